@@ -1,0 +1,8 @@
+// quotelink: quotations in news text, linked to their speakers.
+// The umbrella header: include this one.
+#pragma once
+
+#include "quotelink/document.h"
+#include "quotelink/error.h"
+#include "quotelink/extractor.h"
+#include "quotelink/version.h"

@@ -1,0 +1,14 @@
+// quotelink version: the single source of truth. CMake and the Python package
+// both parse the three numbers below.
+#pragma once
+
+#define QUOTELINK_VERSION_MAJOR 0
+#define QUOTELINK_VERSION_MINOR 1
+#define QUOTELINK_VERSION_PATCH 0
+
+namespace quotelink {
+
+/// The library version as "MAJOR.MINOR.PATCH".
+const char* version() noexcept;
+
+}  // namespace quotelink

@@ -1,0 +1,18 @@
+// Stage 2, quotes: quotation marks classified and paired into quotations.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "quotelink/document.h"
+#include "text.h"
+
+namespace quotelink::detail {
+
+/// Finds the quotations in marks of `text`. Each Quote has span, outer, text,
+/// kind (direct, or partial when it sits inside a sentence), paragraph,
+/// sentence and flags set; attribution fields are left empty. Quotations are
+/// ordered by start offset and never overlap except by nesting.
+std::vector<Quote> find_quotes(std::string_view text, const TextLayout& layout);
+
+}  // namespace quotelink::detail

@@ -1,0 +1,15 @@
+// Registration functions, one per binding area (bind_*.cc).
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+namespace quotelink::python {
+
+/// Registers quotelink.Error and the translation of quotelink::error.
+void bind_errors(pybind11::module_& m);
+/// Registers Span-free data classes: Quote, Mention, Entity, Document.
+void bind_document(pybind11::module_& m);
+/// Registers Config and Extractor.
+void bind_extractor(pybind11::module_& m);
+
+}  // namespace quotelink::python

@@ -1,0 +1,37 @@
+"""quotelink: quotations in news text, linked to their speakers.
+
+>>> import quotelink as ql
+>>> doc = ql.extract('"It is counter-productive," Sergei Lavrov said.')
+>>> [(q.speaker, q.text) for q in doc.quotes]  # doctest: +SKIP
+[('Sergei Lavrov', 'It is counter-productive,')]
+"""
+
+from __future__ import annotations
+
+try:
+    from . import _core
+except ImportError as exc:  # pragma: no cover - only on a broken install
+    raise ImportError(
+        "quotelink's compiled core (quotelink._core) could not be imported. "
+        "Install the package with 'pip install .' from the source tree rather "
+        "than importing it from python/ directly."
+    ) from exc
+
+from ._document import Document, Entity, Mention, Quote
+from ._extractor import Config, Extractor, extract, extract_many
+
+Error = _core.Error
+__version__: str = _core.__version__
+
+__all__ = [
+    "Config",
+    "Document",
+    "Entity",
+    "Error",
+    "Extractor",
+    "Mention",
+    "Quote",
+    "__version__",
+    "extract",
+    "extract_many",
+]

@@ -1,0 +1,14 @@
+"""Building a Config from command-line options."""
+
+from __future__ import annotations
+
+import argparse
+
+from ._extractor import Config
+
+
+def make_config(args: argparse.Namespace) -> Config:
+    """The extractor configuration the command-line options ask for."""
+    config = Config()
+    config.replace_invalid_utf8 = bool(getattr(args, "replace_invalid", False))
+    return config

@@ -1,0 +1,29 @@
+"""The package imports, reports its version, and extracts from plain text."""
+
+import re
+
+import quotelink as ql
+
+
+def test_version_is_the_header_version():
+    header = open("cpp/include/quotelink/version.h", encoding="utf-8").read()
+    parts = [re.search(rf"QUOTELINK_VERSION_{p} (\d+)", header).group(1) for p in ("MAJOR", "MINOR", "PATCH")]
+    assert ql.__version__ == ".".join(parts)
+
+
+def test_offsets_slice_the_text():
+    text = 'Café owners said: “We are über-tired,” said José.'
+    doc = ql.extract(text)
+    assert doc.quotes
+    for q in doc.quotes:
+        assert text[q.start : q.end] == q.text
+
+
+def test_invalid_utf8_raises_error_with_offset():
+    try:
+        ql.extract(b"abc\xffdef")
+    except ql.Error as exc:
+        assert exc.byte_offset == 3
+        assert "byte offset 3" in str(exc)
+    else:
+        raise AssertionError("expected quotelink.Error")
