@@ -1,12 +1,15 @@
 """The package imports, reports its version, and extracts from plain text."""
 
 import re
+from pathlib import Path
 
 import quotelink as ql
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def test_version_is_the_header_version():
-    header = open("cpp/include/quotelink/version.h", encoding="utf-8").read()
+    header = (ROOT / "cpp/include/quotelink/version.h").read_text(encoding="utf-8")
     parts = [re.search(rf"QUOTELINK_VERSION_{p} (\d+)", header).group(1) for p in ("MAJOR", "MINOR", "PATCH")]
     assert ql.__version__ == ".".join(parts)
 
