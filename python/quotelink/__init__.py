@@ -19,6 +19,7 @@ except ImportError as exc:  # pragma: no cover - only on a broken install
 
 from ._document import Document, Entity, Mention, Quote
 from ._extractor import Config, Extractor, extract, extract_many
+from . import _pickling  # noqa: F401 - makes Config picklable
 from .stream import stream
 
 Error = _core.Error
