@@ -108,7 +108,7 @@ def dask_section(corpus: Path, repeat: int) -> list[str]:
     rates = {}
     for workers in (1, 2):
         with distributed.LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster, distributed.Client(cluster) as client:
             client.wait_for_workers(workers)
             bag = db.read_text(str(corpus), blocksize="256KiB").map(json.loads)
