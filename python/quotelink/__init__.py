@@ -19,12 +19,14 @@ except ImportError as exc:  # pragma: no cover - only on a broken install
 
 from ._document import Document, Entity, Mention, Quote
 from ._extractor import Config, Extractor, extract, extract_many
+from .corpus import Corpus
 
 Error = _core.Error
 __version__: str = _core.__version__
 
 __all__ = [
     "Config",
+    "Corpus",
     "Document",
     "Entity",
     "Error",
