@@ -332,6 +332,22 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
       if (in.mentions[b].appositive >= 0 && in.mentions[b].appositive < b)
         m = in.mentions[b].appositive;
     }
+    // "Huma Abedin, vice chairwoman for Clinton's campaign, said": the subject
+    // before a parenthetical set off by commas (bounded look-back).
+    if (m < 0 && punct(k, ",")) {
+      const int sentence = in.layout.tokens[cue.first].sentence;
+      for (int j = k - 1; j >= 1 && k - j <= 15 &&
+                          in.layout.tokens[j].sentence == sentence &&
+                          in.quote_of_token[j] < 0;
+           --j) {
+        if (!punct(j, ",")) continue;
+        int b = mention_end[j - 1];
+        if (b >= 0 && in.mentions[b].mention.kind != MentionKind::pronoun &&
+            in.mentions[b].mention.kind != MentionKind::document)
+          m = b;
+        break;
+      }
+    }
     if (usable(m) && cue.form != VerbForm::gerund) {
       f.source = m;
     } else if (cue.form != VerbForm::gerund && cue.form != VerbForm::base) {
