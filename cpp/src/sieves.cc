@@ -336,9 +336,9 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
     // before a parenthetical set off by commas (bounded look-back).
     if (m < 0 && punct(k, ",")) {
       const int sentence = in.layout.tokens[cue.first].sentence;
-      for (int j = k - 1; j >= 1 && k - j <= 15 &&
-                          in.layout.tokens[j].sentence == sentence &&
-                          in.quote_of_token[j] < 0;
+      for (int j = k - 1;
+           j >= 1 && k - j <= 15 && in.layout.tokens[j].sentence == sentence &&
+           in.quote_of_token[j] < 0;
            --j) {
         if (!punct(j, ",")) continue;
         int b = mention_end[j - 1];

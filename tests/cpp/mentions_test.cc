@@ -1,12 +1,14 @@
 // Stage 4, mentions: names, titles, roles, organisations, places, documents.
+#include "mentions.h"
+
 #include <gtest/gtest.h>
+
+#include <set>
 
 #include "cues.h"
 #include "lexicon.h"
-#include "mentions.h"
-#include "quotes.h"
 #include "quotelink/error.h"
-#include <set>
+#include "quotes.h"
 
 namespace {
 
@@ -25,23 +27,27 @@ struct Found {
   }
 };
 
-Found mentions_of(const std::string& text, const quotelink::Config& config = {}) {
+Found mentions_of(const std::string& text,
+                  const quotelink::Config& config = {}) {
   static const TextTables text_tables = TextTables::load({});
   MentionTables tables = MentionTables::load(config);
   TextLayout layout = analyse_text(text, text_tables);
   std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
-  return {text, find_mentions(text, layout, quote_of_tokens(layout, quotes), tables)};
+  return {text,
+          find_mentions(text, layout, quote_of_tokens(layout, quotes), tables)};
 }
 
 TEST(Mentions, CountriesTsvHasFourColumnsAndManyCountries) {
-  std::vector<Country> countries = parse_countries(embedded_lines("en/countries.tsv"));
+  std::vector<Country> countries =
+      parse_countries(embedded_lines("en/countries.tsv"));
   EXPECT_GE(countries.size(), 120u);
   bool russia = false;
   for (const Country& c : countries)
     if (c.name == "Russia") {
       russia = true;
       EXPECT_EQ(c.demonyms[0], "Russian");
-      EXPECT_NE(std::find(c.seats.begin(), c.seats.end(), "Kremlin"), c.seats.end());
+      EXPECT_NE(std::find(c.seats.begin(), c.seats.end(), "Kremlin"),
+                c.seats.end());
       EXPECT_EQ(c.aliases[0], "Russian Federation");
     }
   EXPECT_TRUE(russia);
@@ -138,7 +144,8 @@ TEST(Mentions, AppositionTiesRoleToName) {
 }
 
 TEST(Mentions, FunctionWordsAndDemonymsAreNoNames) {
-  Found f = mentions_of("But North Koreans are hungry. On Thursday, it rained.");
+  Found f =
+      mentions_of("But North Koreans are hungry. On Thursday, it rained.");
   EXPECT_FALSE(f.find("But"));
   EXPECT_FALSE(f.find("North Koreans"));
   EXPECT_FALSE(f.find("Thursday"));

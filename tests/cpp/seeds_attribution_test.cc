@@ -57,7 +57,8 @@ TEST(SeedsAttribution, RussianForeignMinistryViaMoscowAndStatement) {
   quotelink::Document doc0 = seed("000_dd353f02a8b0b0d7.txt");
   EXPECT_EQ(speaker_of(doc0, "current questions of bilateral"),
             "Russian foreign ministry");
-  for (const char* name : {"001_93fded66cd1e2802.txt", "003_7cac6b9dd74cb402.txt"}) {
+  for (const char* name :
+       {"001_93fded66cd1e2802.txt", "003_7cac6b9dd74cb402.txt"}) {
     quotelink::Document doc = seed(name);
     EXPECT_EQ(speaker_of(doc, "international issues of common"),
               "Russian Ministry of Foreign Affairs")
@@ -68,7 +69,8 @@ TEST(SeedsAttribution, RussianForeignMinistryViaMoscowAndStatement) {
 TEST(SeedsAttribution, SouthKoreanOfficialCommissionAndPark) {
   quotelink::Document doc = seed("002_31c500eed09be67c.txt");
   EXPECT_EQ(speaker_of(doc, "exert influence"), "South Korean official");
-  EXPECT_EQ(speaker_of(doc, "widespread, systematic"), "U.N. Commission of Inquiry");
+  EXPECT_EQ(speaker_of(doc, "widespread, systematic"),
+            "U.N. Commission of Inquiry");
   EXPECT_EQ(speaker_of(doc, "facing hunger"), "Park Geun-hye");
   const quotelink::Quote* q = quote_starting(doc, "facing hunger");
   ASSERT_TRUE(q);
