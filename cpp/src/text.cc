@@ -1,7 +1,11 @@
 #include "text.h"
 
+#include <algorithm>
+#include <memory>
 #include <string>
 
+#include <unicode/regex.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include "lexicon.h"
@@ -10,10 +14,390 @@
 
 namespace quotelink::detail {
 
+struct BoilerplatePatterns {
+  std::unique_ptr<icu::RegexPattern> pattern;  // all data lines, or'ed
+};
+
+namespace {
+
+// Boilerplate lines are short; longer paragraphs are prose and are not run
+// through the patterns, which keeps the stage fast on long texts.
+constexpr std::size_t kMaxBoilerplateBytes = 600;
+// Hard-wrapped text is wrapped at a fixed width; wider lines are paragraphs.
+constexpr std::size_t kMinWrapWidth = 40;
+constexpr std::size_t kMaxWrapWidth = 120;
+// A headline is one short line.
+constexpr std::size_t kMaxHeadlineBytes = 250;
+constexpr int kMaxHeadlineWords = 30;
+
+std::shared_ptr<const BoilerplatePatterns> compile_boilerplate() {
+  std::string joined;
+  for (const std::string& line : embedded_lines("en/boilerplate.txt")) {
+    if (!joined.empty()) joined += '|';
+    joined += "(?:" + line + ")";
+  }
+  auto patterns = std::make_shared<BoilerplatePatterns>();
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error;
+  patterns->pattern.reset(icu::RegexPattern::compile(
+      icu::UnicodeString::fromUTF8(joined), UREGEX_CASE_INSENSITIVE,
+      parse_error, status));
+  if (U_FAILURE(status))
+    throw error("en/boilerplate.txt: bad pattern near offset " +
+                std::to_string(parse_error.offset));
+  return patterns;
+}
+
+bool is_inline_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Sentence-final punctuation: . ! ? and the ellipsis.
+bool is_sentence_final(char32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+// A closing character that may follow sentence-final punctuation: a
+// quotation mark or a closing bracket.
+bool is_trailing_closer(char32_t cp) {
+  return is_quotation_mark(cp) || cp == ')' || cp == ']';
+}
+
+// One line of the input, trimmed of inline space.
+struct Line {
+  std::size_t begin = 0;  // first non-space byte
+  std::size_t end = 0;    // one past the last non-space byte
+  std::size_t width = 0;  // code points in [begin, end)
+  bool blank() const { return end <= begin; }
+};
+
+std::size_t code_points(std::string_view text, std::size_t begin,
+                        std::size_t end) {
+  std::size_t n = 0;
+  for (std::size_t i = begin; i < end; ++i)
+    n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t newline = text.find('\n', pos);
+    if (newline == std::string_view::npos) newline = text.size();
+    Line line;
+    line.begin = pos;
+    line.end = newline;
+    while (line.begin < line.end && is_inline_space(text[line.begin]))
+      ++line.begin;
+    while (line.end > line.begin && is_inline_space(text[line.end - 1]))
+      --line.end;
+    line.width = code_points(text, line.begin, line.end);
+    lines.push_back(line);
+    pos = newline + 1;
+  }
+  return lines;
+}
+
+bool is_markdown_heading(std::string_view text, const Line& line) {
+  std::size_t i = line.begin;
+  while (i < line.end && text[i] == '#' && i - line.begin < 6) ++i;
+  return i > line.begin && i < line.end && text[i] == ' ';
+}
+
+// True when the line ends a sentence: . ! ? possibly followed by closing
+// quotation marks or brackets.
+bool ends_sentence(std::string_view text, const Line& line) {
+  std::size_t pos = line.end;
+  while (pos > line.begin) {
+    std::size_t length = 0;
+    char32_t cp = decode_before(text, pos, &length);
+    if (is_trailing_closer(cp)) {
+      pos -= length;
+      continue;
+    }
+    return is_sentence_final(cp);
+  }
+  return false;
+}
+
+// Code points of the first word of the line.
+std::size_t first_word_width(std::string_view text, const Line& line) {
+  std::size_t i = line.begin;
+  while (i < line.end && text[i] != ' ' && text[i] != '\t') ++i;
+  return code_points(text, line.begin, i);
+}
+
+// True when the line starts a new sentence: a capital, a digit, a quotation
+// mark or an opening bracket.
+bool starts_sentence(std::string_view text, const Line& line) {
+  std::size_t length = 0;
+  char32_t cp = decode_at(text, line.begin, &length);
+  return is_upper(cp) || is_digit(cp) || is_quotation_mark(cp) ||
+         is_open_punctuation(cp);
+}
+
+bool starts_lower(std::string_view text, const Line& line) {
+  std::size_t length = 0;
+  return is_lower(decode_at(text, line.begin, &length));
+}
+
+// Groups lines into paragraphs. Blank lines always separate. Inside a block of
+// non-blank lines, a hard-wrapped block (all lines at most a typical wrap
+// width, most of them nearly full) joins lines unless a line ends a sentence
+// and the next line's first word would have fitted on it - a wrapper would
+// have put it there, so the break is the author's. Other blocks keep each
+// line apart unless the next line starts in lower case (a broken sentence).
+std::vector<Paragraph> group_paragraphs(std::string_view text,
+                                        const std::vector<Line>& lines) {
+  std::vector<Paragraph> paragraphs;
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    if (lines[i].blank()) {
+      ++i;
+      continue;
+    }
+    std::size_t block_end = i;
+    std::size_t width = 0;
+    while (block_end < lines.size() && !lines[block_end].blank()) {
+      width = std::max(width, lines[block_end].width);
+      ++block_end;
+    }
+    std::size_t full = 0;
+    for (std::size_t k = i; k + 1 < block_end; ++k)
+      full += lines[k].width * 5 >= width * 4;
+    const std::size_t inner = block_end - i - 1;
+    const bool wrapped = inner > 0 && width >= kMinWrapWidth &&
+                         width <= kMaxWrapWidth && full * 2 >= inner;
+    std::size_t start = i;
+    for (std::size_t k = i; k < block_end; ++k) {
+      bool brk = k + 1 == block_end;
+      if (!brk) {
+        const Line& line = lines[k];
+        const Line& next = lines[k + 1];
+        if (is_markdown_heading(text, line) || is_markdown_heading(text, next)) {
+          brk = true;
+        } else if (starts_lower(text, next)) {
+          brk = false;
+        } else if (wrapped) {
+          bool fits = line.width + 1 + first_word_width(text, next) <= width;
+          brk = fits && ends_sentence(text, line) && starts_sentence(text, next);
+        } else {
+          brk = true;
+        }
+      }
+      if (brk) {
+        Paragraph paragraph;
+        paragraph.span = {lines[start].begin, lines[k].end};
+        paragraph.heading =
+            start == k && is_markdown_heading(text, lines[start]);
+        paragraphs.push_back(paragraph);
+        start = k + 1;
+      }
+    }
+    i = block_end;
+  }
+  return paragraphs;
+}
+
+// True when a single-line paragraph reads like a headline: short, without a
+// final period, comma, colon or semicolon (a final period is allowed in title
+// case: "The Trends Are 'Terrifying.'"), and either title case or the first
+// prose paragraph of the document.
+bool looks_like_headline(std::string_view text, const Paragraph& paragraph,
+                         bool first_prose) {
+  const Span span = paragraph.span;
+  if (span.size() > kMaxHeadlineBytes) return false;
+  std::string_view line = text.substr(span.begin, span.size());
+  if (line.find('\n') != std::string_view::npos) return false;
+  int words = 0, capitalised = 0, lower = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t length = 0;
+    char32_t cp = decode_at(line, i, &length);
+    if (is_space(cp)) {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      if (is_letter(cp)) {
+        ++words;
+        if (is_upper(cp)) ++capitalised;
+        else if (is_lower(cp)) ++lower;
+      }
+    }
+    i += length;
+  }
+  if (words == 0 || words > kMaxHeadlineWords) return false;
+  // Title case: short function words ("of", "to", "a") stay lower case.
+  const bool title_case = words >= 2 && capitalised * 10 >= words * 6;
+  std::size_t end = line.size();
+  char32_t last = 0;
+  while (end > 0) {
+    std::size_t length = 0;
+    last = decode_before(line, end, &length);
+    if (!is_trailing_closer(last)) break;
+    end -= length;
+  }
+  if (last == ',' || last == ';' || last == ':') return false;
+  if (last == '.') return title_case && first_prose;
+  return title_case || first_prose;
+}
+
+// Splits the paragraphs into tokens.
+void tokenise(std::string_view text, const TextTables& tables,
+              TextLayout& layout) {
+  layout.tokens.reserve(text.size() / 5);
+  for (std::size_t p = 0; p < layout.paragraphs.size(); ++p) {
+    layout.paragraph_first_token.push_back(
+        static_cast<int>(layout.tokens.size()));
+    const Span span = layout.paragraphs[p].span;
+    std::size_t i = span.begin;
+    bool space = true;
+    bool line_start = true;
+    while (i < span.end) {
+      std::size_t length = 0;
+      char32_t cp = decode_at(text, i, &length);
+      if (is_space(cp)) {
+        if (cp == '\n') line_start = true;
+        space = true;
+        i += length;
+        continue;
+      }
+      Token token;
+      token.paragraph = static_cast<int>(p);
+      token.space_before = space;
+      token.line_start = line_start;
+      std::size_t end = i + length;
+      if (is_letter(cp) || is_digit(cp)) {
+        const bool digits = is_digit(cp);
+        bool dotted = false;  // an inner dot: "U.S", "a.m"
+        while (end < span.end) {
+          std::size_t l2 = 0;
+          char32_t c2 = decode_at(text, end, &l2);
+          if (is_letter(c2) || is_digit(c2)) {
+            end += l2;
+            continue;
+          }
+          if (c2 != 0x2019 && c2 != '\'' && c2 != '-' && c2 != '.' &&
+              c2 != ',')
+            break;
+          // Inner punctuation only when a letter or digit follows.
+          if (end + l2 >= span.end) break;
+          std::size_t l3 = 0;
+          char32_t c3 = decode_at(text, end + l2, &l3);
+          bool inner = false;
+          if (c2 == ',') {
+            inner = digits && is_digit(c3);
+          } else if (c2 == '.') {
+            inner = is_letter(c3) || (digits && is_digit(c3));
+            dotted = dotted || is_letter(c3);
+          } else {
+            inner = is_letter(c3) || is_digit(c3);
+          }
+          if (!inner) break;
+          end += l2;
+        }
+        // An abbreviation keeps its final dot ("U.S.", "Mr.", "N."), and an
+        // abbreviation may be the first part of a compound ("U.S.-led").
+        if (end < span.end && text[end] == '.') {
+          bool abbreviation = dotted || (end - i == 1 && is_upper(cp));
+          if (!abbreviation && end - i < 16) {
+            std::string word = to_lower(text.substr(i, end + 1 - i));
+            abbreviation = tables.abbreviations.count(word) > 0;
+          }
+          if (abbreviation) {
+            ++end;
+            if (end + 1 < span.end && text[end] == '-' &&
+                is_letter(static_cast<unsigned char>(text[end + 1]))) {
+              ++end;
+              while (end < span.end) {
+                std::size_t l2 = 0;
+                char32_t c2 = decode_at(text, end, &l2);
+                if (!is_letter(c2) && !is_digit(c2)) break;
+                end += l2;
+              }
+            }
+          }
+        }
+        token.kind = digits ? TokenKind::number : TokenKind::word;
+      } else if (is_quotation_mark(cp)) {
+        token.kind = TokenKind::quote_mark;
+        // Two apostrophes stand for one double mark in some house styles
+        // ('' ... ''), so they make one token.
+        if (cp == '\'' && end < span.end && text[end] == '\'') ++end;
+      } else {
+        token.kind = TokenKind::punctuation;
+      }
+      token.span = {i, end};
+      layout.tokens.push_back(token);
+      space = false;
+      line_start = false;
+      i = end;
+    }
+  }
+  layout.paragraph_first_token.push_back(static_cast<int>(layout.tokens.size()));
+}
+
+// Sentences end after . ! ? (and the closing marks or brackets glued to it)
+// when the next token is spaced and starts like a sentence, and at every
+// paragraph end. Abbreviation dots are inside word tokens, so they never end
+// a sentence.
+void split_sentences(std::string_view text, TextLayout& layout) {
+  for (std::size_t p = 0; p < layout.paragraphs.size(); ++p) {
+    const int first = layout.paragraph_first_token[p];
+    const int last = layout.paragraph_first_token[p + 1];
+    int start = first;
+    for (int t = first; t < last; ++t) {
+      bool end_here = t + 1 == last;
+      const Token& token = layout.tokens[t];
+      if (!end_here && token.kind == TokenKind::punctuation) {
+        std::size_t length = 0;
+        char32_t cp = decode_at(text, token.span.begin, &length);
+        if (is_sentence_final(cp)) {
+          int next = t + 1;
+          while (next < last && !layout.tokens[next].space_before) {
+            std::size_t l2 = 0;
+            char32_t c2 = decode_at(text, layout.tokens[next].span.begin, &l2);
+            if (!is_trailing_closer(c2) && !is_sentence_final(c2)) break;
+            ++next;
+          }
+          if (next >= last) {
+            t = last - 1;
+            end_here = true;
+          } else if (layout.tokens[next].space_before) {
+            std::size_t l2 = 0;
+            char32_t c2 = decode_at(text, layout.tokens[next].span.begin, &l2);
+            if (is_upper(c2) || is_digit(c2) || is_quotation_mark(c2) ||
+                is_open_punctuation(c2)) {
+              t = next - 1;
+              end_here = true;
+            }
+          }
+        }
+      }
+      if (end_here) {
+        Sentence sentence;
+        sentence.paragraph = static_cast<int>(p);
+        sentence.span = {layout.tokens[start].span.begin,
+                         layout.tokens[t].span.end};
+        layout.sentence_first_token.push_back(start);
+        for (int k = start; k <= t; ++k)
+          layout.tokens[k].sentence = static_cast<int>(layout.sentences.size());
+        layout.sentences.push_back(sentence);
+        start = t + 1;
+      }
+    }
+  }
+  layout.sentence_first_token.push_back(static_cast<int>(layout.tokens.size()));
+}
+
+}  // namespace
+
 TextTables TextTables::load(const Config&) {
   TextTables tables;
   for (std::string& line : embedded_lines("en/abbreviations.txt"))
     tables.abbreviations.insert(to_lower(line));
+  static const std::shared_ptr<const BoilerplatePatterns> boilerplate =
+      compile_boilerplate();
+  tables.boilerplate = boilerplate;
   return tables;
 }
 
@@ -49,157 +433,44 @@ std::string validate_utf8(std::string_view input, bool replace,
   return out;
 }
 
-namespace {
-
-bool is_sentence_final(char32_t cp) { return cp == '.' || cp == '!' || cp == '?'; }
-
-}  // namespace
+bool is_boilerplate(std::string_view paragraph, const TextTables& tables) {
+  if (!tables.boilerplate || paragraph.size() > kMaxBoilerplateBytes)
+    return false;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, paragraph.data(),
+                                static_cast<int64_t>(paragraph.size()), &status);
+  std::unique_ptr<icu::RegexMatcher> matcher(
+      tables.boilerplate->pattern->matcher(status));
+  bool found = false;
+  if (U_SUCCESS(status)) {
+    matcher->reset(utext);
+    found = matcher->find(status) && U_SUCCESS(status);
+  }
+  matcher.reset();
+  utext_close(utext);
+  return found;
+}
 
 TextLayout analyse_text(std::string_view text, const TextTables& tables) {
   TextLayout layout;
-  // Paragraphs: blocks separated by blank lines.
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    // Skip blank space to the paragraph start.
-    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' ||
-                                 text[pos] == '\n' || text[pos] == '\r'))
-      ++pos;
-    if (pos >= text.size()) break;
-    std::size_t end = pos;
-    std::size_t last_non_space = pos;
-    while (end < text.size()) {
-      if (text[end] == '\n') {
-        std::size_t next = end + 1;
-        while (next < text.size() && (text[next] == ' ' || text[next] == '\t' ||
-                                      text[next] == '\r'))
-          ++next;
-        if (next >= text.size() || text[next] == '\n') break;
-      } else if (text[end] != ' ' && text[end] != '\t' && text[end] != '\r') {
-        last_non_space = end;
-      }
-      ++end;
+  layout.paragraphs = group_paragraphs(text, split_lines(text));
+  bool first_prose = true;
+  for (Paragraph& paragraph : layout.paragraphs) {
+    std::string_view body = text.substr(paragraph.span.begin,
+                                        paragraph.span.size());
+    if (paragraph.heading) {
+      first_prose = false;
+      continue;
     }
-    Paragraph paragraph;
-    paragraph.span = {pos, last_non_space + 1};
-    layout.paragraphs.push_back(paragraph);
-    pos = end;
-  }
-
-  // Tokens, per paragraph.
-  for (std::size_t p = 0; p < layout.paragraphs.size(); ++p) {
-    layout.paragraph_first_token.push_back(
-        static_cast<int>(layout.tokens.size()));
-    const Span span = layout.paragraphs[p].span;
-    std::size_t i = span.begin;
-    bool space = true;
-    bool line_start = true;
-    while (i < span.end) {
-      std::size_t length = 0;
-      char32_t cp = decode_at(text, i, &length);
-      if (is_space(cp)) {
-        if (cp == '\n') line_start = true;
-        space = true;
-        i += length;
-        continue;
-      }
-      Token token;
-      token.paragraph = static_cast<int>(p);
-      token.space_before = space;
-      token.line_start = line_start;
-      std::size_t end = i + length;
-      if (is_letter(cp) || is_digit(cp)) {
-        bool digits = is_digit(cp);
-        while (end < span.end) {
-          std::size_t l2 = 0;
-          char32_t c2 = decode_at(text, end, &l2);
-          if (is_letter(c2) || is_digit(c2) || c2 == 0x2019 || c2 == '\'' ||
-              c2 == '-' || c2 == '.' || c2 == ',') {
-            if (is_letter(c2) || is_digit(c2)) {
-              end += l2;
-              continue;
-            }
-            // Inner punctuation only when a letter or digit follows.
-            std::size_t l3 = 0;
-            if (end + l2 >= span.end) break;
-            char32_t c3 = decode_at(text, end + l2, &l3);
-            bool inner = false;
-            if (c2 == ',') inner = digits && is_digit(c3);
-            else if (c2 == '.') inner = is_letter(c3) || (digits && is_digit(c3));
-            else inner = is_letter(c3) || is_digit(c3);
-            if (!inner) break;
-            end += l2;
-            continue;
-          }
-          break;
-        }
-        // An abbreviation keeps its final dot ("U.S.", "Mr.").
-        if (end < span.end && text[end] == '.') {
-          std::string word = to_lower(text.substr(i, end + 1 - i));
-          if (tables.abbreviations.count(word) ||
-              word.find('.') < word.size() - 1)
-            ++end;
-        }
-        token.kind = digits ? TokenKind::number : TokenKind::word;
-      } else if (is_quotation_mark(cp)) {
-        token.kind = TokenKind::quote_mark;
-      } else {
-        token.kind = TokenKind::punctuation;
-      }
-      token.span = {i, end};
-      layout.tokens.push_back(token);
-      space = false;
-      line_start = false;
-      i = end;
+    if (is_boilerplate(body, tables)) {
+      paragraph.boilerplate = true;
+      continue;
     }
+    paragraph.heading = looks_like_headline(text, paragraph, first_prose);
+    first_prose = false;
   }
-  layout.paragraph_first_token.push_back(static_cast<int>(layout.tokens.size()));
-
-  // Sentences: end after . ! ? (and any closing marks) before a capital, a
-  // digit or a quotation mark, and at every paragraph end.
-  for (std::size_t p = 0; p < layout.paragraphs.size(); ++p) {
-    int first = layout.paragraph_first_token[p];
-    int last = layout.paragraph_first_token[p + 1];
-    int start = first;
-    for (int t = first; t < last; ++t) {
-      bool end_here = (t + 1 == last);
-      const Token& token = layout.tokens[t];
-      if (!end_here && token.kind == TokenKind::punctuation) {
-        std::size_t length = 0;
-        char32_t cp = decode_at(text, token.span.begin, &length);
-        if (is_sentence_final(cp)) {
-          int next = t + 1;
-          while (next < last &&
-                 (layout.tokens[next].kind == TokenKind::quote_mark ||
-                  text[layout.tokens[next].span.begin] == ')') &&
-                 !layout.tokens[next].space_before)
-            ++next;
-          if (next < last && layout.tokens[next].space_before) {
-            std::size_t l2 = 0;
-            char32_t c2 = decode_at(text, layout.tokens[next].span.begin, &l2);
-            if (is_upper(c2) || is_digit(c2) || is_quotation_mark(c2)) {
-              t = next - 1;
-              end_here = true;
-            }
-          } else if (next >= last) {
-            t = last - 1;
-            end_here = true;
-          }
-        }
-      }
-      if (end_here) {
-        Sentence sentence;
-        sentence.paragraph = static_cast<int>(p);
-        sentence.span = {layout.tokens[start].span.begin,
-                         layout.tokens[t].span.end};
-        layout.sentence_first_token.push_back(start);
-        for (int k = start; k <= t; ++k)
-          layout.tokens[k].sentence = static_cast<int>(layout.sentences.size());
-        layout.sentences.push_back(sentence);
-        start = t + 1;
-      }
-    }
-  }
-  layout.sentence_first_token.push_back(static_cast<int>(layout.tokens.size()));
+  tokenise(text, tables, layout);
+  split_sentences(text, layout);
   return layout;
 }
 

@@ -23,12 +23,16 @@ void append_utf8(char32_t cp, std::string* out);
 bool is_letter(char32_t cp);
 /// True for upper-case or title-case letters.
 bool is_upper(char32_t cp);
+/// True for lower-case letters.
+bool is_lower(char32_t cp);
 /// True for decimal digits.
 bool is_digit(char32_t cp);
 /// True for white space, including no-break spaces.
 bool is_space(char32_t cp);
 /// True for characters with the Unicode Quotation_Mark property.
 bool is_quotation_mark(char32_t cp);
+/// True for opening punctuation (general category Ps), e.g. ( [ {.
+bool is_open_punctuation(char32_t cp);
 /// True for dash punctuation (general category Pd).
 bool is_dash(char32_t cp);
 /// Lower-cases `text` (full Unicode case folding of letters).
