@@ -1,12 +1,12 @@
 #include "quote_marks.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uniset.h>
+
 #include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <unicode/uchar.h>
-#include <unicode/uniset.h>
 
 namespace quotelink::detail {
 
@@ -30,11 +30,21 @@ MarkClass derive(UChar32 cp) {
     mark.family = MarkFamily::double_mark;
   }
   switch (u_charType(cp)) {
-    case U_INITIAL_PUNCTUATION: mark.shape = MarkShape::initial; break;
-    case U_FINAL_PUNCTUATION: mark.shape = MarkShape::final; break;
-    case U_START_PUNCTUATION: mark.shape = MarkShape::opening; break;
-    case U_END_PUNCTUATION: mark.shape = MarkShape::closing; break;
-    default: mark.shape = MarkShape::neutral; break;
+    case U_INITIAL_PUNCTUATION:
+      mark.shape = MarkShape::initial;
+      break;
+    case U_FINAL_PUNCTUATION:
+      mark.shape = MarkShape::final;
+      break;
+    case U_START_PUNCTUATION:
+      mark.shape = MarkShape::opening;
+      break;
+    case U_END_PUNCTUATION:
+      mark.shape = MarkShape::closing;
+      break;
+    default:
+      mark.shape = MarkShape::neutral;
+      break;
   }
   mark.apostrophe_like = mark.family == MarkFamily::single_mark &&
                          n.find("ANGLE") == std::string::npos &&
@@ -73,11 +83,9 @@ const MarkTable& table() {
 MarkClass classify_mark(char32_t cp) {
   const MarkTable& t = table();
   if (cp < 128) return t.ascii[cp];
-  auto it = std::lower_bound(
-      t.others.begin(), t.others.end(), cp,
-      [](const std::pair<char32_t, MarkClass>& e, char32_t c) {
-        return e.first < c;
-      });
+  auto it = std::lower_bound(t.others.begin(), t.others.end(), cp,
+                             [](const std::pair<char32_t, MarkClass>& e,
+                                char32_t c) { return e.first < c; });
   if (it != t.others.end() && it->first == cp) return it->second;
   return MarkClass{};
 }

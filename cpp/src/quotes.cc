@@ -318,11 +318,13 @@ bool Pairer::run_paragraph(int p, int from, std::vector<Opened>& stack,
 bool Pairer::continues(int p, MarkFamily family, bool consume) {
   const int paragraphs = static_cast<int>(layout_.paragraphs.size());
   auto key = [&](int q, bool c) {
-    return (static_cast<std::size_t>(q) * 5 + static_cast<std::size_t>(family)) *
+    return (static_cast<std::size_t>(q) * 5 +
+            static_cast<std::size_t>(family)) *
                2 +
            (c ? 1 : 0);
   };
-  if (memo_.empty()) memo_.assign(static_cast<std::size_t>(paragraphs) * 10, -1);
+  if (memo_.empty())
+    memo_.assign(static_cast<std::size_t>(paragraphs) * 10, -1);
   std::vector<std::size_t> visited;
   bool result = false;
   int q = p;
@@ -370,8 +372,8 @@ QuoteKind Pairer::kind_of(const Found& found, const Found* previous) const {
   const int prev = found.open_token - 1;
   std::size_t length = 0;
   const char32_t first = decode_at(text_, q.span.begin, &length);
-  const bool capital = is_upper(first) || is_digit(first) ||
-                       is_quotation_mark(first);
+  const bool capital =
+      is_upper(first) || is_digit(first) || is_quotation_mark(first);
   const char32_t last = decode_before(text_, q.span.end, &length);
   const bool punctuated = last == ',' || is_sentence_final_char(last) ||
                           last == ':' || last == ';' || is_dash(last) ||
@@ -389,13 +391,13 @@ QuoteKind Pairer::kind_of(const Found& found, const Found* previous) const {
                ? QuoteKind::direct
                : QuoteKind::partial;
   }
-  bool sentence_start = prev < first_of_paragraph ||
-                        tokens[prev].sentence != open.sentence;
+  bool sentence_start =
+      prev < first_of_paragraph || tokens[prev].sentence != open.sentence;
   bool after_comma = false;
   if (!sentence_start) {
     const char32_t before = decode_at(text_, tokens[prev].span.begin, &length);
-    sentence_start = before == ':' || is_dash(before) ||
-                     is_open_punctuation(before);
+    sentence_start =
+        before == ':' || is_dash(before) || is_open_punctuation(before);
     after_comma = before == ',';
   }
   if (sentence_start) {
@@ -451,8 +453,8 @@ std::vector<Quote> Pairer::run() {
     run_paragraph(p, from, stack, true);
     if (prose(p)) {
       last_prose_end = layout_.paragraphs[p].span.end;
-      const MarkFamily family = stack.empty() ? MarkFamily::none
-                                              : stack[0].family;
+      const MarkFamily family =
+          stack.empty() ? MarkFamily::none : stack[0].family;
       carrying = family == MarkFamily::double_mark ||
                  family == MarkFamily::corner ||
                  family == MarkFamily::white_corner;
@@ -501,7 +503,8 @@ const std::vector<std::string>& default_elisions() {
 
 }  // namespace
 
-std::vector<Quote> find_quotes(std::string_view text, const TextLayout& layout) {
+std::vector<Quote> find_quotes(std::string_view text,
+                               const TextLayout& layout) {
   return Pairer(text, layout, default_elisions()).run();
 }
 

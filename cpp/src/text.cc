@@ -1,12 +1,14 @@
 #include "text.h"
 
-#include <algorithm>
-#include <memory>
-#include <string>
-
 #include <unicode/regex.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "lexicon.h"
 #include "quotelink/error.h"
@@ -15,14 +17,22 @@
 namespace quotelink::detail {
 
 struct BoilerplatePatterns {
-  std::unique_ptr<icu::RegexPattern> pattern;  // all data lines, or'ed
+  // Lines starting with ^, or'ed; tried at paragraph starts only.
+  std::unique_ptr<icu::RegexPattern> line;
+  // For every three lower-case ASCII bytes, whether a paragraph starting with
+  // them can match `line`: found once by probing the pattern, it lets almost
+  // every prose paragraph skip the regular expression.
+  std::vector<bool> line_prefixes;
+  // The other lines, or'ed; searched in paragraphs after boilerplate.
+  std::unique_ptr<icu::RegexPattern> inside;
 };
 
 namespace {
 
-// Boilerplate lines are short; longer paragraphs are prose and are not run
-// through the patterns, which keeps the stage fast on long texts.
-constexpr std::size_t kMaxBoilerplateBytes = 600;
+// Boilerplate paragraphs are short; longer paragraphs are prose and are not
+// run through the patterns, which keeps the stage fast on long texts.
+constexpr std::size_t kMaxLineBoilerplateBytes = 160;
+constexpr std::size_t kMaxInsideBoilerplateBytes = 600;
 // Hard-wrapped text is wrapped at a fixed width; wider lines are paragraphs.
 constexpr std::size_t kMinWrapWidth = 40;
 constexpr std::size_t kMaxWrapWidth = 120;
@@ -30,23 +40,127 @@ constexpr std::size_t kMaxWrapWidth = 120;
 constexpr std::size_t kMaxHeadlineBytes = 250;
 constexpr int kMaxHeadlineWords = 30;
 
-std::shared_ptr<const BoilerplatePatterns> compile_boilerplate() {
-  std::string joined;
-  for (const std::string& line : embedded_lines("en/boilerplate.txt")) {
-    if (!joined.empty()) joined += '|';
-    joined += "(?:" + line + ")";
-  }
-  auto patterns = std::make_shared<BoilerplatePatterns>();
+std::unique_ptr<icu::RegexPattern> compile_alternatives(
+    const std::string& joined) {
+  if (joined.empty()) return nullptr;
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
-  patterns->pattern.reset(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(joined), UREGEX_CASE_INSENSITIVE,
-      parse_error, status));
+  std::unique_ptr<icu::RegexPattern> pattern(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(joined),
+                                 UREGEX_CASE_INSENSITIVE, parse_error, status));
   if (U_FAILURE(status))
     throw error("en/boilerplate.txt: bad pattern near offset " +
                 std::to_string(parse_error.offset));
+  return pattern;
+}
+
+constexpr std::size_t kPrefixLength = 3;
+
+std::size_t prefix_index(const unsigned char* bytes) {
+  return (static_cast<std::size_t>(bytes[0]) << 14) |
+         (static_cast<std::size_t>(bytes[1]) << 7) | bytes[2];
+}
+
+char fold_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Marks every lower-case ASCII three-byte prefix that the pattern could match
+// or could match more of (hitEnd), growing only viable prefixes.
+std::vector<bool> probe_prefixes(const icu::RegexPattern& pattern) {
+  std::vector<bool> viable(std::size_t{1} << 21, false);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> matcher(pattern.matcher(status));
+  if (U_FAILURE(status)) return std::vector<bool>(viable.size(), true);
+  std::vector<std::string> level = {""};
+  for (std::size_t depth = 0; depth < kPrefixLength; ++depth) {
+    std::vector<std::string> next;
+    for (const std::string& prefix : level) {
+      for (char c = ' '; c <= '~'; ++c) {
+        if (c >= 'A' && c <= 'Z') continue;
+        std::string probe = prefix + c;
+        icu::UnicodeString input = icu::UnicodeString::fromUTF8(probe);
+        matcher->reset(input);
+        status = U_ZERO_ERROR;
+        const bool matched = matcher->lookingAt(status);
+        if (U_FAILURE(status) || matched || matcher->hitEnd())
+          next.push_back(probe);
+      }
+    }
+    level = std::move(next);
+  }
+  for (const std::string& prefix : level)
+    viable[prefix_index(
+        reinterpret_cast<const unsigned char*>(prefix.data()))] = true;
+  return viable;
+}
+
+std::shared_ptr<const BoilerplatePatterns> compile_boilerplate() {
+  std::string line, inside;
+  for (const std::string& pattern : embedded_lines("en/boilerplate.txt")) {
+    std::string& joined = pattern[0] == '^' ? line : inside;
+    if (!joined.empty()) joined += '|';
+    joined += "(?:" + pattern + ")";
+  }
+  auto patterns = std::make_shared<BoilerplatePatterns>();
+  patterns->line = compile_alternatives(line);
+  patterns->inside = compile_alternatives(inside);
+  if (patterns->line) patterns->line_prefixes = probe_prefixes(*patterns->line);
   return patterns;
 }
+
+// Matchers for one analyse_text call (a matcher is not thread-safe, the
+// patterns are).
+class BoilerplateMatcher {
+ public:
+  explicit BoilerplateMatcher(const BoilerplatePatterns* patterns)
+      : patterns_(patterns) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (patterns && patterns->line)
+      line_.reset(patterns->line->matcher(status));
+    status = U_ZERO_ERROR;
+    if (patterns && patterns->inside)
+      inside_.reset(patterns->inside->matcher(status));
+  }
+  ~BoilerplateMatcher() { utext_close(&utext_); }
+
+  bool matches(std::string_view paragraph, bool after_boilerplate) {
+    if (line_ && paragraph.size() <= kMaxLineBoilerplateBytes &&
+        may_match_line(paragraph) && run(*line_, paragraph, false))
+      return true;
+    return inside_ && after_boilerplate &&
+           paragraph.size() <= kMaxInsideBoilerplateBytes &&
+           run(*inside_, paragraph, true);
+  }
+
+ private:
+  bool may_match_line(std::string_view paragraph) const {
+    if (paragraph.size() < kPrefixLength) return true;
+    unsigned char prefix[kPrefixLength];
+    for (std::size_t i = 0; i < kPrefixLength; ++i) {
+      if (static_cast<unsigned char>(paragraph[i]) >= 0x80 ||
+          paragraph[i] < ' ')
+        return true;  // not probed: let the pattern decide
+      prefix[i] = static_cast<unsigned char>(fold_ascii(paragraph[i]));
+    }
+    return patterns_->line_prefixes[prefix_index(prefix)];
+  }
+
+  bool run(icu::RegexMatcher& matcher, std::string_view text, bool search) {
+    UErrorCode status = U_ZERO_ERROR;
+    utext_openUTF8(&utext_, text.data(), static_cast<int64_t>(text.size()),
+                   &status);
+    if (U_FAILURE(status)) return false;
+    matcher.reset(&utext_);
+    const bool found =
+        search ? matcher.find(status) : matcher.lookingAt(status);
+    return found && U_SUCCESS(status);
+  }
+
+  const BoilerplatePatterns* patterns_;
+  std::unique_ptr<icu::RegexMatcher> line_, inside_;
+  UText utext_ = UTEXT_INITIALIZER;
+};
 
 bool is_inline_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -173,13 +287,15 @@ std::vector<Paragraph> group_paragraphs(std::string_view text,
       if (!brk) {
         const Line& line = lines[k];
         const Line& next = lines[k + 1];
-        if (is_markdown_heading(text, line) || is_markdown_heading(text, next)) {
+        if (is_markdown_heading(text, line) ||
+            is_markdown_heading(text, next)) {
           brk = true;
         } else if (starts_lower(text, next)) {
           brk = false;
         } else if (wrapped) {
           bool fits = line.width + 1 + first_word_width(text, next) <= width;
-          brk = fits && ends_sentence(text, line) && starts_sentence(text, next);
+          brk =
+              fits && ends_sentence(text, line) && starts_sentence(text, next);
         } else {
           brk = true;
         }
@@ -219,8 +335,10 @@ bool looks_like_headline(std::string_view text, const Paragraph& paragraph,
       in_word = true;
       if (is_letter(cp)) {
         ++words;
-        if (is_upper(cp)) ++capitalised;
-        else if (is_lower(cp)) ++lower;
+        if (is_upper(cp))
+          ++capitalised;
+        else if (is_lower(cp))
+          ++lower;
       }
     }
     i += length;
@@ -276,8 +394,7 @@ void tokenise(std::string_view text, const TextTables& tables,
             end += l2;
             continue;
           }
-          if (c2 != 0x2019 && c2 != '\'' && c2 != '-' && c2 != '.' &&
-              c2 != ',')
+          if (c2 != 0x2019 && c2 != '\'' && c2 != '-' && c2 != '.' && c2 != ',')
             break;
           // Inner punctuation only when a letter or digit follows.
           if (end + l2 >= span.end) break;
@@ -302,6 +419,11 @@ void tokenise(std::string_view text, const TextTables& tables,
           if (!abbreviation && end - i < 16) {
             std::string word = to_lower(text.substr(i, end + 1 - i));
             abbreviation = tables.abbreviations.count(word) > 0;
+            // "No." before a closing mark is the word no, not "number".
+            if (abbreviation && end + 1 < span.end) {
+              std::size_t l2 = 0;
+              abbreviation = !is_quotation_mark(decode_at(text, end + 1, &l2));
+            }
           }
           if (abbreviation) {
             ++end;
@@ -333,7 +455,8 @@ void tokenise(std::string_view text, const TextTables& tables,
       i = end;
     }
   }
-  layout.paragraph_first_token.push_back(static_cast<int>(layout.tokens.size()));
+  layout.paragraph_first_token.push_back(
+      static_cast<int>(layout.tokens.size()));
 }
 
 // Sentences end after . ! ? (and the closing marks or brackets glued to it)
@@ -433,37 +556,30 @@ std::string validate_utf8(std::string_view input, bool replace,
   return out;
 }
 
-bool is_boilerplate(std::string_view paragraph, const TextTables& tables) {
-  if (!tables.boilerplate || paragraph.size() > kMaxBoilerplateBytes)
-    return false;
-  UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, paragraph.data(),
-                                static_cast<int64_t>(paragraph.size()), &status);
-  std::unique_ptr<icu::RegexMatcher> matcher(
-      tables.boilerplate->pattern->matcher(status));
-  bool found = false;
-  if (U_SUCCESS(status)) {
-    matcher->reset(utext);
-    found = matcher->find(status) && U_SUCCESS(status);
-  }
-  matcher.reset();
-  utext_close(utext);
-  return found;
+bool is_boilerplate(std::string_view paragraph, const TextTables& tables,
+                    bool after_boilerplate) {
+  BoilerplateMatcher matcher(tables.boilerplate.get());
+  return matcher.matches(paragraph, after_boilerplate);
 }
 
 TextLayout analyse_text(std::string_view text, const TextTables& tables) {
   TextLayout layout;
   layout.paragraphs = group_paragraphs(text, split_lines(text));
   bool first_prose = true;
+  bool after_boilerplate = false;
+  BoilerplateMatcher boilerplate(tables.boilerplate.get());
   for (Paragraph& paragraph : layout.paragraphs) {
-    std::string_view body = text.substr(paragraph.span.begin,
-                                        paragraph.span.size());
+    const bool previous_boilerplate = after_boilerplate;
+    after_boilerplate = false;
+    std::string_view body =
+        text.substr(paragraph.span.begin, paragraph.span.size());
     if (paragraph.heading) {
       first_prose = false;
       continue;
     }
-    if (is_boilerplate(body, tables)) {
+    if (boilerplate.matches(body, previous_boilerplate)) {
       paragraph.boilerplate = true;
+      after_boilerplate = true;
       continue;
     }
     paragraph.heading = looks_like_headline(text, paragraph, first_prose);

@@ -46,8 +46,8 @@ enum class TokenKind : unsigned char {
 struct Token {
   Span span;
   TokenKind kind = TokenKind::word;
-  int paragraph = 0;  ///< index into TextLayout::paragraphs
-  int sentence = 0;   ///< index into TextLayout::sentences
+  int paragraph = 0;          ///< index into TextLayout::paragraphs
+  int sentence = 0;           ///< index into TextLayout::sentences
   bool space_before = false;  ///< white space (or start of text) precedes it
   bool line_start = false;    ///< first token on its line
 };
@@ -71,7 +71,9 @@ struct TextLayout {
 TextLayout analyse_text(std::string_view text, const TextTables& tables);
 
 /// True when `paragraph` (trimmed text of one paragraph) matches one of the
-/// boilerplate patterns of `tables`.
-bool is_boilerplate(std::string_view paragraph, const TextTables& tables);
+/// boilerplate patterns of `tables`; `after_boilerplate` enables the patterns
+/// that only apply right after another boilerplate paragraph (appeals).
+bool is_boilerplate(std::string_view paragraph, const TextTables& tables,
+                    bool after_boilerplate = false);
 
 }  // namespace quotelink::detail

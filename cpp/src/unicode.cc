@@ -7,11 +7,8 @@
 
 namespace quotelink::detail {
 
-char32_t decode_at(std::string_view text, std::size_t pos, std::size_t* length) {
-  if (static_cast<unsigned char>(text[pos]) < 0x80) {
-    *length = 1;
-    return static_cast<unsigned char>(text[pos]);
-  }
+char32_t decode_multibyte_at(std::string_view text, std::size_t pos,
+                             std::size_t* length) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = static_cast<int32_t>(pos);
   const int32_t n = static_cast<int32_t>(text.size());
@@ -50,28 +47,15 @@ void append_utf8(char32_t cp, std::string* out) {
 
 namespace {
 
-// ASCII answers precomputed from the same ICU properties: the text stage asks
-// these questions for every byte, and a table lookup is what makes it fast.
-enum AsciiBits : unsigned char {
-  kLetter = 1,
-  kUpper = 2,
-  kLower = 4,
-  kDigit = 8,
-  kSpace = 16,
-  kQuote = 32,
-  kOpen = 64,
-};
+// ASCII answers precomputed from ICU for the two properties without an
+// obvious ASCII rule.
+enum AsciiBits : unsigned char { kQuote = 1, kOpen = 2 };
 
 struct AsciiTable {
   unsigned char bits[128] = {};
   AsciiTable() {
     for (UChar32 c = 0; c < 128; ++c) {
       unsigned char b = 0;
-      if (u_isalpha(c)) b |= kLetter;
-      if (u_isupper(c)) b |= kUpper;
-      if (u_islower(c)) b |= kLower;
-      if (u_isdigit(c)) b |= kDigit;
-      if (u_isUWhiteSpace(c)) b |= kSpace;
       if (u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK)) b |= kQuote;
       if (u_charType(c) == U_START_PUNCTUATION) b |= kOpen;
       bits[c] = b;
@@ -86,29 +70,18 @@ const AsciiTable& ascii() {
 
 }  // namespace
 
-bool is_letter(char32_t cp) {
-  if (cp < 128) return ascii().bits[cp] & kLetter;
-  return u_isalpha(static_cast<UChar32>(cp));
-}
+bool icu_is_letter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
 
-bool is_upper(char32_t cp) {
-  if (cp < 128) return ascii().bits[cp] & kUpper;
+bool icu_is_upper(char32_t cp) {
   return u_isupper(static_cast<UChar32>(cp)) ||
          u_istitle(static_cast<UChar32>(cp));
 }
 
-bool is_lower(char32_t cp) {
-  if (cp < 128) return ascii().bits[cp] & kLower;
-  return u_islower(static_cast<UChar32>(cp));
-}
+bool icu_is_lower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
 
-bool is_digit(char32_t cp) {
-  if (cp < 128) return ascii().bits[cp] & kDigit;
-  return u_isdigit(static_cast<UChar32>(cp));
-}
+bool icu_is_digit(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)); }
 
-bool is_space(char32_t cp) {
-  if (cp < 128) return ascii().bits[cp] & kSpace;
+bool icu_is_space(char32_t cp) {
   return u_isUWhiteSpace(static_cast<UChar32>(cp));
 }
 
@@ -129,7 +102,8 @@ bool is_dash(char32_t cp) {
 std::string to_lower(std::string_view text) {
   std::string out;
   bool ascii_only = true;
-  for (char c : text) ascii_only = ascii_only && static_cast<unsigned char>(c) < 0x80;
+  for (char c : text)
+    ascii_only = ascii_only && static_cast<unsigned char>(c) < 0x80;
   if (ascii_only) {
     out.assign(text);
     for (char& c : out)
