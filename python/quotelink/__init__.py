@@ -19,12 +19,16 @@ except ImportError as exc:  # pragma: no cover - only on a broken install
 
 from ._document import Document, Entity, Mention, Quote
 from ._extractor import Config, Extractor, extract, extract_many
+from .corpus import Corpus
+from . import _pickling  # noqa: F401 - makes Config picklable
+from .stream import stream
 
 Error = _core.Error
 __version__: str = _core.__version__
 
 __all__ = [
     "Config",
+    "Corpus",
     "Document",
     "Entity",
     "Error",
@@ -34,4 +38,5 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "stream",
 ]
