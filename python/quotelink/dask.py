@@ -210,7 +210,8 @@ def _keys_partition(
     keys: list[tuple[bytes, list[Optional[int]]]] = []
     for doc in _documents(part, columns, config, errors):
         records.extend(doc.records())
-        keys.append((link_keys(doc, **link), [q.speaker_id for q in doc.quotes]))
+        doc_keys = link_keys(doc, shingle_words=link["shingle_words"], min_contained_words=link["min_contained_words"])
+        keys.append((doc_keys, [q.speaker_id for q in doc.quotes]))
     return quotation_frame(records), keys
 
 
@@ -226,7 +227,7 @@ def _attach_ids(frame: pd.DataFrame, speakers: list[Optional[str]], entities: li
 def _link(parts: list[Any], link: dict[str, int]) -> Linked:
     # Phase one runs once; its rows wait in the cluster for phase three.
     parts = list(dask.persist(*parts))
-    corpus = Corpus(**link)
+    corpus = _corpus(link)
     # Phase two, the global reduce: keys are folded in input order, one
     # partition at a time, so the client holds one partition's keys at once.
     per_partition: list[list[list[Optional[int]]]] = []
@@ -255,6 +256,16 @@ def _link(parts: list[Any], link: dict[str, int]) -> Linked:
     return Linked(corpus=corpus, quotes=dd.from_delayed(frames, meta=meta, verify_meta=False))
 
 
+def _link_options(shingle_words: int, min_contained_words: int) -> dict[str, int]:
+    link = {"shingle_words": shingle_words, "min_contained_words": min_contained_words}
+    _corpus(link)  # bad options fail here, on the client, not on a worker
+    return link
+
+
+def _corpus(link: dict[str, int]) -> Corpus:
+    return Corpus(shingle_words=link["shingle_words"], min_contained_words=link["min_contained_words"])
+
+
 def link_bag(
     bag: dask.bag.Bag,
     *,
@@ -272,8 +283,7 @@ def link_bag(
     ``shingle_words`` and ``min_contained_words`` as in quotelink.Corpus.
     """
     config = _check(config, errors)
-    link = {"shingle_words": shingle_words, "min_contained_words": min_contained_words}
-    Corpus(**link)  # bad linking options fail here, not on a worker
+    link = _link_options(shingle_words, min_contained_words)
     return _link([dask.delayed(_keys_partition)(part, None, config, errors, link) for part in bag.to_delayed()], link)
 
 
@@ -291,8 +301,7 @@ def link_dataframe(
     columns as in extract_dataframe."""
     config = _check(config, errors)
     columns = _columns(ddf, text_column, id_column)
-    link = {"shingle_words": shingle_words, "min_contained_words": min_contained_words}
-    Corpus(**link)
+    link = _link_options(shingle_words, min_contained_words)
     parts = [dask.delayed(_keys_partition)(part, columns, config, errors, link) for part in ddf.to_delayed()]
     return _link(parts, link)
 

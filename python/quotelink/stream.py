@@ -18,8 +18,8 @@ from ._extractor import Config, Extractor, TextLike, _decode, _encode
 Error = _core.Error
 
 #: What the stream yields for each input item: its id and its Document, or
-#: the quotelink.Error that extracting it raised.
-StreamResult = Tuple[str, Union[Document, "_core.Error"]]
+#: the quotelink.Error (a ValueError) that extracting it raised.
+StreamResult = Tuple[str, Union[Document, ValueError]]
 
 
 def _pair(item: object) -> tuple[str, TextLike]:
@@ -31,7 +31,7 @@ def _pair(item: object) -> tuple[str, TextLike]:
     return doc_id, text
 
 
-def _error(message: str, offset: Optional[int]) -> Error:
+def _error(message: str, offset: Optional[int]) -> ValueError:
     exc = Error(message)
     exc.byte_offset = offset
     return exc
