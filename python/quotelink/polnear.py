@@ -100,7 +100,10 @@ def parse_ann(content: str, text: Optional[str] = None, name: str = "<ann>") -> 
                 raise AnnotationError(f"{where}: {tid} says {words[:40]!r} but the text has {got[:40]!r}")
         bounds[tid] = (label, spans)
 
-    for number, line in enumerate(content.split("\n"), 1):
+    lines = content.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the newline that ends the last line
+    for number, line in enumerate(lines, 1):
         where = f"{name}:{number}"
         line = line.rstrip("\r")
         if not _KNOWN_LINE.match(line):
