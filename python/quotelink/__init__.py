@@ -17,8 +17,9 @@ except ImportError as exc:  # pragma: no cover - only on a broken install
         "than importing it from python/ directly."
     ) from exc
 
+from ._config import Config
 from ._document import Document, Entity, Mention, Quote
-from ._extractor import Config, Extractor, extract, extract_many
+from ._extractor import Extractor, extract, extract_many
 
 Error = _core.Error
 __version__: str = _core.__version__
