@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # other (ColorBrewer Set3 without its grey, which marks "no speaker").
 PALETTE = (
     "#8dd3c7",
-    "#ffffb3",
+    "#ffe066",
     "#bebada",
     "#fb8072",
     "#80b1d3",
@@ -40,6 +40,14 @@ def colour(index: int) -> str:
     # Beyond the palette: light colours spread by the golden angle.
     hue = (index * 0.618033988749895) % 1.0
     r, g, b = colorsys.hls_to_rgb(hue, 0.82, 0.65)
+    return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
+
+
+def darker(fill: str) -> str:
+    """A dark shade of `fill` for lines and borders, visible on white."""
+    r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, _, saturation = colorsys.rgb_to_hls(r, g, b)
+    r, g, b = colorsys.hls_to_rgb(hue, 0.35, max(saturation, 0.5))
     return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
 
 
@@ -145,7 +153,7 @@ def render_document(doc: "Document", *, max_height: Optional[str] = None) -> str
             owner, kind = quotes[mark[0]], mark[1]
             fill = colours.get(owner.speaker_id, NO_SPEAKER)
             if kind == "mention":
-                style += f" border-bottom: 3px solid {fill}; font-weight: bold;"
+                style += f" border-bottom: 3px solid {darker(fill)}; font-weight: bold;"
                 tips.insert(0, f"Speaker mention: {owner.speaker or owner.mention}")
             else:
                 style += " border-bottom: 2px dotted #555; font-style: italic;"
@@ -161,7 +169,8 @@ def _legend(doc: "Document", colours: dict[Optional[int], str]) -> str:
     for q in doc.quotes:
         counts[q.speaker_id] = counts.get(q.speaker_id, 0) + 1
     names = {e.id: e.name for e in doc.entities}
-    order = sorted(counts, key=lambda k: (k is None, -counts[k], names.get(k, "") if k is not None else ""))
+    first = list(colours)  # speakers in order of their first quotation
+    order = sorted(counts, key=lambda k: (k is None, -counts[k], first.index(k) if k in first else 0))
     items = []
     for key in order:
         label = names.get(key, f"speaker {key}") if key is not None else NO_SPEAKER_LABEL

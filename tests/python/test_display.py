@@ -186,3 +186,26 @@ def test_page_wraps_every_document():
     page = display.render_page(docs, title="<t>")
     assert page.count("<section") == 2
     assert '<meta charset="utf-8">' in page and "<title>&lt;t&gt;</title>" in page
+
+
+def test_mentions_are_underlined_in_a_dark_shade_of_the_speaker_colour():
+    import colorsys
+
+    doc = sample()
+    colours = display.speaker_colours(doc)
+    spans = parse(display.render_document(doc))
+    mentions = [s for s in spans.spans if s["class"] == "quotelink-mention"]
+    assert display.darker(colours[0]) in mentions[0]["style"]
+    for fill in display.PALETTE:
+        shade = display.darker(fill)
+        rgb = [int(shade[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        assert colorsys.rgb_to_hls(*rgb)[1] < 0.4
+
+
+def test_legend_ties_follow_the_text():
+    text = '"One," Zed said. "Two," Amy said.'
+    people = [Entity(0, "Amy", "person", ()), Entity(1, "Zed", "person", ())]
+    quotes = [make_quote(text, "One,", people[1], None, "said"), make_quote(text, "Two,", people[0], None, "said")]
+    fragment = display.render_document(Document(text=text, quotes=quotes, entities=people))
+    legend = fragment[fragment.index("quotelink-legend") : fragment.index("quotelink-text")]
+    assert legend.index("Zed (1)") < legend.index("Amy (1)")
