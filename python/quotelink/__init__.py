@@ -20,6 +20,8 @@ except ImportError as exc:  # pragma: no cover - only on a broken install
 from ._config import Config
 from ._document import Document, Entity, Mention, Quote
 from ._extractor import Extractor, extract, extract_many
+from . import _pickling  # noqa: F401 - makes the core Config picklable
+from .stream import stream
 
 Error = _core.Error
 __version__: str = _core.__version__
@@ -35,4 +37,5 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "stream",
 ]

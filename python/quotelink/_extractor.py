@@ -66,8 +66,8 @@ class Extractor:
 
     @property
     def config(self) -> Config:
-        """The configuration this extractor was built with."""
-        return self._config
+        """A copy of the configuration this extractor was built with."""
+        return self._config.replace()
 
     def __repr__(self) -> str:
         return f"Extractor({self._config!r})"

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional, Sequence, TextIO
 
-from . import Error, Extractor, __version__
+from . import Error, Extractor, __version__, stream
 from ._document import RECORD_FIELDS, Document
 
 EXAMPLES = """\
@@ -110,50 +110,48 @@ def _jsonl_items(name: str, handle: Iterable[bytes]) -> Iterator[Item]:
         yield Item(name, None, f"cannot read: {exc.strerror or exc}")
 
 
-def batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    """`items` in lists of at most `size`, consuming the input lazily."""
-    batch: list[Item] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _decoding_problem(data: bytes) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
-        return f"cannot decode: invalid UTF-8 at byte offset {exc.start} (byte 0x{bad}); use --replace-invalid to replace such bytes"
+        return (
+            f"cannot decode: invalid UTF-8 at byte offset {exc.start} (byte 0x{bad}); "
+            "use --replace-invalid to replace such bytes"
+        )
     return ""
 
 
-def extract_batch(extractor: Extractor, batch: list[Item], threads: int) -> list[tuple[Item, Optional[Document]]]:
-    """Extracts a batch in parallel; items that fail carry their problem."""
+def extract_items(
+    extractor: Extractor,
+    items: Iterable[Item],
+    *,
+    threads: int,
+    window: int,
+    on_failure: Callable[[Item], None],
+) -> Iterator[Document]:
+    """Documents of `items` in input order, extracted on a C++ worker pool.
+
+    At most `window` texts (0: four per thread) are held at once; inputs are
+    pulled lazily. Items that cannot be read, decoded or extracted go to
+    `on_failure` (with their problem) and the run goes on.
+    """
     strict = not extractor.config.replace_invalid_utf8
-    for item in batch:
-        if item.data is not None and strict:
-            item.problem = _decoding_problem(item.data)
-            if item.problem:
-                item.data = None
-    good = [item for item in batch if item.data is not None]
-    docs: dict[int, Document] = {}
-    try:
-        texts = [item.data for item in good if item.data is not None]
-        for item, doc in zip(good, extractor.extract_many(texts, threads=threads, ids=[i.id for i in good])):
-            docs[id(item)] = doc
-    except Error:
-        # Rare: a failure the decoding check did not foresee. Redo the batch
-        # one by one so that only the culprits are reported.
-        for item in good:
-            try:
-                docs[id(item)] = extractor.extract(item.data or b"", id=item.id)
-            except Error as exc:
-                item.problem = str(exc)
-    return [(item, docs.get(id(item))) for item in batch]
+
+    def texts() -> Iterator[tuple[str, bytes]]:
+        for item in items:
+            if item.data is not None and strict:
+                item.problem = _decoding_problem(item.data)
+            if item.data is None or item.problem:
+                on_failure(item)
+                continue
+            yield item.id, item.data
+
+    for doc_id, result in stream(texts(), threads=threads, max_in_flight=window, extractor=extractor):
+        if isinstance(result, Document):
+            yield result
+        else:
+            on_failure(Item(doc_id, None, str(result)))
 
 
 class Writer:
@@ -266,24 +264,27 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .extract_config import make_config  # noqa: PLC0415 - small module
 
     extractor = Extractor(make_config(args))
-    threads = args.threads
-    batch_size = args.batch_size or max(64, 16 * (threads or os.cpu_count() or 1))
     sources = list(find_sources(args.paths, args.input_format))
     total = None if any(s.jsonl for s in sources) else len(sources)
     progress = Progress(total, sys.stderr, _progress_enabled(args.progress, total))
     writer = Writer(args.format, sys.stdout)
     failures = 0
+
+    def report(item: Item) -> None:
+        nonlocal failures
+        failures += 1
+        if progress.enabled:
+            sys.stderr.write("\r\x1b[K")
+        print(f"quotelink: {item.id}: {item.problem}", file=sys.stderr)
+        progress.advance(1)
+
     writer.begin()
-    for batch in batches(read_items(sources), batch_size):
-        for item, doc in extract_batch(extractor, batch, threads):
-            if doc is None:
-                failures += 1
-                if progress.enabled:
-                    sys.stderr.write("\r\x1b[K")
-                print(f"quotelink: {item.id}: {item.problem}", file=sys.stderr)
-            else:
-                writer.write(doc)
-        progress.advance(len(batch))
+    docs = extract_items(
+        extractor, read_items(sources), threads=args.threads, window=args.window, on_failure=report
+    )
+    for doc in docs:
+        writer.write(doc)
+        progress.advance(1)
     writer.end()
     progress.finish()
     if failures:
@@ -343,7 +344,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="progress bar on stderr (auto: on a terminal, for 20 inputs or more)",
     )
-    extract.add_argument("--batch-size", type=_non_negative, default=0, help=argparse.SUPPRESS)
+    extract.add_argument(
+        "--window",
+        type=_non_negative,
+        default=0,
+        metavar="N",
+        help="most texts held in memory at once (default 0: four per thread)",
+    )
     extract.set_defaults(func=_cmd_extract)
     try:
         from . import eval as _eval  # noqa: PLC0415

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import json
+import pickle
 import sys
 import threading
 import time
@@ -93,14 +94,38 @@ def test_config_defaults_and_normalisation():
     assert "quip" in repr(config)
 
 
-def test_config_is_frozen_and_replaceable():
+def test_config_validates_assignments_and_copies():
     config = ql.Config(extra_titles=["Commissioner"])
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        config.indirect = False  # type: ignore[misc]
+    config.indirect = False
+    config.extra_cue_verbs = ["quip"]
+    assert config.extra_cue_verbs == ("quip",)
+    with pytest.raises(ql.Error, match="must be True or False"):
+        config.indirect = "no"  # type: ignore[assignment]
+    with pytest.raises(ql.Error, match="did you mean 'extra_titles'"):
+        config.extra_title = ["Dr"]  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
         config.speaker_aliases["x"] = "y"  # type: ignore[index]
-    changed = dataclasses.replace(config, indirect=False)
-    assert changed.indirect is False and changed.extra_titles == ("Commissioner",)
+    changed = config.replace(indirect=True)
+    assert changed.indirect is True and changed.extra_titles == ("Commissioner",)
+    assert config.indirect is False
+    assert ql.Config(**config.to_dict()) == config
+    with pytest.raises(TypeError):
+        hash(config)
+
+
+def test_config_pickles():
+    config = ql.Config(indirect=False, extra_cue_verbs=["quip"], speaker_aliases={"Bibi": "Benjamin Netanyahu"})
+    assert pickle.loads(pickle.dumps(config)) == config
+
+
+def test_extractor_keeps_its_own_copy_of_the_config():
+    config = ql.Config(extra_titles=["Commissioner"])
+    extractor = ql.Extractor(config)
+    config.extra_titles = ["Dr"]
+    assert extractor.config.extra_titles == ("Commissioner",)
+    assert extractor._core.config.extra_titles == ["Commissioner"]
+    extractor.config.indirect = False
+    assert extractor.config.indirect is True
 
 
 @pytest.mark.parametrize(

@@ -205,7 +205,7 @@ def test_threads_and_batches_keep_input_order(corpus):
     paths = [str(p) for p in EXAMPLES + FIXTURES] + [str(corpus)]
     reference = out(run("extract", "-f", "jsonl", "--threads", "1", *paths))
     assert reference
-    for extra in (["--threads", "2"], ["--threads", "3", "--batch-size", "2"], ["--batch-size", "1"]):
+    for extra in (["--threads", "2"], ["--threads", "3", "--window", "2"], ["--window", "1"]):
         assert out(run("extract", "-f", "jsonl", *extra, *paths)) == reference
 
 
@@ -227,22 +227,28 @@ def test_progress_auto_needs_a_terminal_and_many_inputs(monkeypatch):
     assert not cli._progress_enabled("auto", 100)
 
 
-def test_inputs_are_read_lazily_in_batches(tmp_path):
-    for i in range(10):
-        (tmp_path / f"{i}.txt").write_text(f'"Quote {i}," he said.')
+def test_inputs_are_read_lazily_within_the_window(tmp_path):
+    for i in range(30):
+        (tmp_path / f"{i:02}.txt").write_text(f'"Quote {i}," he said.')
+    (tmp_path / "15.txt").write_bytes(b"\xff")
     sources = list(cli.find_sources([str(tmp_path)], "auto"))
-    assert len(sources) == 10 and all(isinstance(s.path, str) for s in sources)
-    consumed = []
+    assert len(sources) == 30 and all(isinstance(s.path, str) for s in sources)
+    pulled = []
 
     def reading():
         for item in cli.read_items(sources):
-            consumed.append(item.id)
+            pulled.append(item.id)
             yield item
 
-    groups = cli.batches(reading(), 4)
-    first = next(groups)
-    assert len(first) == 4 and len(consumed) == 4
-    assert [len(g) for g in groups] == [4, 2]
+    failed = []
+    docs = cli.extract_items(quotelink.Extractor(), reading(), threads=2, window=4, on_failure=failed.append)
+    seen = []
+    for doc in docs:
+        seen.append(doc.id)
+        assert len(pulled) <= len(seen) + 5  # the window, plus the failed item
+    assert seen == [s.path for s in sources if not s.path.endswith("15.txt")]
+    assert [f.id for f in failed] == [str(tmp_path / "15.txt")]
+    assert failed[0].problem.startswith("cannot decode: invalid UTF-8 at byte offset 0")
 
 
 def test_eval_subcommand_is_registered_when_present(monkeypatch):
