@@ -20,6 +20,7 @@ except ImportError as exc:  # pragma: no cover - only on a broken install
 from ._config import Config
 from ._document import Document, Entity, Mention, Quote
 from ._extractor import Extractor, extract, extract_many
+from .corpus import Corpus
 from . import _pickling  # noqa: F401 - makes the core Config picklable
 from .stream import stream
 
@@ -28,6 +29,7 @@ __version__: str = _core.__version__
 
 __all__ = [
     "Config",
+    "Corpus",
     "Document",
     "Entity",
     "Error",
