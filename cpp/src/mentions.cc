@@ -238,7 +238,7 @@ class Finder {
         // A middle initial: "Harry M. Reid".
         if (b > a || w_.cap(b)) {
           if (w_.token(b).span.size() == 1 && w_.punct(next, ".") &&
-              w_.cap(next + 1) && w_.same_sentence(b, next + 1)) {
+              w_.cap(next + 1)) {
             b = next + 1;
             continue;
           }
@@ -384,8 +384,13 @@ class Finder {
         }
     }
     m.possessive = w_.possessive(end);
-    for (int u = p; u <= end; ++u)
+    for (int u = p; u <= end; ++u) {
+      if (w_.punct(u, ".") && !m.name_words.empty()) {
+        m.name_words.back() += '.';  // the initial's dot
+        continue;
+      }
       m.name_words.push_back(u == end ? w_.original_base(u) : original(u));
+    }
     std::string name;
     for (const std::string& word : m.name_words)
       name += (name.empty() ? "" : " ") + word;
