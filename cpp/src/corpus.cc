@@ -39,6 +39,9 @@ NameKey entity_key(const Document& doc, const Entity& entity,
                       has_kind(doc, entity, MentionKind::place);
   const bool linkable = entity.mentions.empty() || by_name || by_org;
   if (!linkable) return {};
+  // A country typed as a person ("North Korea said") is its government.
+  if (detail::is_country(entity.name, tables))
+    return detail::organisation_key(entity.name, tables);
   switch (entity.type) {
     case EntityType::person:
       return detail::person_key(entity.name, tables);

@@ -296,3 +296,20 @@ TEST(Corpus, BadInputThrows) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Corpus, CountryTypedAsPersonLinksAsItsGovernment) {
+  quotelink::Corpus corpus;
+  DocBuilder a("a");
+  a.entity("North Korea", quotelink::EntityType::person, {"North Korea"});
+  DocBuilder b("b");
+  b.entity("Pyongyang", quotelink::EntityType::organisation, {"Pyongyang"},
+           quotelink::MentionKind::place);
+  corpus.add_document(a.done());
+  corpus.add_document(b.done());
+  EXPECT_EQ(corpus.entity_id(0, 0), corpus.entity_id(1, 0));
+  EXPECT_EQ(corpus.entities()[0].key.rfind("g:", 0), 0u);
+}
+
+}  // namespace
