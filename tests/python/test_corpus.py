@@ -148,3 +148,21 @@ def test_example_articles_cluster_shared_quotations():
     counter = [c for c in corpus.quote_clusters if "counter" in c.text.lower()]
     assert len(counter) == 1
     assert [Path(d).name[:3] for d in counter[0].documents] == ["002", "004"]
+
+
+def test_link_returns_records_at_once_without_keeping_them():
+    a, b = Builder("a"), Builder("b")
+    a.entity("Sergey Lavrov")
+    a.quote("counterproductive.", 0)
+    b.entity("Sergei Lavrov")
+    b.quote("counter-productive", 0)
+    stream = ql.Corpus(keep_records=False)
+    first = stream.link(a.doc)
+    second = stream.link(b.doc)
+    assert first[0]["speaker"] == second[0]["speaker"] == "Sergey Lavrov"
+    assert first[0]["entity"] == second[0]["entity"]
+    assert first[0]["cluster"] == second[0]["cluster"]
+    assert list(stream.records()) == []
+    assert [s.documents for s in stream.speakers] == [("a", "b")]
+    batch = ql.Corpus([a.doc, b.doc])
+    assert [dict(r) for r in batch.records()] == first + second
