@@ -28,6 +28,39 @@ bool has_kind(const Document& doc, const Entity& entity, MentionKind kind) {
       });
 }
 
+// The key of a person: the full name most of its name mentions agree on, so
+// that one noisy mention chosen as the canonical name (a headline's "Kim Jong
+// Un Planning") does not decide; ties go to the entity's own name.
+NameKey person_by_mentions(const Document& doc, const Entity& entity,
+                           const NameTables& tables) {
+  NameKey own = detail::person_key(entity.name, tables);
+  std::vector<std::pair<NameKey, int>> votes;
+  for (int m : entity.mentions) {
+    if (m < 0 || static_cast<std::size_t>(m) >= doc.mentions.size()) continue;
+    const Mention& mention = doc.mentions[m];
+    if (mention.kind != MentionKind::name || mention.span.end > doc.text.size())
+      continue;
+    NameKey key = detail::person_key(doc.slice(mention.span), tables);
+    if (key.kind != KeyKind::person) continue;
+    auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) {
+      return v.first.key == key.key;
+    });
+    if (it == votes.end()) {
+      votes.emplace_back(std::move(key), 1);
+    } else {
+      ++it->second;
+    }
+  }
+  const std::pair<NameKey, int>* best = nullptr;
+  int own_votes = 0;
+  for (const auto& v : votes) {
+    if (v.first.key == own.key) own_votes = v.second;
+    if (!best || v.second > best->second) best = &v;
+  }
+  if (!best || best->second <= own_votes) return own;
+  return best->first;
+}
+
 // The key of one document entity before in-document resolution. Entities
 // known only through roles, pronouns or documents ("the official", "he",
 // "the resolution") are never linked across documents: the same words name
@@ -44,7 +77,7 @@ NameKey entity_key(const Document& doc, const Entity& entity,
     return detail::organisation_key(entity.name, tables);
   switch (entity.type) {
     case EntityType::person:
-      return detail::person_key(entity.name, tables);
+      return person_by_mentions(doc, entity, tables);
     case EntityType::organisation:
     case EntityType::group:
       return detail::organisation_key(entity.name, tables);
