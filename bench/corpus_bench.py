@@ -87,7 +87,8 @@ def main() -> None:
     for regime in ("distinct", "syndicated"):
         if args.scale <= 0:
             break
-        corpus = ql.Corpus()
+        # A stream: only ids, entities and clusters are kept, not records.
+        corpus = ql.Corpus(keep_records=False)
         start, cpu = time.perf_counter(), time.process_time()
         n = 0
         copy = 0
