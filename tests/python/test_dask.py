@@ -41,7 +41,7 @@ def same(got, expected):
 def client():
     # Two worker processes: the configuration and the code must really travel.
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster) as client:
         client.wait_for_workers(2)
         yield client
