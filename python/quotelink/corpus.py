@@ -148,7 +148,9 @@ class Corpus:
 
     def _keep(self, doc: Document) -> None:
         self._records.append(doc.records() if self._keep_records else [])
-        self._speakers.append([q.speaker_id for q in doc.quotes] if self._keep_records else [])
+        # Speaker ids are a few small ints: kept even in a stream, so that
+        # `speakers` counts quotations.
+        self._speakers.append([q.speaker_id for q in doc.quotes])
 
     def link(self, doc: Document) -> list[dict[str, Any]]:
         """Links one document and returns its linked records at once (for a

@@ -163,6 +163,6 @@ def test_link_returns_records_at_once_without_keeping_them():
     assert first[0]["entity"] == second[0]["entity"]
     assert first[0]["cluster"] == second[0]["cluster"]
     assert list(stream.records()) == []
-    assert [s.documents for s in stream.speakers] == [("a", "b")]
+    assert [(s.documents, s.quotes) for s in stream.speakers] == [(("a", "b"), 2)]
     batch = ql.Corpus([a.doc, b.doc])
     assert [dict(r) for r in batch.records()] == first + second
