@@ -44,6 +44,17 @@ class Builder:
         )
 
 
+def two_documents(*speaker_quotes: tuple[str, str]) -> list[Builder]:
+    """Documents "a", "b", ...: each one speaker and one quotation of theirs."""
+    out = []
+    for number, (speaker, quote) in enumerate(speaker_quotes):
+        doc = Builder("ab"[number])
+        doc.entity(speaker)
+        doc.quote(quote, 0)
+        out.append(doc)
+    return out
+
+
 def lavrov_corpus() -> ql.Corpus:
     a = Builder("yonhap")
     a.entity("Sergey Lavrov", mentions=["Russian Foreign Minister Sergey Lavrov"])
@@ -108,11 +119,10 @@ def test_to_pandas_has_linked_columns():
 
 
 def test_keys_give_the_same_corpus_and_pickle():
-    a, b = Builder("a"), Builder("b")
-    a.entity("Kim Jong-Un")
-    a.quote("international issues of common interest,", 0)
-    b.entity("Kim Jong Un")
-    b.quote("to discuss international issues of common interest and trade", 0)
+    a, b = two_documents(
+        ("Kim Jong-Un", "international issues of common interest,"),
+        ("Kim Jong Un", "to discuss international issues of common interest and trade"),
+    )
     direct = ql.Corpus([a.doc, b.doc])
     reduced = ql.Corpus()
     for doc in (a.doc, b.doc):
@@ -151,11 +161,7 @@ def test_example_articles_cluster_shared_quotations():
 
 
 def test_link_returns_records_at_once_without_keeping_them():
-    a, b = Builder("a"), Builder("b")
-    a.entity("Sergey Lavrov")
-    a.quote("counterproductive.", 0)
-    b.entity("Sergei Lavrov")
-    b.quote("counter-productive", 0)
+    a, b = two_documents(("Sergey Lavrov", "counterproductive."), ("Sergei Lavrov", "counter-productive"))
     stream = ql.Corpus(keep_records=False)
     first = stream.link(a.doc)
     second = stream.link(b.doc)
