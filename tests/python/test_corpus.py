@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -172,3 +173,24 @@ def test_link_returns_records_at_once_without_keeping_them():
     assert [(s.documents, s.quotes) for s in stream.speakers] == [(("a", "b"), 2)]
     batch = ql.Corpus([a.doc, b.doc])
     assert [dict(r) for r in batch.records()] == first + second
+
+
+def test_cli_link_writes_global_ids(capsys):
+    from quotelink.cli import main
+
+    assert main(["extract", "--link", "--format", "jsonl", *map(str, ARTICLES)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert records and all({"speaker", "entity", "cluster"} <= set(r) for r in records)
+    lavrov = {r["entity"] for r in records if r["speaker"] and "Lavrov" in r["speaker"]}
+    assert len(lavrov) == 1
+    assert {Path(r["doc"]).name[:3] for r in records if r["entity"] in lavrov} == {"002", "004"}
+    common = {r["cluster"] for r in records if "common" in r["text"]}
+    assert len(common) == 1
+    assert {Path(r["doc"]).name[:3] for r in records if r["cluster"] in common} == {"001", "003"}
+
+
+def test_cli_link_needs_a_record_format(capsys):
+    from quotelink.cli import main
+
+    assert main(["extract", "--link", "--format", "table", str(ARTICLES[0])]) == 2
+    assert "--link" in capsys.readouterr().err
