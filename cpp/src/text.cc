@@ -119,27 +119,34 @@ std::shared_ptr<const BoilerplatePatterns> compile_boilerplate() {
 // patterns are).
 class BoilerplateMatcher {
  public:
+  // Matchers are made on first use: most documents never need one, and
+  // making one costs more than analysing a short article.
   explicit BoilerplateMatcher(const BoilerplatePatterns* patterns)
-      : patterns_(patterns) {
-    UErrorCode status = U_ZERO_ERROR;
-    if (patterns && patterns->line)
-      line_.reset(patterns->line->matcher(status));
-    status = U_ZERO_ERROR;
-    if (patterns && patterns->inside)
-      inside_.reset(patterns->inside->matcher(status));
-  }
+      : patterns_(patterns) {}
   ~BoilerplateMatcher() { utext_close(&utext_); }
 
   bool matches(std::string_view paragraph, bool after_boilerplate) {
-    if (line_ && paragraph.size() <= kMaxLineBoilerplateBytes &&
-        may_match_line(paragraph) && run(*line_, paragraph, false))
+    if (!patterns_) return false;
+    if (patterns_->line && paragraph.size() <= kMaxLineBoilerplateBytes &&
+        may_match_line(paragraph) &&
+        run(matcher(patterns_->line.get(), line_), paragraph, false))
       return true;
-    return inside_ && after_boilerplate &&
+    return patterns_->inside && after_boilerplate &&
            paragraph.size() <= kMaxInsideBoilerplateBytes &&
-           run(*inside_, paragraph, true);
+           run(matcher(patterns_->inside.get(), inside_), paragraph, true);
   }
 
  private:
+  static icu::RegexMatcher* matcher(const icu::RegexPattern* pattern,
+                                    std::unique_ptr<icu::RegexMatcher>& slot) {
+    if (!slot) {
+      UErrorCode status = U_ZERO_ERROR;
+      slot.reset(pattern->matcher(status));
+      if (U_FAILURE(status)) slot.reset();
+    }
+    return slot.get();
+  }
+
   bool may_match_line(std::string_view paragraph) const {
     if (paragraph.size() < kPrefixLength) return true;
     unsigned char prefix[kPrefixLength] = {};
@@ -157,14 +164,15 @@ class BoilerplateMatcher {
     return patterns_->line_prefixes[prefix_index(prefix)];
   }
 
-  bool run(icu::RegexMatcher& matcher, std::string_view text, bool search) {
+  bool run(icu::RegexMatcher* matcher, std::string_view text, bool search) {
+    if (!matcher) return false;
     UErrorCode status = U_ZERO_ERROR;
     utext_openUTF8(&utext_, text.data(), static_cast<int64_t>(text.size()),
                    &status);
     if (U_FAILURE(status)) return false;
-    matcher.reset(&utext_);
+    matcher->reset(&utext_);
     const bool found =
-        search ? matcher.find(status) : matcher.lookingAt(status);
+        search ? matcher->find(status) : matcher->lookingAt(status);
     return found && U_SUCCESS(status);
   }
 
