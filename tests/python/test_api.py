@@ -354,3 +354,27 @@ def test_html_outputs():
     page = doc.to_html(page=True)
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert doc.to_html() in page
+
+
+# --- Attribution (only what is robust across sieve changes) -------------------
+
+
+def test_attribution_reaches_python():
+    doc = ql.extract(TEXT)
+    first, second = doc.quotes
+    assert first.speaker == "Sergei Lavrov" and first.speaker_type == "person"
+    assert first.mention == "Foreign Minister Sergei Lavrov" and first.cue == "said"
+    assert second.speaker_id == first.speaker_id and second.mention == "he"
+    assert doc.entities[first.speaker_id].name == "Sergei Lavrov"
+    assert {doc.mentions[i].text for i in doc.entities[first.speaker_id].mention_ids} >= {
+        "Foreign Minister Sergei Lavrov",
+        "he",
+    }
+
+
+def test_speaker_aliases_name_the_speaker():
+    text = '"We will prevail," Bibi said on Sunday.'
+    assert ql.extract(text).quotes[0].speaker == "Bibi"
+    doc = ql.extract(text, config={"speaker_aliases": {"Bibi": "Benjamin Netanyahu"}})
+    assert doc.quotes[0].speaker == "Benjamin Netanyahu"
+    assert doc.quotes[0].mention == "Bibi"
