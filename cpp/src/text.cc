@@ -57,6 +57,11 @@ bool is_sentence_final(char32_t cp) { return cp == '.' || cp == '!' || cp == '?'
 
 TextLayout analyse_text(std::string_view text, const TextTables& tables) {
   TextLayout layout;
+  // A line ends at LF, or at a CR not followed by LF (old Mac text).
+  auto line_end = [&text](std::size_t i) {
+    return text[i] == '\n' ||
+           (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+  };
   // Paragraphs: blocks separated by blank lines.
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -68,12 +73,13 @@ TextLayout analyse_text(std::string_view text, const TextTables& tables) {
     std::size_t end = pos;
     std::size_t last_non_space = pos;
     while (end < text.size()) {
-      if (text[end] == '\n') {
+      if (line_end(end)) {
         std::size_t next = end + 1;
-        while (next < text.size() && (text[next] == ' ' || text[next] == '\t' ||
-                                      text[next] == '\r'))
+        while (next < text.size() &&
+               (text[next] == ' ' || text[next] == '\t' ||
+                (text[next] == '\r' && !line_end(next))))
           ++next;
-        if (next >= text.size() || text[next] == '\n') break;
+        if (next >= text.size() || line_end(next)) break;
       } else if (text[end] != ' ' && text[end] != '\t' && text[end] != '\r') {
         last_non_space = end;
       }
@@ -97,7 +103,7 @@ TextLayout analyse_text(std::string_view text, const TextTables& tables) {
       std::size_t length = 0;
       char32_t cp = decode_at(text, i, &length);
       if (is_space(cp)) {
-        if (cp == '\n') line_start = true;
+        if (cp == '\n' || cp == '\r') line_start = true;
         space = true;
         i += length;
         continue;

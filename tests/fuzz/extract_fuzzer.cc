@@ -52,8 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     if (!problem.empty()) fail("strict", problem);
   } catch (const quotelink::error& e) {
     if (e.byte_offset() == quotelink::error::npos || e.byte_offset() >= size)
-      fail("strict", std::string("error without an offset in the input: ") +
-                         e.what());
+      fail("strict",
+           std::string("error without an offset in the input: ") + e.what());
   }
 
   quotelink::Document doc;
@@ -74,8 +74,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     if (again.quotes.size() != doc.quotes.size())
       fail("replace", "re-extracting the repaired text gave other quotes");
   } catch (const quotelink::error& e) {
-    fail("replace", std::string("repaired text is not valid UTF-8: ") +
-                        e.what());
+    fail("replace",
+         std::string("repaired text is not valid UTF-8: ") + e.what());
   }
   return 0;
 }

@@ -67,7 +67,8 @@ inline std::string check_document(const Document& doc) {
     const Quote& quote = doc.quotes[i];
     const std::string name = "quote " + std::to_string(i);
     problem = check_span(doc, quote.span, name + " span");
-    if (problem.empty()) problem = check_span(doc, quote.outer, name + " outer");
+    if (problem.empty())
+      problem = check_span(doc, quote.outer, name + " outer");
     if (!problem.empty()) return problem;
     if (!quote.outer.contains(quote.span))
       return name + ": outer does not contain span";
@@ -90,7 +91,8 @@ inline std::string check_document(const Document& doc) {
     if (n_paragraphs > 0 &&
         (quote.paragraph < 0 || quote.paragraph >= n_paragraphs))
       return name + ": paragraph index out of range";
-    if (n_sentences > 0 && (quote.sentence < 0 || quote.sentence >= n_sentences))
+    if (n_sentences > 0 &&
+        (quote.sentence < 0 || quote.sentence >= n_sentences))
       return name + ": sentence index out of range";
     if (i > 0 && doc.quotes[i - 1].outer.begin > quote.outer.begin)
       return name + ": quotations not ordered by start";
@@ -101,9 +103,9 @@ inline std::string check_document(const Document& doc) {
   std::vector<Span> open;
   for (std::size_t i = 0; i < doc.quotes.size(); ++i) {
     const Span outer = doc.quotes[i].outer;
-    while (!open.empty() && (open.back().end <= outer.begin ||
-                             (open.back().begin == outer.begin &&
-                              outer.contains(open.back()))))
+    while (!open.empty() &&
+           (open.back().end <= outer.begin ||
+            (open.back().begin == outer.begin && outer.contains(open.back()))))
       open.pop_back();
     if (!open.empty() && !open.back().contains(outer))
       return "quote " + std::to_string(i) +
