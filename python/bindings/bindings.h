@@ -11,5 +11,7 @@ void bind_errors(pybind11::module_& m);
 void bind_document(pybind11::module_& m);
 /// Registers Config and Extractor.
 void bind_extractor(pybind11::module_& m);
+/// Registers Stream, the worker pool behind quotelink.stream().
+void bind_stream(pybind11::module_& m);
 
 }  // namespace quotelink::python

@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
   quotelink::python::bind_errors(m);
   quotelink::python::bind_document(m);
   quotelink::python::bind_extractor(m);
+  quotelink::python::bind_stream(m);
 }

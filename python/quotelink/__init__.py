@@ -19,6 +19,8 @@ except ImportError as exc:  # pragma: no cover - only on a broken install
 
 from ._document import Document, Entity, Mention, Quote
 from ._extractor import Config, Extractor, extract, extract_many
+from . import _pickling  # noqa: F401 - makes Config picklable
+from .stream import stream
 
 Error = _core.Error
 __version__: str = _core.__version__
@@ -34,4 +36,5 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "stream",
 ]

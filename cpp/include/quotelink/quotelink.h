@@ -5,4 +5,5 @@
 #include "quotelink/document.h"
 #include "quotelink/error.h"
 #include "quotelink/extractor.h"
+#include "quotelink/stream.h"
 #include "quotelink/version.h"

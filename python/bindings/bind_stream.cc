@@ -1,0 +1,80 @@
+// Stream: the C++ worker pool behind quotelink.stream(). Texts are copied out
+// of Python objects before the GIL is released; waiting for a result releases
+// the GIL in short slices so that Ctrl-C still interrupts a long wait.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <chrono>
+
+#include "bindings.h"
+#include "quotelink/stream.h"
+
+namespace py = pybind11;
+
+namespace quotelink::python {
+
+namespace {
+
+// How long one wait holds the GIL released before checking for signals.
+constexpr std::chrono::milliseconds kSignalCheckInterval{100};
+
+// (id, Document, None, None) or (id, None, message, byte offset or None).
+py::tuple result_tuple(StreamResult&& result) {
+  if (result.ok)
+    return py::make_tuple(std::move(result.id), std::move(result.document),
+                          py::none(), py::none());
+  py::object offset = result.error_offset == error::npos
+                          ? py::none()
+                          : py::cast(result.error_offset);
+  return py::make_tuple(std::move(result.id), py::none(),
+                        std::move(result.error_message), offset);
+}
+
+}  // namespace
+
+void bind_stream(py::module_& m) {
+  py::class_<Stream>(m, "Stream",
+                     "Worker pool; quotelink.stream() is the Python API.")
+      .def(
+          py::init([](const Extractor& extractor, unsigned threads,
+                      std::size_t max_in_flight) {
+            return new Stream(extractor, StreamOptions{threads, max_in_flight});
+          }),
+          py::arg("extractor"), py::arg("threads") = 0,
+          py::arg("max_in_flight") = 0,
+          // The workers use the extractor until the stream is destroyed.
+          py::keep_alive<1, 2>())
+      .def(
+          "submit",
+          [](Stream& self, std::string id, py::bytes text) {
+            std::string data = text;  // copied while holding the GIL
+            self.submit(std::move(id), std::move(data));
+          },
+          py::arg("id"), py::arg("text"),
+          "Queues UTF-8 bytes; raises quotelink.Error when full().")
+      .def("full", &Stream::full, "True when submit() would exceed the window.")
+      .def("in_flight", &Stream::in_flight,
+           "Items submitted and not yet taken back.")
+      .def_property_readonly("threads", &Stream::threads)
+      .def_property_readonly("max_in_flight", &Stream::max_in_flight)
+      .def(
+          "next",
+          [](Stream& self) -> py::object {
+            for (;;) {
+              bool ready;
+              {
+                py::gil_scoped_release release;
+                ready = self.wait(kSignalCheckInterval);
+              }
+              if (ready) break;
+              if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+            }
+            std::optional<StreamResult> result = self.next();
+            if (!result) return py::none();
+            return result_tuple(std::move(*result));
+          },
+          "The oldest result as (id, Document or None, error message or "
+          "None, byte offset or None); None when nothing is in flight.");
+}
+
+}  // namespace quotelink::python
