@@ -11,6 +11,8 @@ void bind_errors(pybind11::module_& m);
 void bind_document(pybind11::module_& m);
 /// Registers Config and Extractor.
 void bind_extractor(pybind11::module_& m);
+/// Registers Corpus and link_keys.
+void bind_corpus(pybind11::module_& m);
 /// Registers Stream, the worker pool behind quotelink.stream().
 void bind_stream(pybind11::module_& m);
 

@@ -10,5 +10,6 @@ PYBIND11_MODULE(_core, m) {
   quotelink::python::bind_errors(m);
   quotelink::python::bind_document(m);
   quotelink::python::bind_extractor(m);
+  quotelink::python::bind_corpus(m);
   quotelink::python::bind_stream(m);
 }

@@ -19,6 +19,7 @@ except ImportError as exc:  # pragma: no cover - only on a broken install
 
 from ._document import Document, Entity, Mention, Quote
 from ._extractor import Config, Extractor, extract, extract_many
+from .corpus import Corpus
 from . import _pickling  # noqa: F401 - makes Config picklable
 from .stream import stream
 
@@ -27,6 +28,7 @@ __version__: str = _core.__version__
 
 __all__ = [
     "Config",
+    "Corpus",
     "Document",
     "Entity",
     "Error",

@@ -2,6 +2,7 @@
 // The umbrella header: include this one.
 #pragma once
 
+#include "quotelink/corpus.h"
 #include "quotelink/document.h"
 #include "quotelink/error.h"
 #include "quotelink/extractor.h"

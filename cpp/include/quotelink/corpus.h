@@ -1,0 +1,140 @@
+// Many documents: speakers linked across documents into global entities, and
+// the same quotation reported by several documents grouped into clusters.
+//
+// Linking is incremental and in two steps, so that it streams and distributes:
+// link_keys() turns one Document into small DocumentKeys (pure, thread-safe,
+// no global state), and Corpus::add_keys() folds keys into the global entities
+// and clusters in input order. add_document() is the two steps together, so a
+// corpus built from keys computed elsewhere (other threads, other machines) in
+// the same order is identical to one built from the documents.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quotelink/document.h"
+
+namespace quotelink {
+
+/// Options of cross-document linking.
+struct LinkOptions {
+  /// Words per shingle of the quotation containment index.
+  int shingle_words = 3;
+  /// A quotation shorter than this is clustered only by exact (normalized)
+  /// match, never by containment in a longer one.
+  int min_contained_words = 5;
+};
+
+/// One document entity as cross-document linking sees it.
+struct EntityKeys {
+  std::string name;  ///< display name (resolved in-document)
+  EntityType type = EntityType::unknown;
+  std::string key;                   ///< global key; empty: never linked
+  std::vector<std::string> aliases;  ///< distinct mention texts
+  int mentions = 0;                  ///< number of mentions in the document
+};
+
+/// One quotation as cross-document linking sees it.
+struct QuoteKeys {
+  std::uint64_t exact = 0;              ///< hash of the normalized words
+  std::uint32_t words = 0;              ///< number of normalized words
+  std::vector<std::uint32_t> shingles;  ///< distinct shingle hashes, sorted
+  std::string text;                     ///< the quotation as written
+  int entity = -1;                      ///< speaker: index into entities
+};
+
+/// Everything a Corpus needs from one document; no document text.
+struct DocumentKeys {
+  std::string id;
+  std::vector<EntityKeys> entities;  ///< one per Document::entities, in order
+  std::vector<QuoteKeys> quotes;     ///< one per Document::quotes, in order
+
+  /// A compact binary form, for shipping keys between processes.
+  std::string serialize() const;
+  /// Reads serialize()'s output; throws quotelink::error on malformed data.
+  static DocumentKeys deserialize(std::string_view data);
+};
+
+/// Computes the linking keys of `doc`. Surname-only speakers are resolved
+/// inside the document first ("Lavrov" -> "Sergei Lavrov" when the document
+/// names him in full). Thread-safe; needs nothing but `doc`.
+DocumentKeys link_keys(const Document& doc, const LinkOptions& options = {});
+
+/// A document entity's place in the corpus.
+struct EntityOccurrence {
+  std::size_t document = 0;  ///< index of the document in the corpus
+  int entity = -1;           ///< index into that document's entities
+  int mentions = 0;          ///< its mentions in that document
+};
+
+/// A speaker across the corpus.
+struct GlobalEntity {
+  int id = -1;
+  std::string name;  ///< the most frequent display name
+  EntityType type = EntityType::unknown;
+  std::string key;                   ///< the linking key (empty: unlinked)
+  std::vector<std::string> aliases;  ///< every name and mention text seen
+  std::vector<EntityOccurrence> occurrences;  ///< in input order
+};
+
+/// A quotation of one document.
+struct QuoteRef {
+  std::size_t document = 0;  ///< index of the document in the corpus
+  int quote = -1;            ///< index into that document's quotes
+};
+
+/// The same quotation in one or several documents.
+struct QuoteCluster {
+  int id = -1;
+  std::string text;              ///< the longest member's text
+  std::vector<QuoteRef> quotes;  ///< in input order
+  /// Number of distinct documents among the members.
+  std::size_t document_count() const;
+};
+
+/// Documents linked into global entities and quotation clusters. Holds the
+/// keys' small results (ids, names, aliases), never the documents' text.
+class Corpus {
+ public:
+  /// An empty corpus; throws quotelink::error on bad options.
+  explicit Corpus(LinkOptions options = {});
+  ~Corpus();
+  Corpus(Corpus&&) noexcept;
+  Corpus& operator=(Corpus&&) noexcept;
+  Corpus(const Corpus&) = delete;
+  Corpus& operator=(const Corpus&) = delete;
+
+  /// The options this corpus links with.
+  const LinkOptions& options() const noexcept;
+
+  /// Links `doc` into the corpus; returns its document index.
+  std::size_t add_document(const Document& doc);
+  /// Links precomputed keys (see link_keys); returns the document index.
+  std::size_t add_keys(const DocumentKeys& keys);
+
+  /// Number of documents added.
+  std::size_t size() const noexcept;
+  /// The id of document `document` (quotelink::error when out of range).
+  const std::string& document_id(std::size_t document) const;
+  /// Global entity id of entity `entity` of document `document`, or -1 when
+  /// `entity` is -1. Entity ids are stable: they never change once given.
+  int entity_id(std::size_t document, int entity) const;
+  /// Current cluster id of quotation `quote` of document `document`. An id
+  /// can later be merged into a smaller one when a quotation bridges clusters.
+  int cluster_id(std::size_t document, int quote) const;
+
+  /// Every global entity, ids 0..n-1 in order of first appearance.
+  const std::vector<GlobalEntity>& entities() const noexcept;
+  /// The clusters with at least `min_documents` distinct documents, by id.
+  std::vector<QuoteCluster> quote_clusters(std::size_t min_documents = 1) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace quotelink

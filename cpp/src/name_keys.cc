@@ -1,0 +1,331 @@
+#include "name_keys.h"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "lexicon.h"
+#include "quotelink/error.h"
+#include "unicode.h"
+
+namespace quotelink::detail {
+
+namespace {
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+}
+
+bool ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
+
+// True when `text` has no cased letter at all (Han, Hangul, Arabic, ...), so
+// capitalisation says nothing about whether it is a name.
+bool uncased(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 1;
+    char32_t cp = decode_at(text, i, &length);
+    if (u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_CASED))
+      return false;
+    i += length;
+  }
+  return true;
+}
+
+std::unordered_set<std::string> word_set(std::string_view file) {
+  std::unordered_set<std::string> out;
+  for (const std::string& line : embedded_lines(file)) out.insert(line);
+  return out;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> out;
+  while (true) {
+    std::size_t end = text.find(separator);
+    out.push_back(text.substr(0, end));
+    if (end == std::string_view::npos) return out;
+    text.remove_prefix(end + 1);
+  }
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\r'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\r'))
+    text.remove_suffix(1);
+  return text;
+}
+
+std::string joined(const std::vector<NameWord>& words, std::size_t from,
+                   std::size_t count) {
+  std::string out;
+  for (std::size_t i = from; i < from + count; ++i) {
+    if (i > from) out += ' ';
+    out += words[i].text;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string fold_to_ascii(std::string_view text) {
+  if (is_ascii(text)) return std::string(text);
+  // Transliterator instances are not thread-safe; one per thread is cheap
+  // compared with building it per call.
+  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+        "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !t)
+      throw error("ICU transliterator Any-Latin; Latin-ASCII is unavailable");
+    return t;
+  }();
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  transliterator->transliterate(unicode);
+  std::string out;
+  unicode.toUTF8String(out);
+  return out;
+}
+
+std::vector<NameWord> name_words(std::string_view text) {
+  const bool all_capitalised = !is_ascii(text) && uncased(text);
+  const std::string folded = fold_to_ascii(text);
+  std::vector<NameWord> words;
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    if (!ascii_alnum(folded[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < folded.size() && ascii_alnum(folded[end])) ++end;
+    NameWord word;
+    for (std::size_t k = i; k < end; ++k) word.text += ascii_lower(folded[k]);
+    word.capitalised =
+        all_capitalised || (folded[i] >= 'A' && folded[i] <= 'Z');
+    // The second half of a hyphenated name keeps the first half's capital
+    // ("Ryong-hae"), but the particle of "al-Assad" does not lower "Assad".
+    if (i > 0 && folded[i - 1] == '-' && !words.empty())
+      word.capitalised = word.capitalised || words.back().capitalised;
+    const bool possessive = word.text == "s" && i > 0 &&
+                            folded[i - 1] == '\'' && !words.empty() &&
+                            end - i == 1;
+    if (!possessive) words.push_back(std::move(word));
+    i = end;
+  }
+  return words;
+}
+
+std::string spelling_skeleton(std::string_view word) {
+  std::string s;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    // Aleksei / Alexei.
+    if (word[i] == 'k' && i + 1 < word.size() && word[i + 1] == 's') {
+      s += 'x';
+      ++i;
+      continue;
+    }
+    // Doubled letters are a spelling choice (Mohammed / Mohamed, Dmitrii).
+    if (!s.empty() && s.back() == word[i] &&
+        !(word[i] >= '0' && word[i] <= '9'))
+      continue;
+    s += word[i];
+  }
+  auto vowel = [](char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+  };
+  // Word-final y/j after a vowel, and iy/ij, are one sound spelled several
+  // ways (Sergey, Sergej, Sergei; Dmitriy, Dmitry, Dmitri). Only the end of
+  // the word: inside it, Jong and Yong are different names.
+  if (s.size() >= 3 && (s.back() == 'y' || s.back() == 'j')) {
+    char before = s[s.size() - 2];
+    if (before == 'i') {
+      s.pop_back();
+    } else if (vowel(before)) {
+      s.back() = 'i';
+    } else if (s.back() == 'y') {
+      s.back() = 'i';
+    }
+  }
+  return s;
+}
+
+CountryTable CountryTable::parse(std::string_view tsv) {
+  CountryTable table;
+  std::size_t number = 0;
+  for (std::string_view line : split(tsv, '\n')) {
+    ++number;
+    std::size_t hash = line.find('#');
+    if (hash != std::string_view::npos) line = line.substr(0, hash);
+    if (trim(line).empty()) continue;
+    std::vector<std::string_view> columns = split(line, '\t');
+    std::vector<NameWord> country_words = name_words(trim(columns[0]));
+    if (country_words.empty())
+      throw error("countries table line " + std::to_string(number) +
+                  ": no country name in the first column");
+    const std::string country = joined(country_words, 0, country_words.size());
+    auto add = [&](std::string_view phrase, bool seat) {
+      std::vector<NameWord> words = name_words(trim(phrase));
+      if (words.empty()) return;
+      std::string key = joined(words, 0, words.size());
+      // The first line naming a phrase wins ("Korean" stays ambiguous only if
+      // the table lists it twice; then the earlier country is kept).
+      table.phrases_.emplace(key, Entry{country, seat});
+      table.longest_ = std::max(table.longest_, words.size());
+    };
+    add(columns[0], false);
+    for (std::size_t c = 1; c < columns.size() && c < 4; ++c) {
+      for (std::string_view phrase : split(columns[c], ','))
+        add(phrase, c == 2);
+    }
+  }
+  return table;
+}
+
+std::size_t CountryTable::match(const std::vector<NameWord>& words,
+                                std::size_t at, std::string* country,
+                                bool* seat) const {
+  for (std::size_t n = std::min(longest_, words.size() - at); n > 0; --n) {
+    auto it = phrases_.find(joined(words, at, n));
+    if (it != phrases_.end()) {
+      *country = it->second.country;
+      *seat = it->second.seat;
+      return n;
+    }
+  }
+  return 0;
+}
+
+const NameTables& NameTables::builtin() {
+  static const NameTables tables = [] {
+    NameTables t;
+    t.org_filler = word_set("en/link_org_filler.txt");
+    t.government_words = word_set("en/link_government_words.txt");
+    // Every word of a title is a title word ("foreign minister"), except
+    // function words ("secretary of state").
+    for (const std::string& title : embedded_lines("en/titles.txt"))
+      for (const NameWord& word : name_words(title))
+        if (!t.org_filler.count(word.text)) t.titles.insert(word.text);
+    t.not_name_words = word_set("en/not_names.txt");
+    t.countries = CountryTable::parse(embedded_file("en/countries.tsv"));
+    return t;
+  }();
+  return tables;
+}
+
+NameKey person_key(std::string_view name, const NameTables& tables) {
+  // Whitespace-separated tokens keep the original spelling for display.
+  std::vector<std::string_view> tokens;
+  std::vector<std::vector<NameWord>> token_words;
+  for (std::string_view token : split(name, ' ')) {
+    for (std::string_view part : split(token, '\n')) {
+      std::vector<NameWord> words = name_words(part);
+      if (words.empty()) continue;
+      tokens.push_back(part);
+      token_words.push_back(std::move(words));
+    }
+  }
+  auto all_in = [](const std::vector<NameWord>& words,
+                   const std::unordered_set<std::string>& set) {
+    return std::all_of(words.begin(), words.end(), [&](const NameWord& w) {
+      return set.count(w.text) > 0;
+    });
+  };
+  std::size_t begin = 0;
+  std::size_t end = tokens.size();
+  // Everything up to the last title is description: "North Korean leader".
+  for (std::size_t i = 0; i + 1 < end; ++i)
+    if (all_in(token_words[i], tables.titles)) begin = i + 1;
+  // Leading demonyms and determiners without a title: "Russian Lavrov".
+  while (begin + 1 < end) {
+    std::string country;
+    bool seat = false;
+    const auto& words = token_words[begin];
+    if (tables.countries.match(words, 0, &country, &seat) == words.size() ||
+        all_in(words, tables.org_filler)) {
+      ++begin;
+    } else {
+      break;
+    }
+  }
+  while (end > begin + 1 && (token_words[end - 1].back().text == "jr" ||
+                             token_words[end - 1].back().text == "sr"))
+    --end;
+  NameKey key;
+  if (begin >= end) return key;
+  if (!token_words[begin].front().capitalised ||
+      !token_words[end - 1].back().capitalised)
+    return key;  // "the official", "a senior diplomat"
+  std::string concatenated;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (i > begin) key.display += ' ';
+    std::string_view token = tokens[i];
+    while (!token.empty() &&
+           (token.back() == ',' || token.back() == ';' || token.back() == ':'))
+      token.remove_suffix(1);
+    key.display += token;
+    for (const NameWord& word : token_words[i]) {
+      key.words.push_back(spelling_skeleton(word.text));
+      concatenated += key.words.back();
+    }
+  }
+  // Concatenation makes "Ryong-hae", "Ryong Hae" and "Ryonghae" one key.
+  key.kind = key.words.size() == 1 ? KeyKind::surname : KeyKind::person;
+  key.key = (key.kind == KeyKind::person ? "p:" : "s:") + concatenated;
+  return key;
+}
+
+NameKey organisation_key(std::string_view name, const NameTables& tables) {
+  std::vector<NameWord> words = name_words(name);
+  std::vector<std::string> parts;
+  std::vector<std::string> countries;
+  bool named = false;     // a capitalised content word: a proper name
+  bool governing = true;  // only countries and government words
+  for (std::size_t i = 0; i < words.size();) {
+    std::string country;
+    bool seat = false;
+    if (std::size_t n = tables.countries.match(words, i, &country, &seat)) {
+      countries.push_back(country);
+      parts.push_back("@" + country);
+      i += n;
+      continue;
+    }
+    const NameWord& word = words[i++];
+    if (tables.org_filler.count(word.text)) continue;
+    if (!tables.government_words.count(word.text)) governing = false;
+    named = named || word.capitalised;
+    parts.push_back(word.text);
+  }
+  NameKey key;
+  key.display = std::string(name);
+  std::sort(countries.begin(), countries.end());
+  countries.erase(std::unique(countries.begin(), countries.end()),
+                  countries.end());
+  if (governing && countries.size() == 1) {
+    key.kind = KeyKind::government;
+    key.key = "g:" + countries.front();
+    return key;
+  }
+  if (parts.empty() || (countries.empty() && !named)) return key;
+  std::sort(parts.begin(), parts.end());
+  parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+  key.kind = KeyKind::organisation;
+  key.key = "o:";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) key.key += ' ';
+    key.key += parts[i];
+  }
+  return key;
+}
+
+}  // namespace quotelink::detail

@@ -1,0 +1,240 @@
+#include "quote_clusters.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "quotelink/error.h"
+#include "unicode.h"
+
+namespace quotelink::detail {
+
+namespace {
+
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ULL;
+constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = kFnvOffset) {
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+// A final mix so that nearby inputs spread over all bits (splitmix64).
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+bool joins_word(char32_t cp) {
+  // Hyphens, soft hyphens and apostrophes inside a word are spelling, not
+  // word breaks: counter-productive = counterproductive, don't = dont.
+  return is_dash(cp) || cp == 0x00AD || cp == U'\'' || cp == 0x2019 ||
+         cp == 0x2010 || cp == 0x2011;
+}
+
+// Flush the pending tail into the sorted run once it holds this many postings.
+constexpr std::size_t kPendingLimit = 1 << 16;
+
+}  // namespace
+
+std::vector<std::string> quote_words(std::string_view text) {
+  const std::string lower = to_lower(text);
+  std::vector<std::string> words;
+  std::string current;
+  for (std::size_t i = 0; i < lower.size();) {
+    std::size_t length = 1;
+    char32_t cp = decode_at(lower, i, &length);
+    const auto category = U_GET_GC_MASK(static_cast<UChar32>(cp));
+    if (category & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK)) {
+      current.append(lower, i, length);
+    } else if (!current.empty() && joins_word(cp) &&
+               i + length < lower.size()) {
+      std::size_t next_length = 1;
+      char32_t next = decode_at(lower, i + length, &next_length);
+      if (!(is_letter(next) || is_digit(next))) {
+        words.push_back(std::move(current));
+        current.clear();
+      }
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
+    i += length;
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+
+QuoteKeys quote_keys(std::string_view text, int shingle_words) {
+  const std::vector<std::string> words = quote_words(text);
+  QuoteKeys keys;
+  keys.text = std::string(text);
+  keys.words = static_cast<std::uint32_t>(words.size());
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(words.size());
+  std::uint64_t exact = kFnvOffset;
+  for (const std::string& word : words) {
+    hashes.push_back(mix(fnv1a(word)));
+    exact = mix(exact ^ hashes.back());
+  }
+  keys.exact = exact;
+  const std::size_t k = static_cast<std::size_t>(std::max(1, shingle_words));
+  for (std::size_t i = 0; i + k <= hashes.size(); ++i) {
+    std::uint64_t h = 0;
+    for (std::size_t j = 0; j < k; ++j) h = mix(h ^ hashes[i + j]);
+    keys.shingles.push_back(static_cast<std::uint32_t>(h >> 32));
+  }
+  std::sort(keys.shingles.begin(), keys.shingles.end());
+  keys.shingles.erase(std::unique(keys.shingles.begin(), keys.shingles.end()),
+                      keys.shingles.end());
+  return keys;
+}
+
+QuoteClusterer::QuoteClusterer(int shingle_words, int min_contained_words)
+    : min_contained_words_(min_contained_words) {
+  if (shingle_words < 1)
+    throw error("LinkOptions.shingle_words must be at least 1, not " +
+                std::to_string(shingle_words));
+  if (min_contained_words < shingle_words)
+    throw error(
+        "LinkOptions.min_contained_words must be at least "
+        "shingle_words (" +
+        std::to_string(shingle_words) + "), not " +
+        std::to_string(min_contained_words));
+}
+
+int QuoteClusterer::find(int cluster) const {
+  int root = cluster;
+  while (parent_[root] != root) root = parent_[root];
+  while (parent_[cluster] != root) {
+    int next = parent_[cluster];
+    parent_[cluster] = root;
+    cluster = next;
+  }
+  return root;
+}
+
+int QuoteClusterer::merge(int a, int b) {
+  a = find(a);
+  b = find(b);
+  if (a == b) return a;
+  if (b < a) std::swap(a, b);
+  parent_[b] = a;
+  Entry& into = clusters_[a];
+  Entry& from = clusters_[b];
+  into.members.insert(into.members.end(), from.members.begin(),
+                      from.members.end());
+  std::sort(into.members.begin(), into.members.end(),
+            [](const QuoteRef& x, const QuoteRef& y) {
+              return x.document != y.document ? x.document < y.document
+                                              : x.quote < y.quote;
+            });
+  if (from.text.size() > into.text.size()) into.text.swap(from.text);
+  from = Entry{};
+  return a;
+}
+
+template <typename F>
+void QuoteClusterer::postings_of(std::uint32_t shingle, F&& visit) const {
+  const std::uint64_t low = static_cast<std::uint64_t>(shingle) << 32;
+  for (auto it = std::lower_bound(sorted_.begin(), sorted_.end(), low);
+       it != sorted_.end() && (*it >> 32) == shingle; ++it)
+    visit(static_cast<std::uint32_t>(*it));
+  auto range = pending_index_.equal_range(shingle);
+  for (auto it = range.first; it != range.second; ++it) visit(it->second);
+}
+
+void QuoteClusterer::index(std::uint32_t quote,
+                           const std::vector<std::uint32_t>& shingles) {
+  for (std::uint32_t shingle : shingles) {
+    pending_.push_back(static_cast<std::uint64_t>(shingle) << 32 | quote);
+    pending_index_.emplace(shingle, quote);
+  }
+  if (pending_.size() >= kPendingLimit) {
+    std::sort(pending_.begin(), pending_.end());
+    const std::size_t middle = sorted_.size();
+    sorted_.insert(sorted_.end(), pending_.begin(), pending_.end());
+    std::inplace_merge(sorted_.begin(), sorted_.begin() + middle,
+                       sorted_.end());
+    pending_.clear();
+    pending_index_.clear();
+  }
+}
+
+int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
+                        std::string_view text) {
+  int cluster = -1;
+  auto join = [&](int other) {
+    cluster = cluster < 0 ? find(other) : merge(cluster, other);
+  };
+  auto exact = key.words > 0 ? exact_.find(key.exact) : exact_.end();
+  const bool duplicate = exact != exact_.end();
+  if (duplicate) join(exact->second);
+  const std::uint32_t shingle_count =
+      static_cast<std::uint32_t>(key.shingles.size());
+  if (!duplicate && !key.shingles.empty()) {
+    // Shared shingles per earlier quotation; containment either way means
+    // every shingle of the shorter one is shared.
+    std::unordered_map<std::uint32_t, std::uint32_t> shared;
+    for (std::uint32_t shingle : key.shingles)
+      postings_of(shingle, [&](std::uint32_t quote) { ++shared[quote]; });
+    std::vector<int> found;
+    for (const auto& [quote, count] : shared) {
+      const bool inside_new = count == quote_shingles_[quote] &&
+                              quote_words_[quote] >= static_cast<std::uint32_t>(
+                                                         min_contained_words_);
+      const bool new_inside =
+          count == shingle_count &&
+          key.words >= static_cast<std::uint32_t>(min_contained_words_);
+      if (inside_new || new_inside) found.push_back(quote_cluster_[quote]);
+    }
+    // Merging in id order keeps the result independent of hash-map order.
+    std::sort(found.begin(), found.end());
+    for (int other : found) join(other);
+  }
+  if (cluster < 0) {
+    cluster = static_cast<int>(clusters_.size());
+    clusters_.emplace_back();
+    parent_.push_back(cluster);
+  }
+  Entry& entry = clusters_[cluster];
+  entry.members.push_back(ref);
+  if (entry.text.empty() || text.size() > entry.text.size())
+    entry.text = std::string(text);
+  if (key.words > 0 && !duplicate) {
+    exact_.emplace(key.exact, cluster);
+    // An exact duplicate adds no shingle the index lacks; skipping it keeps
+    // syndicated copies of an article from growing the index.
+    if (!key.shingles.empty()) {
+      const auto quote = static_cast<std::uint32_t>(quote_cluster_.size());
+      quote_cluster_.push_back(cluster);
+      quote_words_.push_back(key.words);
+      quote_shingles_.push_back(shingle_count);
+      index(quote, key.shingles);
+    }
+  }
+  return cluster;
+}
+
+std::vector<QuoteCluster> QuoteClusterer::clusters(
+    std::size_t min_documents) const {
+  std::vector<QuoteCluster> out;
+  for (std::size_t id = 0; id < clusters_.size(); ++id) {
+    if (find(static_cast<int>(id)) != static_cast<int>(id)) continue;
+    QuoteCluster cluster;
+    cluster.id = static_cast<int>(id);
+    cluster.text = clusters_[id].text;
+    cluster.quotes = clusters_[id].members;
+    if (cluster.document_count() >= min_documents)
+      out.push_back(std::move(cluster));
+  }
+  return out;
+}
+
+}  // namespace quotelink::detail

@@ -1,0 +1,183 @@
+// Corpus and the per-document linking keys. Python documents
+// (quotelink.Document, code-point offsets) are rebuilt as C++ Documents here,
+// so the Python layer can link documents it holds, received from other
+// processes, or unpickled.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <string>
+
+#include "bindings.h"
+#include "quotelink/corpus.h"
+#include "quotelink/error.h"
+
+namespace py = pybind11;
+
+namespace quotelink::python {
+
+namespace {
+
+EntityType entity_type(const std::string& name) {
+  for (EntityType t : {EntityType::person, EntityType::organisation,
+                       EntityType::group, EntityType::unknown})
+    if (name == to_string(t)) return t;
+  throw error("unknown entity type '" + name + "'");
+}
+
+MentionKind mention_kind(const std::string& name) {
+  for (MentionKind k :
+       {MentionKind::name, MentionKind::role, MentionKind::organisation,
+        MentionKind::place, MentionKind::document, MentionKind::pronoun})
+    if (name == to_string(k)) return k;
+  throw error("unknown mention kind '" + name + "'");
+}
+
+// Byte offset of every code point boundary of `text` (size: code points + 1).
+std::vector<std::size_t> code_point_bytes(const std::string& text) {
+  std::vector<std::size_t> bytes;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+      bytes.push_back(i);
+  bytes.push_back(text.size());
+  return bytes;
+}
+
+Span byte_span(const std::vector<std::size_t>& bytes, py::handle start,
+               py::handle end, const char* what) {
+  auto s = start.cast<long long>();
+  auto e = end.cast<long long>();
+  const auto n = static_cast<long long>(bytes.size());
+  if (s < 0 || e < s || e >= n)
+    throw error(std::string(what) + " offsets [" + std::to_string(s) + ", " +
+                std::to_string(e) + ") lie outside the text");
+  return Span{bytes[s], bytes[e]};
+}
+
+// A C++ Document from the fields of a quotelink.Document: the parts linking
+// reads (entities, mentions, quotations and their speakers).
+Document from_python(const py::object& doc) {
+  Document out;
+  out.id = py::str(doc.attr("id"));
+  out.text = py::str(doc.attr("text")).cast<std::string>();
+  const std::vector<std::size_t> bytes = code_point_bytes(out.text);
+  for (py::handle m : doc.attr("mentions")) {
+    Mention mention;
+    mention.span = byte_span(bytes, m.attr("start"), m.attr("end"), "mention");
+    mention.kind = mention_kind(py::str(m.attr("kind")));
+    mention.entity = m.attr("entity_id").cast<int>();
+    out.mentions.push_back(mention);
+  }
+  for (py::handle e : doc.attr("entities")) {
+    Entity entity;
+    entity.name = py::str(e.attr("name"));
+    entity.type = entity_type(py::str(e.attr("type")));
+    for (py::handle id : e.attr("mention_ids")) {
+      entity.mentions.push_back(id.cast<int>());
+    }
+    out.entities.push_back(std::move(entity));
+  }
+  for (py::handle q : doc.attr("quotes")) {
+    Quote quote;
+    quote.span = byte_span(bytes, q.attr("start"), q.attr("end"), "quotation");
+    quote.outer = quote.span;
+    quote.text = py::str(q.attr("text"));
+    py::object speaker = q.attr("speaker_id");
+    quote.speaker = speaker.is_none() ? -1 : speaker.cast<int>();
+    out.quotes.push_back(std::move(quote));
+  }
+  return out;
+}
+
+py::dict entity_record(const GlobalEntity& e) {
+  py::dict r;
+  r["id"] = e.id;
+  r["name"] = e.name;
+  r["type"] = to_string(e.type);
+  r["key"] = e.key;
+  r["aliases"] = e.aliases;
+  py::list occurrences;
+  for (const EntityOccurrence& o : e.occurrences)
+    occurrences.append(py::make_tuple(o.document, o.entity, o.mentions));
+  r["occurrences"] = occurrences;
+  return r;
+}
+
+}  // namespace
+
+void bind_corpus(py::module_& m) {
+  m.def(
+      "link_keys",
+      [](const py::object& doc, int shingle_words, int min_contained_words) {
+        LinkOptions options{shingle_words, min_contained_words};
+        Document d = py::isinstance<Document>(doc) ? doc.cast<Document>()
+                                                   : from_python(doc);
+        std::string bytes;
+        {
+          py::gil_scoped_release release;
+          bytes = link_keys(d, options).serialize();
+        }
+        return py::bytes(bytes);
+      },
+      py::arg("doc"), py::arg("shingle_words") = 3,
+      py::arg("min_contained_words") = 5,
+      "The linking keys of a document (core or quotelink.Document) as bytes.");
+
+  py::class_<Corpus>(m, "Corpus",
+                     "Documents linked across; see quotelink.Corpus.")
+      .def(py::init([](int shingle_words, int min_contained_words) {
+             return Corpus(LinkOptions{shingle_words, min_contained_words});
+           }),
+           py::arg("shingle_words") = 3, py::arg("min_contained_words") = 5)
+      .def(
+          "add",
+          [](Corpus& self, const py::object& doc) {
+            if (py::isinstance<Document>(doc))
+              return self.add_document(doc.cast<const Document&>());
+            return self.add_document(from_python(doc));
+          },
+          py::arg("doc"),
+          "Links a core Document or a quotelink.Document; returns its index.")
+      .def(
+          "add_keys",
+          [](Corpus& self, py::bytes keys) {
+            return self.add_keys(DocumentKeys::deserialize(std::string(keys)));
+          },
+          py::arg("keys"), "Links keys from link_keys(); returns the index.")
+      .def("__len__", &Corpus::size)
+      .def("document_id", &Corpus::document_id, py::arg("document"))
+      .def("entity_id", &Corpus::entity_id, py::arg("document"),
+           py::arg("entity"))
+      .def("cluster_id", &Corpus::cluster_id, py::arg("document"),
+           py::arg("quote"))
+      .def(
+          "entity_records",
+          [](const Corpus& self) {
+            py::list out;
+            for (const GlobalEntity& e : self.entities())
+              out.append(entity_record(e));
+            return out;
+          },
+          "Every global entity as a dict, by id.")
+      .def(
+          "cluster_records",
+          [](const Corpus& self, std::size_t min_documents) {
+            py::list out;
+            for (const QuoteCluster& c : self.quote_clusters(min_documents)) {
+              py::dict r;
+              r["id"] = c.id;
+              r["text"] = c.text;
+              py::list quotes;
+              for (const QuoteRef& q : c.quotes)
+                quotes.append(py::make_tuple(q.document, q.quote));
+              r["quotes"] = quotes;
+              r["documents"] = c.document_count();
+              out.append(r);
+            }
+            return out;
+          },
+          py::arg("min_documents") = 1,
+          "Quotation clusters with at least min_documents documents, as "
+          "dicts.");
+}
+
+}  // namespace quotelink::python

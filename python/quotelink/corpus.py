@@ -1,0 +1,234 @@
+"""Many documents linked: one speaker across outlets, one quotation across outlets.
+
+>>> import quotelink as ql
+>>> corpus = ql.Corpus.from_files(["examples/articles/002.txt"])  # doctest: +SKIP
+>>> [s.name for s in corpus.speakers]                               # doctest: +SKIP
+
+Linking is incremental: :meth:`Corpus.add` folds one document into the global
+entities and quotation clusters and keeps only its quotation records, never
+its text. :func:`link_keys` computes a document's linking keys on its own (in
+another thread, process or machine); :meth:`Corpus.add_keys` folds such keys in,
+giving the same result as :meth:`Corpus.add` when keys arrive in the same order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+
+from . import _core
+from ._document import RECORD_FIELDS, Document
+from ._extractor import Extractor
+
+# The JSONL record of a linked quotation: the document record, with `speaker`
+# the global canonical name, plus the global entity and cluster ids.
+LINKED_FIELDS = RECORD_FIELDS + ("entity", "cluster")
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker (global entity) across the corpus."""
+
+    id: int
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    documents: tuple[str, ...]
+    mentions: int
+    quotes: int
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class QuoteCluster:
+    """The same quotation in several documents."""
+
+    id: int
+    text: str
+    quotes: tuple[tuple[str, int], ...]  # (document id, quotation index)
+    documents: tuple[str, ...]
+
+
+def link_keys(doc: Document, *, shingle_words: int = 3, min_contained_words: int = 5) -> bytes:
+    """The linking keys of one document, as bytes (picklable, small, no text)."""
+    return _core.link_keys(doc, shingle_words, min_contained_words)
+
+
+class Corpus:
+    """Documents whose speakers and quotations are linked across documents."""
+
+    def __init__(
+        self,
+        documents: Iterable[Document] = (),
+        *,
+        shingle_words: int = 3,
+        min_contained_words: int = 5,
+    ) -> None:
+        self._core = _core.Corpus(shingle_words, min_contained_words)
+        self._records: list[list[dict[str, Any]]] = []
+        self._speakers: list[list[Optional[int]]] = []
+        for doc in documents:
+            self.add(doc)
+
+    @classmethod
+    def from_files(
+        cls,
+        paths: Iterable[PathLike],
+        *,
+        extractor: Optional[Extractor] = None,
+        threads: int = 0,
+        **options: int,
+    ) -> "Corpus":
+        """Extracts and links text files (directories: their *.txt, sorted)."""
+        names: list[str] = []
+        for path in paths:
+            path = os.fspath(path)
+            if os.path.isdir(path):
+                for root, dirs, files in os.walk(path):
+                    dirs.sort()
+                    names += [os.path.join(root, f) for f in sorted(files) if f.endswith(".txt")]
+            else:
+                names.append(path)
+        texts = []
+        for name in names:
+            try:
+                with open(name, "rb") as handle:
+                    texts.append(handle.read())
+            except OSError as exc:
+                raise _core.Error(f"{name}: cannot read: {exc.strerror or exc}") from exc
+        return cls.from_texts(texts, ids=names, extractor=extractor, threads=threads, **options)
+
+    @classmethod
+    def from_texts(
+        cls,
+        texts: Sequence[Union[str, bytes]],
+        *,
+        ids: Optional[Sequence[str]] = None,
+        extractor: Optional[Extractor] = None,
+        threads: int = 0,
+        **options: int,
+    ) -> "Corpus":
+        """Extracts and links texts (ids default to their positions)."""
+        extractor = extractor if extractor is not None else Extractor()
+        names = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
+        if len(names) != len(texts):
+            raise _core.Error(f"{len(texts)} texts but {len(names)} ids")
+        return cls(extractor.extract_many(texts, threads=threads, ids=names), **options)
+
+    def add(self, doc: Document) -> int:
+        """Links one document; returns its index in the corpus."""
+        index = int(self._core.add(doc))
+        self._keep(doc)
+        return index
+
+    def add_keys(self, keys: bytes, doc: Optional[Document] = None) -> int:
+        """Links keys from :func:`link_keys`; `doc` (optional) gives the records."""
+        index = int(self._core.add_keys(keys))
+        if doc is not None:
+            self._keep(doc)
+        else:
+            self._records.append([])
+            self._speakers.append([])
+        return index
+
+    def _keep(self, doc: Document) -> None:
+        self._records.append(doc.records())
+        self._speakers.append([q.speaker_id for q in doc.quotes])
+
+    def __len__(self) -> int:
+        return len(self._core)
+
+    @property
+    def documents(self) -> list[str]:
+        """The document ids, in input order."""
+        return [self._core.document_id(i) for i in range(len(self))]
+
+    def entity_id(self, document: int, entity: Optional[int]) -> Optional[int]:
+        """Global entity id of a document's entity (None for None)."""
+        if entity is None:
+            return None
+        return int(self._core.entity_id(document, entity))
+
+    def cluster_id(self, document: int, quote: int) -> int:
+        """Cluster id of a document's quotation."""
+        return int(self._core.cluster_id(document, quote))
+
+    @property
+    def speakers(self) -> list[Speaker]:
+        """Every global entity, by id, with the documents it appears in."""
+        quotes = [0] * len(self._core.entity_records())
+        for document, speakers in enumerate(self._speakers):
+            for local in speakers:
+                if local is not None:
+                    quotes[self._core.entity_id(document, local)] += 1
+        ids = self.documents
+        out = []
+        for r in self._core.entity_records():
+            docs = tuple(dict.fromkeys(ids[d] for d, _, _ in r["occurrences"]))
+            out.append(
+                Speaker(
+                    id=r["id"],
+                    name=r["name"],
+                    type=r["type"],
+                    aliases=tuple(r["aliases"]),
+                    documents=docs,
+                    mentions=sum(m for _, _, m in r["occurrences"]),
+                    quotes=quotes[r["id"]],
+                    key=r["key"],
+                )
+            )
+        return out
+
+    def clusters(self, min_documents: int = 1) -> list[QuoteCluster]:
+        """Quotation clusters found in at least `min_documents` documents."""
+        ids = self.documents
+        return [
+            QuoteCluster(
+                id=r["id"],
+                text=r["text"],
+                quotes=tuple((ids[d], q) for d, q in r["quotes"]),
+                documents=tuple(dict.fromkeys(ids[d] for d, _ in r["quotes"])),
+            )
+            for r in self._core.cluster_records(min_documents)
+        ]
+
+    @property
+    def quote_clusters(self) -> list[QuoteCluster]:
+        """The quotations reported by two documents or more."""
+        return self.clusters(min_documents=2)
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """The linked JSONL records: global `speaker`, `entity` and `cluster`."""
+        names = [r["name"] for r in self._core.entity_records()]
+        for document, records in enumerate(self._records):
+            for quote, (record, local) in enumerate(zip(records, self._speakers[document])):
+                linked = dict(record)
+                entity = self.entity_id(document, local)
+                linked["speaker"] = names[entity] if entity is not None else None
+                linked["entity"] = entity
+                linked["cluster"] = self.cluster_id(document, quote)
+                yield linked
+
+    def to_json(self, **kwargs: Any) -> str:
+        """The linked records as JSON Lines."""
+        kwargs.setdefault("ensure_ascii", False)
+        return "".join(json.dumps(r, **kwargs) + "\n" for r in self.records())
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame, one row per quotation, with linked columns."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on environment
+            raise ImportError("to_pandas() needs pandas: pip install pandas") from exc
+        return pd.DataFrame(list(self.records()), columns=list(LINKED_FIELDS))
+
+    def __repr__(self) -> str:
+        return (
+            f"<quotelink.Corpus: {len(self)} documents, "
+            f"{len(self._core.entity_records())} speakers, "
+            f"{len(self.quote_clusters)} shared quotations>"
+        )

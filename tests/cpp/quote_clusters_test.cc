@@ -1,0 +1,122 @@
+// Quotation normalization and incremental clustering.
+#include "quote_clusters.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "quotelink/error.h"
+
+namespace {
+
+using quotelink::QuoteRef;
+using quotelink::detail::quote_keys;
+using quotelink::detail::quote_words;
+using quotelink::detail::QuoteClusterer;
+
+TEST(QuoteWords, NormalizesCaseHyphensPunctuationAndSpace) {
+  EXPECT_EQ(quote_words("counter-productive"),
+            quote_words("Counterproductive."));
+  EXPECT_EQ(quote_words("international issues of common\ninterest,"),
+            quote_words("International  issues of common interest"));
+  EXPECT_EQ(quote_words("don\xE2\x80\x99t"), quote_words("dont"));
+  EXPECT_EQ(quote_words("\xE2\x80\x98Soon\xE2\x80\x99"), quote_words("soon"));
+  EXPECT_EQ(quote_words("a - b").size(), 2u);  // a free-standing dash breaks
+  EXPECT_NE(quote_words("common interest"), quote_words("mutual interest"));
+}
+
+TEST(QuoteKeys, ShinglesAreDistinctAndSorted) {
+  auto keys = quote_keys("a b c a b c", 3);
+  EXPECT_EQ(keys.words, 6u);
+  EXPECT_EQ(keys.shingles.size(), 3u);  // abc, bca, cab
+  EXPECT_TRUE(std::is_sorted(keys.shingles.begin(), keys.shingles.end()));
+  EXPECT_EQ(quote_keys("Soon", 3).shingles.size(), 0u);
+  EXPECT_EQ(quote_keys("Soon,", 3).exact, quote_keys("soon", 3).exact);
+}
+
+int add(QuoteClusterer& c, const std::string& text, std::size_t doc) {
+  return c.add(quote_keys(text, 3), QuoteRef{doc, 0}, text);
+}
+
+TEST(QuoteClusterer, ExactAfterNormalization) {
+  QuoteClusterer c(3, 5);
+  int a = add(c, "counter-productive", 0);
+  int b = add(c, "counterproductive.", 1);
+  int d = add(c, "productive", 2);
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, d);
+}
+
+TEST(QuoteClusterer, ContainmentInBothDirections) {
+  const std::string full =
+      "In my opinion, it is counter-productive to try to make some loud "
+      "statements through confrontational resolutions at the UN";
+  QuoteClusterer c(3, 5);
+  int whole = add(c, full, 0);
+  int part = add(c, "to try to make some loud statements", 1);
+  EXPECT_EQ(whole, part);
+  // Part first, whole later.
+  QuoteClusterer d(3, 5);
+  int p = add(d, "some loud statements through confrontational resolutions", 0);
+  int w = add(d, full, 1);
+  EXPECT_EQ(p, w);
+  EXPECT_EQ(d.clusters(2).size(), 1u);
+  EXPECT_EQ(d.clusters(2)[0].text, full);
+}
+
+TEST(QuoteClusterer, ShortQuotesAreNotContained) {
+  QuoteClusterer c(3, 5);
+  int whole =
+      add(c, "we maintain friendly relations with one of our neighbors", 0);
+  int part = add(c, "friendly relations with", 1);  // 3 words < 5
+  EXPECT_NE(whole, part);
+}
+
+TEST(QuoteClusterer, OverlapWithoutContainmentStaysApart) {
+  QuoteClusterer c(3, 5);
+  int a = add(c, "one two three four five six seven", 0);
+  int b = add(c, "five six seven eight nine ten eleven", 1);
+  EXPECT_NE(a, b);
+}
+
+TEST(QuoteClusterer, BridgingQuoteMergesIntoSmallestId) {
+  QuoteClusterer c(3, 5);
+  int a = add(c, "alpha beta gamma delta epsilon", 0);
+  int b = add(c, "zeta eta theta iota kappa", 1);
+  ASSERT_NE(a, b);
+  int bridge =
+      add(c, "alpha beta gamma delta epsilon and zeta eta theta iota kappa", 2);
+  EXPECT_EQ(bridge, std::min(a, b));
+  EXPECT_EQ(c.find(b), std::min(a, b));
+  auto clusters = c.clusters(1);
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_EQ(clusters[0].quotes.size(), 3u);
+  EXPECT_EQ(clusters[0].document_count(), 3u);
+}
+
+TEST(QuoteClusterer, ContainmentFoundAfterIndexFlush) {
+  // Enough unrelated quotations to push postings through the sorted run.
+  QuoteClusterer c(3, 5);
+  int target =
+      add(c,
+          "the subject of the denuclearization of the Korean Peninsula "
+          "is constantly present on the agenda",
+          0);
+  for (int i = 0; i < 6000; ++i) {
+    std::string text;
+    for (int w = 0; w < 20; ++w)
+      text += "w" + std::to_string(i * 31 + w * 7) + " ";
+    add(c, text, 1 + i);
+  }
+  EXPECT_GT(c.postings(), 100000u);
+  int part = add(c, "denuclearization of the Korean Peninsula", 9999);
+  EXPECT_EQ(part, target);
+  EXPECT_EQ(c.clusters(2).size(), 1u);
+}
+
+TEST(QuoteClusterer, RejectsBadOptions) {
+  EXPECT_THROW(QuoteClusterer(0, 5), quotelink::error);
+  EXPECT_THROW(QuoteClusterer(3, 2), quotelink::error);
+}
+
+}  // namespace

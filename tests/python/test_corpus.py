@@ -1,0 +1,150 @@
+"""Corpus: speakers and quotations linked across documents."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+import quotelink as ql
+from quotelink.corpus import LINKED_FIELDS, link_keys
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = sorted((ROOT / "examples" / "articles").glob("*.txt"))
+
+
+class Builder:
+    """A quotelink.Document built by hand: each mention is a line of text."""
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc = ql.Document(text="", id=doc_id)
+
+    def entity(self, name: str, type: str = "person", mentions=None, kind: str = "name") -> int:
+        ids = []
+        for text in mentions if mentions is not None else [name]:
+            start = len(self.doc.text)
+            self.doc.text += text + " said.\n"
+            ids.append(len(self.doc.mentions))
+            self.doc.mentions.append(ql.Mention(text, start, start + len(text), kind, len(self.doc.entities)))
+        self.doc.entities.append(ql.Entity(len(self.doc.entities), name, type, tuple(ids)))
+        return len(self.doc.entities) - 1
+
+    def quote(self, text: str, speaker=None) -> None:
+        start = len(self.doc.text)
+        self.doc.text += text + "\n"
+        entity = self.doc.entities[speaker] if speaker is not None else None
+        self.doc.quotes.append(
+            ql.Quote(
+                text=text, start=start, end=start + len(text), kind="direct",
+                speaker=entity.name if entity else None, speaker_type=entity.type if entity else None,
+                speaker_id=speaker, mention=None, mention_start=None, mention_end=None,
+                cue=None, sieve="test", confidence=1.0 if entity else 0.0, paragraph=0, sentence=0,
+            )
+        )
+
+
+def lavrov_corpus() -> ql.Corpus:
+    a = Builder("yonhap")
+    a.entity("Sergey Lavrov", mentions=["Russian Foreign Minister Sergey Lavrov"])
+    a.quote("counterproductive.", 0)
+    b = Builder("pri")
+    b.entity("Sergei Lavrov", mentions=["Foreign Minister Sergei Lavrov", "Lavrov"])
+    b.entity("Kim Jong-Un")
+    b.quote("counter-productive", 0)
+    c = Builder("tass")
+    c.entity("Сергей Лавров")
+    c.entity("Kim Jong-il")
+    c.entity("the official", mentions=["the official"], kind="role")
+    c.quote("Soon", 2)
+    return ql.Corpus([a.doc, b.doc, c.doc])
+
+
+def test_speakers_link_across_documents_and_scripts():
+    corpus = lavrov_corpus()
+    lavrov = [s for s in corpus.speakers if "Lavrov" in s.name]
+    assert len(lavrov) == 1
+    assert lavrov[0].documents == ("yonhap", "pri", "tass")
+    assert lavrov[0].quotes == 2
+    assert lavrov[0].mentions == 4
+    assert "Сергей Лавров" in lavrov[0].aliases
+    assert corpus.entity_id(0, 0) == corpus.entity_id(2, 0)
+
+
+def test_different_people_and_roles_stay_apart():
+    corpus = lavrov_corpus()
+    names = [s.name for s in corpus.speakers]
+    assert "Kim Jong-Un" in names and "Kim Jong-il" in names
+    assert len(corpus.speakers) == 4
+    role = [s for s in corpus.speakers if s.name == "the official"][0]
+    assert role.key == ""
+
+
+def test_records_carry_global_speaker_entity_and_cluster():
+    corpus = lavrov_corpus()
+    records = list(corpus.records())
+    assert [r["doc"] for r in records] == ["yonhap", "pri", "tass"]
+    assert records[0]["speaker"] == records[1]["speaker"] == "Sergey Lavrov"
+    assert records[0]["entity"] == records[1]["entity"]
+    assert records[0]["cluster"] == records[1]["cluster"] != records[2]["cluster"]
+    assert set(LINKED_FIELDS) <= set(records[0])
+    assert corpus.to_json().count("\n") == 3
+
+
+def test_quote_clusters_need_two_documents():
+    corpus = lavrov_corpus()
+    clusters = corpus.quote_clusters
+    assert len(clusters) == 1
+    assert clusters[0].documents == ("yonhap", "pri")
+    assert len(corpus.clusters(min_documents=1)) == 2
+
+
+def test_to_pandas_has_linked_columns():
+    pd = pytest.importorskip("pandas")
+    frame = lavrov_corpus().to_pandas()
+    assert isinstance(frame, pd.DataFrame)
+    assert list(frame.columns) == list(LINKED_FIELDS)
+    assert len(frame) == 3
+
+
+def test_keys_give_the_same_corpus_and_pickle():
+    a, b = Builder("a"), Builder("b")
+    a.entity("Kim Jong-Un")
+    a.quote("international issues of common interest,", 0)
+    b.entity("Kim Jong Un")
+    b.quote("to discuss international issues of common interest and trade", 0)
+    direct = ql.Corpus([a.doc, b.doc])
+    reduced = ql.Corpus()
+    for doc in (a.doc, b.doc):
+        keys = pickle.loads(pickle.dumps(link_keys(doc)))
+        reduced.add_keys(keys, doc)
+    assert list(reduced.records()) == list(direct.records())
+    assert reduced.speakers == direct.speakers
+    assert reduced.quote_clusters == direct.quote_clusters
+    assert len(reduced.quote_clusters) == 1
+
+
+def test_bad_input_raises_quotelink_error():
+    corpus = ql.Corpus()
+    with pytest.raises(ql.Error):
+        corpus.add_keys(b"not keys")
+    bad = Builder("bad")
+    bad.entity("Sergei Lavrov")
+    bad.doc.mentions[0] = ql.Mention("x", 5, 500, "name", 0)
+    with pytest.raises(ql.Error, match="outside the text"):
+        corpus.add(bad.doc)
+    with pytest.raises(ql.Error):
+        ql.Corpus(shingle_words=0)
+    with pytest.raises(ql.Error, match="cannot read"):
+        ql.Corpus.from_files([ROOT / "no" / "such.txt"])
+
+
+def test_example_articles_cluster_shared_quotations():
+    corpus = ql.Corpus.from_files(ARTICLES)
+    assert len(corpus) == 5
+    by_text = {" ".join(c.text.lower().split()).strip(",.‘’"): c for c in corpus.quote_clusters}
+    common = by_text["international issues of common interest"]
+    assert [Path(d).name[:3] for d in common.documents] == ["001", "003"]
+    counter = [c for c in corpus.quote_clusters if "counter" in c.text.lower()]
+    assert len(counter) == 1
+    assert [Path(d).name[:3] for d in counter[0].documents] == ["002", "004"]
