@@ -1,10 +1,63 @@
 #include "attribute.h"
 
+#include "entities.h"
+#include "sieves.h"
+
 namespace quotelink::detail {
 
-SpeakerTables SpeakerTables::load(const Config&) { return {}; }
+SpeakerTables SpeakerTables::load(const Config& config) {
+  return SpeakerTables{CueTables::load(config), MentionTables::load(config)};
+}
 
-void attribute_quotes(Document&, const TextLayout&, const SpeakerTables&,
-                      const Config&) {}
+void attribute_quotes(Document& doc, const TextLayout& layout,
+                      const SpeakerTables& tables, const Config& config) {
+  const std::string_view text = doc.text;
+  std::vector<int> quote_of_token = quote_of_tokens(layout, doc.quotes);
+  std::vector<Cue> cues = find_cues(text, layout, quote_of_token, tables.cues);
+  std::vector<SpeakerMention> mentions =
+      find_mentions(text, layout, quote_of_token, tables.mentions);
+  SieveInput input{text, layout,   doc.quotes, quote_of_token,
+                   cues, mentions, tables.cues};
+  std::vector<CueFrame> frames = frame_cues(input);
+  std::vector<Attribution> attributions = run_sieves(input, frames);
+  EntityResult entities =
+      cluster_mentions(text, mentions, tables.mentions, config.speaker_aliases);
+
+  // Public mentions: every mention with an entity, plus pronouns that speak.
+  std::vector<bool> speaks(mentions.size(), false);
+  for (const Attribution& a : attributions)
+    if (a.mention >= 0) speaks[a.mention] = true;
+  std::vector<int> public_index(mentions.size(), -1);
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    if (entities.entity_of[i] < 0 && !speaks[i]) continue;
+    public_index[i] = static_cast<int>(doc.mentions.size());
+    Mention m = mentions[i].mention;
+    m.entity = entities.entity_of[i];
+    doc.mentions.push_back(std::move(m));
+  }
+  doc.entities = std::move(entities.entities);
+  for (Entity& e : doc.entities)
+    for (int& k : e.mentions) k = public_index[k];
+
+  for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
+    const Attribution& a = attributions[q];
+    Quote& quote = doc.quotes[q];
+    quote.cue = a.cue_span;
+    if (a.mention < 0) continue;
+    quote.mention = public_index[a.mention];
+    quote.speaker = entities.entity_of[a.mention];
+    quote.sieve = a.sieve;
+    quote.confidence = a.confidence;
+    // Anaphors resolved through an antecedent are less certain.
+    const SpeakerMention& m = mentions[a.mention];
+    if (m.mention.kind == MentionKind::pronoun) {
+      quote.sieve += "+pronoun";
+      quote.confidence *= quote.speaker >= 0 ? 0.9 : 0.5;
+    } else if (entities.antecedent[a.mention] >= 0) {
+      quote.sieve += "+nominal";
+      quote.confidence *= 0.95;
+    }
+  }
+}
 
 }  // namespace quotelink::detail

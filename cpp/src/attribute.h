@@ -1,17 +1,23 @@
-// Stages 3-6: cues, speaker mentions, attribution sieves, in-document entities.
+// Stages 3-6 together: cues, speaker mentions, attribution sieves and
+// in-document entities, run in that order on the quotes stage's output.
 #pragma once
 
 #include <string_view>
 
+#include "cues.h"
+#include "mentions.h"
 #include "quotelink/document.h"
 #include "quotelink/extractor.h"
 #include "text.h"
 
 namespace quotelink::detail {
 
-/// Word lists the attribution stages need.
+/// Word lists the attribution stages need, one table per stage.
 struct SpeakerTables {
-  /// Loads the built-in lists merged with the extensions in `config`.
+  CueTables cues;
+  MentionTables mentions;
+  /// Loads the built-in lists merged with the extensions in `config`; throws
+  /// quotelink::error on a bad extension.
   static SpeakerTables load(const Config& config);
 };
 

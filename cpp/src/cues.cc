@@ -1,0 +1,198 @@
+#include "cues.h"
+
+#include <algorithm>
+
+#include "lexicon.h"
+#include "quotelink/error.h"
+#include "unicode.h"
+
+namespace quotelink::detail {
+
+namespace {
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(sep, start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view part = s.substr(start, end - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(part);
+    start = end + 1;
+  }
+  return out;
+}
+
+bool is_vowel(char c) {
+  return std::string_view("aeiou").find(c) != std::string_view::npos;
+}
+
+void add_entry(CueTables& tables, const std::string& phrase, CueEntry entry) {
+  std::vector<std::string> words = split(phrase, ' ');
+  if (words.empty()) return;
+  entry.rest.assign(words.begin() + 1, words.end());
+  std::vector<CueEntry>& list = tables.by_first_word[words[0]];
+  for (const CueEntry& e : list)
+    if (e.rest == entry.rest) return;  // first definition wins
+  list.push_back(std::move(entry));
+  std::stable_sort(list.begin(), list.end(),
+                   [](const CueEntry& a, const CueEntry& b) {
+                     return a.rest.size() > b.rest.size();
+                   });
+}
+
+// Forms listed as lemma, third, past, [participle,] gerund; the position says
+// the form.
+void add_verb(CueTables& tables, const std::vector<std::string>& forms) {
+  const std::string& lemma = forms[0];
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    CueEntry entry;
+    entry.lemma = lemma;
+    entry.kind = CueKind::verb;
+    if (i == 0)
+      entry.form = VerbForm::base;
+    else if (i == 1)
+      entry.form = VerbForm::third;
+    else if (i + 1 == forms.size() && forms.size() >= 4)
+      entry.form = VerbForm::gerund;
+    else
+      entry.form = VerbForm::past;
+    add_entry(tables, forms[i], entry);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> inflect_regular(const std::string& lemma) {
+  std::string v = to_lower(lemma);
+  if (v.empty()) return {};
+  std::string third, past, gerund;
+  char last = v.back();
+  char before = v.size() > 1 ? v[v.size() - 2] : ' ';
+  bool consonant_y = last == 'y' && !is_vowel(before);
+  if (consonant_y) {
+    third = v.substr(0, v.size() - 1) + "ies";
+    past = v.substr(0, v.size() - 1) + "ied";
+    gerund = v + "ing";
+  } else {
+    bool sibilant = last == 's' || last == 'x' || last == 'z' ||
+                    (last == 'h' && (before == 'c' || before == 's'));
+    third = v + (sibilant ? "es" : "s");
+    if (last == 'e') {
+      past = v + "d";
+      gerund = v.substr(0, v.size() - 1) + "ing";
+    } else {
+      past = v + "ed";
+      gerund = v + "ing";
+    }
+  }
+  return {v, third, past, gerund};
+}
+
+CueTables CueTables::load(const Config& config) {
+  CueTables tables;
+  for (const std::string& line : embedded_lines("en/cue_verbs.txt")) {
+    std::vector<std::string> forms = line.find('|') != std::string::npos
+                                         ? split(line, '|')
+                                         : split(line, ' ');
+    if (!forms.empty()) add_verb(tables, forms);
+  }
+  for (const std::string& line : embedded_lines("en/cue_phrases.txt")) {
+    std::vector<std::string> cols = split(line, '\t');
+    if (cols.size() != 2)
+      throw error("en/cue_phrases.txt: bad line '" + line + "'");
+    CueEntry entry;
+    entry.lemma = cols[0];
+    if (cols[1] == "source")
+      entry.kind = CueKind::source;
+    else if (cols[1] == "adjunct")
+      entry.kind = CueKind::adjunct;
+    else if (cols[1] == "verb")
+      entry.kind = CueKind::verb;
+    else
+      throw error("en/cue_phrases.txt: unknown kind '" + cols[1] + "'");
+    add_entry(tables, cols[0], entry);
+  }
+  for (const std::string& line : embedded_lines("en/cue_adverbials.txt"))
+    tables.adverbials[to_lower(line)] = true;
+  for (const std::string& verb : config.extra_cue_verbs) {
+    std::vector<std::string> words = split(verb, ' ');
+    if (words.size() != 1)
+      throw error("extra_cue_verbs: '" + verb + "' is not a single verb lemma");
+    bool letters = true;
+    for (char c : words[0]) letters = letters && (c < 0 || c > ' ');
+    if (!letters) throw error("extra_cue_verbs: bad verb '" + verb + "'");
+    add_verb(tables, inflect_regular(words[0]));
+  }
+  return tables;
+}
+
+std::vector<int> quote_of_tokens(const TextLayout& layout,
+                                 const std::vector<Quote>& quotes) {
+  std::vector<int> owner(layout.tokens.size(), -1);
+  for (std::size_t q = 0; q < quotes.size(); ++q) {
+    int t = token_at(layout, quotes[q].outer.begin);
+    for (; t < static_cast<int>(layout.tokens.size()) &&
+           layout.tokens[t].span.end <= quotes[q].outer.end;
+         ++t)
+      if (owner[t] < 0) owner[t] = static_cast<int>(q);
+  }
+  return owner;
+}
+
+int token_at(const TextLayout& layout, std::size_t offset) {
+  auto it = std::lower_bound(layout.tokens.begin(), layout.tokens.end(), offset,
+                             [](const Token& token, std::size_t off) {
+                               return token.span.begin < off;
+                             });
+  return static_cast<int>(it - layout.tokens.begin());
+}
+
+std::string token_lower(std::string_view text, const TextLayout& layout,
+                        int t) {
+  const Span& s = layout.tokens[t].span;
+  std::string word = to_lower(text.substr(s.begin, s.size()));
+  for (std::size_t pos; (pos = word.find("\xE2\x80\x99")) != std::string::npos;)
+    word.replace(pos, 3, "'");  // typographic apostrophe as ASCII
+  return word;
+}
+
+std::vector<Cue> find_cues(std::string_view text, const TextLayout& layout,
+                           const std::vector<int>& quote_of_token,
+                           const CueTables& tables) {
+  std::vector<Cue> cues;
+  const int n = static_cast<int>(layout.tokens.size());
+  for (int t = 0; t < n; ++t) {
+    if (quote_of_token[t] >= 0 || layout.tokens[t].kind != TokenKind::word)
+      continue;
+    auto it = tables.by_first_word.find(token_lower(text, layout, t));
+    if (it == tables.by_first_word.end()) continue;
+    for (const CueEntry& entry : it->second) {
+      int last = t + static_cast<int>(entry.rest.size());
+      if (last >= n) continue;
+      bool match = true;
+      for (std::size_t k = 0; match && k < entry.rest.size(); ++k) {
+        int u = t + 1 + static_cast<int>(k);
+        match = quote_of_token[u] < 0 &&
+                layout.tokens[u].sentence == layout.tokens[t].sentence &&
+                token_lower(text, layout, u) == entry.rest[k];
+      }
+      if (!match) continue;
+      Cue cue;
+      cue.first = t;
+      cue.last = last;
+      cue.span = {layout.tokens[t].span.begin, layout.tokens[last].span.end};
+      cue.kind = entry.kind;
+      cue.form = entry.form;
+      cue.lemma = entry.lemma;
+      cues.push_back(std::move(cue));
+      t = last;
+      break;
+    }
+  }
+  return cues;
+}
+
+}  // namespace quotelink::detail

@@ -1,0 +1,72 @@
+// Stage 3, cues: speech verbs and cue phrases found in the token stream.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "quotelink/document.h"
+#include "quotelink/extractor.h"
+#include "text.h"
+
+namespace quotelink::detail {
+
+/// The inflection of a cue verb; the sieves trust some forms more than others.
+enum class VerbForm : unsigned char { base, third, past, gerund };
+
+/// What a cue is.
+enum class CueKind : unsigned char {
+  verb,     ///< a speech verb, possibly multi-word ("said", "pointed out")
+  source,   ///< the source follows ("according to X")
+  adjunct,  ///< the channel of a cue ("in a statement", "at a briefing")
+};
+
+/// One lexicon entry, keyed by its first word.
+struct CueEntry {
+  std::vector<std::string> rest;  ///< the words after the first, lower case
+  std::string lemma;              ///< "say" for "said"; the phrase otherwise
+  CueKind kind = CueKind::verb;
+  VerbForm form = VerbForm::past;
+};
+
+/// The cue lexicon: every form of every cue verb and phrase.
+struct CueTables {
+  /// first word (lower case) -> entries, longest first
+  std::unordered_map<std::string, std::vector<CueEntry>> by_first_word;
+  /// Words allowed between a subject and its verb ("also", "has", "on").
+  std::unordered_map<std::string, bool> adverbials;
+  /// Loads cue_verbs.txt and cue_phrases.txt plus config.extra_cue_verbs.
+  static CueTables load(const Config& config);
+};
+
+/// The regular inflections of verb `lemma`: base, third, past, gerund.
+std::vector<std::string> inflect_regular(const std::string& lemma);
+
+/// A cue found in the text.
+struct Cue {
+  int first = 0;  ///< first token (index into TextLayout::tokens)
+  int last = 0;   ///< last token, inclusive
+  Span span;
+  CueKind kind = CueKind::verb;
+  VerbForm form = VerbForm::past;
+  std::string lemma;
+};
+
+/// For each token, the index of the quotation (in `quotes`) whose marks
+/// enclose it, or -1. Linear in tokens + quotes.
+std::vector<int> quote_of_tokens(const TextLayout& layout,
+                                 const std::vector<Quote>& quotes);
+
+/// The token whose span starts at or after byte `offset` (binary search).
+int token_at(const TextLayout& layout, std::size_t offset);
+
+/// The lower-cased text of token `t`.
+std::string token_lower(std::string_view text, const TextLayout& layout, int t);
+
+/// Finds every cue outside quotations, in text order (longest match wins).
+std::vector<Cue> find_cues(std::string_view text, const TextLayout& layout,
+                           const std::vector<int>& quote_of_token,
+                           const CueTables& tables);
+
+}  // namespace quotelink::detail

@@ -1,0 +1,420 @@
+#include "entities.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "unicode.h"
+
+namespace quotelink::detail {
+
+namespace {
+
+// How far back (in mentions) anaphors and nominals look for an antecedent.
+constexpr int kWindow = 60;
+
+std::vector<std::string> name_key(const std::vector<std::string>& words) {
+  std::vector<std::string> key;
+  for (const std::string& w : words) {
+    std::string part;
+    for (char c : to_lower(w)) {
+      if (c == '-' || c == ' ' || c == '.') {
+        if (!part.empty()) key.push_back(part);
+        part.clear();
+      } else {
+        part += c;
+      }
+    }
+    if (!part.empty()) key.push_back(part);
+  }
+  return key;
+}
+
+// True when `small` is a contiguous run of `big`.
+bool contains_run(const std::vector<std::string>& big,
+                  const std::vector<std::string>& small) {
+  if (small.empty() || small.size() > big.size()) return false;
+  return std::search(big.begin(), big.end(), small.begin(), small.end()) !=
+         big.end();
+}
+
+std::string initials(const std::string& name) {
+  std::string out;
+  bool start = true;
+  for (char c : name) {
+    if (c == ' ' || c == '-') {
+      start = true;
+    } else {
+      if (start && c >= 'A' && c <= 'Z') out += c;
+      start = false;
+    }
+  }
+  return out;
+}
+
+bool personal(const SpeakerMention& m) {
+  return m.mention.kind == MentionKind::name ||
+         (m.mention.kind == MentionKind::role && !m.plural);
+}
+
+class Clusterer {
+ public:
+  Clusterer(std::string_view text, const std::vector<SpeakerMention>& ms,
+            const MentionTables& tables,
+            const std::map<std::string, std::string>& aliases)
+      : text_(text), ms_(ms), tables_(tables), aliases_(aliases) {
+    r_.entity_of.assign(ms.size(), -1);
+    r_.antecedent.assign(ms.size(), -1);
+  }
+
+  EntityResult run() {
+    // Pass 1: mentions that name their referent.
+    for (std::size_t i = 0; i < ms_.size(); ++i) {
+      const SpeakerMention& m = ms_[i];
+      if (alias(i)) continue;
+      switch (m.mention.kind) {
+        case MentionKind::name:
+          person(i);
+          break;
+        case MentionKind::organisation:
+          organisation(i);
+          break;
+        case MentionKind::place:
+          place(i);
+          break;
+        case MentionKind::role:
+          if (!m.definite && m.appositive < 0) join(i, create(i));
+          break;
+        default:
+          break;
+      }
+    }
+    // Pass 2: mentions that refer back (or sideways, by apposition).
+    for (std::size_t i = 0; i < ms_.size(); ++i) {
+      if (r_.entity_of[i] >= 0) continue;
+      const SpeakerMention& m = ms_[i];
+      switch (m.mention.kind) {
+        case MentionKind::role:
+          role(i);
+          break;
+        case MentionKind::document:
+          document(i);
+          break;
+        case MentionKind::pronoun:
+          pronoun(i);
+          break;
+        default:
+          join(i, create(i));
+          break;
+      }
+    }
+    name_entities();
+    return std::move(r_);
+  }
+
+ private:
+  struct Info {
+    std::vector<std::string> longest_name;  // person name key
+    int country = -1;
+    bool gov = false;
+    std::string alias;
+  };
+
+  int create(std::size_t i) {
+    r_.entities.emplace_back();
+    info_.emplace_back();
+    info_.back().country = ms_[i].country;
+    return static_cast<int>(r_.entities.size()) - 1;
+  }
+  void join(std::size_t i, int e) {
+    r_.entity_of[i] = e;
+    r_.entities[e].mentions.push_back(static_cast<int>(i));
+    const SpeakerMention& m = ms_[i];
+    Info& info = info_[e];
+    if (info.country < 0) info.country = m.country;
+    if (m.government && m.country >= 0) {
+      info.gov = true;
+      gov_entity_.emplace(m.country, e);
+    }
+    if (m.mention.kind == MentionKind::name) {
+      std::vector<std::string> key = name_key(m.name_words);
+      if (key.size() > info.longest_name.size()) info.longest_name = key;
+    }
+  }
+  void join_through(std::size_t i, std::size_t antecedent) {
+    r_.antecedent[i] = static_cast<int>(antecedent);
+    join(i, r_.entity_of[antecedent]);
+  }
+
+  bool alias(std::size_t i) {
+    const Span& s = ms_[i].mention.span;
+    std::string surface(text_.substr(s.begin, s.size()));
+    auto it = aliases_.find(surface);
+    if (it == aliases_.end()) it = aliases_.find(ms_[i].mention.head);
+    if (it == aliases_.end()) return false;
+    auto known = alias_entity_.find(it->second);
+    int e = known != alias_entity_.end() ? known->second : create(i);
+    info_[e].alias = it->second;
+    alias_entity_[it->second] = e;
+    join(i, e);
+    return true;
+  }
+
+  void person(std::size_t i) {
+    std::vector<std::string> key = name_key(ms_[i].name_words);
+    for (std::size_t j = i; j-- > 0;) {
+      int e = r_.entity_of[j];
+      if (e < 0 || ms_[j].mention.kind != MentionKind::name) continue;
+      const std::vector<std::string>& other = info_[e].longest_name;
+      bool match =
+          other == key || contains_run(other, key) || contains_run(key, other);
+      if (key.size() == 1 && other.size() > 1)
+        match = other.back() == key[0] || other.front() == key[0];
+      if (match) {
+        join(i, e);
+        return;
+      }
+    }
+    join(i, create(i));
+  }
+
+  void organisation(std::size_t i) {
+    const SpeakerMention& m = ms_[i];
+    if (m.government && m.country >= 0) {
+      auto g = gov_entity_.find(m.country);
+      if (g != gov_entity_.end()) {
+        join(i, g->second);
+        return;
+      }
+    }
+    const bool nominal = !m.role.empty();
+    std::string head = to_lower(m.mention.head);
+    for (std::size_t j = i; j-- > 0;) {
+      int e = r_.entity_of[j];
+      const SpeakerMention& o = ms_[j];
+      if (e < 0 || o.mention.kind != MentionKind::organisation) continue;
+      std::string other = to_lower(o.mention.head);
+      bool match = other == head ||
+                   (m.head_word.size() >= 2 &&
+                    initials(o.mention.head) ==
+                        std::string(text_.substr(m.mention.span.begin,
+                                                 m.mention.span.size()))) ||
+                   initials(m.mention.head) == o.mention.head;
+      if (!match && nominal && (m.definite || m.possessive) && i - j <= kWindow)
+        match = o.head_word == m.head_word &&
+                (m.country < 0 || o.country < 0 || m.country == o.country);
+      if (match) {
+        r_.antecedent[i] = nominal ? static_cast<int>(j) : -1;
+        join(i, e);
+        return;
+      }
+    }
+    join(i, create(i));
+  }
+
+  void place(std::size_t i) {
+    int c = ms_[i].country;
+    auto g = gov_entity_.find(c);
+    if (g == gov_entity_.end()) {
+      // A government body of that country later in the text still counts.
+      for (std::size_t j = i + 1; j < ms_.size(); ++j)
+        if (ms_[j].mention.kind == MentionKind::organisation &&
+            ms_[j].government && ms_[j].country == c) {
+          int e = create(j);
+          join(j, e);
+          break;
+        }
+      g = gov_entity_.find(c);
+    }
+    if (g != gov_entity_.end()) {
+      join(i, g->second);
+      return;
+    }
+    int e = create(i);
+    join(i, e);
+    gov_entity_.emplace(c, e);
+  }
+
+  void role(std::size_t i) {
+    const SpeakerMention& m = ms_[i];
+    if (m.appositive >= 0) {
+      std::size_t p = static_cast<std::size_t>(m.appositive);
+      if (r_.entity_of[p] < 0) join(p, create(p));
+      join_through(i, p);
+      return;
+    }
+    int group = role_group_of(tables_, m.role);
+    for (std::size_t j = i; j-- > 0 && i - j <= kWindow;) {
+      const SpeakerMention& o = ms_[j];
+      if (r_.entity_of[j] < 0 || o.plural != m.plural) continue;
+      if (o.mention.kind != MentionKind::role &&
+          o.mention.kind != MentionKind::name)
+        continue;
+      if (m.country >= 0 && info_[r_.entity_of[j]].country >= 0 &&
+          m.country != info_[r_.entity_of[j]].country)
+        continue;
+      bool match =
+          o.mention.kind == MentionKind::role && o.head_word == m.head_word;
+      const std::string& title =
+          o.mention.kind == MentionKind::name ? o.title : o.role;
+      if (!match && !title.empty()) {
+        std::string last = title.substr(title.rfind(' ') + 1);
+        match = last == m.head_word ||
+                (group >= 0 && role_group_of(tables_, title) == group);
+      }
+      if (match) {
+        join_through(i, j);
+        return;
+      }
+    }
+    join(i, create(i));
+  }
+
+  void document(std::size_t i) {
+    const SpeakerMention& m = ms_[i];
+    if (m.owner >= 0 && r_.entity_of[m.owner] >= 0) {
+      join_through(i, static_cast<std::size_t>(m.owner));
+      return;
+    }
+    if (m.country >= 0) {
+      auto g = gov_entity_.find(m.country);
+      if (g != gov_entity_.end()) {
+        r_.antecedent[i] = r_.entities[g->second].mentions.front();
+        join(i, g->second);
+        return;
+      }
+    }
+    if (m.definite) {
+      for (std::size_t j = i; j-- > 0 && i - j <= kWindow;) {
+        if (ms_[j].mention.kind == MentionKind::document &&
+            r_.entity_of[j] >= 0 && ms_[j].head_word == m.head_word) {
+          join_through(i, j);
+          return;
+        }
+      }
+    }
+    join(i, create(i));
+  }
+
+  void pronoun(std::size_t i) {
+    const SpeakerMention& m = ms_[i];
+    if (m.head_word != "he" && m.head_word != "she" && m.head_word != "they" &&
+        m.head_word != "it")
+      return;  // first and second person: the speaker is the quote's own
+    for (std::size_t j = i; j-- > 0 && i - j <= kWindow;) {
+      const SpeakerMention& o = ms_[j];
+      if (r_.entity_of[j] < 0 || o.mention.kind == MentionKind::pronoun)
+        continue;
+      bool ok;
+      if (m.plural) {
+        ok = o.plural || o.mention.kind == MentionKind::organisation ||
+             o.mention.kind == MentionKind::place;
+      } else if (m.gender == Gender::neuter) {
+        ok = o.mention.kind == MentionKind::organisation ||
+             o.mention.kind == MentionKind::document ||
+             o.mention.kind == MentionKind::place;
+      } else {
+        Gender g = entity_gender(r_.entity_of[j]);
+        ok = personal(o) && (g == Gender::unknown || g == m.gender);
+      }
+      if (ok) {
+        join_through(i, j);
+        return;
+      }
+    }
+  }
+
+  Gender entity_gender(int e) const {
+    for (int k : r_.entities[e].mentions)
+      if (ms_[k].gender == Gender::male || ms_[k].gender == Gender::female)
+        return ms_[k].gender;
+    return Gender::unknown;
+  }
+
+  void name_entities() {
+    for (std::size_t e = 0; e < r_.entities.size(); ++e) {
+      Entity& entity = r_.entities[e];
+      std::sort(entity.mentions.begin(), entity.mentions.end());
+      bool person = false, org = false, group = false, doc = false;
+      std::string name, org_name, place_name, role_name, doc_name;
+      bool org_named = false;
+      std::size_t name_words = 0;
+      for (int k : entity.mentions) {
+        const SpeakerMention& m = ms_[k];
+        switch (m.mention.kind) {
+          case MentionKind::name:
+            person = true;
+            if (m.name_words.size() > name_words) {
+              name_words = m.name_words.size();
+              name = m.mention.head;
+            }
+            break;
+          case MentionKind::organisation:
+          case MentionKind::place:
+            org = true;
+            // Organisation names beat nominals, which beat country names.
+            if (m.mention.kind == MentionKind::place) {
+              if (place_name.empty())
+                place_name = tables_.countries[m.country].name;
+            } else if (m.role.empty()) {
+              if (org_name.empty() || !org_named) org_name = m.mention.head;
+              org_named = true;
+            } else if (org_name.empty()) {
+              org_name = m.mention.head;
+            }
+            break;
+          case MentionKind::role:
+            (m.plural ? group : person) = true;
+            if (m.mention.head.size() > role_name.size())
+              role_name = m.mention.head;
+            break;
+          case MentionKind::document:
+            doc = true;
+            if (doc_name.empty()) doc_name = m.mention.head;
+            break;
+          case MentionKind::pronoun:
+            break;
+        }
+      }
+      if (!info_[e].alias.empty())
+        entity.name = info_[e].alias;
+      else if (!name.empty())
+        entity.name = name;
+      else if (!org_name.empty())
+        entity.name = org_name;
+      else if (!place_name.empty())
+        entity.name = place_name;
+      else if (!role_name.empty())
+        entity.name = role_name;
+      else
+        entity.name = doc_name;
+      if (!name.empty() || (person && !org))
+        entity.type = EntityType::person;
+      else if (org)
+        entity.type = EntityType::organisation;
+      else if (group)
+        entity.type = EntityType::group;
+      else if (doc)
+        entity.type = EntityType::unknown;
+    }
+  }
+
+  std::string_view text_;
+  const std::vector<SpeakerMention>& ms_;
+  const MentionTables& tables_;
+  const std::map<std::string, std::string>& aliases_;
+  EntityResult r_;
+  std::vector<Info> info_;
+  std::unordered_map<int, int> gov_entity_;
+  std::unordered_map<std::string, int> alias_entity_;
+};
+
+}  // namespace
+
+EntityResult cluster_mentions(
+    std::string_view text, const std::vector<SpeakerMention>& mentions,
+    const MentionTables& tables,
+    const std::map<std::string, std::string>& aliases) {
+  return Clusterer(text, mentions, tables, aliases).run();
+}
+
+}  // namespace quotelink::detail

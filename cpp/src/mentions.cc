@@ -1,0 +1,761 @@
+#include "mentions.h"
+
+#include <algorithm>
+
+#include "cues.h"
+#include "lexicon.h"
+#include "quotelink/error.h"
+#include "unicode.h"
+
+namespace quotelink::detail {
+
+namespace {
+
+std::vector<std::string> split_list(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(sep, start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view part = s.substr(start, end - start);
+    while (!part.empty() && (part.front() == ' ')) part.remove_prefix(1);
+    while (!part.empty() && (part.back() == ' ')) part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(part);
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> cols;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = line.find('\t', start);
+    cols.push_back(
+        line.substr(start, end == std::string::npos ? end : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return cols;
+}
+
+Gender gender_of(const std::string& code) {
+  if (code == "m") return Gender::male;
+  if (code == "f") return Gender::female;
+  if (code == "n") return Gender::neuter;
+  return Gender::unknown;
+}
+
+std::size_t word_count(const std::string& s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
+}
+
+// Tokens of one text with cached lower-case forms; all look-ups go through it.
+class Words {
+ public:
+  Words(std::string_view text, const TextLayout& layout,
+        const std::vector<int>& quote_of_token)
+      : text_(text), layout_(layout), quote_(quote_of_token) {
+    lower_.reserve(layout.tokens.size());
+    for (int t = 0; t < size(); ++t)
+      lower_.push_back(token_lower(text, layout, t));
+  }
+  int size() const { return static_cast<int>(layout_.tokens.size()); }
+  const std::string& lower(int t) const { return lower_[t]; }
+  const Token& token(int t) const { return layout_.tokens[t]; }
+  bool word(int t) const {
+    return t >= 0 && t < size() && token(t).kind == TokenKind::word &&
+           quote_[t] < 0;
+  }
+  bool cap(int t) const {
+    if (!word(t)) return false;
+    std::size_t length = 0;
+    return is_upper(decode_at(text_, token(t).span.begin, &length));
+  }
+  bool acronym(int t) const {
+    if (!word(t)) return false;
+    int letters = 0;
+    std::string_view s =
+        text_.substr(token(t).span.begin, token(t).span.size());
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t length = 0;
+      char32_t cp = decode_at(s, i, &length);
+      if (is_letter(cp)) {
+        if (!is_upper(cp)) return false;
+        ++letters;
+      } else if (cp != '.' && cp != '-') {
+        return false;
+      }
+      i += length;
+    }
+    return letters >= 2;
+  }
+  // "Russia's", "Koreas'": the word is a possessor.
+  bool possessive(int t) const {
+    const std::string& w = lower(t);
+    return (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) ||
+           (w.size() > 1 && w.back() == '\'');
+  }
+  std::string base(int t) const {  // without a possessive ending
+    std::string w = lower(t);
+    if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0)
+      w.resize(w.size() - 2);
+    else if (!w.empty() && w.back() == '\'')
+      w.pop_back();
+    return w;
+  }
+  std::string original_base(int t) const {
+    std::string w(text_.substr(token(t).span.begin, token(t).span.size()));
+    if (possessive(t)) {
+      std::size_t cut = w.rfind('\'');
+      std::size_t cut2 = w.rfind("\xE2\x80\x99");
+      if (cut2 != std::string::npos && (cut == std::string::npos || cut2 > cut))
+        cut = cut2;
+      if (cut != std::string::npos) w.resize(cut);
+    }
+    return w;
+  }
+  bool same_sentence(int a, int b) const {
+    return a >= 0 && b >= 0 && a < size() && b < size() &&
+           token(a).sentence == token(b).sentence;
+  }
+  bool punct(int t, std::string_view p) const {
+    return t >= 0 && t < size() && token(t).kind == TokenKind::punctuation &&
+           text_.substr(token(t).span.begin, token(t).span.size()) == p;
+  }
+  // Lower-case words first..last joined by spaces (possessive ending dropped).
+  std::string phrase(int first, int last) const {
+    std::string out;
+    for (int t = first; t <= last; ++t) {
+      if (!out.empty()) out += ' ';
+      out += t == last ? base(t) : lower(t);
+    }
+    return out;
+  }
+
+ private:
+  std::string_view text_;
+  const TextLayout& layout_;
+  const std::vector<int>& quote_;
+  std::vector<std::string> lower_;
+};
+
+// Longest entry of `set` (in words, at most `longest`) starting at t and
+// ending before `end`; returns its word count or 0.
+int match_at(const Words& w, int t, int end, std::size_t longest,
+             const std::unordered_set<std::string>& set) {
+  for (int k = static_cast<int>(longest); k >= 1; --k) {
+    if (t + k > end) continue;
+    if (set.count(w.phrase(t, t + k - 1))) return k;
+  }
+  return 0;
+}
+
+int demonym_at(const Words& w, int t, int end, const MentionTables& tables,
+               int* country) {
+  for (int k = 3; k >= 1; --k) {
+    if (t + k > end) continue;
+    bool caps = true;
+    for (int u = t; u < t + k; ++u) caps = caps && (w.cap(u) || w.acronym(u));
+    if (!caps) continue;
+    auto it = tables.demonym_country.find(w.phrase(t, t + k - 1));
+    if (it != tables.demonym_country.end()) {
+      *country = it->second;
+      return k;
+    }
+  }
+  return 0;
+}
+
+int place_of(const Words& w, int first, int last, const MentionTables& tables) {
+  auto it = tables.place_country.find(w.phrase(first, last));
+  return it == tables.place_country.end() ? -1 : it->second;
+}
+
+// Index of the org head inside [first, last] that makes it an organisation name
+// (the last word, or a head followed by "of"/"for"), or -1.
+int org_head_in(const Words& w, int first, int last,
+                const MentionTables& tables) {
+  // "Commission of Inquiry": the head before the connector wins.
+  for (int t = first; t < last; ++t)
+    if (tables.org_heads.count(w.lower(t)) &&
+        tables.connectors.count(w.lower(t + 1)))
+      return t;
+  if (tables.org_heads.count(w.base(last))) return last;
+  return -1;
+}
+
+class Finder {
+ public:
+  Finder(std::string_view text, const TextLayout& layout,
+         const std::vector<int>& quote_of_token, const MentionTables& tables)
+      : text_(text), w_(text, layout, quote_of_token), tables_(tables) {}
+
+  std::vector<SpeakerMention> run() {
+    names();
+    nominals();
+    pronouns();
+    std::vector<SpeakerMention> out = resolve_overlaps();
+    appositions(out);
+    document_owners(out);
+    return out;
+  }
+
+ private:
+  SpeakerMention make(int first, int last, MentionKind kind) const {
+    SpeakerMention m;
+    m.first = first;
+    m.last = last;
+    m.mention.kind = kind;
+    m.mention.span = {w_.token(first).span.begin, w_.token(last).span.end};
+    return m;
+  }
+
+  bool nominal_head(int t) const {
+    const std::string b = w_.base(t);
+    return tables_.roles.count(b) || tables_.documents.count(b) ||
+           tables_.org_heads.count(b);
+  }
+
+  // Capitalised runs: names, organisations, places.
+  void names() {
+    const int n = w_.size();
+    for (int t = 0; t < n; ++t) {
+      if (!(w_.cap(t) || w_.acronym(t))) continue;
+      int a = t, b = t;
+      while (!w_.possessive(b)) {
+        int next = b + 1;
+        if (w_.same_sentence(b, next) && (w_.cap(next) || w_.acronym(next))) {
+          b = next;
+          continue;
+        }
+        // A connector (and "the" after it) between capitalised words.
+        if (w_.word(next) && tables_.connectors.count(w_.lower(next)) &&
+            !w_.cap(next)) {
+          int after = next + 1;
+          if (w_.word(after) && w_.lower(after) == "the") ++after;
+          if (w_.same_sentence(b, after) && w_.cap(after)) {
+            b = after;
+            continue;
+          }
+        }
+        break;
+      }
+      t = b;
+      run(a, b);
+    }
+  }
+
+  void run(int a, int b) {
+    // Leading function words and sentence-initial nominal heads are no name.
+    while (a <= b && (tables_.not_names.count(w_.lower(a)) ||
+                      (nominal_head(a) && !w_.acronym(a) &&
+                       (a == b || (!w_.cap(a + 1) && !tables_.connectors.count(
+                                                         w_.lower(a + 1))))))) {
+      if (tables_.titles.count(w_.lower(a)) && a < b && w_.cap(a + 1)) break;
+      ++a;
+    }
+    if (a > b) return;
+    bool definite = a > 0 && w_.word(a - 1) && w_.lower(a - 1) == "the";
+    int start = definite ? a - 1 : a;
+    // A place standing for its government: "Moscow", "the Kremlin".
+    int country = place_of(w_, a, b, tables_);
+    if (country >= 0) {
+      SpeakerMention m = make(start, b, MentionKind::place);
+      m.country = country;
+      m.government = true;
+      m.definite = definite;
+      m.possessive = w_.possessive(b);
+      m.mention.head = tables_.countries[country].name;
+      m.head_word = w_.phrase(a, b);
+      m.gender = Gender::neuter;
+      found_.push_back(std::move(m));
+      return;
+    }
+    int head = org_head_in(w_, a, b, tables_);
+    if (head >= 0 || (a == b && w_.acronym(a))) {
+      SpeakerMention m = make(start, b, MentionKind::organisation);
+      int k = demonym_at(w_, a, b + 1, tables_, &m.country);
+      if (m.country < 0) {
+        // "Ministry of Foreign Affairs of Russia"
+        for (int u = a; u < b; ++u)
+          if (tables_.connectors.count(w_.lower(u))) {
+            int c = place_of(w_, u + 1, b, tables_);
+            if (c >= 0) m.country = c;
+          }
+      }
+      if (head >= 0) {
+        auto it = tables_.org_heads.find(w_.base(head));
+        m.government = it->second == OrgClass::gov;
+        m.head_word = it->first;
+      } else {
+        m.head_word = w_.lower(a);
+      }
+      (void)k;
+      m.definite = definite;
+      m.possessive = w_.possessive(b);
+      m.gender = Gender::neuter;
+      std::string name;
+      for (int u = a; u <= b; ++u) {
+        if (!name.empty()) name += ' ';
+        name += u == b ? w_.original_base(u) : original(u);
+      }
+      m.mention.head = name;
+      found_.push_back(std::move(m));
+      return;
+    }
+    // A person: titles and demonyms first, then the name (up to a connector).
+    SpeakerMention m = make(start, b, MentionKind::name);
+    int p = a;
+    while (p <= b) {
+      int k = match_at(w_, p, b + 1, tables_.longest_title, tables_.titles);
+      if (k > 0) {
+        std::string title = w_.phrase(p, p + k - 1);
+        auto g = tables_.title_gender.find(title);
+        if (g != tables_.title_gender.end()) m.gender = g->second;
+        if (!m.title.empty()) m.title += ' ';
+        m.title += title;
+        p += k;
+        continue;
+      }
+      int c = -1;
+      k = demonym_at(w_, p, b + 1, tables_, &c);
+      if (k > 0 && p + k <= b) {
+        m.country = c;
+        p += k;
+        continue;
+      }
+      break;
+    }
+    int end = p;
+    while (end <= b && !tables_.connectors.count(w_.lower(end))) ++end;
+    --end;
+    if (p > end) {
+      // Only titles: "the President" is a role.
+      if (!m.title.empty() && p > b) {
+        m.mention.kind = MentionKind::role;
+        m.role = m.title;
+        m.head_word = w_.lower(b);
+        m.definite = definite;
+        m.mention.head = m.title;
+        found_.push_back(std::move(m));
+      }
+      return;
+    }
+    if (p == end && (tables_.not_names.count(w_.lower(p)) ||
+                     tables_.not_alone.count(w_.base(p))))
+      return;
+    // A demonym alone or in the plural ("Russian", "North Koreans") is no name.
+    int d = -1;
+    std::string last_word = w_.base(end);
+    if (demonym_at(w_, p, end + 1, tables_, &d) == end - p + 1) return;
+    if (last_word.size() > 1 && last_word.back() == 's') {
+      std::string phrase = w_.phrase(p, end);
+      if (tables_.demonym_country.count(phrase.substr(0, phrase.size() - 1)))
+        return;
+    }
+    extend_left(m, start);
+    m.last = end;
+    m.mention.span.end = w_.token(end).span.end;
+    m.possessive = w_.possessive(end);
+    for (int u = p; u <= end; ++u)
+      m.name_words.push_back(u == end ? w_.original_base(u) : original(u));
+    std::string name;
+    for (const std::string& word : m.name_words)
+      name += (name.empty() ? "" : " ") + word;
+    m.mention.head = name;
+    m.head_word = w_.base(end);
+    found_.push_back(std::move(m));
+  }
+
+  // Lower-case titles and demonyms before a name: "North Korean leader Kim".
+  void extend_left(SpeakerMention& m, int start) {
+    int t = start - 1;
+    int first = start;
+    while (t >= 0 && w_.same_sentence(t, start) && w_.word(t)) {
+      int k = 0;
+      for (int len = static_cast<int>(tables_.longest_title); len >= 1 && !k;
+           --len)
+        if (t - len + 1 >= 0 && w_.same_sentence(t - len + 1, start) &&
+            tables_.titles.count(w_.phrase(t - len + 1, t)))
+          k = len;
+      if (k > 0) {
+        std::string title = w_.phrase(t - k + 1, t);
+        m.title = m.title.empty() ? title : title + " " + m.title;
+        auto g = tables_.title_gender.find(title);
+        if (g != tables_.title_gender.end()) m.gender = g->second;
+        t -= k;
+        first = t + 1;
+        continue;
+      }
+      int c = -1;
+      bool demonym = false;
+      for (int len = 3; len >= 1 && !demonym; --len)
+        if (t - len + 1 >= 0 &&
+            demonym_at(w_, t - len + 1, t + 1, tables_, &c) == len) {
+          m.country = c;
+          t -= len;
+          first = t + 1;
+          demonym = true;
+        }
+      if (demonym) continue;
+      break;
+    }
+    if (first == start) return;
+    if (t >= 0 && w_.word(t) && w_.lower(t) == "the") first = t;
+    m.first = first;
+    m.mention.span.begin = w_.token(first).span.begin;
+  }
+
+  std::string original(int t) const {
+    const Span& s = w_.token(t).span;
+    return std::string(text_.substr(s.begin, s.size()));
+  }
+
+  // Noun phrases around a role, organisation or document head noun.
+  void nominals() {
+    const int n = w_.size();
+    for (int t = 0; t < n; ++t) {
+      if (!w_.word(t)) continue;
+      const std::string head = w_.base(t);
+      MentionKind kind;
+      MentionTables::Role role;
+      bool gov = false;
+      auto r = tables_.roles.find(head);
+      if (r != tables_.roles.end()) {
+        kind = MentionKind::role;
+        role = r->second;
+      } else if (tables_.documents.count(head)) {
+        kind = MentionKind::document;
+      } else if (tables_.org_heads.count(head)) {
+        kind = MentionKind::organisation;
+        gov = tables_.org_heads.at(head) == OrgClass::gov;
+      } else {
+        continue;
+      }
+      // Capitalised heads belong to names unless they open a sentence.
+      if (w_.cap(t) && t > 0 && w_.same_sentence(t - 1, t) &&
+          !w_.punct(t - 1, ",") &&
+          !(w_.word(t - 1) &&
+            (w_.cap(t - 1) || tables_.determiners.count(w_.lower(t - 1)))))
+        continue;
+      // A head followed by another head is a modifier ("the commission
+      // report").
+      if (!w_.possessive(t) && w_.word(t + 1) && w_.same_sentence(t, t + 1) &&
+          !w_.cap(t + 1) && nominal_head(t + 1))
+        continue;
+      int start = t;
+      int caps_start =
+          t;  // left edge of capitalised modifiers next to the head
+      bool caps_only = true;
+      bool definite = false;
+      bool determined = false;
+      int country = -1;
+      int possessor = -1;
+      for (int k = t - 1; k >= 0 && t - k <= 7 && w_.same_sentence(k, t); --k) {
+        if (!w_.word(k)) break;
+        const std::string& lk = w_.lower(k);
+        auto det = tables_.determiners.find(lk);
+        if (det != tables_.determiners.end() && !w_.possessive(k)) {
+          start = k;
+          determined = true;
+          definite = det->second;
+          break;
+        }
+        if (w_.possessive(k)) {
+          start = k;
+          determined = true;
+          definite = true;
+          possessor = k;
+          break;
+        }
+        if (w_.cap(k) || w_.acronym(k)) {
+          if (tables_.not_names.count(lk)) break;
+          if (caps_only) caps_start = k;
+          continue;
+        }
+        if (tables_.not_names.count(lk) || tables_.pronouns.count(lk) ||
+            tables_.connectors.count(lk) || lk.size() < 2 ||
+            (lk.size() > 2 && lk.compare(lk.size() - 2, 2, "ly") == 0))
+          break;
+        caps_only = false;
+      }
+      if (!determined) {
+        start = caps_start;
+        if (start == t && !role.plural && !w_.cap(t)) continue;
+        if (start == t && w_.cap(t) && !role.plural) continue;
+      }
+      if (start == t && kind != MentionKind::role) continue;
+      SpeakerMention m = make(start, t, kind);
+      m.definite = definite;
+      m.plural = role.plural ||
+                 (kind == MentionKind::organisation && head == "authorities");
+      m.gender = kind == MentionKind::role ? role.gender : Gender::neuter;
+      m.government = gov;
+      m.possessive = w_.possessive(t);
+      int role_first =
+          possessor >= 0 ? possessor + 1 : (determined ? start + 1 : start);
+      for (int k = role_first; k < t; ++k) {
+        int c = -1;
+        int len = demonym_at(w_, k, t, tables_, &c);
+        if (len > 0) {
+          country = c;
+          role_first = k + len;
+          k += len - 1;
+        }
+      }
+      if (possessor >= 0) {
+        int c = place_of(w_, possessor, possessor, tables_);
+        if (c < 0) {
+          int f = possessor;
+          while (f - 1 >= start && w_.cap(f - 1)) --f;
+          c = place_of(w_, f, possessor, tables_);
+        }
+        if (c >= 0) country = c;
+      }
+      m.country = country;
+      m.head_word = kind == MentionKind::role ? role.singular : head;
+      m.role = role_first <= t ? w_.phrase(role_first, t) : head;
+      if (kind == MentionKind::role && role.plural) {
+        std::size_t cut = m.role.rfind(' ');
+        m.role = (cut == std::string::npos ? "" : m.role.substr(0, cut + 1)) +
+                 role.singular;
+      }
+      std::string shown;
+      for (int k = determined && possessor < 0 ? start + 1 : start; k <= t; ++k)
+        shown += (shown.empty() ? "" : " ") +
+                 (k == t ? w_.original_base(k) : original(k));
+      m.mention.head = shown;
+      found_.push_back(std::move(m));
+    }
+  }
+
+  void pronouns() {
+    for (int t = 0; t < w_.size(); ++t) {
+      if (!w_.word(t)) continue;
+      auto p = tables_.pronouns.find(w_.lower(t));
+      if (p == tables_.pronouns.end()) continue;
+      SpeakerMention m = make(t, t, MentionKind::pronoun);
+      m.gender = p->second.gender;
+      m.plural = p->second.plural;
+      m.mention.head = w_.lower(t);
+      m.head_word = w_.lower(t);
+      found_.push_back(std::move(m));
+    }
+  }
+
+  // Longer mentions win; a mention inside another disappears.
+  std::vector<SpeakerMention> resolve_overlaps() {
+    std::sort(found_.begin(), found_.end(),
+              [](const SpeakerMention& a, const SpeakerMention& b) {
+                if (a.first != b.first) return a.first < b.first;
+                return a.last > b.last;
+              });
+    std::vector<SpeakerMention> out;
+    for (SpeakerMention& m : found_) {
+      while (!out.empty() && out.back().last >= m.first) {
+        SpeakerMention& prev = out.back();
+        if (prev.first <= m.first && prev.last >= m.last) break;  // m inside
+        if (m.first <= prev.first && m.last >= prev.last) {
+          out.pop_back();  // prev inside m
+          continue;
+        }
+        // Partial overlap: keep the longer.
+        if (m.last - m.first > prev.last - prev.first) {
+          out.pop_back();
+          continue;
+        }
+        break;
+      }
+      if (!out.empty() && out.back().last >= m.first) continue;
+      out.push_back(std::move(m));
+    }
+    return out;
+  }
+
+  // "Hugh Hill, a doctor," / "Kim's special envoy, Choe Ryong-hae."
+  void appositions(std::vector<SpeakerMention>& ms) {
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+      SpeakerMention& a = ms[i];
+      SpeakerMention& b = ms[i + 1];
+      if (!w_.punct(a.last + 1, ",") || !w_.same_sentence(a.last, b.first))
+        continue;
+      int gap = b.first - (a.last + 2);
+      bool one_of = gap == 2 && w_.lower(a.last + 2) == "one" &&
+                    w_.lower(a.last + 3) == "of";
+      if (gap != 0 && !one_of) continue;
+      int after = b.last + 1;
+      bool closed = after >= w_.size() || !w_.same_sentence(b.last, after) ||
+                    w_.punct(after, ",") || w_.punct(after, ".") ||
+                    w_.punct(after, ";") ||
+                    w_.token(after).kind == TokenKind::quote_mark;
+      if (!closed) continue;
+      bool a_name = a.mention.kind == MentionKind::name ||
+                    a.mention.kind == MentionKind::organisation;
+      bool b_name = b.mention.kind == MentionKind::name;
+      if ((a_name && b.mention.kind == MentionKind::role &&
+           (!b.definite || one_of)) ||
+          (a.mention.kind == MentionKind::role && b_name)) {
+        a.appositive = static_cast<int>(i + 1);
+        b.appositive = static_cast<int>(i);
+      }
+    }
+  }
+
+  // "A statement on the Russian Ministry of Foreign Affairs website".
+  void document_owners(std::vector<SpeakerMention>& ms) {
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+      SpeakerMention& d = ms[i];
+      if (d.mention.kind != MentionKind::document) continue;
+      const SpeakerMention& o = ms[i + 1];
+      if (o.mention.kind != MentionKind::organisation &&
+          o.mention.kind != MentionKind::place &&
+          o.mention.kind != MentionKind::name)
+        continue;
+      int link = d.last + 1;
+      if (!w_.word(link) || !tables_.doclinks.count(w_.lower(link))) continue;
+      if (o.first - link > 2 || !w_.same_sentence(d.last, o.first)) continue;
+      d.owner = static_cast<int>(i + 1);
+    }
+  }
+
+  std::string_view text_;
+  Words w_;
+  const MentionTables& tables_;
+  std::vector<SpeakerMention> found_;
+};
+
+}  // namespace
+
+std::vector<Country> parse_countries(const std::vector<std::string>& lines) {
+  std::vector<Country> out;
+  for (const std::string& line : lines) {
+    std::vector<std::string> cols = split_tabs(line);
+    if (cols.size() > 4 || cols[0].empty())
+      throw error("en/countries.tsv: bad line '" + line + "'");
+    cols.resize(4);
+    Country c;
+    c.name = cols[0];
+    c.demonyms = split_list(cols[1], ',');
+    c.seats = split_list(cols[2], ',');
+    c.aliases = split_list(cols[3], ',');
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+MentionTables MentionTables::load(const Config& config) {
+  MentionTables t;
+  t.countries = parse_countries(embedded_lines("en/countries.tsv"));
+  for (std::size_t i = 0; i < t.countries.size(); ++i) {
+    const Country& c = t.countries[i];
+    const int id = static_cast<int>(i);
+    t.place_country.emplace(to_lower(c.name), id);
+    for (const std::string& s : c.seats)
+      t.place_country.emplace(to_lower(s), id);
+    for (const std::string& s : c.aliases)
+      t.place_country.emplace(to_lower(s), id);
+    for (const std::string& s : c.demonyms)
+      t.demonym_country.emplace(to_lower(s), id);
+  }
+  auto add_title = [&](const std::string& title, const std::string& gender) {
+    std::string key = to_lower(title);
+    if (key.empty()) return;
+    t.titles.insert(key);
+    t.longest_title = std::max(t.longest_title, word_count(key));
+    if (!gender.empty()) t.title_gender[key] = gender_of(gender);
+  };
+  for (const std::string& line : embedded_lines("en/titles.txt")) {
+    std::vector<std::string> cols = split_tabs(line);
+    add_title(cols[0], cols.size() > 1 ? cols[1] : "");
+  }
+  for (const std::string& title : config.extra_titles) {
+    if (title.find_first_not_of(" \t") == std::string::npos)
+      throw error("extra_titles: empty title");
+    add_title(title, "");
+  }
+  for (const std::string& line : embedded_lines("en/role_nouns.txt")) {
+    std::vector<std::string> words = split_list(line, ' ');
+    // "prime minister prime ministers": two-word roles have four words.
+    std::size_t half = words.size() >= 4 ? 2 : 1;
+    if (words.size() < 2 * half)
+      throw error("en/role_nouns.txt: bad line '" + line + "'");
+    std::string singular, plural;
+    for (std::size_t k = 0; k < half; ++k) {
+      singular += (k ? " " : "") + words[k];
+      plural += (k ? " " : "") + words[half + k];
+    }
+    Gender g =
+        words.size() > 2 * half ? gender_of(words[2 * half]) : Gender::unknown;
+    // Keys are the last word: the head noun the finder meets.
+    std::string s_key = singular.substr(singular.rfind(' ') + 1);
+    std::string p_key = plural.substr(plural.rfind(' ') + 1);
+    t.roles.emplace(s_key, Role{s_key, false, g});
+    t.roles.emplace(p_key, Role{s_key, true, g});
+  }
+  for (const std::string& line : embedded_lines("en/organisation_heads.txt")) {
+    std::vector<std::string> cols = split_tabs(line);
+    if (cols.size() != 2)
+      throw error("en/organisation_heads.txt: bad line '" + line + "'");
+    OrgClass cls = cols[1] == "gov"     ? OrgClass::gov
+                   : cols[1] == "media" ? OrgClass::media
+                                        : OrgClass::org;
+    std::string key = cols[0].substr(cols[0].rfind(' ') + 1);
+    t.org_heads.emplace(key, cls);
+  }
+  for (const std::string& line : embedded_lines("en/document_nouns.txt"))
+    t.documents.insert(to_lower(line));
+  for (const std::string& line : embedded_lines("en/pronouns.txt")) {
+    std::vector<std::string> words = split_list(line, ' ');
+    if (words.size() != 3)
+      throw error("en/pronouns.txt: bad line '" + line + "'");
+    t.pronouns[words[0]] = Pronoun{gender_of(words[1]), words[2] == "pl"};
+  }
+  for (const std::string& line : embedded_lines("en/not_names.txt"))
+    t.not_names.insert(to_lower(line));
+  int group = 0;
+  for (const std::string& line : embedded_lines("en/role_equivalents.txt")) {
+    for (const std::string& role : split_list(line, '|'))
+      t.role_group[role] = group;
+    ++group;
+  }
+  for (const std::string& line : embedded_lines("en/mention_words.txt")) {
+    std::vector<std::string> cols = split_tabs(line);
+    if (cols.size() < 2)
+      throw error("en/mention_words.txt: bad line '" + line + "'");
+    if (cols[0] == "connector")
+      t.connectors.insert(cols[1]);
+    else if (cols[0] == "determiner")
+      t.determiners[cols[1]] = cols.size() > 2 && cols[2] == "definite";
+    else if (cols[0] == "doclink")
+      t.doclinks.insert(cols[1]);
+    else if (cols[0] == "notalone")
+      t.not_alone.insert(cols[1]);
+    else
+      throw error("en/mention_words.txt: unknown class '" + cols[0] + "'");
+  }
+  return t;
+}
+
+int role_group_of(const MentionTables& tables, const std::string& role) {
+  auto it = tables.role_group.find(role);
+  if (it != tables.role_group.end()) return it->second;
+  std::size_t cut = role.rfind(' ');
+  if (cut == std::string::npos) return -1;
+  // "russian foreign minister" -> "foreign minister"
+  std::size_t first = role.find(' ');
+  if (first != cut) {
+    auto two = tables.role_group.find(role.substr(first + 1));
+    if (two != tables.role_group.end()) return two->second;
+  }
+  it = tables.role_group.find(role.substr(cut + 1));
+  return it == tables.role_group.end() ? -1 : it->second;
+}
+
+std::vector<SpeakerMention> find_mentions(
+    std::string_view text, const TextLayout& layout,
+    const std::vector<int>& quote_of_token, const MentionTables& tables) {
+  return Finder(text, layout, quote_of_token, tables).run();
+}
+
+}  // namespace quotelink::detail

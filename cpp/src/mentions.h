@@ -1,0 +1,98 @@
+// Stage 4, mentions: candidate speakers found without a parser — names with
+// titles, roles, organisations, places standing for governments, documents and
+// pronouns.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "quotelink/document.h"
+#include "quotelink/extractor.h"
+#include "text.h"
+
+namespace quotelink::detail {
+
+/// One row of countries.tsv.
+struct Country {
+  std::string name;
+  std::vector<std::string> demonyms;  ///< "Russian"
+  std::vector<std::string> seats;  ///< capitals and seats: "Moscow", "Kremlin"
+  std::vector<std::string> aliases;  ///< "Russian Federation"
+};
+
+/// Parses countries.tsv lines (name, demonyms, seats, aliases; tab-separated,
+/// list columns comma-separated); throws quotelink::error on a bad line.
+std::vector<Country> parse_countries(const std::vector<std::string>& lines);
+
+/// Grammatical gender of a mention, as far as the words tell.
+enum class Gender : unsigned char { unknown, male, female, neuter };
+
+/// Organisation head class: a body that speaks for a government, or not.
+enum class OrgClass : unsigned char { gov, org, media };
+
+/// Word lists of the mention stage (lower case keys).
+struct MentionTables {
+  std::vector<Country> countries;
+  /// name, alias or seat (lower case, space-joined) -> country index
+  std::unordered_map<std::string, int> place_country;
+  /// demonym (lower case) -> country index
+  std::unordered_map<std::string, int> demonym_country;
+  std::unordered_set<std::string> titles;  ///< "foreign minister", "mr."
+  std::size_t longest_title = 1;           ///< in words
+  struct Role {
+    std::string singular;
+    bool plural = false;
+    Gender gender = Gender::unknown;
+  };
+  std::unordered_map<std::string, Role> roles;  ///< both number forms
+  std::size_t longest_role = 1;
+  std::unordered_map<std::string, OrgClass> org_heads;
+  std::unordered_set<std::string> documents;
+  struct Pronoun {
+    Gender gender = Gender::unknown;
+    bool plural = false;
+  };
+  std::unordered_map<std::string, Pronoun> pronouns;
+  std::unordered_set<std::string> not_names;
+  /// role phrase ("top diplomat") -> equivalence group id
+  std::unordered_map<std::string, int> role_group;
+  std::unordered_map<std::string, Gender> title_gender;
+  std::unordered_set<std::string> connectors;         ///< "of", "bin", "von"
+  std::unordered_map<std::string, bool> determiners;  ///< -> definite
+  std::unordered_set<std::string> doclinks;           ///< "on", "from", "by"
+  std::unordered_set<std::string> not_alone;  ///< never a name on its own
+  /// Loads the built-in lists plus config.extra_titles.
+  static MentionTables load(const Config& config);
+};
+
+/// A candidate speaker with what the later stages need to know about it.
+struct SpeakerMention {
+  Mention mention;  ///< span, kind and head (public part)
+  int first = 0;    ///< first token, inclusive
+  int last = 0;     ///< last token, inclusive
+  Gender gender = Gender::unknown;
+  bool plural = false;
+  bool definite = false;    ///< "the ...", "Russia's ...": refers back
+  bool possessive = false;  ///< "Kim's": a possessor, not a subject
+  bool government = false;  ///< speaks for `country`'s government
+  int country = -1;         ///< index into MentionTables::countries, or -1
+  std::string title;        ///< titles stripped from a name, lower case
+  std::string role;         ///< role words, lower case ("top diplomat")
+  std::string head_word;    ///< the head noun, singular lower case
+  std::vector<std::string> name_words;  ///< a name's words, titles removed
+  int appositive = -1;                  ///< mention tied by apposition, or -1
+  int owner = -1;  ///< for documents: the mention that issued it
+};
+
+/// Finds the mentions outside quotations, ordered by start; none overlap.
+std::vector<SpeakerMention> find_mentions(
+    std::string_view text, const TextLayout& layout,
+    const std::vector<int>& quote_of_token, const MentionTables& tables);
+
+/// The role-equivalence group of `role` or of its last word, or -1.
+int role_group_of(const MentionTables& tables, const std::string& role);
+
+}  // namespace quotelink::detail

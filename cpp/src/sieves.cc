@@ -1,0 +1,376 @@
+#include "sieves.h"
+
+#include <algorithm>
+
+#include "unicode.h"
+
+namespace quotelink::detail {
+
+namespace {
+
+// Token indices of a quotation's marks (or content edges when unmarked).
+struct QuoteTokens {
+  int open = 0;
+  int close = 0;
+};
+
+class Sieves {
+ public:
+  Sieves(const SieveInput& in, const std::vector<CueFrame>& frames)
+      : in_(in),
+        frames_(frames),
+        n_(static_cast<int>(in.layout.tokens.size())) {
+    mention_start_.assign(n_, -1);
+    mention_end_.assign(n_, -1);
+    for (std::size_t m = 0; m < in.mentions.size(); ++m) {
+      mention_start_[in.mentions[m].first] = static_cast<int>(m);
+      mention_end_[in.mentions[m].last] = static_cast<int>(m);
+    }
+    frame_by_cue_.assign(in.cues.size(), -1);
+    for (std::size_t f = 0; f < frames.size(); ++f)
+      frame_by_cue_[frames[f].cue] = static_cast<int>(f);
+    frames_of_source_.assign(in.mentions.size(), {});
+    for (std::size_t f = 0; f < frames.size(); ++f)
+      if (frames[f].source >= 0)
+        frames_of_source_[frames[f].source].push_back(static_cast<int>(f));
+    cue_start_.assign(n_, -1);
+    for (std::size_t c = 0; c < in.cues.size(); ++c)
+      cue_start_[in.cues[c].first] = static_cast<int>(c);
+    for (const Quote& q : in.quotes) {
+      QuoteTokens qt;
+      qt.open = token_at(in.layout, q.outer.begin);
+      qt.close = std::max(qt.open, token_at(in.layout, q.outer.end) - 1);
+      qtokens_.push_back(qt);
+    }
+  }
+
+  std::vector<Attribution> run() {
+    std::vector<Attribution> out(in_.quotes.size());
+    for (std::size_t i = 0; i < in_.quotes.size(); ++i) {
+      if (nested(i)) continue;
+      Attribution& a = out[i];
+      if (after_pattern(i, a) || before_pattern(i, a) || same_sentence(i, a) ||
+          continuation(i, out, a) || paragraph(i, a))
+        continue;
+    }
+    return out;
+  }
+
+ private:
+  bool in_range(int t) const { return t >= 0 && t < n_; }
+  bool punct(int t, std::string_view p) const {
+    if (!in_range(t)) return false;
+    const Token& tok = in_.layout.tokens[t];
+    return tok.kind == TokenKind::punctuation &&
+           in_.text.substr(tok.span.begin, tok.span.size()) == p;
+  }
+  bool dash(int t) const {
+    if (!in_range(t) || in_.layout.tokens[t].kind != TokenKind::punctuation)
+      return false;
+    const Span& s = in_.layout.tokens[t].span;
+    std::size_t length = 0;
+    return is_dash(decode_at(in_.text, s.begin, &length));
+  }
+  bool same_paragraph(int a, int b) const {
+    return in_range(a) && in_range(b) &&
+           in_.layout.tokens[a].paragraph == in_.layout.tokens[b].paragraph;
+  }
+  int sentence(int t) const { return in_.layout.tokens[t].sentence; }
+  bool speaker_like(int m) const {
+    return m >= 0 && !in_.mentions[m].possessive;
+  }
+  int frame_of_cue(int c) const { return frame_by_cue_[c]; }
+  bool nested(std::size_t i) const {
+    const Span& s = in_.quotes[i].outer;
+    for (std::size_t j = i; j-- > 0;)
+      if (in_.quotes[j].outer.contains(s))
+        return true;
+      else if (in_.quotes[j].outer.end <= s.begin)
+        break;
+    return false;
+  }
+  void set(Attribution& a, int mention, int cue, const char* sieve,
+           double conf) {
+    a.mention = mention;
+    a.cue = cue;
+    if (cue >= 0) a.cue_span = in_.cues[cue].span;
+    a.sieve = sieve;
+    a.confidence = conf;
+  }
+
+  // "Q," said X / "Q," X said / "Q" — X
+  bool after_pattern(std::size_t i, Attribution& a) {
+    int t = qtokens_[i].close + 1;
+    if (punct(t, ",")) ++t;
+    if (!same_paragraph(qtokens_[i].close, t)) return false;
+    int c = cue_start_[t];
+    if (c >= 0 && in_.cues[c].kind == CueKind::verb) {
+      int m = in_range(in_.cues[c].last + 1)
+                  ? mention_start_[in_.cues[c].last + 1]
+                  : -1;
+      if (speaker_like(m) &&
+          in_.mentions[m].mention.kind != MentionKind::pronoun) {
+        set(a, m, c, "trigram", 0.95);
+        return true;
+      }
+    }
+    int m = mention_start_[t];
+    if (speaker_like(m)) {
+      for (int fi : frames_of_source_[m]) {
+        const CueFrame& f = frames_[fi];
+        if (f.inverted) continue;
+        set(a, m, f.cue, "trigram", 0.95);
+        return true;
+      }
+    }
+    if (dash(t) || (punct(t, "-") && punct(t + 1, "-"))) {
+      int u = punct(t + 1, "-") ? t + 2 : t + 1;
+      int dm = in_range(u) ? mention_start_[u] : -1;
+      if (speaker_like(dm) &&
+          in_.mentions[dm].mention.kind != MentionKind::pronoun &&
+          in_.mentions[dm].mention.kind != MentionKind::document) {
+        set(a, dm, -1, "dash", 0.85);
+        a.cue_span = in_.layout.tokens[t].span;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // X said: "Q" / X said, "Q" / "A," he said, "B."
+  bool before_pattern(std::size_t i, Attribution& a) {
+    int open = qtokens_[i].open;
+    int t = open - 1;
+    if (!in_range(t) || !same_paragraph(t, open)) return false;
+    if (punct(t, ":")) {
+      for (int k = t - 1; k >= 0 && t - k <= 25 && sentence(k) == sentence(t);
+           --k) {
+        if (in_.quote_of_token[k] >= 0) break;
+        int c = cue_start_[k];
+        if (c < 0 || in_.cues[c].kind != CueKind::verb) continue;
+        int f = frame_of_cue(c);
+        if (f >= 0 && speaker_like(frames_[f].source)) {
+          set(a, frames_[f].source, c, "colon", 0.9);
+          return true;
+        }
+      }
+      int m = mention_end_[t - 1 >= 0 ? t - 1 : 0];
+      if (t >= 1 && speaker_like(m)) {
+        set(a, m, -1, "colon", 0.7);
+        a.cue_span = in_.layout.tokens[t].span;
+        return true;
+      }
+      return false;
+    }
+    if (punct(t, ",")) --t;
+    if (!in_range(t) || in_.quote_of_token[t] >= 0) return false;
+    // The cue (possibly multi-word) ends at t, or a source mention does.
+    for (int k = t; k >= 0 && t - k < 4; --k) {
+      int c = cue_start_[k];
+      if (c < 0 || in_.cues[c].last != t || in_.cues[c].kind != CueKind::verb)
+        continue;
+      int f = frame_of_cue(c);
+      if (f >= 0 && speaker_like(frames_[f].source) && !frames_[f].inverted) {
+        bool split =
+            i > 0 &&
+            in_.quotes[i - 1].outer.end <=
+                in_.layout.tokens[in_.mentions[frames_[f].source].first]
+                    .span.begin &&
+            qtokens_[i - 1].close + 3 >= in_.mentions[frames_[f].source].first;
+        set(a, frames_[f].source, c, split ? "split" : "trigram",
+            split ? 0.95 : 0.9);
+        return true;
+      }
+    }
+    int m = mention_end_[t];
+    if (speaker_like(m)) {
+      for (int fi : frames_of_source_[m]) {
+        const CueFrame& f = frames_[fi];
+        if (!f.inverted) continue;
+        bool split =
+            i > 0 && qtokens_[i - 1].close + 3 >= in_.cues[f.cue].first;
+        set(a, m, f.cue, split ? "split" : "trigram", split ? 0.95 : 0.9);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A cue with a source in the quotation's sentence: partial quotations in
+  // reported speech, "X said ... that Y is "Q"".
+  bool same_sentence(std::size_t i, Attribution& a) {
+    int open = qtokens_[i].open, close = qtokens_[i].close;
+    int first = in_.layout.sentence_first_token[sentence(open)];
+    int last = in_.layout.sentence_first_token[sentence(close) + 1] - 1;
+    int best = -1;
+    int best_distance = n_;
+    for (std::size_t f = 0; f < frames_.size(); ++f) {
+      const Cue& cue = in_.cues[frames_[f].cue];
+      if (cue.first < first) continue;
+      if (cue.first > last) break;
+      if (!speaker_like(frames_[f].source)) continue;
+      // Cues before the quotation are preferred (reported speech leads).
+      int d = cue.last < open ? open - cue.last : 2 * (cue.first - close) + 1;
+      if (cue.first >= open && cue.last <= close) continue;
+      if (d < best_distance) {
+        best_distance = d;
+        best = static_cast<int>(f);
+      }
+    }
+    if (best < 0) return false;
+    set(a, frames_[best].source, frames_[best].cue, "same_sentence", 0.8);
+    return true;
+  }
+
+  // The quotation right after an attributed one, with no other cue between:
+  // the next sentence of a speech, or the next paragraph of a long quote.
+  bool continuation(std::size_t i, const std::vector<Attribution>& done,
+                    Attribution& a) {
+    std::size_t p = i;
+    while (p-- > 0 && nested(p)) {
+    }
+    if (p >= i || done[p].mention < 0) return false;
+    int from = qtokens_[p].close + 1, to = qtokens_[i].open;
+    if (to - from > 40) return false;
+    int para_gap = in_.quotes[i].paragraph - in_.quotes[p].paragraph;
+    if (para_gap > 1) return false;
+    if (para_gap == 1 &&
+        to - in_.layout.paragraph_first_token[in_.quotes[i].paragraph] > 12)
+      return false;
+    for (const CueFrame& f : frames_) {
+      const Cue& cue = in_.cues[f.cue];
+      if (cue.first >= from && cue.last < to && f.source >= 0 &&
+          f.source != done[p].mention)
+        return false;
+    }
+    set(a, done[p].mention, -1, "continuation", 0.7);
+    return true;
+  }
+
+  // Last resort: the nearest cue with a source in the same paragraph, for
+  // quotations long enough to be speech (short ones are scare quotes or
+  // titles).
+  bool paragraph(std::size_t i, Attribution& a) {
+    const Quote& q = in_.quotes[i];
+    int words = 0;
+    for (int t = qtokens_[i].open; t <= qtokens_[i].close; ++t)
+      if (in_.layout.tokens[t].kind == TokenKind::word) ++words;
+    if (words < 5) return false;
+    int best = -1, best_distance = n_;
+    for (std::size_t f = 0; f < frames_.size(); ++f) {
+      const Cue& cue = in_.cues[frames_[f].cue];
+      if (in_.layout.tokens[cue.first].paragraph != q.paragraph) continue;
+      if (!speaker_like(frames_[f].source)) continue;
+      int d = cue.first < qtokens_[i].open ? qtokens_[i].open - cue.first
+                                           : cue.first - qtokens_[i].close;
+      if (d < best_distance) {
+        best_distance = d;
+        best = static_cast<int>(f);
+      }
+    }
+    if (best < 0) return false;
+    set(a, frames_[best].source, frames_[best].cue, "paragraph", 0.4);
+    return true;
+  }
+
+  const SieveInput& in_;
+  const std::vector<CueFrame>& frames_;
+  int n_;
+  std::vector<int> mention_start_, mention_end_, cue_start_, frame_by_cue_;
+  std::vector<std::vector<int>> frames_of_source_;
+  std::vector<QuoteTokens> qtokens_;
+};
+
+}  // namespace
+
+std::vector<CueFrame> frame_cues(const SieveInput& in) {
+  const int n = static_cast<int>(in.layout.tokens.size());
+  std::vector<int> mention_start(n, -1), mention_end(n, -1);
+  for (std::size_t m = 0; m < in.mentions.size(); ++m) {
+    mention_start[in.mentions[m].first] = static_cast<int>(m);
+    mention_end[in.mentions[m].last] = static_cast<int>(m);
+  }
+  auto word = [&](int t) { return token_lower(in.text, in.layout, t); };
+  auto punct = [&](int t, std::string_view p) {
+    if (t < 0 || t >= n) return false;
+    const Token& tok = in.layout.tokens[t];
+    return tok.kind == TokenKind::punctuation &&
+           in.text.substr(tok.span.begin, tok.span.size()) == p;
+  };
+  auto usable = [&](int m) { return m >= 0 && !in.mentions[m].possessive; };
+  std::vector<CueFrame> frames;
+  for (std::size_t c = 0; c < in.cues.size(); ++c) {
+    const Cue& cue = in.cues[c];
+    CueFrame f;
+    f.cue = static_cast<int>(c);
+    if (cue.kind == CueKind::adjunct) continue;
+    if (cue.kind == CueKind::source) {
+      int m = cue.last + 1 < n ? mention_start[cue.last + 1] : -1;
+      if (usable(m)) {
+        f.source = m;
+        f.inverted = true;
+      }
+      frames.push_back(f);
+      continue;
+    }
+    // Subject before the verb, over adverbials and an adjunct phrase.
+    int k = cue.first - 1;
+    int skipped = 0;
+    while (k >= 0 && skipped < 4 &&
+           in.layout.tokens[k].sentence ==
+               in.layout.tokens[cue.first].sentence &&
+           in.layout.tokens[k].kind == TokenKind::word &&
+           in.quote_of_token[k] < 0 && mention_end[k] < 0 &&
+           in.cue_tables.adverbials.count(word(k))) {
+      --k;
+      ++skipped;
+    }
+    int m = k >= 0 && in.quote_of_token[k] < 0 ? mention_end[k] : -1;
+    // "Hugh Hill, a doctor, said"
+    if (m < 0 && punct(k, ",") && k >= 1 && mention_end[k - 1] >= 0) {
+      int b = mention_end[k - 1];
+      if (in.mentions[b].appositive >= 0 && in.mentions[b].appositive < b)
+        m = in.mentions[b].appositive;
+    }
+    // "Huma Abedin, vice chairwoman for Clinton's campaign, said": the subject
+    // before a parenthetical set off by commas (bounded look-back).
+    if (m < 0 && punct(k, ",")) {
+      const int sentence = in.layout.tokens[cue.first].sentence;
+      for (int j = k - 1;
+           j >= 1 && k - j <= 15 && in.layout.tokens[j].sentence == sentence &&
+           in.quote_of_token[j] < 0;
+           --j) {
+        if (!punct(j, ",")) continue;
+        int b = mention_end[j - 1];
+        if (b >= 0 && in.mentions[b].mention.kind != MentionKind::pronoun &&
+            in.mentions[b].mention.kind != MentionKind::document)
+          m = b;
+        break;
+      }
+    }
+    if (usable(m) && cue.form != VerbForm::gerund) {
+      f.source = m;
+    } else if (cue.form != VerbForm::gerund && cue.form != VerbForm::base) {
+      // "Q," said X: only right after a comma or a quotation mark.
+      int before = cue.first - 1;
+      bool opened = before >= 0 &&
+                    (punct(before, ",") ||
+                     in.layout.tokens[before].kind == TokenKind::quote_mark);
+      int after = cue.last + 1 < n ? mention_start[cue.last + 1] : -1;
+      if (opened && usable(after) &&
+          in.mentions[after].mention.kind != MentionKind::pronoun) {
+        f.source = after;
+        f.inverted = true;
+      }
+    }
+    frames.push_back(f);
+  }
+  return frames;
+}
+
+std::vector<Attribution> run_sieves(const SieveInput& in,
+                                    const std::vector<CueFrame>& frames) {
+  return Sieves(in, frames).run();
+}
+
+}  // namespace quotelink::detail

@@ -1,0 +1,36 @@
+// Shared helpers for the attribution stage tests.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "quotelink/quotelink.h"
+
+namespace attribution_test {
+
+/// The quote whose text starts with `prefix`, or nullptr.
+inline const quotelink::Quote* quote_starting(const quotelink::Document& doc,
+                                              std::string_view prefix) {
+  for (const quotelink::Quote& q : doc.quotes)
+    if (std::string_view(q.text).substr(0, prefix.size()) == prefix) return &q;
+  return nullptr;
+}
+
+/// The canonical speaker name of the quote starting with `prefix`; "<none>"
+/// when unattributed, "<no quote>" when there is no such quote.
+inline std::string speaker_of(const quotelink::Document& doc,
+                              std::string_view prefix) {
+  const quotelink::Quote* q = quote_starting(doc, prefix);
+  if (!q) return "<no quote>";
+  if (q->speaker < 0) return "<none>";
+  return doc.entities[q->speaker].name;
+}
+
+/// The sieve of the quote starting with `prefix` ("" when none).
+inline std::string sieve_of(const quotelink::Document& doc,
+                            std::string_view prefix) {
+  const quotelink::Quote* q = quote_starting(doc, prefix);
+  return q ? q->sieve : "<no quote>";
+}
+
+}  // namespace attribution_test

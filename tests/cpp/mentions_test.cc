@@ -1,0 +1,170 @@
+// Stage 4, mentions: names, titles, roles, organisations, places, documents.
+#include "mentions.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "cues.h"
+#include "lexicon.h"
+#include "quotelink/error.h"
+#include "quotes.h"
+
+namespace {
+
+using namespace quotelink::detail;
+
+struct Found {
+  std::string text;
+  std::vector<SpeakerMention> mentions;
+  std::string slice(const SpeakerMention& m) const {
+    return text.substr(m.mention.span.begin, m.mention.span.size());
+  }
+  const SpeakerMention* find(const std::string& surface) const {
+    for (const SpeakerMention& m : mentions)
+      if (slice(m) == surface) return &m;
+    return nullptr;
+  }
+};
+
+Found mentions_of(const std::string& text,
+                  const quotelink::Config& config = {}) {
+  static const TextTables text_tables = TextTables::load({});
+  MentionTables tables = MentionTables::load(config);
+  TextLayout layout = analyse_text(text, text_tables);
+  std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
+  return {text,
+          find_mentions(text, layout, quote_of_tokens(layout, quotes), tables)};
+}
+
+TEST(Mentions, CountriesTsvHasFourColumnsAndManyCountries) {
+  std::vector<Country> countries =
+      parse_countries(embedded_lines("en/countries.tsv"));
+  EXPECT_GE(countries.size(), 120u);
+  bool russia = false;
+  for (const Country& c : countries)
+    if (c.name == "Russia") {
+      russia = true;
+      EXPECT_EQ(c.demonyms[0], "Russian");
+      EXPECT_NE(std::find(c.seats.begin(), c.seats.end(), "Kremlin"),
+                c.seats.end());
+      EXPECT_EQ(c.aliases[0], "Russian Federation");
+    }
+  EXPECT_TRUE(russia);
+  EXPECT_THROW(parse_countries({"A\tb\tc\td\te"}), quotelink::error);
+}
+
+TEST(Mentions, NameWithDemonymAndTitle) {
+  Found f = mentions_of("Russian Foreign Minister Sergey Lavrov spoke.");
+  const SpeakerMention* m = f.find("Russian Foreign Minister Sergey Lavrov");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->mention.kind, quotelink::MentionKind::name);
+  EXPECT_EQ(m->mention.head, "Sergey Lavrov");
+  EXPECT_EQ(m->title, "foreign minister");
+}
+
+TEST(Mentions, LowerCaseTitleAndHyphenatedName) {
+  Found f = mentions_of("North Korean leader Kim Jong-Un will travel.");
+  const SpeakerMention* m = f.find("North Korean leader Kim Jong-Un");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->mention.head, "Kim Jong-Un");
+  EXPECT_EQ(m->name_words.size(), 2u);
+}
+
+TEST(Mentions, RoleWithPossessiveCountry) {
+  Found f = mentions_of("It was said by Russia's top diplomat.");
+  const SpeakerMention* m = f.find("Russia's top diplomat");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->mention.kind, quotelink::MentionKind::role);
+  EXPECT_EQ(m->role, "top diplomat");
+  EXPECT_TRUE(m->definite);
+}
+
+TEST(Mentions, RoleWithOrganisationModifiers) {
+  Found f = mentions_of("A Russian Foreign Ministry source told Interfax.");
+  const SpeakerMention* m = f.find("A Russian Foreign Ministry source");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->head_word, "source");
+  EXPECT_FALSE(m->definite);
+  EXPECT_GE(m->country, 0);
+}
+
+TEST(Mentions, PluralRoleWithoutDeterminer) {
+  Found f = mentions_of("Diplomats say China would veto it.");
+  const SpeakerMention* m = f.find("Diplomats");
+  ASSERT_TRUE(m);
+  EXPECT_TRUE(m->plural);
+}
+
+TEST(Mentions, OrganisationsNamedAndNominal) {
+  Found f = mentions_of(
+      "The Korean Central News Agency (KCNA) said so, and the Russian foreign "
+      "ministry agreed.");
+  const SpeakerMention* kcna = f.find("The Korean Central News Agency");
+  ASSERT_TRUE(kcna);
+  EXPECT_EQ(kcna->mention.kind, quotelink::MentionKind::organisation);
+  const SpeakerMention* acronym = f.find("KCNA");
+  ASSERT_TRUE(acronym);
+  EXPECT_EQ(acronym->mention.kind, quotelink::MentionKind::organisation);
+  const SpeakerMention* ministry = f.find("the Russian foreign ministry");
+  ASSERT_TRUE(ministry);
+  EXPECT_TRUE(ministry->government);
+}
+
+TEST(Mentions, PlacesStandForGovernments) {
+  Found f = mentions_of("Moscow said no. The Kremlin agreed.");
+  const SpeakerMention* moscow = f.find("Moscow");
+  ASSERT_TRUE(moscow);
+  EXPECT_EQ(moscow->mention.kind, quotelink::MentionKind::place);
+  EXPECT_EQ(moscow->mention.head, "Russia");
+  ASSERT_TRUE(f.find("The Kremlin"));
+  EXPECT_EQ(f.find("The Kremlin")->mention.head, "Russia");
+}
+
+TEST(Mentions, DocumentsWithCountryAndIssuer) {
+  Found f = mentions_of(
+      "The Russian statement said so. A statement on the Russian Ministry of "
+      "Foreign Affairs website agreed.");
+  const SpeakerMention* s = f.find("The Russian statement");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->mention.kind, quotelink::MentionKind::document);
+  EXPECT_GE(s->country, 0);
+  const SpeakerMention* t = f.find("A statement");
+  ASSERT_TRUE(t);
+  EXPECT_GE(t->owner, 0);
+}
+
+TEST(Mentions, AppositionTiesRoleToName) {
+  Found f = mentions_of("Hugh Hill, a doctor, said it.");
+  const SpeakerMention* name = f.find("Hugh Hill");
+  const SpeakerMention* role = f.find("a doctor");
+  ASSERT_TRUE(name && role);
+  EXPECT_GE(name->appositive, 0);
+  EXPECT_GE(role->appositive, 0);
+}
+
+TEST(Mentions, FunctionWordsAndDemonymsAreNoNames) {
+  Found f =
+      mentions_of("But North Koreans are hungry. On Thursday, it rained.");
+  EXPECT_FALSE(f.find("But"));
+  EXPECT_FALSE(f.find("North Koreans"));
+  EXPECT_FALSE(f.find("Thursday"));
+  EXPECT_FALSE(f.find("On Thursday"));
+}
+
+TEST(Mentions, ExtraTitlesAreStripped) {
+  quotelink::Config config;
+  config.extra_titles = {"Grand Vizier"};
+  Found f = mentions_of("Grand Vizier Jafar spoke.", config);
+  ASSERT_FALSE(f.mentions.empty());
+  EXPECT_EQ(f.mentions[0].mention.head, "Jafar");
+  EXPECT_EQ(f.mentions[0].title, "grand vizier");
+}
+
+TEST(Mentions, NothingInsideQuotations) {
+  Found f = mentions_of("\"Putin and Obama met,\" he said.");
+  EXPECT_FALSE(f.find("Putin"));
+  EXPECT_TRUE(f.find("he"));
+}
+
+}  // namespace

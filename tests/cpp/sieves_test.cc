@@ -1,0 +1,118 @@
+// Stage 5, sieves: one test per pattern, including "no speaker" answers.
+#include <gtest/gtest.h>
+
+#include "attribution_helpers.h"
+
+namespace {
+
+using attribution_test::sieve_of;
+using attribution_test::speaker_of;
+
+quotelink::Document run(const std::string& text) {
+  return quotelink::extract(text);
+}
+
+TEST(Sieves, QuoteThenSaidName) {
+  auto doc = run("\"We will win,\" said Senator Jane Roe.");
+  EXPECT_EQ(speaker_of(doc, "We will win"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "We will win"), "trigram");
+  ASSERT_TRUE(doc.quotes[0].cue.has_value());
+  EXPECT_EQ(doc.slice(*doc.quotes[0].cue), "said");
+}
+
+TEST(Sieves, QuoteThenNameSaid) {
+  auto doc = run("\"We will win,\" Jane Roe told reporters on Friday.");
+  EXPECT_EQ(speaker_of(doc, "We will win"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "We will win"), "trigram");
+}
+
+TEST(Sieves, NameSaidColonQuote) {
+  auto doc = run("Jane Roe said during a televised ceremony: \"We will win.\"");
+  EXPECT_EQ(speaker_of(doc, "We will win"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "We will win"), "colon");
+}
+
+TEST(Sieves, DashByline) {
+  auto doc =
+      run("\"Rules matter for everyone.\" \xE2\x80\x94"
+          "Commissioner Ann Lee");
+  EXPECT_EQ(speaker_of(doc, "Rules matter"), "Ann Lee");
+  EXPECT_EQ(sieve_of(doc, "Rules matter"), "dash");
+}
+
+TEST(Sieves, SplitQuotation) {
+  auto doc = run("\"First part,\" Jane Roe said, \"and the second part.\"");
+  EXPECT_EQ(speaker_of(doc, "First part"), "Jane Roe");
+  EXPECT_EQ(speaker_of(doc, "and the second"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "and the second"), "split");
+}
+
+TEST(Sieves, PartialQuoteInReportedSpeech) {
+  auto doc =
+      run("The commission said in a report in February that leaders are "
+          "responsible "
+          "for \"widespread, systematic and gross\" violations.");
+  EXPECT_EQ(speaker_of(doc, "widespread"), "commission");
+  EXPECT_EQ(sieve_of(doc, "widespread"), "same_sentence");
+}
+
+TEST(Sieves, ContinuationAfterAttributedQuote) {
+  auto doc = run(
+      "\"We are ready,\" the spokesman said. \"Moreover, we have always been "
+      "ready for talks.\"");
+  EXPECT_EQ(speaker_of(doc, "Moreover"), "spokesman");
+  EXPECT_EQ(sieve_of(doc, "Moreover"), "continuation");
+}
+
+TEST(Sieves, NoContinuationAcrossAnotherSpeaker) {
+  auto doc = run(
+      "\"We are ready,\" the spokesman said. Jane Roe disagreed. \"Nobody is "
+      "ready for these talks at all.\"");
+  EXPECT_NE(speaker_of(doc, "Nobody"), "spokesman");
+}
+
+TEST(Sieves, PronounToMostRecentPerson) {
+  auto doc = run(
+      "Jane Roe met the press on Monday. \"We are ready for the vote,\" she "
+      "said.");
+  EXPECT_EQ(speaker_of(doc, "We are ready"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "We are ready"), "trigram+pronoun");
+}
+
+TEST(Sieves, NominalToAntecedent) {
+  auto doc = run(
+      "A Russian Foreign Ministry source spoke to Interfax. \"The visit will "
+      "happen soon,\" the source said.");
+  EXPECT_EQ(speaker_of(doc, "The visit"), "Russian Foreign Ministry source");
+  EXPECT_EQ(sieve_of(doc, "The visit"), "trigram+nominal");
+}
+
+TEST(Sieves, ParagraphFallbackForLongQuotes) {
+  auto doc = run(
+      "Jane Roe said on Monday that the vote was close. Later there was a "
+      "dinner. \"We worked very hard for every single vote in this state.\"");
+  EXPECT_EQ(speaker_of(doc, "We worked"), "Jane Roe");
+}
+
+TEST(Sieves, ScareQuoteHasNoSpeaker) {
+  auto doc = run("The so-called \"peace plan\" was dropped last year.");
+  EXPECT_EQ(speaker_of(doc, "peace plan"), "<none>");
+  EXPECT_EQ(doc.quotes[0].confidence, 0.0);
+}
+
+TEST(Sieves, QuotedTitleHasNoSpeaker) {
+  auto doc = run("Jane Roe went to see the film \"Jaws\" with friends.");
+  EXPECT_EQ(speaker_of(doc, "Jaws"), "<none>");
+}
+
+TEST(Sieves, AccordingTo) {
+  auto doc = run("The plan is \"dead and buried,\" according to Jane Roe.");
+  EXPECT_EQ(speaker_of(doc, "dead and buried"), "Jane Roe");
+}
+
+TEST(Sieves, NonSpeechVerbIsNoCue) {
+  auto doc = run("\"The Final Countdown\" Jane Roe played on the radio.");
+  EXPECT_EQ(speaker_of(doc, "The Final Countdown"), "<none>");
+}
+
+}  // namespace
