@@ -8,6 +8,8 @@
 // document); the default run uses smaller sizes so the suite stays fast.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -202,6 +204,32 @@ TEST(Hostile, TenMegabyteLineWithoutSpaces) {
   extract_checked(repeat_to("\"a", bytes));
   extract_checked(repeat_to(".\"", bytes));
   extract_checked(repeat_to("\xE2\x80\x9C\xD0\xB6", bytes));
+}
+
+// Best of three wall-clock times of extracting `text`, in seconds.
+double extraction_seconds(const std::string& text) {
+  double best = 1e9;
+  for (int run = 0; run < 3; ++run) {
+    const auto start = std::chrono::steady_clock::now();
+    strict().extract(text);
+    best = std::min(best, std::chrono::duration<double>(
+                              std::chrono::steady_clock::now() - start)
+                              .count());
+  }
+  return best;
+}
+
+TEST(Hostile, ManyQuotationsInOneParagraphStayLinear) {
+  // One paragraph of short sentences, each a cue and an unattributable
+  // quotation: the nearest-cue sieves once scanned every cue of the
+  // sentence or paragraph for every quotation (quadratic). Four times the
+  // input must take about four times as long, far from sixteen.
+  const std::string unit =
+      "Officials said the talks \"went well and will go on\" today. ";
+  const double small = extraction_seconds(repeat_to(unit, 256u << 10));
+  const double large = extraction_seconds(repeat_to(unit, 1u << 20));
+  EXPECT_LT(large, 8 * small)
+      << small << " s for 256 KB, " << large << " s for 1 MB";
 }
 
 TEST(Hostile, ControlAndFormatCharacters) {
