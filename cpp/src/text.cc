@@ -1,8 +1,14 @@
 #include "text.h"
 
-#include <string>
-
+#include <unicode/regex.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "lexicon.h"
 #include "quotelink/error.h"
@@ -10,10 +16,511 @@
 
 namespace quotelink::detail {
 
+struct BoilerplatePatterns {
+  // Lines starting with ^, or'ed; tried at paragraph starts only.
+  std::unique_ptr<icu::RegexPattern> line;
+  // For every three lower-case ASCII bytes, whether a paragraph starting with
+  // them can match `line`: found once by probing the pattern, it lets almost
+  // every prose paragraph skip the regular expression.
+  std::vector<bool> line_prefixes;
+  // The other lines, or'ed; searched in paragraphs after boilerplate.
+  std::unique_ptr<icu::RegexPattern> inside;
+};
+
+namespace {
+
+// Boilerplate paragraphs are short; longer paragraphs are prose and are not
+// run through the patterns, which keeps the stage fast on long texts.
+constexpr std::size_t kMaxLineBoilerplateBytes = 160;
+constexpr std::size_t kMaxInsideBoilerplateBytes = 600;
+// Hard-wrapped text is wrapped at a fixed width; wider lines are paragraphs.
+constexpr std::size_t kMinWrapWidth = 40;
+constexpr std::size_t kMaxWrapWidth = 120;
+// A headline is one short line.
+constexpr std::size_t kMaxHeadlineBytes = 250;
+constexpr int kMaxHeadlineWords = 30;
+
+std::unique_ptr<icu::RegexPattern> compile_alternatives(
+    const std::string& joined) {
+  if (joined.empty()) return nullptr;
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error;
+  std::unique_ptr<icu::RegexPattern> pattern(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(joined),
+                                 UREGEX_CASE_INSENSITIVE, parse_error, status));
+  if (U_FAILURE(status))
+    throw error("en/boilerplate.txt: bad pattern near offset " +
+                std::to_string(parse_error.offset));
+  return pattern;
+}
+
+constexpr std::size_t kPrefixLength = 3;
+
+std::size_t prefix_index(const unsigned char* bytes) {
+  return (static_cast<std::size_t>(bytes[0]) << 14) |
+         (static_cast<std::size_t>(bytes[1]) << 7) | bytes[2];
+}
+
+char fold_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Marks every lower-case ASCII three-byte prefix that the pattern could match
+// or could match more of (hitEnd), growing only viable prefixes.
+std::vector<bool> probe_prefixes(const icu::RegexPattern& pattern) {
+  std::vector<bool> viable(std::size_t{1} << 21, false);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> matcher(pattern.matcher(status));
+  if (U_FAILURE(status)) return std::vector<bool>(viable.size(), true);
+  std::vector<std::string> level = {""};
+  for (std::size_t depth = 0; depth < kPrefixLength; ++depth) {
+    std::vector<std::string> next;
+    for (const std::string& prefix : level) {
+      for (char c = ' '; c <= '~'; ++c) {
+        if (c >= 'A' && c <= 'Z') continue;
+        std::string probe = prefix + c;
+        icu::UnicodeString input = icu::UnicodeString::fromUTF8(probe);
+        matcher->reset(input);
+        status = U_ZERO_ERROR;
+        const bool matched = matcher->lookingAt(status);
+        if (U_FAILURE(status) || matched || matcher->hitEnd())
+          next.push_back(probe);
+      }
+    }
+    level = std::move(next);
+  }
+  for (const std::string& prefix : level)
+    viable[prefix_index(
+        reinterpret_cast<const unsigned char*>(prefix.data()))] = true;
+  return viable;
+}
+
+std::shared_ptr<const BoilerplatePatterns> compile_boilerplate() {
+  std::string line, inside;
+  for (const std::string& pattern : embedded_lines("en/boilerplate.txt")) {
+    std::string& joined = pattern[0] == '^' ? line : inside;
+    if (!joined.empty()) joined += '|';
+    joined += "(?:" + pattern + ")";
+  }
+  auto patterns = std::make_shared<BoilerplatePatterns>();
+  patterns->line = compile_alternatives(line);
+  patterns->inside = compile_alternatives(inside);
+  if (patterns->line) patterns->line_prefixes = probe_prefixes(*patterns->line);
+  return patterns;
+}
+
+// Matchers for one analyse_text call (a matcher is not thread-safe, the
+// patterns are).
+class BoilerplateMatcher {
+ public:
+  explicit BoilerplateMatcher(const BoilerplatePatterns* patterns)
+      : patterns_(patterns) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (patterns && patterns->line)
+      line_.reset(patterns->line->matcher(status));
+    status = U_ZERO_ERROR;
+    if (patterns && patterns->inside)
+      inside_.reset(patterns->inside->matcher(status));
+  }
+  ~BoilerplateMatcher() { utext_close(&utext_); }
+
+  bool matches(std::string_view paragraph, bool after_boilerplate) {
+    if (line_ && paragraph.size() <= kMaxLineBoilerplateBytes &&
+        may_match_line(paragraph) && run(*line_, paragraph, false))
+      return true;
+    return inside_ && after_boilerplate &&
+           paragraph.size() <= kMaxInsideBoilerplateBytes &&
+           run(*inside_, paragraph, true);
+  }
+
+ private:
+  bool may_match_line(std::string_view paragraph) const {
+    if (paragraph.size() < kPrefixLength) return true;
+    unsigned char prefix[kPrefixLength];
+    for (std::size_t i = 0; i < kPrefixLength; ++i) {
+      if (static_cast<unsigned char>(paragraph[i]) >= 0x80 ||
+          paragraph[i] < ' ')
+        return true;  // not probed: let the pattern decide
+      prefix[i] = static_cast<unsigned char>(fold_ascii(paragraph[i]));
+    }
+    return patterns_->line_prefixes[prefix_index(prefix)];
+  }
+
+  bool run(icu::RegexMatcher& matcher, std::string_view text, bool search) {
+    UErrorCode status = U_ZERO_ERROR;
+    utext_openUTF8(&utext_, text.data(), static_cast<int64_t>(text.size()),
+                   &status);
+    if (U_FAILURE(status)) return false;
+    matcher.reset(&utext_);
+    const bool found =
+        search ? matcher.find(status) : matcher.lookingAt(status);
+    return found && U_SUCCESS(status);
+  }
+
+  const BoilerplatePatterns* patterns_;
+  std::unique_ptr<icu::RegexMatcher> line_, inside_;
+  UText utext_ = UTEXT_INITIALIZER;
+};
+
+bool is_inline_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Sentence-final punctuation: . ! ? and the ellipsis.
+bool is_sentence_final(char32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+// A closing character that may follow sentence-final punctuation: a
+// quotation mark or a closing bracket.
+bool is_trailing_closer(char32_t cp) {
+  return is_quotation_mark(cp) || cp == ')' || cp == ']';
+}
+
+// One line of the input, trimmed of inline space.
+struct Line {
+  std::size_t begin = 0;  // first non-space byte
+  std::size_t end = 0;    // one past the last non-space byte
+  std::size_t width = 0;  // code points in [begin, end)
+  bool blank() const { return end <= begin; }
+};
+
+std::size_t code_points(std::string_view text, std::size_t begin,
+                        std::size_t end) {
+  std::size_t n = 0;
+  for (std::size_t i = begin; i < end; ++i)
+    n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t newline = text.find('\n', pos);
+    if (newline == std::string_view::npos) newline = text.size();
+    Line line;
+    line.begin = pos;
+    line.end = newline;
+    while (line.begin < line.end && is_inline_space(text[line.begin]))
+      ++line.begin;
+    while (line.end > line.begin && is_inline_space(text[line.end - 1]))
+      --line.end;
+    line.width = code_points(text, line.begin, line.end);
+    lines.push_back(line);
+    pos = newline + 1;
+  }
+  return lines;
+}
+
+bool is_markdown_heading(std::string_view text, const Line& line) {
+  std::size_t i = line.begin;
+  while (i < line.end && text[i] == '#' && i - line.begin < 6) ++i;
+  return i > line.begin && i < line.end && text[i] == ' ';
+}
+
+// True when the line ends a sentence: . ! ? possibly followed by closing
+// quotation marks or brackets.
+bool ends_sentence(std::string_view text, const Line& line) {
+  std::size_t pos = line.end;
+  while (pos > line.begin) {
+    std::size_t length = 0;
+    char32_t cp = decode_before(text, pos, &length);
+    if (is_trailing_closer(cp)) {
+      pos -= length;
+      continue;
+    }
+    return is_sentence_final(cp);
+  }
+  return false;
+}
+
+// Code points of the first word of the line.
+std::size_t first_word_width(std::string_view text, const Line& line) {
+  std::size_t i = line.begin;
+  while (i < line.end && text[i] != ' ' && text[i] != '\t') ++i;
+  return code_points(text, line.begin, i);
+}
+
+// True when the line starts a new sentence: a capital, a digit, a quotation
+// mark or an opening bracket.
+bool starts_sentence(std::string_view text, const Line& line) {
+  std::size_t length = 0;
+  char32_t cp = decode_at(text, line.begin, &length);
+  return is_upper(cp) || is_digit(cp) || is_quotation_mark(cp) ||
+         is_open_punctuation(cp);
+}
+
+bool starts_lower(std::string_view text, const Line& line) {
+  std::size_t length = 0;
+  return is_lower(decode_at(text, line.begin, &length));
+}
+
+// Groups lines into paragraphs. Blank lines always separate. Inside a block of
+// non-blank lines, a hard-wrapped block (all lines at most a typical wrap
+// width, most of them nearly full) joins lines unless a line ends a sentence
+// and the next line's first word would have fitted on it - a wrapper would
+// have put it there, so the break is the author's. Other blocks keep each
+// line apart unless the next line starts in lower case (a broken sentence).
+std::vector<Paragraph> group_paragraphs(std::string_view text,
+                                        const std::vector<Line>& lines) {
+  std::vector<Paragraph> paragraphs;
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    if (lines[i].blank()) {
+      ++i;
+      continue;
+    }
+    std::size_t block_end = i;
+    std::size_t width = 0;
+    while (block_end < lines.size() && !lines[block_end].blank()) {
+      width = std::max(width, lines[block_end].width);
+      ++block_end;
+    }
+    std::size_t full = 0;
+    for (std::size_t k = i; k + 1 < block_end; ++k)
+      full += lines[k].width * 5 >= width * 4;
+    const std::size_t inner = block_end - i - 1;
+    const bool wrapped = inner > 0 && width >= kMinWrapWidth &&
+                         width <= kMaxWrapWidth && full * 2 >= inner;
+    std::size_t start = i;
+    for (std::size_t k = i; k < block_end; ++k) {
+      bool brk = k + 1 == block_end;
+      if (!brk) {
+        const Line& line = lines[k];
+        const Line& next = lines[k + 1];
+        if (is_markdown_heading(text, line) ||
+            is_markdown_heading(text, next)) {
+          brk = true;
+        } else if (starts_lower(text, next)) {
+          brk = false;
+        } else if (wrapped) {
+          bool fits = line.width + 1 + first_word_width(text, next) <= width;
+          brk =
+              fits && ends_sentence(text, line) && starts_sentence(text, next);
+        } else {
+          brk = true;
+        }
+      }
+      if (brk) {
+        Paragraph paragraph;
+        paragraph.span = {lines[start].begin, lines[k].end};
+        paragraph.heading =
+            start == k && is_markdown_heading(text, lines[start]);
+        paragraphs.push_back(paragraph);
+        start = k + 1;
+      }
+    }
+    i = block_end;
+  }
+  return paragraphs;
+}
+
+// True when a single-line paragraph reads like a headline: short, without a
+// final period, comma, colon or semicolon (a final period is allowed in title
+// case: "The Trends Are 'Terrifying.'"), and either title case or the first
+// prose paragraph of the document.
+bool looks_like_headline(std::string_view text, const Paragraph& paragraph,
+                         bool first_prose) {
+  const Span span = paragraph.span;
+  if (span.size() > kMaxHeadlineBytes) return false;
+  std::string_view line = text.substr(span.begin, span.size());
+  if (line.find('\n') != std::string_view::npos) return false;
+  int words = 0, capitalised = 0, lower = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t length = 0;
+    char32_t cp = decode_at(line, i, &length);
+    if (is_space(cp)) {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      if (is_letter(cp)) {
+        ++words;
+        if (is_upper(cp))
+          ++capitalised;
+        else if (is_lower(cp))
+          ++lower;
+      }
+    }
+    i += length;
+  }
+  if (words == 0 || words > kMaxHeadlineWords) return false;
+  // Title case: short function words ("of", "to", "a") stay lower case.
+  const bool title_case = words >= 2 && capitalised * 10 >= words * 6;
+  std::size_t end = line.size();
+  char32_t last = 0;
+  while (end > 0) {
+    std::size_t length = 0;
+    last = decode_before(line, end, &length);
+    if (!is_trailing_closer(last)) break;
+    end -= length;
+  }
+  if (last == ',' || last == ';' || last == ':') return false;
+  if (last == '.') return title_case && first_prose;
+  return title_case || first_prose;
+}
+
+// Splits the paragraphs into tokens.
+void tokenise(std::string_view text, const TextTables& tables,
+              TextLayout& layout) {
+  layout.tokens.reserve(text.size() / 5);
+  for (std::size_t p = 0; p < layout.paragraphs.size(); ++p) {
+    layout.paragraph_first_token.push_back(
+        static_cast<int>(layout.tokens.size()));
+    const Span span = layout.paragraphs[p].span;
+    std::size_t i = span.begin;
+    bool space = true;
+    bool line_start = true;
+    while (i < span.end) {
+      std::size_t length = 0;
+      char32_t cp = decode_at(text, i, &length);
+      if (is_space(cp)) {
+        if (cp == '\n') line_start = true;
+        space = true;
+        i += length;
+        continue;
+      }
+      Token token;
+      token.paragraph = static_cast<int>(p);
+      token.space_before = space;
+      token.line_start = line_start;
+      std::size_t end = i + length;
+      if (is_letter(cp) || is_digit(cp)) {
+        const bool digits = is_digit(cp);
+        bool dotted = false;  // an inner dot: "U.S", "a.m"
+        while (end < span.end) {
+          std::size_t l2 = 0;
+          char32_t c2 = decode_at(text, end, &l2);
+          if (is_letter(c2) || is_digit(c2)) {
+            end += l2;
+            continue;
+          }
+          if (c2 != 0x2019 && c2 != '\'' && c2 != '-' && c2 != '.' && c2 != ',')
+            break;
+          // Inner punctuation only when a letter or digit follows.
+          if (end + l2 >= span.end) break;
+          std::size_t l3 = 0;
+          char32_t c3 = decode_at(text, end + l2, &l3);
+          bool inner = false;
+          if (c2 == ',') {
+            inner = digits && is_digit(c3);
+          } else if (c2 == '.') {
+            inner = is_letter(c3) || (digits && is_digit(c3));
+            dotted = dotted || is_letter(c3);
+          } else {
+            inner = is_letter(c3) || is_digit(c3);
+          }
+          if (!inner) break;
+          end += l2;
+        }
+        // An abbreviation keeps its final dot ("U.S.", "Mr.", "N."), and an
+        // abbreviation may be the first part of a compound ("U.S.-led").
+        if (end < span.end && text[end] == '.') {
+          bool abbreviation = dotted || (end - i == 1 && is_upper(cp));
+          if (!abbreviation && end - i < 16) {
+            std::string word = to_lower(text.substr(i, end + 1 - i));
+            abbreviation = tables.abbreviations.count(word) > 0;
+            // "No." before a closing mark is the word no, not "number".
+            if (abbreviation && end + 1 < span.end) {
+              std::size_t l2 = 0;
+              abbreviation = !is_quotation_mark(decode_at(text, end + 1, &l2));
+            }
+          }
+          if (abbreviation) {
+            ++end;
+            if (end + 1 < span.end && text[end] == '-' &&
+                is_letter(static_cast<unsigned char>(text[end + 1]))) {
+              ++end;
+              while (end < span.end) {
+                std::size_t l2 = 0;
+                char32_t c2 = decode_at(text, end, &l2);
+                if (!is_letter(c2) && !is_digit(c2)) break;
+                end += l2;
+              }
+            }
+          }
+        }
+        token.kind = digits ? TokenKind::number : TokenKind::word;
+      } else if (is_quotation_mark(cp)) {
+        token.kind = TokenKind::quote_mark;
+        // Two apostrophes stand for one double mark in some house styles
+        // ('' ... ''), so they make one token.
+        if (cp == '\'' && end < span.end && text[end] == '\'') ++end;
+      } else {
+        token.kind = TokenKind::punctuation;
+      }
+      token.span = {i, end};
+      layout.tokens.push_back(token);
+      space = false;
+      line_start = false;
+      i = end;
+    }
+  }
+  layout.paragraph_first_token.push_back(
+      static_cast<int>(layout.tokens.size()));
+}
+
+// Sentences end after . ! ? (and the closing marks or brackets glued to it)
+// when the next token is spaced and starts like a sentence, and at every
+// paragraph end. Abbreviation dots are inside word tokens, so they never end
+// a sentence.
+void split_sentences(std::string_view text, TextLayout& layout) {
+  for (std::size_t p = 0; p < layout.paragraphs.size(); ++p) {
+    const int first = layout.paragraph_first_token[p];
+    const int last = layout.paragraph_first_token[p + 1];
+    int start = first;
+    for (int t = first; t < last; ++t) {
+      bool end_here = t + 1 == last;
+      const Token& token = layout.tokens[t];
+      if (!end_here && token.kind == TokenKind::punctuation) {
+        std::size_t length = 0;
+        char32_t cp = decode_at(text, token.span.begin, &length);
+        if (is_sentence_final(cp)) {
+          int next = t + 1;
+          while (next < last && !layout.tokens[next].space_before) {
+            std::size_t l2 = 0;
+            char32_t c2 = decode_at(text, layout.tokens[next].span.begin, &l2);
+            if (!is_trailing_closer(c2) && !is_sentence_final(c2)) break;
+            ++next;
+          }
+          if (next >= last) {
+            t = last - 1;
+            end_here = true;
+          } else if (layout.tokens[next].space_before) {
+            std::size_t l2 = 0;
+            char32_t c2 = decode_at(text, layout.tokens[next].span.begin, &l2);
+            if (is_upper(c2) || is_digit(c2) || is_quotation_mark(c2) ||
+                is_open_punctuation(c2)) {
+              t = next - 1;
+              end_here = true;
+            }
+          }
+        }
+      }
+      if (end_here) {
+        Sentence sentence;
+        sentence.paragraph = static_cast<int>(p);
+        sentence.span = {layout.tokens[start].span.begin,
+                         layout.tokens[t].span.end};
+        layout.sentence_first_token.push_back(start);
+        for (int k = start; k <= t; ++k)
+          layout.tokens[k].sentence = static_cast<int>(layout.sentences.size());
+        layout.sentences.push_back(sentence);
+        start = t + 1;
+      }
+    }
+  }
+  layout.sentence_first_token.push_back(static_cast<int>(layout.tokens.size()));
+}
+
+}  // namespace
+
 TextTables TextTables::load(const Config&) {
   TextTables tables;
   for (std::string& line : embedded_lines("en/abbreviations.txt"))
     tables.abbreviations.insert(to_lower(line));
+  static const std::shared_ptr<const BoilerplatePatterns> boilerplate =
+      compile_boilerplate();
+  tables.boilerplate = boilerplate;
   return tables;
 }
 
@@ -49,163 +556,37 @@ std::string validate_utf8(std::string_view input, bool replace,
   return out;
 }
 
-namespace {
-
-bool is_sentence_final(char32_t cp) { return cp == '.' || cp == '!' || cp == '?'; }
-
-}  // namespace
+bool is_boilerplate(std::string_view paragraph, const TextTables& tables,
+                    bool after_boilerplate) {
+  BoilerplateMatcher matcher(tables.boilerplate.get());
+  return matcher.matches(paragraph, after_boilerplate);
+}
 
 TextLayout analyse_text(std::string_view text, const TextTables& tables) {
   TextLayout layout;
-  // A line ends at LF, or at a CR not followed by LF (old Mac text).
-  auto line_end = [&text](std::size_t i) {
-    return text[i] == '\n' ||
-           (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
-  };
-  // Paragraphs: blocks separated by blank lines.
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    // Skip blank space to the paragraph start.
-    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' ||
-                                 text[pos] == '\n' || text[pos] == '\r'))
-      ++pos;
-    if (pos >= text.size()) break;
-    std::size_t end = pos;
-    std::size_t last_non_space = pos;
-    while (end < text.size()) {
-      if (line_end(end)) {
-        std::size_t next = end + 1;
-        while (next < text.size() &&
-               (text[next] == ' ' || text[next] == '\t' ||
-                (text[next] == '\r' && !line_end(next))))
-          ++next;
-        if (next >= text.size() || line_end(next)) break;
-      } else if (text[end] != ' ' && text[end] != '\t' && text[end] != '\r') {
-        last_non_space = end;
-      }
-      ++end;
+  layout.paragraphs = group_paragraphs(text, split_lines(text));
+  bool first_prose = true;
+  bool after_boilerplate = false;
+  BoilerplateMatcher boilerplate(tables.boilerplate.get());
+  for (Paragraph& paragraph : layout.paragraphs) {
+    const bool previous_boilerplate = after_boilerplate;
+    after_boilerplate = false;
+    std::string_view body =
+        text.substr(paragraph.span.begin, paragraph.span.size());
+    if (paragraph.heading) {
+      first_prose = false;
+      continue;
     }
-    Paragraph paragraph;
-    paragraph.span = {pos, last_non_space + 1};
-    layout.paragraphs.push_back(paragraph);
-    pos = end;
-  }
-
-  // Tokens, per paragraph.
-  for (std::size_t p = 0; p < layout.paragraphs.size(); ++p) {
-    layout.paragraph_first_token.push_back(
-        static_cast<int>(layout.tokens.size()));
-    const Span span = layout.paragraphs[p].span;
-    std::size_t i = span.begin;
-    bool space = true;
-    bool line_start = true;
-    while (i < span.end) {
-      std::size_t length = 0;
-      char32_t cp = decode_at(text, i, &length);
-      if (is_space(cp)) {
-        if (cp == '\n' || cp == '\r') line_start = true;
-        space = true;
-        i += length;
-        continue;
-      }
-      Token token;
-      token.paragraph = static_cast<int>(p);
-      token.space_before = space;
-      token.line_start = line_start;
-      std::size_t end = i + length;
-      if (is_letter(cp) || is_digit(cp)) {
-        bool digits = is_digit(cp);
-        while (end < span.end) {
-          std::size_t l2 = 0;
-          char32_t c2 = decode_at(text, end, &l2);
-          if (is_letter(c2) || is_digit(c2) || c2 == 0x2019 || c2 == '\'' ||
-              c2 == '-' || c2 == '.' || c2 == ',') {
-            if (is_letter(c2) || is_digit(c2)) {
-              end += l2;
-              continue;
-            }
-            // Inner punctuation only when a letter or digit follows.
-            std::size_t l3 = 0;
-            if (end + l2 >= span.end) break;
-            char32_t c3 = decode_at(text, end + l2, &l3);
-            bool inner = false;
-            if (c2 == ',') inner = digits && is_digit(c3);
-            else if (c2 == '.') inner = is_letter(c3) || (digits && is_digit(c3));
-            else inner = is_letter(c3) || is_digit(c3);
-            if (!inner) break;
-            end += l2;
-            continue;
-          }
-          break;
-        }
-        // An abbreviation keeps its final dot ("U.S.", "Mr.").
-        if (end < span.end && text[end] == '.') {
-          std::string word = to_lower(text.substr(i, end + 1 - i));
-          if (tables.abbreviations.count(word) ||
-              word.find('.') < word.size() - 1)
-            ++end;
-        }
-        token.kind = digits ? TokenKind::number : TokenKind::word;
-      } else if (is_quotation_mark(cp)) {
-        token.kind = TokenKind::quote_mark;
-      } else {
-        token.kind = TokenKind::punctuation;
-      }
-      token.span = {i, end};
-      layout.tokens.push_back(token);
-      space = false;
-      line_start = false;
-      i = end;
+    if (boilerplate.matches(body, previous_boilerplate)) {
+      paragraph.boilerplate = true;
+      after_boilerplate = true;
+      continue;
     }
+    paragraph.heading = looks_like_headline(text, paragraph, first_prose);
+    first_prose = false;
   }
-  layout.paragraph_first_token.push_back(static_cast<int>(layout.tokens.size()));
-
-  // Sentences: end after . ! ? (and any closing marks) before a capital, a
-  // digit or a quotation mark, and at every paragraph end.
-  for (std::size_t p = 0; p < layout.paragraphs.size(); ++p) {
-    int first = layout.paragraph_first_token[p];
-    int last = layout.paragraph_first_token[p + 1];
-    int start = first;
-    for (int t = first; t < last; ++t) {
-      bool end_here = (t + 1 == last);
-      const Token& token = layout.tokens[t];
-      if (!end_here && token.kind == TokenKind::punctuation) {
-        std::size_t length = 0;
-        char32_t cp = decode_at(text, token.span.begin, &length);
-        if (is_sentence_final(cp)) {
-          int next = t + 1;
-          while (next < last &&
-                 (layout.tokens[next].kind == TokenKind::quote_mark ||
-                  text[layout.tokens[next].span.begin] == ')') &&
-                 !layout.tokens[next].space_before)
-            ++next;
-          if (next < last && layout.tokens[next].space_before) {
-            std::size_t l2 = 0;
-            char32_t c2 = decode_at(text, layout.tokens[next].span.begin, &l2);
-            if (is_upper(c2) || is_digit(c2) || is_quotation_mark(c2)) {
-              t = next - 1;
-              end_here = true;
-            }
-          } else if (next >= last) {
-            t = last - 1;
-            end_here = true;
-          }
-        }
-      }
-      if (end_here) {
-        Sentence sentence;
-        sentence.paragraph = static_cast<int>(p);
-        sentence.span = {layout.tokens[start].span.begin,
-                         layout.tokens[t].span.end};
-        layout.sentence_first_token.push_back(start);
-        for (int k = start; k <= t; ++k)
-          layout.tokens[k].sentence = static_cast<int>(layout.sentences.size());
-        layout.sentences.push_back(sentence);
-        start = t + 1;
-      }
-    }
-  }
-  layout.sentence_first_token.push_back(static_cast<int>(layout.tokens.size()));
+  tokenise(text, tables, layout);
+  split_sentences(text, layout);
   return layout;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -12,9 +13,16 @@
 
 namespace quotelink::detail {
 
+/// Compiled boilerplate-line patterns (en/boilerplate.txt); opaque here so
+/// that no ICU type leaks into the stage interface.
+struct BoilerplatePatterns;
+
 /// Word lists the text stage needs (abbreviations that do not end sentences).
 struct TextTables {
   std::unordered_set<std::string> abbreviations;  ///< lower-case, with dots
+  /// Patterns of navigation, byline, copyright and appeal lines; shared and
+  /// immutable, so one TextTables serves many threads.
+  std::shared_ptr<const BoilerplatePatterns> boilerplate;
   /// Loads the built-in lists.
   static TextTables load(const Config& config);
 };
@@ -38,8 +46,8 @@ enum class TokenKind : unsigned char {
 struct Token {
   Span span;
   TokenKind kind = TokenKind::word;
-  int paragraph = 0;  ///< index into TextLayout::paragraphs
-  int sentence = 0;   ///< index into TextLayout::sentences
+  int paragraph = 0;          ///< index into TextLayout::paragraphs
+  int sentence = 0;           ///< index into TextLayout::sentences
   bool space_before = false;  ///< white space (or start of text) precedes it
   bool line_start = false;    ///< first token on its line
 };
@@ -55,7 +63,17 @@ struct TextLayout {
   std::vector<int> paragraph_first_token;
 };
 
-/// Splits valid UTF-8 `text` into paragraphs, sentences and tokens.
+/// Splits valid UTF-8 `text` into paragraphs, sentences and tokens. Paragraphs
+/// are separated by blank lines, and hard-wrapped lines (a block of lines of
+/// similar width) are re-joined unless a line is a paragraph end; markdown
+/// headings and headline-like lines are flagged `heading`, lines matching the
+/// boilerplate patterns `boilerplate`. Runs in time linear in the text size.
 TextLayout analyse_text(std::string_view text, const TextTables& tables);
+
+/// True when `paragraph` (trimmed text of one paragraph) matches one of the
+/// boilerplate patterns of `tables`; `after_boilerplate` enables the patterns
+/// that only apply right after another boilerplate paragraph (appeals).
+bool is_boilerplate(std::string_view paragraph, const TextTables& tables,
+                    bool after_boilerplate = false);
 
 }  // namespace quotelink::detail

@@ -7,7 +7,8 @@
 
 namespace quotelink::detail {
 
-char32_t decode_at(std::string_view text, std::size_t pos, std::size_t* length) {
+char32_t decode_multibyte_at(std::string_view text, std::size_t pos,
+                             std::size_t* length) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = static_cast<int32_t>(pos);
   const int32_t n = static_cast<int32_t>(text.size());
@@ -19,6 +20,10 @@ char32_t decode_at(std::string_view text, std::size_t pos, std::size_t* length) 
 
 char32_t decode_before(std::string_view text, std::size_t pos,
                        std::size_t* length) {
+  if (static_cast<unsigned char>(text[pos - 1]) < 0x80) {
+    *length = 1;
+    return static_cast<unsigned char>(text[pos - 1]);
+  }
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = static_cast<int32_t>(pos);
   UChar32 cp = 0;
@@ -40,21 +45,54 @@ void append_utf8(char32_t cp, std::string* out) {
   }
 }
 
-bool is_letter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
+namespace {
 
-bool is_upper(char32_t cp) {
+// ASCII answers precomputed from ICU for the two properties without an
+// obvious ASCII rule.
+enum AsciiBits : unsigned char { kQuote = 1, kOpen = 2 };
+
+struct AsciiTable {
+  unsigned char bits[128] = {};
+  AsciiTable() {
+    for (UChar32 c = 0; c < 128; ++c) {
+      unsigned char b = 0;
+      if (u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK)) b |= kQuote;
+      if (u_charType(c) == U_START_PUNCTUATION) b |= kOpen;
+      bits[c] = b;
+    }
+  }
+};
+
+const AsciiTable& ascii() {
+  static const AsciiTable table;
+  return table;
+}
+
+}  // namespace
+
+bool icu_is_letter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
+
+bool icu_is_upper(char32_t cp) {
   return u_isupper(static_cast<UChar32>(cp)) ||
          u_istitle(static_cast<UChar32>(cp));
 }
 
-bool is_digit(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)); }
+bool icu_is_lower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
 
-bool is_space(char32_t cp) {
+bool icu_is_digit(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)); }
+
+bool icu_is_space(char32_t cp) {
   return u_isUWhiteSpace(static_cast<UChar32>(cp));
 }
 
 bool is_quotation_mark(char32_t cp) {
+  if (cp < 128) return ascii().bits[cp] & kQuote;
   return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_QUOTATION_MARK);
+}
+
+bool is_open_punctuation(char32_t cp) {
+  if (cp < 128) return ascii().bits[cp] & kOpen;
+  return u_charType(static_cast<UChar32>(cp)) == U_START_PUNCTUATION;
 }
 
 bool is_dash(char32_t cp) {
@@ -63,6 +101,15 @@ bool is_dash(char32_t cp) {
 
 std::string to_lower(std::string_view text) {
   std::string out;
+  bool ascii_only = true;
+  for (char c : text)
+    ascii_only = ascii_only && static_cast<unsigned char>(c) < 0x80;
+  if (ascii_only) {
+    out.assign(text);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
       .toLower(icu::Locale::getRoot())

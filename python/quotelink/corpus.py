@@ -125,14 +125,21 @@ class Corpus:
         self._keep(doc)
         return index
 
-    def add_keys(self, keys: bytes, doc: Optional[Document] = None) -> int:
-        """Links keys from :func:`link_keys`; `doc` (optional) gives the records."""
+    def add_keys(
+        self, keys: bytes, doc: Optional[Document] = None, *, speaker_ids: Optional[Sequence[Optional[int]]] = None
+    ) -> int:
+        """Links keys from :func:`link_keys`; `doc` (optional) gives the records.
+
+        Without `doc`, `speaker_ids` (each quotation's in-document speaker id,
+        ``[q.speaker_id for q in doc.quotes]``) still lets :attr:`speakers`
+        count quotations, for documents extracted elsewhere (quotelink.dask).
+        """
         index = int(self._core.add_keys(keys))
         if doc is not None:
             self._keep(doc)
         else:
             self._records.append([])
-            self._speakers.append([])
+            self._speakers.append(list(speaker_ids) if speaker_ids is not None else [])
         return index
 
     def _keep(self, doc: Document) -> None:

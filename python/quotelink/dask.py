@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 import threading
-from typing import Any, Iterable, Optional
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Optional
 
 try:
     import dask
@@ -28,9 +29,10 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     ) from exc
 
 from . import _core
-from ._document import RECORD_FIELDS
+from ._document import RECORD_FIELDS, Document
 from ._extractor import Config, Extractor
 from ._pickling import config_state
+from .corpus import LINKED_FIELDS, Corpus, link_keys
 
 Error = _core.Error
 
@@ -72,8 +74,13 @@ def _extractor_for(config: Config) -> Extractor:
 
 def quotation_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
     """JSONL quotation records as a pandas DataFrame with the Dask dtypes."""
-    frame = pd.DataFrame(list(records), columns=list(RECORD_FIELDS))
-    return frame.astype(_DTYPES)
+    # Column by column: building typed arrays directly is twice as fast as
+    # an object DataFrame converted with astype().
+    columns: dict[str, list[Any]] = {name: [] for name in _DTYPES}
+    for record in records:
+        for name, column in columns.items():
+            column.append(record[name])
+    return pd.DataFrame({name: pd.array(column, dtype=_DTYPES[name]) for name, column in columns.items()})
 
 
 def _meta() -> pd.DataFrame:
@@ -84,22 +91,35 @@ def _is_missing(text: Any) -> bool:
     return text is None or text is pd.NA or (isinstance(text, float) and math.isnan(text))
 
 
-def _extract_items(items: Iterable[Any], config: Config, errors: str) -> pd.DataFrame:
-    """Runs on a worker: one partition's (id, text) items -> quotation rows."""
+def _items(part: Any, columns: Optional[tuple[str, Optional[str]]]) -> Iterator[tuple[str, Any]]:
+    """(id, text) pairs of a Bag partition (columns None) or a DataFrame one."""
+    if columns is None:
+        return map(_item_pair, part)
+    text_column, id_column = columns
+    ids = part.index if id_column is None else part[id_column]
+    return ((str(doc_id), text) for doc_id, text in zip(ids, part[text_column]))
+
+
+def _documents(part: Any, columns: Optional[tuple[str, Optional[str]]], config: Config, errors: str) -> Iterator[Document]:
+    """Runs on a worker: the Documents of one partition, in order."""
     extractor = _extractor_for(config)
-    records: list[dict[str, Any]] = []
-    for item in items:
-        doc_id, text = _item_pair(item)
+    for doc_id, text in _items(part, columns):
         try:
             if _is_missing(text):
-                raise Error(f"document {doc_id!r}: text is missing")
-            records.extend(extractor.extract(text, id=doc_id).records())
+                raise Error("text is missing")
+            doc = extractor.extract(text, id=doc_id)
         except Error as exc:
-            if errors == "raise":
-                wrapped = Error(f"document {doc_id!r}: {exc}")
-                wrapped.byte_offset = getattr(exc, "byte_offset", None)
-                raise wrapped from exc
-    return quotation_frame(records)
+            if errors == "skip":
+                continue
+            wrapped = Error(f"document {doc_id!r}: {exc}")
+            wrapped.byte_offset = getattr(exc, "byte_offset", None)
+            raise wrapped from exc
+        yield doc
+
+
+def _extract_partition(part: Any, columns: Optional[tuple[str, Optional[str]]], config: Config, errors: str) -> pd.DataFrame:
+    """Runs on a worker: one partition's quotation rows."""
+    return quotation_frame(r for doc in _documents(part, columns, config, errors) for r in doc.records())
 
 
 def _item_pair(item: Any) -> tuple[str, Any]:
@@ -111,13 +131,6 @@ def _item_pair(item: Any) -> tuple[str, Any]:
     if isinstance(item, (tuple, list)) and len(item) == 2:
         return str(item[0]), item[1]
     raise Error(f"bag items must be (id, text) pairs or {{'id', 'text'}} dicts, not {item!r:.80}")
-
-
-def _extract_frame(
-    part: pd.DataFrame, text_column: str, id_column: Optional[str], config: Config, errors: str
-) -> pd.DataFrame:
-    ids = part.index if id_column is None else part[id_column]
-    return _extract_items(zip(ids, part[text_column]), config, errors)
 
 
 def _check(config: Optional[Config], errors: str) -> Config:
@@ -135,7 +148,7 @@ def extract_bag(bag: dask.bag.Bag, *, config: Optional[Config] = None, errors: s
     that cannot be extracted; ``"skip"`` leaves it out.
     """
     config = _check(config, errors)
-    parts = [dask.delayed(_extract_items)(part, config, errors) for part in bag.to_delayed()]
+    parts = [dask.delayed(_extract_partition)(part, None, config, errors) for part in bag.to_delayed()]
     return dd.from_delayed(parts, meta=_meta(), verify_meta=False)
 
 
@@ -154,12 +167,134 @@ def extract_dataframe(
     with the columns of the JSONL record (docs/design.md).
     """
     config = _check(config, errors)
+    columns = _columns(ddf, text_column, id_column)
+    return ddf.map_partitions(_extract_partition, columns, config, errors, meta=_meta(), align_dataframes=False)
+
+
+def _columns(ddf: dd.DataFrame, text_column: str, id_column: Optional[str]) -> tuple[str, Optional[str]]:
     missing = [c for c in (text_column, id_column) if c is not None and c not in ddf.columns]
     if missing:
         raise Error(f"the DataFrame has no column {missing[0]!r} (columns: {', '.join(map(str, ddf.columns))})")
-    return ddf.map_partitions(
-        _extract_frame, text_column, id_column, config, errors, meta=_meta(), align_dataframes=False
-    )
+    return text_column, id_column
 
 
-__all__ = ["extract_bag", "extract_dataframe", "quotation_frame"]
+# Linked rows: the JSONL record with the global speaker, entity and cluster.
+_LINKED_DTYPES: dict[str, Any] = dict(_DTYPES, entity="Int64", cluster="int64")
+assert tuple(_LINKED_DTYPES) == LINKED_FIELDS, "keep _LINKED_DTYPES in step with corpus.LINKED_FIELDS"
+
+
+@dataclass
+class Linked:
+    """The result of corpus linking on Dask.
+
+    ``corpus`` is the global reduce: a quotelink.Corpus whose speakers,
+    clusters and ids equal those of ``quotelink.Corpus`` built on one machine
+    from the same documents in the same order (it holds no quotation records:
+    those are ``quotes``). ``quotes`` is a Dask DataFrame with one row per
+    quotation, the columns of ``Corpus.to_pandas()``: the JSONL record with
+    ``speaker`` the global name, plus the global ``entity`` and ``cluster``.
+    The phase-one results stay in the cluster's memory while ``quotes`` is
+    alive; write it out (``to_parquet``) for corpora larger than the cluster.
+    """
+
+    corpus: Corpus
+    quotes: dd.DataFrame
+
+
+def _keys_partition(
+    part: Any, columns: Optional[tuple[str, Optional[str]]], config: Config, errors: str, link: dict[str, int]
+) -> tuple[pd.DataFrame, list[tuple[bytes, list[Optional[int]]]]]:
+    """Phase one, on a worker: quotation rows, and each document's linking
+    keys with its quotations' in-document speaker ids."""
+    records: list[dict[str, Any]] = []
+    keys: list[tuple[bytes, list[Optional[int]]]] = []
+    for doc in _documents(part, columns, config, errors):
+        records.extend(doc.records())
+        keys.append((link_keys(doc, **link), [q.speaker_id for q in doc.quotes]))
+    return quotation_frame(records), keys
+
+
+def _attach_ids(frame: pd.DataFrame, speakers: list[Optional[str]], entities: list[Optional[int]], clusters: list[int]) -> pd.DataFrame:
+    """Phase three, on a worker: the global ids joined to the rows of one partition."""
+    linked = frame.copy()
+    linked["speaker"] = pd.array(speakers, dtype=_LINKED_DTYPES["speaker"])
+    linked["entity"] = pd.array(entities, dtype=_LINKED_DTYPES["entity"])
+    linked["cluster"] = pd.array(clusters, dtype=_LINKED_DTYPES["cluster"])
+    return linked
+
+
+def _link(parts: list[Any], link: dict[str, int]) -> Linked:
+    # Phase one runs once; its rows wait in the cluster for phase three.
+    parts = list(dask.persist(*parts))
+    corpus = Corpus(**link)
+    # Phase two, the global reduce: keys are folded in input order, one
+    # partition at a time, so the client holds one partition's keys at once.
+    per_partition: list[list[list[Optional[int]]]] = []
+    for part in parts:
+        (keys,) = dask.compute(part[1])
+        for doc_keys, speaker_ids in keys:
+            corpus.add_keys(doc_keys, speaker_ids=speaker_ids)
+        per_partition.append([speaker_ids for _, speaker_ids in keys])
+    # Cluster ids can merge while keys arrive: read every id after the fold.
+    names = [speaker.name for speaker in corpus.speakers]
+    frames = []
+    document = 0
+    for part, documents in zip(parts, per_partition):
+        speakers: list[Optional[str]] = []
+        entities: list[Optional[int]] = []
+        clusters: list[int] = []
+        for speaker_ids in documents:
+            for quote, local in enumerate(speaker_ids):
+                entity = corpus.entity_id(document, local)
+                entities.append(entity)
+                speakers.append(names[entity] if entity is not None else None)
+                clusters.append(corpus.cluster_id(document, quote))
+            document += 1
+        frames.append(dask.delayed(_attach_ids)(part[0], speakers, entities, clusters))
+    meta = pd.DataFrame({name: pd.array([], dtype=dtype) for name, dtype in _LINKED_DTYPES.items()})
+    return Linked(corpus=corpus, quotes=dd.from_delayed(frames, meta=meta, verify_meta=False))
+
+
+def link_bag(
+    bag: dask.bag.Bag,
+    *,
+    config: Optional[Config] = None,
+    errors: str = "raise",
+    shingle_words: int = 3,
+    min_contained_words: int = 5,
+) -> Linked:
+    """Extracts and links a Bag of documents in two phases (see :class:`Linked`).
+
+    Phase one, on the workers: each document's quotations and linking keys.
+    Phase two, on the client: the keys folded into a Corpus in input order,
+    which assigns the global entity and cluster ids. Phase three, on the
+    workers: the ids joined to the quotation rows. Items as in extract_bag;
+    ``shingle_words`` and ``min_contained_words`` as in quotelink.Corpus.
+    """
+    config = _check(config, errors)
+    link = {"shingle_words": shingle_words, "min_contained_words": min_contained_words}
+    Corpus(**link)  # bad linking options fail here, not on a worker
+    return _link([dask.delayed(_keys_partition)(part, None, config, errors, link) for part in bag.to_delayed()], link)
+
+
+def link_dataframe(
+    ddf: dd.DataFrame,
+    text_column: str = "text",
+    id_column: Optional[str] = "id",
+    *,
+    config: Optional[Config] = None,
+    errors: str = "raise",
+    shingle_words: int = 3,
+    min_contained_words: int = 5,
+) -> Linked:
+    """Extracts and links the documents of a Dask DataFrame, as link_bag does;
+    columns as in extract_dataframe."""
+    config = _check(config, errors)
+    columns = _columns(ddf, text_column, id_column)
+    link = {"shingle_words": shingle_words, "min_contained_words": min_contained_words}
+    Corpus(**link)
+    parts = [dask.delayed(_keys_partition)(part, columns, config, errors, link) for part in ddf.to_delayed()]
+    return _link(parts, link)
+
+
+__all__ = ["Linked", "extract_bag", "extract_dataframe", "link_bag", "link_dataframe", "quotation_frame"]

@@ -41,7 +41,7 @@ def same(got, expected):
 def client():
     # Two worker processes: the configuration and the code must really travel.
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster) as client:
         client.wait_for_workers(2)
         yield client
@@ -138,3 +138,63 @@ def test_config_round_trips_through_pickle():
     assert isinstance(copy, ql.Config)
     for name in ("replace_invalid_utf8", "indirect", "extra_cue_verbs", "extra_titles", "speaker_aliases"):
         assert getattr(copy, name) == getattr(config, name)
+
+
+def as_records(frame):
+    """Rows as plain dicts, missing values as None (dtypes aside)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def single_machine_corpus(docs):
+    extractor = ql.Extractor()
+    return ql.Corpus([extractor.extract(d["text"], id=str(d["id"])) for d in docs])
+
+
+def assert_same_corpus(linked, expected):
+    # Keys are folded in input order, so even the ids match exactly (a
+    # stronger check than equality up to renumbering).
+    assert linked.corpus.documents == expected.documents
+    assert linked.corpus.speakers == expected.speakers
+    assert linked.corpus.clusters() == expected.clusters()
+    assert as_records(linked.quotes.compute().reset_index(drop=True)) == as_records(expected.to_pandas())
+
+
+def test_link_bag_equals_the_single_machine_corpus(client):
+    docs = documents()
+    expected = single_machine_corpus(docs)
+    # The fixtures are only a meaningful test if something links across documents.
+    assert any(len(s.documents) > 1 and s.quotes for s in expected.speakers)
+    assert expected.quote_clusters
+    linked = qd.link_bag(db.from_sequence(docs, npartitions=4))
+    assert list(linked.quotes.columns) == list(ql.corpus.LINKED_FIELDS)
+    assert_same_corpus(linked, expected)
+
+
+def test_link_dataframe_equals_the_single_machine_corpus(client):
+    docs = documents()
+    frame = pd.DataFrame({"id": [d["id"] for d in docs], "text": [d["text"] for d in docs]})
+    linked = qd.link_dataframe(dd.from_pandas(frame, npartitions=3))
+    assert_same_corpus(linked, single_machine_corpus(docs))
+
+
+def test_linking_skips_bad_documents_like_extraction(client):
+    docs = documents()[:6]
+    with_bad = docs[:3] + [{"id": "bad", "text": b"\xff"}] + docs[3:]
+    linked = qd.link_bag(db.from_sequence(with_bad, npartitions=2), errors="skip")
+    assert_same_corpus(linked, single_machine_corpus(docs))
+
+
+def test_keys_with_speaker_ids_count_quotations_like_whole_documents():
+    extractor = ql.Extractor()
+    docs = [extractor.extract(d["text"], id=d["id"]) for d in documents()]
+    from_keys = ql.Corpus()
+    for doc in docs:
+        from_keys.add_keys(ql.corpus.link_keys(doc), speaker_ids=[q.speaker_id for q in doc.quotes])
+    expected = ql.Corpus(docs)
+    assert sum(s.quotes for s in expected.speakers) > 0
+    assert from_keys.speakers == expected.speakers
+
+
+def test_bad_linking_options_are_rejected_before_any_work():
+    with pytest.raises(ql.Error):
+        qd.link_bag(db.from_sequence([], npartitions=1), shingle_words=0)
