@@ -14,8 +14,12 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   const std::string_view text = doc.text;
   std::vector<int> quote_of_token = quote_of_tokens(layout, doc.quotes);
   std::vector<Cue> cues = find_cues(text, layout, quote_of_token, tables.cues);
+  std::vector<bool> cue_starts(layout.tokens.size(), false);
+  for (const Cue& cue : cues)
+    if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
+      cue_starts[cue.first] = true;
   std::vector<SpeakerMention> mentions =
-      find_mentions(text, layout, quote_of_token, tables.mentions);
+      find_mentions(text, layout, quote_of_token, tables.mentions, &cue_starts);
   SieveInput input{text, layout,   doc.quotes, quote_of_token,
                    cues, mentions, tables.cues};
   std::vector<CueFrame> frames = frame_cues(input);

@@ -117,6 +117,8 @@ CueTables CueTables::load(const Config& config) {
   }
   for (const std::string& line : embedded_lines("en/cue_adverbials.txt"))
     tables.adverbials[to_lower(line)] = true;
+  for (const std::string& line : embedded_lines("en/cue_relatives.txt"))
+    tables.relatives[to_lower(line)] = true;
   for (const std::string& verb : config.extra_cue_verbs) {
     std::vector<std::string> words = split(verb, ' ');
     if (words.size() != 1)

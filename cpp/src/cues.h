@@ -36,6 +36,8 @@ struct CueTables {
   std::unordered_map<std::string, std::vector<CueEntry>> by_first_word;
   /// Words allowed between a subject and its verb ("also", "has", "on").
   std::unordered_map<std::string, bool> adverbials;
+  /// Relative pronouns a subject's clause may open with ("who", "which").
+  std::unordered_map<std::string, bool> relatives;
   /// Loads cue_verbs.txt and cue_phrases.txt plus config.extra_cue_verbs.
   static CueTables load(const Config& config);
 };

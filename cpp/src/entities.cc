@@ -300,27 +300,31 @@ class Clusterer {
     if (m.head_word != "he" && m.head_word != "she" && m.head_word != "they" &&
         m.head_word != "it")
       return;  // first and second person: the speaker is the quote's own
-    for (std::size_t j = i; j-- > 0 && i - j <= kWindow;) {
-      const SpeakerMention& o = ms_[j];
-      if (r_.entity_of[j] < 0 || o.mention.kind == MentionKind::pronoun)
-        continue;
-      bool ok;
-      if (m.plural) {
-        ok = o.plural || o.mention.kind == MentionKind::organisation ||
-             o.mention.kind == MentionKind::place;
-      } else if (m.gender == Gender::neuter) {
-        ok = o.mention.kind == MentionKind::organisation ||
-             o.mention.kind == MentionKind::document ||
-             o.mention.kind == MentionKind::place;
-      } else {
-        Gender g = entity_gender(r_.entity_of[j]);
-        ok = personal(o) && (g == Gender::unknown || g == m.gender);
-      }
-      if (ok) {
+    // Subjects of the last sentences first (centering), then any mention.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::size_t j = i; j-- > 0 && i - j <= kWindow;) {
+        const SpeakerMention& o = ms_[j];
+        if (pass == 0 && o.sentence < m.sentence - 2) break;
+        if ((pass == 0 && !o.subject) || !compatible(m, j)) continue;
         join_through(i, j);
         return;
       }
     }
+  }
+
+  bool compatible(const SpeakerMention& m, std::size_t j) const {
+    const SpeakerMention& o = ms_[j];
+    if (r_.entity_of[j] < 0 || o.mention.kind == MentionKind::pronoun)
+      return false;
+    if (m.plural)
+      return o.plural || o.mention.kind == MentionKind::organisation ||
+             o.mention.kind == MentionKind::place;
+    if (m.gender == Gender::neuter)
+      return o.mention.kind == MentionKind::organisation ||
+             o.mention.kind == MentionKind::document ||
+             o.mention.kind == MentionKind::place;
+    Gender g = entity_gender(r_.entity_of[j]);
+    return personal(o) && (g == Gender::unknown || g == m.gender);
   }
 
   Gender entity_gender(int e) const {

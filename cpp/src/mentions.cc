@@ -188,14 +188,20 @@ int org_head_in(const Words& w, int first, int last,
 class Finder {
  public:
   Finder(std::string_view text, const TextLayout& layout,
-         const std::vector<int>& quote_of_token, const MentionTables& tables)
-      : text_(text), w_(text, layout, quote_of_token), tables_(tables) {}
+         const std::vector<int>& quote_of_token, const MentionTables& tables,
+         const std::vector<bool>* cue_starts)
+      : text_(text),
+        w_(text, layout, quote_of_token),
+        tables_(tables),
+        cue_starts_(cue_starts) {}
 
   std::vector<SpeakerMention> run() {
     names();
     nominals();
+    cue_subjects();
     pronouns();
     std::vector<SpeakerMention> out = resolve_overlaps();
+    mark_subjects(out);
     appositions(out);
     document_owners(out);
     return out;
@@ -228,6 +234,14 @@ class Finder {
         if (w_.same_sentence(b, next) && (w_.cap(next) || w_.acronym(next))) {
           b = next;
           continue;
+        }
+        // A middle initial: "Harry M. Reid".
+        if (b > a || w_.cap(b)) {
+          if (w_.token(b).span.size() == 1 && w_.punct(next, ".") &&
+              w_.cap(next + 1)) {
+            b = next + 1;
+            continue;
+          }
         }
         // A connector (and "the" after it) between capitalised words.
         if (w_.word(next) && tables_.connectors.count(w_.lower(next)) &&
@@ -348,7 +362,9 @@ class Finder {
     // A demonym alone or in the plural ("Russian", "North Koreans") is no name.
     int d = -1;
     std::string last_word = w_.base(end);
-    if (demonym_at(w_, p, end + 1, tables_, &d) == end - p + 1) return;
+    if (demonym_at(w_, p, end + 1, tables_, &d) == end - p + 1 &&
+        !cue_at(end + 1))
+      return;
     if (last_word.size() > 1 && last_word.back() == 's') {
       std::string phrase = w_.phrase(p, end);
       if (tables_.demonym_country.count(phrase.substr(0, phrase.size() - 1)))
@@ -357,9 +373,24 @@ class Finder {
     extend_left(m, start);
     m.last = end;
     m.mention.span.end = w_.token(end).span.end;
+    // A party label or age in brackets belongs to the name: "Reid (D-Nev.)".
+    if (end == b && w_.punct(end + 1, "(")) {
+      for (int k = end + 2;
+           k < w_.size() && k <= end + 7 && w_.same_sentence(end, k); ++k)
+        if (w_.punct(k, ")")) {
+          m.last = k;
+          m.mention.span.end = w_.token(k).span.end;
+          break;
+        }
+    }
     m.possessive = w_.possessive(end);
-    for (int u = p; u <= end; ++u)
+    for (int u = p; u <= end; ++u) {
+      if (w_.punct(u, ".") && !m.name_words.empty()) {
+        m.name_words.back() += '.';  // the initial's dot
+        continue;
+      }
       m.name_words.push_back(u == end ? w_.original_base(u) : original(u));
+    }
     std::string name;
     for (const std::string& word : m.name_words)
       name += (name.empty() ? "" : " ") + word;
@@ -530,6 +561,55 @@ class Finder {
     }
   }
 
+  bool cue_at(int t) const {
+    return cue_starts_ && t >= 0 && t < w_.size() && (*cue_starts_)[t];
+  }
+
+  // Any determined noun phrase right before a speech verb speaks: "the
+  // gambling tycoon told Reuters", "the bespectacled, 71-year-old diplomat
+  // said".
+  void cue_subjects() {
+    for (int c = 1; c < w_.size(); ++c) {
+      if (!cue_at(c)) continue;
+      int head = c - 1;
+      if (!w_.word(head) || w_.cap(head) || !w_.same_sentence(head, c))
+        continue;
+      const std::string& lh = w_.lower(head);
+      if (nominal_head(head)) continue;  // the nominal pass knows it better
+      if (tables_.not_names.count(lh) || tables_.pronouns.count(lh) ||
+          tables_.determiners.count(lh) || tables_.connectors.count(lh))
+        continue;
+      int start = -1;
+      for (int k = head - 1;
+           k >= 0 && head - k <= 6 && w_.same_sentence(k, head); --k) {
+        if (w_.punct(k, ",")) continue;
+        if (!w_.word(k) && w_.token(k).kind != TokenKind::number) break;
+        const std::string& lk = w_.lower(k);
+        if (w_.possessive(k) ||
+            (tables_.determiners.count(lk) && !w_.possessive(k))) {
+          start = k;
+          break;
+        }
+        if (tables_.not_names.count(lk) || tables_.pronouns.count(lk) ||
+            tables_.connectors.count(lk))
+          break;
+      }
+      if (start < 0) continue;
+      SpeakerMention m = make(start, head, MentionKind::role);
+      m.definite = tables_.determiners.count(w_.lower(start))
+                       ? tables_.determiners.at(w_.lower(start))
+                       : true;
+      m.head_word = lh;
+      m.plural = lh.size() > 3 && lh.back() == 's' && lh[lh.size() - 2] != 's';
+      m.role = w_.phrase(start + 1, head);
+      std::string shown;
+      for (int k = start + 1; k <= head; ++k)
+        shown += (shown.empty() || w_.punct(k, ",") ? "" : " ") + original(k);
+      m.mention.head = shown;
+      found_.push_back(std::move(m));
+    }
+  }
+
   void pronouns() {
     for (int t = 0; t < w_.size(); ++t) {
       if (!w_.word(t)) continue;
@@ -546,11 +626,11 @@ class Finder {
 
   // Longer mentions win; a mention inside another disappears.
   std::vector<SpeakerMention> resolve_overlaps() {
-    std::sort(found_.begin(), found_.end(),
-              [](const SpeakerMention& a, const SpeakerMention& b) {
-                if (a.first != b.first) return a.first < b.first;
-                return a.last > b.last;
-              });
+    std::stable_sort(found_.begin(), found_.end(),
+                     [](const SpeakerMention& a, const SpeakerMention& b) {
+                       if (a.first != b.first) return a.first < b.first;
+                       return a.last > b.last;
+                     });
     std::vector<SpeakerMention> out;
     for (SpeakerMention& m : found_) {
       while (!out.empty() && out.back().last >= m.first) {
@@ -571,6 +651,26 @@ class Finder {
       out.push_back(std::move(m));
     }
     return out;
+  }
+
+  // A mention opening its sentence, or right after an opening phrase closed by
+  // a comma ("On Thursday, Lavrov said"), is the sentence's likely subject.
+  void mark_subjects(std::vector<SpeakerMention>& ms) const {
+    int previous_sentence = -1;
+    for (SpeakerMention& m : ms) {
+      m.sentence = w_.token(m.first).sentence;
+      bool first_in_sentence = m.sentence != previous_sentence;
+      previous_sentence = m.sentence;
+      int k = m.first - 1;
+      if (k < 0 || !w_.same_sentence(k, m.first)) {
+        m.subject = true;
+      } else if (first_in_sentence && w_.punct(k, ",")) {
+        m.subject = true;
+      } else if (first_in_sentence && w_.word(k) &&
+                 (k == 0 || !w_.same_sentence(k - 1, k))) {
+        m.subject = true;  // "But Lavrov said"
+      }
+    }
   }
 
   // "Hugh Hill, a doctor," / "Kim's special envoy, Choe Ryong-hae."
@@ -622,6 +722,7 @@ class Finder {
   std::string_view text_;
   Words w_;
   const MentionTables& tables_;
+  const std::vector<bool>* cue_starts_;
   std::vector<SpeakerMention> found_;
 };
 
@@ -754,8 +855,9 @@ int role_group_of(const MentionTables& tables, const std::string& role) {
 
 std::vector<SpeakerMention> find_mentions(
     std::string_view text, const TextLayout& layout,
-    const std::vector<int>& quote_of_token, const MentionTables& tables) {
-  return Finder(text, layout, quote_of_token, tables).run();
+    const std::vector<int>& quote_of_token, const MentionTables& tables,
+    const std::vector<bool>* cue_starts) {
+  return Finder(text, layout, quote_of_token, tables, cue_starts).run();
 }
 
 }  // namespace quotelink::detail

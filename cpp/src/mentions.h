@@ -84,13 +84,18 @@ struct SpeakerMention {
   std::string head_word;    ///< the head noun, singular lower case
   std::vector<std::string> name_words;  ///< a name's words, titles removed
   int appositive = -1;                  ///< mention tied by apposition, or -1
-  int owner = -1;  ///< for documents: the mention that issued it
+  int sentence = 0;                     ///< index into TextLayout::sentences
+  bool subject = false;  ///< opens its sentence (after an opening phrase)
+  int owner = -1;        ///< for documents: the mention that issued it
 };
 
 /// Finds the mentions outside quotations, ordered by start; none overlap.
+/// `cue_starts` (optional, per token) marks where a speech verb starts, so
+/// that any "the ... NOUN said" and "Cuban said" become mentions too.
 std::vector<SpeakerMention> find_mentions(
     std::string_view text, const TextLayout& layout,
-    const std::vector<int>& quote_of_token, const MentionTables& tables);
+    const std::vector<int>& quote_of_token, const MentionTables& tables,
+    const std::vector<bool>* cue_starts = nullptr);
 
 /// The role-equivalence group of `role` or of its last word, or -1.
 int role_group_of(const MentionTables& tables, const std::string& role);

@@ -141,7 +141,9 @@ class Sieves {
   bool before_pattern(std::size_t i, Attribution& a) {
     int open = qtokens_[i].open;
     int t = open - 1;
-    if (!in_range(t) || !same_paragraph(t, open)) return false;
+    if (!in_range(t)) return false;
+    // A colon may end the paragraph before a block quotation.
+    if (!same_paragraph(t, open) && !punct(t, ":")) return false;
     if (punct(t, ":")) {
       for (int k = t - 1; k >= 0 && t - k <= 25 && sentence(k) == sentence(t);
            --k) {
@@ -160,9 +162,28 @@ class Sieves {
         a.cue_span = in_.layout.tokens[t].span;
         return true;
       }
+      // "Trump leaned in and boomed:": the sentence's subject introduces it.
+      int first = in_.layout.sentence_first_token[sentence(t)];
+      int s = in_range(first) ? mention_start_[first] : -1;
+      if (s < 0 && in_range(first + 1) &&
+          in_.layout.tokens[first].kind == TokenKind::word)
+        s = mention_start_[first + 1];  // "But X ..."
+      if (speaker_like(s) && in_.mentions[s].last < t &&
+          in_.mentions[s].mention.kind != MentionKind::document) {
+        set(a, s, -1, "colon", 0.6);
+        a.cue_span = in_.layout.tokens[t].span;
+        return true;
+      }
       return false;
     }
     if (punct(t, ",")) --t;
+    // "said Wednesday, "Q"": time words between the cue and the quotation.
+    for (int skip = 0;
+         skip < 2 && in_range(t) && cue_start_[t] < 0 &&
+         in_.layout.tokens[t].kind == TokenKind::word &&
+         in_.cue_tables.adverbials.count(token_lower(in_.text, in_.layout, t));
+         ++skip)
+      --t;
     if (!in_range(t) || in_.quote_of_token[t] >= 0) return false;
     // The cue (possibly multi-word) ends at t, or a source mention does.
     for (int k = t; k >= 0 && t - k < 4; --k) {
@@ -348,9 +369,50 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
         break;
       }
     }
-    if (usable(m) && cue.form != VerbForm::gerund) {
+    // "a White House official who spoke anonymously ... said"
+    if (m < 0) {
+      const int sentence = in.layout.tokens[cue.first].sentence;
+      for (int j = k;
+           j >= 1 && cue.first - j <= 14 &&
+           in.layout.tokens[j].sentence == sentence && in.quote_of_token[j] < 0;
+           --j) {
+        if (in.layout.tokens[j].kind != TokenKind::word ||
+            !in.cue_tables.relatives.count(word(j)))
+          continue;
+        int before = punct(j - 1, ",") ? j - 2 : j - 1;
+        if (before >= 0 && mention_end[before] >= 0 &&
+            in.mentions[mention_end[before]].mention.kind !=
+                MentionKind::pronoun)
+          m = mention_end[before];
+        break;
+      }
+    }
+    if (cue.form == VerbForm::gerund) {
+      // "..., adding that", "telling them": the subject of the clause's verb.
+      const int sentence = in.layout.tokens[cue.first].sentence;
+      for (std::size_t g = frames.size(); g-- > 0;) {
+        const Cue& prev = in.cues[frames[g].cue];
+        if (in.layout.tokens[prev.first].sentence != sentence) break;
+        if (frames[g].source >= 0) {
+          f.source = frames[g].source;
+          break;
+        }
+      }
+      // "The resolution refers to ..., noting that": the sentence's subject.
+      for (int j = cue.first - 1;
+           f.source < 0 && j >= 0 && in.layout.tokens[j].sentence == sentence;
+           --j) {
+        int s = mention_start[j];
+        if (s >= 0 && in.mentions[s].subject && !in.mentions[s].possessive &&
+            in.quote_of_token[j] < 0)
+          f.source = s;
+      }
+      frames.push_back(f);
+      continue;
+    }
+    if (usable(m)) {
       f.source = m;
-    } else if (cue.form != VerbForm::gerund && cue.form != VerbForm::base) {
+    } else if (cue.form != VerbForm::base) {
       // "Q," said X: only right after a comma or a quotation mark.
       int before = cue.first - 1;
       bool opened = before >= 0 &&

@@ -96,4 +96,11 @@ TEST(Entities, DifferentPeopleStayApart) {
   EXPECT_NE(entity_of_text(doc, "Jane Roe"), entity_of_text(doc, "John Doe"));
 }
 
+TEST(Entities, PronounPrefersTheLastSubject) {
+  auto doc = quotelink::extract(
+      "Mike Pence said Donald Trump will follow a different plan. \"We will "
+      "see,\" he said.");
+  EXPECT_EQ(speaker_of(doc, "We will see"), "Mike Pence");
+}
+
 }  // namespace

@@ -115,4 +115,40 @@ TEST(Sieves, NonSpeechVerbIsNoCue) {
   EXPECT_EQ(speaker_of(doc, "The Final Countdown"), "<none>");
 }
 
+TEST(Sieves, AnyDeterminedNounBeforeACueSpeaks) {
+  auto doc = run("\"It was very nice,\" the gambling tycoon told Reuters.");
+  EXPECT_EQ(speaker_of(doc, "It was very nice"), "gambling tycoon");
+}
+
+TEST(Sieves, GerundCueTakesTheClauseSubject) {
+  auto doc =
+      run("The resolution refers to the inquiry, noting that there are "
+          "\"reasonable "
+          "grounds to believe\" it.");
+  EXPECT_EQ(speaker_of(doc, "reasonable grounds"), "resolution");
+}
+
+TEST(Sieves, SubjectBeforeARelativeClause) {
+  auto doc =
+      run("A White House official who spoke anonymously said Wednesday, \"We "
+          "talk every day.\"");
+  EXPECT_EQ(speaker_of(doc, "We talk"), "White House official");
+}
+
+TEST(Sieves, NameWithInitialAndPartyLabel) {
+  auto doc = run("\"Close the loopholes,\" Sen. Harry M. Reid (D-Nev.) said.");
+  EXPECT_EQ(speaker_of(doc, "Close the loopholes"), "Harry M. Reid");
+}
+
+TEST(Sieves, ColonAtTheEndOfThePreviousParagraph) {
+  auto doc = run("Jane Roe said:\n\n\"We will fight on every front.\"");
+  EXPECT_EQ(speaker_of(doc, "We will fight"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "We will fight"), "colon");
+}
+
+TEST(Sieves, ColonAfterAnUnknownVerbTakesTheSubject) {
+  auto doc = run("Jane Roe leaned in and boomed: \"Lock the doors.\"");
+  EXPECT_EQ(speaker_of(doc, "Lock the doors"), "Jane Roe");
+}
+
 }  // namespace
