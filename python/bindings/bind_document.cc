@@ -20,10 +20,8 @@ py::object code_points(const Document& doc, const Span& span) {
 py::dict quote_record(const Document& doc, const Quote& q) {
   py::dict r;
   r["text"] = q.text;
-  auto [start, end] = std::make_pair(doc.code_point_offset(q.span.begin),
-                                     doc.code_point_offset(q.span.end));
-  r["start"] = start;
-  r["end"] = end;
+  r["start"] = doc.code_point_offset(q.span.begin);
+  r["end"] = doc.code_point_offset(q.span.end);
   r["outer_start"] = doc.code_point_offset(q.outer.begin);
   r["outer_end"] = doc.code_point_offset(q.outer.end);
   r["kind"] = to_string(q.kind);
@@ -76,6 +74,7 @@ void bind_document(py::module_& m) {
               r["end"] = doc.code_point_offset(mention.span.end);
               r["kind"] = to_string(mention.kind);
               r["entity_id"] = mention.entity;
+              r["head"] = mention.head;
               out.append(r);
             }
             return out;

@@ -15,8 +15,12 @@ PyObject* error_type = nullptr;
 }  // namespace
 
 void bind_errors(py::module_& m) {
-  // Created once per interpreter and kept alive by the module.
-  error_type = PyErr_NewException("quotelink.Error", PyExc_ValueError, nullptr);
+  // Created once per interpreter and kept alive by the module. The class
+  // attribute makes byte_offset None on errors raised from Python code too.
+  py::dict attributes;
+  attributes["byte_offset"] = py::none();
+  error_type =
+      PyErr_NewException("quotelink.Error", PyExc_ValueError, attributes.ptr());
   m.add_object("Error", py::handle(error_type));
   py::register_exception_translator([](std::exception_ptr p) {
     try {

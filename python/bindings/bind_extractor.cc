@@ -3,12 +3,28 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <string>
+#include <vector>
+
 #include "bindings.h"
+#include "quotelink/error.h"
 #include "quotelink/extractor.h"
 
 namespace py = pybind11;
 
 namespace quotelink::python {
+
+namespace {
+
+// Negative counts would wrap to huge unsigned values in the core.
+unsigned thread_count(int threads) {
+  if (threads < 0)
+    throw error("threads must be >= 0 (0: one per core), not " +
+                std::to_string(threads));
+  return static_cast<unsigned>(threads);
+}
+
+}  // namespace
 
 void bind_extractor(py::module_& m) {
   py::class_<Config>(m, "Config", "Options and lexicon extensions.")
@@ -22,9 +38,12 @@ void bind_extractor(py::module_& m) {
   py::class_<Extractor>(m, "Extractor", "A reusable, thread-safe extractor.")
       .def(py::init<>())
       .def(py::init<Config>(), py::arg("config"))
+      .def_property_readonly(
+          "config", [](const Extractor& self) { return self.config(); },
+          "A copy of the configuration.")
       .def(
           "extract",
-          [](const Extractor& self, py::bytes text, std::string id) {
+          [](const Extractor& self, const py::bytes& text, std::string id) {
             std::string data = text;  // copied while holding the GIL
             py::gil_scoped_release release;
             return self.extract(data, std::move(id));
@@ -33,13 +52,16 @@ void bind_extractor(py::module_& m) {
           "Extracts from UTF-8 bytes; raises quotelink.Error on bad input.")
       .def(
           "extract_many",
-          [](const Extractor& self, std::vector<std::string> texts,
-             unsigned threads) {
+          // The list is converted (copied) before the call, with the GIL held.
+          [](const Extractor& self, const std::vector<std::string>& texts,
+             int threads) {
+            unsigned count = thread_count(threads);
             py::gil_scoped_release release;
-            return self.extract_many(texts, threads);
+            return self.extract_many(texts, count);
           },
           py::arg("texts"), py::arg("threads") = 0,
-          "Extracts from many UTF-8 byte strings on `threads` threads.");
+          "Extracts from many UTF-8 byte strings on `threads` threads "
+          "(0: one per core), in input order.");
 }
 
 }  // namespace quotelink::python

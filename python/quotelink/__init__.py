@@ -17,10 +17,11 @@ except ImportError as exc:  # pragma: no cover - only on a broken install
         "than importing it from python/ directly."
     ) from exc
 
+from ._config import Config
 from ._document import Document, Entity, Mention, Quote
-from ._extractor import Config, Extractor, extract, extract_many
+from ._extractor import Extractor, extract, extract_many
 from .corpus import Corpus
-from . import _pickling  # noqa: F401 - makes Config picklable
+from . import _pickling  # noqa: F401 - makes the core Config picklable
 from .stream import stream
 
 Error = _core.Error

@@ -33,6 +33,7 @@ class Mention:
     end: int
     kind: str
     entity_id: int
+    head: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,13 @@ class Quote:
         return asdict(self)
 
 
-@dataclass
+@dataclass(repr=False)
 class Document:
-    """The quotations, speaker mentions and entities of one text."""
+    """The quotations, speaker mentions and entities of one text.
+
+    In Jupyter a Document shows itself as the article with each speaker's
+    quotations highlighted in its own colour (see :mod:`quotelink.display`).
+    """
 
     text: str
     id: str = ""
@@ -137,6 +142,23 @@ class Document:
             replaced_invalid_bytes=core.replaced_invalid_bytes,
         )
 
+    def __repr__(self) -> str:
+        return (
+            f"<quotelink.Document id={self.id!r}: {len(self.text)} characters, "
+            f"{len(self.quotes)} quotations, {len(self.entities)} speakers>"
+        )
+
+    def _repr_html_(self) -> str:
+        from .display import render_document  # noqa: PLC0415 - only for display
+
+        return render_document(self, max_height="36em")
+
+    def to_html(self, *, page: bool = False) -> str:
+        """The highlight view as an HTML fragment, or a complete page."""
+        from .display import render_document, render_page  # noqa: PLC0415
+
+        return render_page([self]) if page else render_document(self)
+
     def records(self) -> list[dict[str, Any]]:
         """One JSONL record (docs/design.md) per quotation."""
         out = []
@@ -157,7 +179,10 @@ class Document:
         }
 
     def to_json(self, **kwargs: Any) -> str:
-        """The quotation records as JSON Lines (one record per line)."""
+        """The quotation records as JSON Lines (one record per line).
+
+        Keyword arguments go to json.dumps (ensure_ascii defaults to False).
+        """
         kwargs.setdefault("ensure_ascii", False)
         return "".join(json.dumps(r, **kwargs) + "\n" for r in self.records())
 

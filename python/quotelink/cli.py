@@ -4,111 +4,302 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
 import os
 import sys
-from typing import Iterator, Optional, Sequence, TextIO
+import time
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Optional, Sequence, TextIO
 
-from . import Error, Extractor, __version__
+from . import Error, Extractor, __version__, stream
 from ._document import RECORD_FIELDS, Document
 
 EXAMPLES = """\
 examples:
-  quotelink extract examples/articles/*.txt
-  quotelink extract --format jsonl articles/ > quotes.jsonl
-  cat article.txt | quotelink extract -
-  quotelink evaluate --corpus polnear:../shared/data/polnear/dev
+  quotelink extract examples/articles/*.txt           a table of quotations
+  quotelink extract --format jsonl articles/ > q.jsonl a folder, recursively (*.txt)
+  cat article.txt | quotelink extract -                standard input
+  quotelink extract --format csv docs.jsonl            JSONL with {"id": ..., "text": ...}
+  quotelink extract --format html article.txt > a.html highlighted, one colour per speaker
+  quotelink extract --threads 4 --replace-invalid big_folder/
 """
 
+FORMATS = ("table", "jsonl", "json", "csv", "html")
 
-def _iter_inputs(paths: Sequence[str], errors: list[str]) -> Iterator[tuple[str, bytes]]:
-    """Yields (doc id, raw bytes) for files, directories (*.txt), JSONL and '-'."""
+
+@dataclass
+class Source:
+    """One input: a text file, a JSONL file, or standard input."""
+
+    path: str
+    jsonl: bool
+
+
+@dataclass
+class Item:
+    """One text to extract from; `data` is None when reading failed."""
+
+    id: str
+    data: Optional[bytes]
+    problem: str = ""
+
+
+def find_sources(paths: Sequence[str], input_format: str) -> Iterator[Source]:
+    """The inputs named by `paths`: directories walked (sorted) for *.txt files.
+
+    Only names are produced here, so a folder of ten thousand files costs ten
+    thousand short strings, not ten thousand articles.
+    """
     for path in paths:
-        if path == "-":
-            yield "<stdin>", sys.stdin.buffer.read()
-            continue
-        if os.path.isdir(path):
+        if path != "-" and os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
                     if name.endswith(".txt"):
-                        yield from _read_file(os.path.join(root, name), errors)
+                        yield Source(os.path.join(root, name), jsonl=False)
             continue
-        if path.endswith(".jsonl"):
-            yield from _read_jsonl(path, errors)
+        jsonl = input_format == "jsonl" or (input_format == "auto" and path.endswith(".jsonl"))
+        yield Source(path, jsonl=jsonl)
+
+
+def read_items(sources: Iterable[Source]) -> Iterator[Item]:
+    """The texts of `sources`, read lazily one at a time."""
+    for source in sources:
+        name = "<stdin>" if source.path == "-" else source.path
+        try:
+            if source.path == "-":
+                handle = sys.stdin.buffer
+            else:
+                handle = open(source.path, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            yield Item(name, None, f"cannot read: {exc.strerror or exc}")
             continue
-        yield from _read_file(path, errors)
+        try:
+            if source.jsonl:
+                yield from _jsonl_items(name, handle)
+            else:
+                try:
+                    data = handle.read()
+                except OSError as exc:
+                    yield Item(name, None, f"cannot read: {exc.strerror or exc}")
+                    continue
+                yield Item(name, data)
+        finally:
+            if handle is not sys.stdin.buffer:
+                handle.close()
 
 
-def _read_file(path: str, errors: list[str]) -> Iterator[tuple[str, bytes]]:
+def _jsonl_items(name: str, handle: Iterable[bytes]) -> Iterator[Item]:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        errors.append(f"{path}: cannot read: {exc.strerror or exc}")
-        return
-    yield path, data
-
-
-def _read_jsonl(path: str, errors: list[str]) -> Iterator[tuple[str, bytes]]:
-    try:
-        handle = open(path, "rb")
-    except OSError as exc:
-        errors.append(f"{path}: cannot read: {exc.strerror or exc}")
-        return
-    with handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
+            where = f"{name}:{number}"
             try:
                 record = json.loads(line)
-                text = record["text"]
-                doc_id = str(record.get("id", f"{path}:{number}"))
-            except (ValueError, KeyError, TypeError) as exc:
-                errors.append(f"{path}:{number}: not a {{\"id\", \"text\"}} record: {exc}")
+            except ValueError as exc:
+                yield Item(where, None, f"not JSON: {exc}")
                 continue
-            yield doc_id, text.encode("utf-8", errors="surrogatepass")
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                yield Item(where, None, 'not a {"id": ..., "text": "..."} record')
+                continue
+            doc_id = record.get("id")
+            doc_id = where if doc_id is None else str(doc_id)
+            yield Item(doc_id, record["text"].encode("utf-8", errors="surrogatepass"))
+    except OSError as exc:
+        yield Item(name, None, f"cannot read: {exc.strerror or exc}")
 
 
-def _write(docs: list[Document], fmt: str, out: TextIO) -> None:
-    if fmt == "jsonl":
-        for doc in docs:
+def _decoding_problem(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        return (
+            f"cannot decode: invalid UTF-8 at byte offset {exc.start} (byte 0x{bad}); "
+            "use --replace-invalid to replace such bytes"
+        )
+    return ""
+
+
+def extract_items(
+    extractor: Extractor,
+    items: Iterable[Item],
+    *,
+    threads: int,
+    window: int,
+    on_failure: Callable[[Item], None],
+) -> Iterator[Document]:
+    """Documents of `items` in input order, extracted on a C++ worker pool.
+
+    At most `window` texts (0: four per thread) are held at once; inputs are
+    pulled lazily. Items that cannot be read, decoded or extracted go to
+    `on_failure` (with their problem) and the run goes on.
+    """
+    strict = not extractor.config.replace_invalid_utf8
+
+    def texts() -> Iterator[tuple[str, bytes]]:
+        for item in items:
+            if item.data is not None and strict:
+                item.problem = _decoding_problem(item.data)
+            if item.data is None or item.problem:
+                on_failure(item)
+                continue
+            yield item.id, item.data
+
+    for doc_id, result in stream(texts(), threads=threads, max_in_flight=window, extractor=extractor):
+        if isinstance(result, Document):
+            yield result
+        else:
+            on_failure(Item(doc_id, None, str(result)))
+
+
+class Writer:
+    """Streams documents to `out` in one of FORMATS."""
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.count = 0
+        self.csv: Optional[csv.DictWriter[str]] = None
+
+    def begin(self) -> None:
+        if self.fmt == "json":
+            self.out.write("[")
+        elif self.fmt == "csv":
+            self.csv = csv.DictWriter(self.out, fieldnames=list(RECORD_FIELDS), lineterminator="\n")
+            self.csv.writeheader()
+        elif self.fmt == "html":
+            from .display import page_header  # noqa: PLC0415
+
+            self.out.write(page_header("quotelink"))
+
+    def write(self, doc: Document) -> None:
+        out = self.out
+        if self.fmt == "jsonl":
             out.write(doc.to_json())
-    elif fmt == "json":
-        json.dump([doc.to_dict() for doc in docs], out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(RECORD_FIELDS), lineterminator="\n")
-        writer.writeheader()
-        for doc in docs:
-            writer.writerows(doc.records())
-    elif fmt == "table":
-        for doc in docs:
-            out.write(f"== {doc.id} ({len(doc.quotes)} quotations)\n")
-            for q in doc.quotes:
-                speaker = q.speaker or "(no speaker)"
-                text = q.text if len(q.text) <= 100 else q.text[:97] + "..."
-                out.write(f"  [{q.kind}] {speaker}: {text}\n")
-                if q.cue:
-                    out.write(f"      cue={q.cue!r} mention={q.mention!r} sieve={q.sieve} confidence={q.confidence:.2f}\n")
+        elif self.fmt == "json":
+            out.write(",\n" if self.count else "\n")
+            out.write(json.dumps(doc.to_dict(), ensure_ascii=False))
+        elif self.fmt == "csv":
+            assert self.csv is not None
+            self.csv.writerows(doc.records())
+        elif self.fmt == "html":
+            from .display import page_section  # noqa: PLC0415
+
+            out.write(page_section(doc))
+        else:
+            _write_table(doc, out)
+        self.count += 1
+
+    def end(self) -> None:
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "]\n")
+        elif self.fmt == "html":
+            from .display import page_footer  # noqa: PLC0415
+
+            self.out.write(page_footer())
+        self.out.flush()
+
+
+def _write_table(doc: Document, out: TextIO) -> None:
+    out.write(f"== {doc.id} ({len(doc.quotes)} quotation{'s' if len(doc.quotes) != 1 else ''})\n")
+    for q in doc.quotes:
+        speaker = q.speaker or "(no speaker)"
+        text = " ".join(q.text.split())
+        text = text if len(text) <= 100 else text[:97] + "..."
+        out.write(f"  [{q.kind}] {speaker}: {text}\n")
+        if q.cue or q.mention:
+            out.write(f"      cue={q.cue!r} mention={q.mention!r} sieve={q.sieve} confidence={q.confidence:.2f}\n")
+
+
+class Progress:
+    """A one-line progress bar on a terminal's stderr; silent otherwise."""
+
+    def __init__(self, total: Optional[int], stream: TextIO, enabled: bool) -> None:
+        self.total = total
+        self.stream = stream
+        self.enabled = enabled
+        self.done = 0
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def advance(self, count: int, force: bool = False) -> None:
+        self.done += count
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < 0.1:
+            return
+        self.last = now
+        elapsed = now - self.started
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        if self.total:
+            width = 30
+            filled = min(width, width * self.done // self.total)
+            bar = "#" * filled + "." * (width - filled)
+            line = f"[{bar}] {self.done}/{self.total} documents, {rate:.0f}/s"
+        else:
+            line = f"{self.done} documents, {rate:.0f}/s"
+        self.stream.write("\r" + line)
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.advance(0, force=True)
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _progress_enabled(mode: str, total: Optional[int]) -> bool:
+    if mode == "never":
+        return False
+    if mode == "always":
+        return True
+    many = total is None or total >= 20
+    return many and sys.stderr.isatty()
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .extract_config import make_config  # noqa: PLC0415 - small module
 
     extractor = Extractor(make_config(args))
-    errors: list[str] = []
-    docs: list[Document] = []
-    for doc_id, data in _iter_inputs(args.paths, errors):
-        try:
-            docs.append(extractor.extract(data, id=doc_id))
-        except Error as exc:
-            errors.append(f"{doc_id}: {exc}")
-    _write(docs, args.format, sys.stdout)
-    for message in errors:
-        print(f"quotelink: {message}", file=sys.stderr)
-    return 1 if errors else 0
+    sources = list(find_sources(args.paths, args.input_format))
+    total = None if any(s.jsonl for s in sources) else len(sources)
+    progress = Progress(total, sys.stderr, _progress_enabled(args.progress, total))
+    writer = Writer(args.format, sys.stdout)
+    failures = 0
+
+    def report(item: Item) -> None:
+        nonlocal failures
+        failures += 1
+        if progress.enabled:
+            sys.stderr.write("\r\x1b[K")
+        print(f"quotelink: {item.id}: {item.problem}", file=sys.stderr)
+        progress.advance(1)
+
+    writer.begin()
+    docs = extract_items(
+        extractor, read_items(sources), threads=args.threads, window=args.window, on_failure=report
+    )
+    for doc in docs:
+        writer.write(doc)
+        progress.advance(1)
+    writer.end()
+    progress.finish()
+    if failures:
+        print(f"quotelink: {failures} input{'s' if failures != 1 else ''} failed", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0, not {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,16 +311,46 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"quotelink {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     extract = sub.add_parser(
         "extract",
         help="extract quotations from files, directories, JSONL or stdin",
+        description=(
+            "Extract quotations and their speakers. Inputs are text files, directories "
+            "(searched recursively for *.txt), JSONL files of {\"id\", \"text\"} records, "
+            "or - for standard input. Output goes to stdout in input order; problems go "
+            "to stderr, and the exit status is 1 when any input failed."
+        ),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    extract.add_argument("paths", nargs="+", help="files, directories (*.txt), .jsonl files, or - for stdin")
-    extract.add_argument("--format", choices=["jsonl", "json", "csv", "table"], default="table")
-    extract.add_argument("--replace-invalid", action="store_true", help="replace invalid UTF-8 with U+FFFD instead of failing")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file, or - for stdin")
+    extract.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
+    extract.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="how to read files and stdin (auto: *.jsonl as JSONL, the rest as text)",
+    )
+    extract.add_argument(
+        "-j", "--threads", type=_non_negative, default=0, metavar="N", help="worker threads (default 0: one per core)"
+    )
+    extract.add_argument(
+        "--replace-invalid", action="store_true", help="replace invalid UTF-8 with U+FFFD instead of failing"
+    )
+    extract.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on stderr (auto: on a terminal, for 20 inputs or more)",
+    )
+    extract.add_argument(
+        "--window",
+        type=_non_negative,
+        default=0,
+        metavar="N",
+        help="most texts held in memory at once (default 0: four per thread)",
+    )
     extract.set_defaults(func=_cmd_extract)
     try:
         from . import eval as _eval  # noqa: PLC0415
@@ -144,9 +365,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     """Runs the command with `argv` (default: sys.argv[1:]); returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
     try:
-        return int(args.func(args))
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return int(func(args))
+    except Error as exc:
+        print(f"quotelink: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("quotelink: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. head) went away: stop quietly, and keep Python from
+        # complaining when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
 
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ._extractor import Config
+from ._config import Config
 
 
 def make_config(args: argparse.Namespace) -> Config:
     """The extractor configuration the command-line options ask for."""
-    config = Config()
-    config.replace_invalid_utf8 = bool(getattr(args, "replace_invalid", False))
-    return config
+    return Config(replace_invalid_utf8=bool(getattr(args, "replace_invalid", False)))
