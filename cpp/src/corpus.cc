@@ -28,6 +28,39 @@ bool has_kind(const Document& doc, const Entity& entity, MentionKind kind) {
       });
 }
 
+// The key of a person: the full name most of its name mentions agree on, so
+// that one noisy mention chosen as the canonical name (a headline's "Kim Jong
+// Un Planning") does not decide; ties go to the entity's own name.
+NameKey person_by_mentions(const Document& doc, const Entity& entity,
+                           const NameTables& tables) {
+  NameKey own = detail::person_key(entity.name, tables);
+  std::vector<std::pair<NameKey, int>> votes;
+  for (int m : entity.mentions) {
+    if (m < 0 || static_cast<std::size_t>(m) >= doc.mentions.size()) continue;
+    const Mention& mention = doc.mentions[m];
+    if (mention.kind != MentionKind::name || mention.span.end > doc.text.size())
+      continue;
+    NameKey key = detail::person_key(doc.slice(mention.span), tables);
+    if (key.kind != KeyKind::person) continue;
+    auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) {
+      return v.first.key == key.key;
+    });
+    if (it == votes.end()) {
+      votes.emplace_back(std::move(key), 1);
+    } else {
+      ++it->second;
+    }
+  }
+  const std::pair<NameKey, int>* best = nullptr;
+  int own_votes = 0;
+  for (const auto& v : votes) {
+    if (v.first.key == own.key) own_votes = v.second;
+    if (!best || v.second > best->second) best = &v;
+  }
+  if (!best || best->second <= own_votes) return own;
+  return best->first;
+}
+
 // The key of one document entity before in-document resolution. Entities
 // known only through roles, pronouns or documents ("the official", "he",
 // "the resolution") are never linked across documents: the same words name
@@ -39,9 +72,12 @@ NameKey entity_key(const Document& doc, const Entity& entity,
                       has_kind(doc, entity, MentionKind::place);
   const bool linkable = entity.mentions.empty() || by_name || by_org;
   if (!linkable) return {};
+  // A country typed as a person ("North Korea said") is its government.
+  if (detail::is_country(entity.name, tables))
+    return detail::organisation_key(entity.name, tables);
   switch (entity.type) {
     case EntityType::person:
-      return detail::person_key(entity.name, tables);
+      return person_by_mentions(doc, entity, tables);
     case EntityType::organisation:
     case EntityType::group:
       return detail::organisation_key(entity.name, tables);
@@ -107,10 +143,10 @@ bool name_like(std::string_view word, const NameTables& tables) {
 // Full names around the occurrences of `surname` in the text: capitalised
 // runs ending in it ("Vladimir Putin") or starting with it ("Kim Jong Un").
 std::vector<NameKey> full_names_in_text(std::string_view text,
+                                        const std::vector<TextWord>& words,
                                         const NameKey& surname,
                                         const NameTables& tables) {
   std::vector<NameKey> out;
-  const std::vector<TextWord> words = text_words(text);
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (words[i].text != surname.display) continue;
     std::size_t first = i;
@@ -136,7 +172,8 @@ std::vector<NameKey> full_names_in_text(std::string_view text,
 // the document whose first or last word is the surname, from the document's
 // other entities first, then from the text.
 void resolve_surname(NameKey& key, const std::vector<NameKey>& others,
-                     std::string_view text, const NameTables& tables) {
+                     std::string_view text, std::vector<TextWord>* words,
+                     const NameTables& tables) {
   const std::string& word = key.words.front();
   auto pick = [&](const std::vector<NameKey>& candidates) {
     const NameKey* found = nullptr;
@@ -152,7 +189,10 @@ void resolve_surname(NameKey& key, const std::vector<NameKey>& others,
   };
   if (pick(others)) return;
   if (!text.empty()) {
-    std::vector<NameKey> from_text = full_names_in_text(text, key, tables);
+    // The text's words are read once per document, on first need.
+    if (words->empty()) *words = text_words(text);
+    std::vector<NameKey> from_text =
+        full_names_in_text(text, *words, key, tables);
     // Another name than the surname's own entity may share it (Kim Jong-il
     // beside Kim Jong-un): any disagreement leaves it unresolved.
     pick(from_text);
@@ -285,9 +325,10 @@ DocumentKeys link_keys(const Document& doc, const LinkOptions& options) {
   // Surnames resolve against the full names as written, before any other
   // surname was rewritten.
   const std::vector<NameKey> full = names;
+  std::vector<TextWord> words;
   for (NameKey& name : names)
     if (name.kind == KeyKind::surname)
-      resolve_surname(name, full, doc.text, tables);
+      resolve_surname(name, full, doc.text, &words, tables);
   for (std::size_t i = 0; i < doc.entities.size(); ++i) {
     const Entity& entity = doc.entities[i];
     EntityKeys e;
@@ -348,7 +389,9 @@ struct Corpus::State {
   LinkOptions options;
   detail::QuoteClusterer clusterer;
   std::vector<GlobalEntity> entities;
-  std::vector<Names> names;  // per global entity
+  // Only linked entities (with a key) can gather names from several
+  // documents; unlinked ones (roles, pronouns) stay as small as possible.
+  std::unordered_map<int, Names> names;
   std::unordered_map<std::string, int> by_key;
   std::vector<std::string> document_ids;
   std::vector<std::vector<int>> document_entities;  // local -> global
@@ -365,15 +408,18 @@ struct Corpus::State {
     g.type = e.type;
     g.key = e.key;
     entities.push_back(std::move(g));
-    names.emplace_back();
     if (!e.key.empty()) by_key.emplace(e.key, entities.back().id);
     return entities.back().id;
   }
 
   void record(int id, const EntityKeys& e, std::size_t document, int local) {
     GlobalEntity& g = entities[id];
-    Names& n = names[id];
     g.occurrences.push_back({document, local, e.mentions});
+    if (g.key.empty()) {
+      g.aliases = e.aliases;  // one occurrence only
+      return;
+    }
+    Names& n = names[id];
     // The most frequent display name wins; ties keep the earliest.
     const int count = ++n.counts[e.name];
     if (e.name != g.name && count > n.counts[g.name]) g.name = e.name;

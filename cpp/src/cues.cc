@@ -10,27 +10,12 @@ namespace quotelink::detail {
 
 namespace {
 
-std::vector<std::string> split(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find(sep, start);
-    if (end == std::string_view::npos) end = s.size();
-    std::string_view part = s.substr(start, end - start);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    if (!part.empty()) out.emplace_back(part);
-    start = end + 1;
-  }
-  return out;
-}
-
 bool is_vowel(char c) {
   return std::string_view("aeiou").find(c) != std::string_view::npos;
 }
 
 void add_entry(CueTables& tables, const std::string& phrase, CueEntry entry) {
-  std::vector<std::string> words = split(phrase, ' ');
+  std::vector<std::string> words = split_fields(phrase, ' ');
   if (words.empty()) return;
   entry.rest.assign(words.begin() + 1, words.end());
   std::vector<CueEntry>& list = tables.by_first_word[words[0]];
@@ -65,6 +50,21 @@ void add_verb(CueTables& tables, const std::vector<std::string>& forms) {
 
 }  // namespace
 
+std::vector<std::string> split_fields(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(sep, start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view part = s.substr(start, end - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(part);
+    start = end + 1;
+  }
+  return out;
+}
+
 std::vector<std::string> inflect_regular(const std::string& lemma) {
   std::string v = to_lower(lemma);
   if (v.empty()) return {};
@@ -95,12 +95,12 @@ CueTables CueTables::load(const Config& config) {
   CueTables tables;
   for (const std::string& line : embedded_lines("en/cue_verbs.txt")) {
     std::vector<std::string> forms = line.find('|') != std::string::npos
-                                         ? split(line, '|')
-                                         : split(line, ' ');
+                                         ? split_fields(line, '|')
+                                         : split_fields(line, ' ');
     if (!forms.empty()) add_verb(tables, forms);
   }
   for (const std::string& line : embedded_lines("en/cue_phrases.txt")) {
-    std::vector<std::string> cols = split(line, '\t');
+    std::vector<std::string> cols = split_fields(line, '\t');
     if (cols.size() != 2)
       throw error("en/cue_phrases.txt: bad line '" + line + "'");
     CueEntry entry;
@@ -120,7 +120,7 @@ CueTables CueTables::load(const Config& config) {
   for (const std::string& line : embedded_lines("en/cue_relatives.txt"))
     tables.relatives[to_lower(line)] = true;
   for (const std::string& verb : config.extra_cue_verbs) {
-    std::vector<std::string> words = split(verb, ' ');
+    std::vector<std::string> words = split_fields(verb, ' ');
     if (words.size() != 1)
       throw error("extra_cue_verbs: '" + verb + "' is not a single verb lemma");
     bool letters = true;

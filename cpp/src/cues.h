@@ -42,6 +42,10 @@ struct CueTables {
   static CueTables load(const Config& config);
 };
 
+/// The non-empty fields of `s` split at `sep`, trimmed of spaces (lexicon
+/// lines of this stage and the mention stage).
+std::vector<std::string> split_fields(std::string_view s, char sep);
+
 /// The regular inflections of verb `lemma`: base, third, past, gerund.
 std::vector<std::string> inflect_regular(const std::string& lemma);
 

@@ -11,21 +11,6 @@ namespace quotelink::detail {
 
 namespace {
 
-std::vector<std::string> split_list(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find(sep, start);
-    if (end == std::string_view::npos) end = s.size();
-    std::string_view part = s.substr(start, end - start);
-    while (!part.empty() && (part.front() == ' ')) part.remove_prefix(1);
-    while (!part.empty() && (part.back() == ' ')) part.remove_suffix(1);
-    if (!part.empty()) out.emplace_back(part);
-    start = end + 1;
-  }
-  return out;
-}
-
 std::vector<std::string> split_tabs(const std::string& line) {
   std::vector<std::string> cols;
   std::size_t start = 0;
@@ -737,9 +722,9 @@ std::vector<Country> parse_countries(const std::vector<std::string>& lines) {
     cols.resize(4);
     Country c;
     c.name = cols[0];
-    c.demonyms = split_list(cols[1], ',');
-    c.seats = split_list(cols[2], ',');
-    c.aliases = split_list(cols[3], ',');
+    c.demonyms = split_fields(cols[1], ',');
+    c.seats = split_fields(cols[2], ',');
+    c.aliases = split_fields(cols[3], ',');
     out.push_back(std::move(c));
   }
   return out;
@@ -776,7 +761,7 @@ MentionTables MentionTables::load(const Config& config) {
     add_title(title, "");
   }
   for (const std::string& line : embedded_lines("en/role_nouns.txt")) {
-    std::vector<std::string> words = split_list(line, ' ');
+    std::vector<std::string> words = split_fields(line, ' ');
     // "prime minister prime ministers": two-word roles have four words.
     std::size_t half = words.size() >= 4 ? 2 : 1;
     if (words.size() < 2 * half)
@@ -807,7 +792,7 @@ MentionTables MentionTables::load(const Config& config) {
   for (const std::string& line : embedded_lines("en/document_nouns.txt"))
     t.documents.insert(to_lower(line));
   for (const std::string& line : embedded_lines("en/pronouns.txt")) {
-    std::vector<std::string> words = split_list(line, ' ');
+    std::vector<std::string> words = split_fields(line, ' ');
     if (words.size() != 3)
       throw error("en/pronouns.txt: bad line '" + line + "'");
     t.pronouns[words[0]] = Pronoun{gender_of(words[1]), words[2] == "pl"};
@@ -816,7 +801,7 @@ MentionTables MentionTables::load(const Config& config) {
     t.not_names.insert(to_lower(line));
   int group = 0;
   for (const std::string& line : embedded_lines("en/role_equivalents.txt")) {
-    for (const std::string& role : split_list(line, '|'))
+    for (const std::string& role : split_fields(line, '|'))
       t.role_group[role] = group;
     ++group;
   }

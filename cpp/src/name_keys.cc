@@ -101,6 +101,7 @@ std::vector<NameWord> name_words(std::string_view text) {
   const bool all_capitalised = !is_ascii(text) && uncased(text);
   const std::string folded = fold_to_ascii(text);
   std::vector<NameWord> words;
+  bool acronym = false;  // the last word is dotted single letters: "U.N"
   std::size_t i = 0;
   while (i < folded.size()) {
     if (!ascii_alnum(folded[i])) {
@@ -109,6 +110,14 @@ std::vector<NameWord> name_words(std::string_view text) {
     }
     std::size_t end = i;
     while (end < folded.size() && ascii_alnum(folded[end])) ++end;
+    // U.N. and UN, U.S. and US are one word.
+    if (end - i == 1 && acronym && folded[i - 1] == '.' &&
+        ascii_alnum(folded[i - 2])) {
+      words.back().text += ascii_lower(folded[i]);
+      i = end;
+      continue;
+    }
+    acronym = end - i == 1 && end < folded.size() && folded[end] == '.';
     NameWord word;
     for (std::size_t k = i; k < end; ++k) word.text += ascii_lower(folded[k]);
     word.capitalised =
@@ -221,6 +230,16 @@ const NameTables& NameTables::builtin() {
     return t;
   }();
   return tables;
+}
+
+bool is_country(std::string_view name, const NameTables& tables) {
+  std::vector<NameWord> words = name_words(name);
+  std::size_t at = !words.empty() && words[0].text == "the" ? 1 : 0;
+  if (at >= words.size()) return false;
+  std::string country;
+  bool seat = false;
+  return tables.countries.match(words, at, &country, &seat) ==
+         words.size() - at;
 }
 
 NameKey person_key(std::string_view name, const NameTables& tables) {

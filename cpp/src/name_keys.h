@@ -67,6 +67,10 @@ struct NameTables {
   static const NameTables& builtin();
 };
 
+/// True when the whole of `name` (after a leading "the") is a country, its
+/// demonym, capital, seat or alias: "North Korea", "the Kremlin", "Moscow".
+bool is_country(std::string_view name, const NameTables& tables);
+
 /// What a key identifies; the kind is also the key's prefix.
 enum class KeyKind {
   none,          ///< not linkable across documents (a role, a pronoun)

@@ -143,9 +143,11 @@ int QuoteClusterer::merge(int a, int b) {
 template <typename F>
 void QuoteClusterer::postings_of(std::uint32_t shingle, F&& visit) const {
   const std::uint64_t low = static_cast<std::uint64_t>(shingle) << 32;
-  for (auto it = std::lower_bound(sorted_.begin(), sorted_.end(), low);
-       it != sorted_.end() && (*it >> 32) == shingle; ++it)
-    visit(static_cast<std::uint32_t>(*it));
+  for (const auto& run : runs_) {
+    for (auto it = std::lower_bound(run.begin(), run.end(), low);
+         it != run.end() && (*it >> 32) == shingle; ++it)
+      visit(static_cast<std::uint32_t>(*it));
+  }
   auto range = pending_index_.equal_range(shingle);
   for (auto it = range.first; it != range.second; ++it) visit(it->second);
 }
@@ -158,11 +160,17 @@ void QuoteClusterer::index(std::uint32_t quote,
   }
   if (pending_.size() >= kPendingLimit) {
     std::sort(pending_.begin(), pending_.end());
-    const std::size_t middle = sorted_.size();
-    sorted_.insert(sorted_.end(), pending_.begin(), pending_.end());
-    std::inplace_merge(sorted_.begin(), sorted_.begin() + middle,
-                       sorted_.end());
-    pending_.clear();
+    runs_.push_back(std::move(pending_));
+    pending_ = {};
+    while (runs_.size() >= 2 &&
+           runs_[runs_.size() - 2].size() < 2 * runs_.back().size()) {
+      std::vector<std::uint64_t> last = std::move(runs_.back());
+      runs_.pop_back();
+      std::vector<std::uint64_t>& into = runs_.back();
+      const std::size_t middle = into.size();
+      into.insert(into.end(), last.begin(), last.end());
+      std::inplace_merge(into.begin(), into.begin() + middle, into.end());
+    }
     pending_index_.clear();
   }
 }

@@ -45,7 +45,9 @@ class QuoteClusterer {
 
   /// Number of postings held by the shingle index (for memory accounting).
   std::size_t postings() const noexcept {
-    return sorted_.size() + pending_.size();
+    std::size_t n = pending_.size();
+    for (const auto& run : runs_) n += run.size();
+    return n;
   }
 
  private:
@@ -66,9 +68,11 @@ class QuoteClusterer {
   std::vector<int> quote_cluster_;
   std::vector<std::uint32_t> quote_words_;
   std::vector<std::uint32_t> quote_shingles_;
-  // The shingle index as (shingle << 32 | quotation) in a sorted run plus a
-  // small unsorted tail merged in when it grows: 8 bytes per posting.
-  std::vector<std::uint64_t> sorted_;
+  // The shingle index as (shingle << 32 | quotation), 8 bytes per posting:
+  // sorted runs of decreasing size (each at least twice the next, so a
+  // posting is merged O(log n) times and a lookup searches O(log n) runs),
+  // plus a small hashed tail that becomes a run when it fills.
+  std::vector<std::vector<std::uint64_t>> runs_;
   std::vector<std::uint64_t> pending_;
   std::unordered_multimap<std::uint32_t, std::uint32_t> pending_index_;
 };

@@ -10,9 +10,10 @@ namespace quotelink::detail {
 /// of style (straight, curly, low-9, guillemet), which is what makes mixed
 /// styles such as `“Shorty."` pair.
 enum class MarkFamily : unsigned char {
-  none,         ///< not a quotation mark
-  double_mark,  ///< " “ ” „ ‟ « » ＂ 〝 〞 ⹂ (and two apostrophes
-                ///< '')
+  none,          ///< not a quotation mark
+  double_mark,   ///< " “ ” „ ‟ « » ＂ 〝 〞 ⹂ (and two
+                 ///< apostrophes
+                 ///< '')
   single_mark,   ///< ' ‘ ’ ‚ ‛ ‹ › ＇ (also apostrophes)
   corner,        ///< 「 」 ｢ ｣ ﹁ ﹂
   white_corner,  ///< 『 』 ﹃ ﹄

@@ -26,7 +26,8 @@ struct Mark {
   int paragraph = 0;
   MarkFamily family = MarkFamily::none;
   Role role = Role::either;
-  bool maybe_apostrophe = false;  // closing single after a letter: Koreas'
+  bool maybe_apostrophe = false;   // closing single after a letter: Koreas'
+  bool paragraph_initial = false;  // before any other token of its paragraph
 };
 
 // An opening mark waiting for its closing mark.
@@ -167,8 +168,14 @@ void Pairer::classify(int t, int p, bool* skip_next) {
   char32_t prev = 0, next = 0;
   if (!at_start) prev = decode_before(text_, token.span.begin, &length);
   if (!at_end) next = decode_at(text_, token.span.end, &length);
-  const bool left_space = at_start || is_space(prev);
-  const bool right_space = at_end || is_space(next);
+  // Invisible format characters count as space around a mark.
+  const bool left_space = at_start || is_space(prev) || is_format(prev);
+  const bool right_space = at_end || is_space(next) || is_format(next);
+  const int first = layout_.paragraph_first_token[p];
+  mark.paragraph_initial =
+      t == first ||
+      (t == first + 1 && is_format(decode_at(text_, par.begin, &length)) &&
+       layout_.tokens[first].span.size() == length);
   const bool prev_word = !at_start && (is_letter(prev) || is_digit(prev));
   const bool next_word = !at_end && (is_letter(next) || is_digit(next));
 
@@ -202,6 +209,12 @@ void Pairer::classify(int t, int p, bool* skip_next) {
   } else {
     mark.role = Role::either;
   }
+  // Nothing can be closed before the first word of a paragraph: a closing
+  // shape there (`” … they are so not like him,”`) is a misused opening mark
+  // or a displaced closing one, and pairing decides which.
+  if (mark.paragraph_initial && mark.role == Role::close &&
+      !mark.maybe_apostrophe)
+    mark.role = Role::either;
   marks_.push_back(mark);
 }
 
@@ -229,7 +242,7 @@ int Pairer::continuation_mark(int p, MarkFamily family) const {
   const int m = first_mark_[p];
   if (m >= first_mark_[p + 1]) return -1;
   const Mark& mark = marks_[m];
-  if (mark.token != layout_.paragraph_first_token[p]) return -1;
+  if (!mark.paragraph_initial) return -1;
   if (mark.family != family || mark.role == Role::close) return -1;
   return m;
 }
@@ -369,8 +382,11 @@ QuoteKind Pairer::kind_of(const Found& found, const Found* previous) const {
   const std::vector<Token>& tokens = layout_.tokens;
   const Token& open = tokens[found.open_token];
   const int first_of_paragraph = layout_.paragraph_first_token[open.paragraph];
-  const int prev = found.open_token - 1;
   std::size_t length = 0;
+  int prev = found.open_token - 1;
+  while (prev >= first_of_paragraph &&
+         is_format(decode_at(text_, tokens[prev].span.begin, &length)))
+    --prev;
   const char32_t first = decode_at(text_, q.span.begin, &length);
   const bool capital =
       is_upper(first) || is_digit(first) || is_quotation_mark(first);

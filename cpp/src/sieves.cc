@@ -76,6 +76,17 @@ class Sieves {
            in_.layout.tokens[a].paragraph == in_.layout.tokens[b].paragraph;
   }
   int sentence(int t) const { return in_.layout.tokens[t].sentence; }
+  bool ends_with_full_stop(std::size_t i) const {
+    std::string_view content =
+        in_.text.substr(in_.quotes[i].span.begin, in_.quotes[i].span.size());
+    while (!content.empty() &&
+           (content.back() == ' ' || content.back() == '\n'))
+      content.remove_suffix(1);
+    return !content.empty() && content.back() == '.';
+  }
+  bool starts_sentence(int t) const {
+    return in_range(t) && in_.layout.sentence_first_token[sentence(t)] == t;
+  }
   bool speaker_like(int m) const {
     return m >= 0 && !in_.mentions[m].possessive;
   }
@@ -115,6 +126,9 @@ class Sieves {
       }
     }
     int m = mention_start_[t];
+    // "Q." Kasich said he would ...: a capital after a full stop starts a new
+    // sentence, mostly a new attribution; commas, ? and ! keep the pattern.
+    if (speaker_like(m) && ends_with_full_stop(i) && starts_sentence(t)) m = -1;
     if (speaker_like(m)) {
       for (int fi : frames_of_source_[m]) {
         const CueFrame& f = frames_[fi];
@@ -156,13 +170,9 @@ class Sieves {
           return true;
         }
       }
-      int m = mention_end_[t - 1 >= 0 ? t - 1 : 0];
-      if (t >= 1 && speaker_like(m)) {
-        set(a, m, -1, "colon", 0.7);
-        a.cue_span = in_.layout.tokens[t].span;
-        return true;
-      }
-      // "Trump leaned in and boomed:": the sentence's subject introduces it.
+      // No cue: the sentence's subject introduces it ("Trump leaned in and
+      // boomed:", "Trump issued the following statement:"), else the words
+      // right before the colon ("And from Chairwoman Rosenworcel:").
       int first = in_.layout.sentence_first_token[sentence(t)];
       int s = in_range(first) ? mention_start_[first] : -1;
       if (s < 0 && in_range(first + 1) &&
@@ -171,6 +181,13 @@ class Sieves {
       if (speaker_like(s) && in_.mentions[s].last < t &&
           in_.mentions[s].mention.kind != MentionKind::document) {
         set(a, s, -1, "colon", 0.6);
+        a.cue_span = in_.layout.tokens[t].span;
+        return true;
+      }
+      int m = t >= 1 ? mention_end_[t - 1] : -1;
+      if (speaker_like(m) &&
+          in_.mentions[m].mention.kind != MentionKind::pronoun) {
+        set(a, m, -1, "colon", 0.6);
         a.cue_span = in_.layout.tokens[t].span;
         return true;
       }

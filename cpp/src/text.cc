@@ -5,6 +5,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -87,11 +89,15 @@ std::vector<bool> probe_prefixes(const icu::RegexPattern& pattern) {
           next.push_back(probe);
       }
     }
+    // Shorter prefixes are recorded too, padded with zero bytes, for
+    // paragraphs whose second or third byte is not ASCII.
+    for (const std::string& prefix : next) {
+      unsigned char padded[kPrefixLength] = {};
+      std::memcpy(padded, prefix.data(), prefix.size());
+      viable[prefix_index(padded)] = true;
+    }
     level = std::move(next);
   }
-  for (const std::string& prefix : level)
-    viable[prefix_index(
-        reinterpret_cast<const unsigned char*>(prefix.data()))] = true;
   return viable;
 }
 
@@ -113,47 +119,60 @@ std::shared_ptr<const BoilerplatePatterns> compile_boilerplate() {
 // patterns are).
 class BoilerplateMatcher {
  public:
+  // Matchers are made on first use: most documents never need one, and
+  // making one costs more than analysing a short article.
   explicit BoilerplateMatcher(const BoilerplatePatterns* patterns)
-      : patterns_(patterns) {
-    UErrorCode status = U_ZERO_ERROR;
-    if (patterns && patterns->line)
-      line_.reset(patterns->line->matcher(status));
-    status = U_ZERO_ERROR;
-    if (patterns && patterns->inside)
-      inside_.reset(patterns->inside->matcher(status));
-  }
+      : patterns_(patterns) {}
   ~BoilerplateMatcher() { utext_close(&utext_); }
 
   bool matches(std::string_view paragraph, bool after_boilerplate) {
-    if (line_ && paragraph.size() <= kMaxLineBoilerplateBytes &&
-        may_match_line(paragraph) && run(*line_, paragraph, false))
+    if (!patterns_) return false;
+    if (patterns_->line && paragraph.size() <= kMaxLineBoilerplateBytes &&
+        may_match_line(paragraph) &&
+        run(matcher(patterns_->line.get(), line_), paragraph, false))
       return true;
-    return inside_ && after_boilerplate &&
+    return patterns_->inside && after_boilerplate &&
            paragraph.size() <= kMaxInsideBoilerplateBytes &&
-           run(*inside_, paragraph, true);
+           run(matcher(patterns_->inside.get(), inside_), paragraph, true);
   }
 
  private:
+  static icu::RegexMatcher* matcher(const icu::RegexPattern* pattern,
+                                    std::unique_ptr<icu::RegexMatcher>& slot) {
+    if (!slot) {
+      UErrorCode status = U_ZERO_ERROR;
+      slot.reset(pattern->matcher(status));
+      if (U_FAILURE(status)) slot.reset();
+    }
+    return slot.get();
+  }
+
   bool may_match_line(std::string_view paragraph) const {
     if (paragraph.size() < kPrefixLength) return true;
-    unsigned char prefix[kPrefixLength];
+    unsigned char prefix[kPrefixLength] = {};
     for (std::size_t i = 0; i < kPrefixLength; ++i) {
-      if (static_cast<unsigned char>(paragraph[i]) >= 0x80 ||
-          paragraph[i] < ' ')
-        return true;  // not probed: let the pattern decide
+      const auto byte = static_cast<unsigned char>(paragraph[i]);
+      if (byte >= 0x80) {
+        if (i > 0) break;  // look up the ASCII part
+        // A paragraph that opens with a quotation mark is speech.
+        std::size_t length = 0;
+        return !is_quotation_mark(decode_at(paragraph, 0, &length));
+      }
+      if (byte < ' ') return true;  // not probed: let the pattern decide
       prefix[i] = static_cast<unsigned char>(fold_ascii(paragraph[i]));
     }
     return patterns_->line_prefixes[prefix_index(prefix)];
   }
 
-  bool run(icu::RegexMatcher& matcher, std::string_view text, bool search) {
+  bool run(icu::RegexMatcher* matcher, std::string_view text, bool search) {
+    if (!matcher) return false;
     UErrorCode status = U_ZERO_ERROR;
     utext_openUTF8(&utext_, text.data(), static_cast<int64_t>(text.size()),
                    &status);
     if (U_FAILURE(status)) return false;
-    matcher.reset(&utext_);
+    matcher->reset(&utext_);
     const bool found =
-        search ? matcher.find(status) : matcher.lookingAt(status);
+        search ? matcher->find(status) : matcher->lookingAt(status);
     return found && U_SUCCESS(status);
   }
 
@@ -163,6 +182,11 @@ class BoilerplateMatcher {
 };
 
 bool is_inline_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
 
 // Sentence-final punctuation: . ! ? and the ellipsis.
 bool is_sentence_final(char32_t cp) {
@@ -323,8 +347,19 @@ bool looks_like_headline(std::string_view text, const Paragraph& paragraph,
   const Span span = paragraph.span;
   if (span.size() > kMaxHeadlineBytes) return false;
   std::string_view line = text.substr(span.begin, span.size());
+  // The final character decides most paragraphs without a look at the words.
+  std::size_t end = line.size();
+  char32_t last = 0;
+  while (end > 0) {
+    std::size_t length = 0;
+    last = decode_before(line, end, &length);
+    if (!is_trailing_closer(last)) break;
+    end -= length;
+  }
+  if (last == ',' || last == ';' || last == ':') return false;
+  if (last == '.' && !first_prose) return false;
   if (line.find('\n') != std::string_view::npos) return false;
-  int words = 0, capitalised = 0, lower = 0;
+  int words = 0, capitalised = 0;
   bool in_word = false;
   for (std::size_t i = 0; i < line.size();) {
     std::size_t length = 0;
@@ -335,10 +370,7 @@ bool looks_like_headline(std::string_view text, const Paragraph& paragraph,
       in_word = true;
       if (is_letter(cp)) {
         ++words;
-        if (is_upper(cp))
-          ++capitalised;
-        else if (is_lower(cp))
-          ++lower;
+        if (is_upper(cp)) ++capitalised;
       }
     }
     i += length;
@@ -346,16 +378,7 @@ bool looks_like_headline(std::string_view text, const Paragraph& paragraph,
   if (words == 0 || words > kMaxHeadlineWords) return false;
   // Title case: short function words ("of", "to", "a") stay lower case.
   const bool title_case = words >= 2 && capitalised * 10 >= words * 6;
-  std::size_t end = line.size();
-  char32_t last = 0;
-  while (end > 0) {
-    std::size_t length = 0;
-    last = decode_before(line, end, &length);
-    if (!is_trailing_closer(last)) break;
-    end -= length;
-  }
-  if (last == ',' || last == ';' || last == ':') return false;
-  if (last == '.') return title_case && first_prose;
+  if (last == '.') return title_case;
   return title_case || first_prose;
 }
 
@@ -388,6 +411,9 @@ void tokenise(std::string_view text, const TextTables& tables,
         const bool digits = is_digit(cp);
         bool dotted = false;  // an inner dot: "U.S", "a.m"
         while (end < span.end) {
+          // Fast path: a run of ASCII letters and digits.
+          while (end < span.end && is_ascii_alnum(text[end])) ++end;
+          if (end >= span.end) break;
           std::size_t l2 = 0;
           char32_t c2 = decode_at(text, end, &l2);
           if (is_letter(c2) || is_digit(c2)) {
@@ -534,6 +560,14 @@ std::string validate_utf8(std::string_view input, bool replace,
   std::size_t copied = 0;  // bytes of input already copied to out
   int32_t i = 0;
   while (i < n) {
+    // Skip ASCII eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
     if (bytes[i] < 0x80) {
       ++i;
       continue;

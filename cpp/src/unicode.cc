@@ -95,6 +95,10 @@ bool is_open_punctuation(char32_t cp) {
   return u_charType(static_cast<UChar32>(cp)) == U_START_PUNCTUATION;
 }
 
+bool is_format(char32_t cp) {
+  return cp >= 128 && u_charType(static_cast<UChar32>(cp)) == U_FORMAT_CHAR;
+}
+
 bool is_dash(char32_t cp) {
   return u_charType(static_cast<UChar32>(cp)) == U_DASH_PUNCTUATION;
 }

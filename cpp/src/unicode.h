@@ -70,6 +70,9 @@ bool is_quotation_mark(char32_t cp);
 bool is_open_punctuation(char32_t cp);
 /// True for dash punctuation (general category Pd).
 bool is_dash(char32_t cp);
+/// True for invisible format characters (general category Cf), e.g. the
+/// bidi embeddings U+202A..U+202E that scrapers leave before marks.
+bool is_format(char32_t cp);
 /// Lower-cases `text` (full Unicode case folding of letters).
 std::string to_lower(std::string_view text);
 

@@ -150,6 +150,15 @@ void bind_corpus(py::module_& m) {
       .def("cluster_id", &Corpus::cluster_id, py::arg("document"),
            py::arg("quote"))
       .def(
+          "entity_name",
+          [](const Corpus& self, int id) {
+            if (id < 0 ||
+                static_cast<std::size_t>(id) >= self.entities().size())
+              throw error("no entity " + std::to_string(id));
+            return self.entities()[id].name;
+          },
+          py::arg("id"), "The current canonical name of global entity `id`.")
+      .def(
           "entity_records",
           [](const Corpus& self) {
             py::list out;

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, TextIO
 
 from . import Error, Extractor, __version__, stream
 from ._document import RECORD_FIELDS, Document
+from .corpus import LINKED_FIELDS, Corpus
 
 EXAMPLES = """\
 examples:
@@ -162,12 +163,15 @@ class Writer:
         self.out = out
         self.count = 0
         self.csv: Optional[csv.DictWriter[str]] = None
+        # --link: records carry the global speaker, entity and cluster ids.
+        self.linker: Optional[Corpus] = None
 
     def begin(self) -> None:
         if self.fmt == "json":
             self.out.write("[")
         elif self.fmt == "csv":
-            self.csv = csv.DictWriter(self.out, fieldnames=list(RECORD_FIELDS), lineterminator="\n")
+            fields = LINKED_FIELDS if self.linker is not None else RECORD_FIELDS
+            self.csv = csv.DictWriter(self.out, fieldnames=list(fields), lineterminator="\n")
             self.csv.writeheader()
         elif self.fmt == "html":
             from .display import page_header  # noqa: PLC0415
@@ -176,7 +180,13 @@ class Writer:
 
     def write(self, doc: Document) -> None:
         out = self.out
-        if self.fmt == "jsonl":
+        if self.linker is not None:
+            records = self.linker.link(doc)
+            if self.fmt == "jsonl":
+                out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+            elif self.csv is not None:
+                self.csv.writerows(records)
+        elif self.fmt == "jsonl":
             out.write(doc.to_json())
         elif self.fmt == "json":
             out.write(",\n" if self.count else "\n")
@@ -268,6 +278,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     total = None if any(s.jsonl for s in sources) else len(sources)
     progress = Progress(total, sys.stderr, _progress_enabled(args.progress, total))
     writer = Writer(args.format, sys.stdout)
+    if args.link:
+        if args.format not in ("jsonl", "csv"):
+            raise Error("--link writes linked records: use --format jsonl or csv")
+        writer.linker = Corpus(keep_records=False)
     failures = 0
 
     def report(item: Item) -> None:
@@ -350,6 +364,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=0,
         metavar="N",
         help="most texts held in memory at once (default 0: four per thread)",
+    )
+    extract.add_argument(
+        "--link",
+        action="store_true",
+        help="link speakers and quotations across the inputs: records gain the global "
+        "canonical speaker, an entity id and a cluster id (jsonl, csv; built incrementally)",
     )
     extract.set_defaults(func=_cmd_extract)
     try:

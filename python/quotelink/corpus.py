@@ -67,8 +67,12 @@ class Corpus:
         *,
         shingle_words: int = 3,
         min_contained_words: int = 5,
+        keep_records: bool = True,
     ) -> None:
         self._core = _core.Corpus(shingle_words, min_contained_words)
+        # Without records (a stream: see link()), memory holds only the
+        # entities, the clusters and a few ids per document.
+        self._keep_records = keep_records
         self._records: list[list[dict[str, Any]]] = []
         self._speakers: list[list[Optional[int]]] = []
         for doc in documents:
@@ -143,8 +147,29 @@ class Corpus:
         return index
 
     def _keep(self, doc: Document) -> None:
-        self._records.append(doc.records())
+        self._records.append(doc.records() if self._keep_records else [])
+        # Speaker ids are a few small ints: kept even in a stream, so that
+        # `speakers` counts quotations.
         self._speakers.append([q.speaker_id for q in doc.quotes])
+
+    def link(self, doc: Document) -> list[dict[str, Any]]:
+        """Links one document and returns its linked records at once (for a
+        stream). Entity ids never change; the speaker name and the cluster id
+        are those known now (a later document can make another spelling the
+        most frequent, or bridge two clusters)."""
+        index = self.add(doc)
+        names: dict[int, str] = {}
+        out = []
+        for quote, record in enumerate(doc.records()):
+            linked = dict(record)
+            entity = self.entity_id(index, doc.quotes[quote].speaker_id)
+            if entity is not None and entity not in names:
+                names[entity] = self._core.entity_name(entity)
+            linked["speaker"] = names[entity] if entity is not None else None
+            linked["entity"] = entity
+            linked["cluster"] = self.cluster_id(index, quote)
+            out.append(linked)
+        return out
 
     def __len__(self) -> int:
         return len(self._core)

@@ -1,6 +1,9 @@
 // Corpus: documents linked into global entities and quotation clusters.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -293,6 +296,112 @@ TEST(Corpus, BadInputThrows) {
   EXPECT_THROW(corpus.entity_id(0, 0), quotelink::error);
   EXPECT_EQ(corpus.entity_id(0, -1), -1);
   EXPECT_THROW(corpus.cluster_id(0, 0), quotelink::error);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Corpus, CountryTypedAsPersonLinksAsItsGovernment) {
+  quotelink::Corpus corpus;
+  DocBuilder a("a");
+  a.entity("North Korea", quotelink::EntityType::person, {"North Korea"});
+  DocBuilder b("b");
+  b.entity("Pyongyang", quotelink::EntityType::organisation, {"Pyongyang"},
+           quotelink::MentionKind::place);
+  corpus.add_document(a.done());
+  corpus.add_document(b.done());
+  EXPECT_EQ(corpus.entity_id(0, 0), corpus.entity_id(1, 0));
+  EXPECT_EQ(corpus.entities()[0].key.rfind("g:", 0), 0u);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Corpus, PersonKeyFollowsMostNameMentions) {
+  quotelink::Corpus corpus;
+  DocBuilder a("headline");
+  a.entity("Kim Jong Un Planning", quotelink::EntityType::person,
+           {"Kim Jong Un Planning", "Kim Jong Un", "Kim Jong Un"});
+  DocBuilder b("body");
+  b.entity("Kim Jong-un", quotelink::EntityType::person, {"Kim Jong-un"});
+  DocBuilder c("tie");
+  c.entity("Kim Jong-il", quotelink::EntityType::person,
+           {"Kim Jong-il", "Kim Jong Un"});
+  corpus.add_document(a.done());
+  corpus.add_document(b.done());
+  corpus.add_document(c.done());
+  EXPECT_EQ(corpus.entity_id(0, 0), corpus.entity_id(1, 0));
+  EXPECT_EQ(corpus.entities()[corpus.entity_id(0, 0)].name, "Kim Jong Un");
+  EXPECT_NE(corpus.entity_id(2, 0), corpus.entity_id(1, 0));  // a tie: own name
+}
+
+// End to end on the five example articles: extraction, in-document entities
+// from the attribution stage, then cross-document linking.
+std::string read_example(const std::string& prefix) {
+  for (const char* name :
+       {"000_dd353f02a8b0b0d7.txt", "001_93fded66cd1e2802.txt",
+        "002_31c500eed09be67c.txt", "003_7cac6b9dd74cb402.txt",
+        "004_7c450318e5af89d7.txt"}) {
+    if (std::string(name).rfind(prefix, 0) != 0) continue;
+    std::ifstream in(std::string(QUOTELINK_EXAMPLES_DIR) + "/" + name,
+                     std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+  return {};
+}
+
+TEST(Corpus, ExampleArticlesLinkTheStory) {
+  quotelink::Extractor extractor;
+  quotelink::Corpus corpus;
+  for (const char* prefix : {"000", "001", "002", "003", "004"}) {
+    std::string text = read_example(prefix);
+    ASSERT_FALSE(text.empty()) << prefix;
+    corpus.add_document(extractor.extract(text, prefix));
+  }
+  auto documents_of = [&](const std::string& key) {
+    std::vector<std::size_t> docs;
+    int found = 0;
+    for (const auto& e : corpus.entities()) {
+      if (e.key != key) continue;
+      ++found;
+      for (const auto& o : e.occurrences) docs.push_back(o.document);
+    }
+    EXPECT_LE(found, 1) << key;
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    return docs;
+  };
+  using Docs = std::vector<std::size_t>;
+  EXPECT_EQ(documents_of("p:sergeilavrov"), (Docs{2, 4}));
+  EXPECT_EQ(documents_of("p:vladimirputin"), (Docs{2, 4}));
+  EXPECT_EQ(documents_of("p:choeryonghae"), (Docs{0, 1, 2, 3, 4}));
+  EXPECT_EQ(documents_of("p:kimjongun"), (Docs{0, 1, 2, 3, 4}));
+  // Kim Jong-il and the Yonhap reporter Kim Kwang-tae stay apart.
+  for (const auto& e : corpus.entities())
+    if (e.key == "p:kimjongun")
+      for (const auto& alias : e.aliases)
+        EXPECT_EQ(alias.find("Kwang"), std::string::npos);
+  // Shared quotations: Reuters/Moscow Times and Yonhap/PRI.
+  bool common = false;
+  bool counter = false;
+  for (const auto& c : corpus.quote_clusters(2)) {
+    std::vector<std::size_t> docs;
+    for (const auto& q : c.quotes) docs.push_back(q.document);
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    if (c.text.find("common") != std::string::npos) {
+      EXPECT_EQ(docs, (Docs{1, 3}));
+      common = true;
+    }
+    if (c.text.find("counter") != std::string::npos) {
+      EXPECT_EQ(docs, (Docs{2, 4}));
+      counter = true;
+    }
+  }
+  EXPECT_TRUE(common);
+  EXPECT_TRUE(counter);
 }
 
 }  // namespace

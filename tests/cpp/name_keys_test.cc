@@ -147,3 +147,25 @@ TEST(NameKeys, CountryTableRejectsLineWithoutCountry) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(NameKeys, DottedAcronymsAreOneWord) {
+  auto words = quotelink::detail::name_words("the U.N. Security Council");
+  ASSERT_EQ(words.size(), 4u);
+  EXPECT_EQ(words[1].text, "un");
+  EXPECT_EQ(org("U.N. Security Council"), org("UN Security Council"));
+  EXPECT_EQ(org("the U.S. government"), org("Washington"));
+  // Initials of a person stay separate words.
+  EXPECT_EQ(quotelink::detail::name_words("George W. Bush").size(), 3u);
+}
+
+TEST(NameKeys, CountriesAreRecognisedWhole) {
+  const auto& tables = NameTables::builtin();
+  EXPECT_TRUE(quotelink::detail::is_country("North Korea", tables));
+  EXPECT_TRUE(quotelink::detail::is_country("the Kremlin", tables));
+  EXPECT_FALSE(quotelink::detail::is_country("North Korean leader", tables));
+  EXPECT_FALSE(quotelink::detail::is_country("the", tables));
+}
+
+}  // namespace

@@ -221,6 +221,21 @@ TEST(Repair, BrokenParagraphThenDisplacedMark) {
   EXPECT_FALSE(quotes[1].repaired);
 }
 
+TEST(Pairing, ClosingShapeOpensAParagraph) {
+  // A bidi embedding before the mark and a reversed mark at a paragraph
+  // start, both seen in scraped comments.
+  const std::string text =
+      "\xE2\x80\xAA\xE2\x80\x9DThis is why,\xE2\x80\x9D said John.\n\n"
+      "\xE2\x80\x9D \xE2\x80\xA6 they are so not like him,\xE2\x80\x9D she "
+      "said.";
+  std::vector<Quote> quotes = quotes_of(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].text, "This is why,");
+  EXPECT_EQ(quotes[0].kind, QuoteKind::direct);
+  EXPECT_EQ(quotes[1].text, "\xE2\x80\xA6 they are so not like him,");
+  EXPECT_EQ(quotes[1].kind, QuoteKind::direct);
+}
+
 TEST(Pairing, MixedMarkStyles) {
   const std::string text = "\xE2\x80\x9CShorty.\" That is what he said.";
   std::vector<Quote> quotes = quotes_of(text);

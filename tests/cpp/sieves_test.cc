@@ -151,4 +151,18 @@ TEST(Sieves, ColonAfterAnUnknownVerbTakesTheSubject) {
   EXPECT_EQ(speaker_of(doc, "Lock the doors"), "Jane Roe");
 }
 
+TEST(Sieves, NewSentenceAfterAFullStopIsANewAttribution) {
+  auto doc = run(
+      "\"It is a sad day,\" Ted Cruz told reporters. \"This is the consequence "
+      "of that culture.\" Ohio Gov. John Kasich said he would have acted.");
+  EXPECT_EQ(speaker_of(doc, "This is the consequence"), "Ted Cruz");
+}
+
+TEST(Sieves, ColonWithoutCuePrefersTheSentenceSubject) {
+  auto doc =
+      run("Donald Trump issued the following statement: \"Our prayers are with "
+          "them.\"");
+  EXPECT_EQ(speaker_of(doc, "Our prayers"), "Donald Trump");
+}
+
 }  // namespace

@@ -17,20 +17,24 @@ const TextTables& tables() {
   return instance;
 }
 
+// The texts of `items` (paragraphs or sentences).
+template <typename Item>
+std::vector<std::string> texts_of(const std::string& text,
+                                  const std::vector<Item>& items) {
+  std::vector<std::string> out;
+  for (const Item& item : items)
+    out.push_back(text.substr(item.span.begin, item.span.size()));
+  return out;
+}
+
 std::vector<std::string> paragraph_texts(const std::string& text,
                                          const TextLayout& layout) {
-  std::vector<std::string> out;
-  for (const Paragraph& p : layout.paragraphs)
-    out.push_back(text.substr(p.span.begin, p.span.size()));
-  return out;
+  return texts_of(text, layout.paragraphs);
 }
 
 std::vector<std::string> sentence_texts(const std::string& text,
                                         const TextLayout& layout) {
-  std::vector<std::string> out;
-  for (const Sentence& s : layout.sentences)
-    out.push_back(text.substr(s.span.begin, s.span.size()));
-  return out;
+  return texts_of(text, layout.sentences);
 }
 
 TEST(Utf8, InvalidByteNamesOffset) {

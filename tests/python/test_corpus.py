@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -42,6 +43,17 @@ class Builder:
                 cue=None, sieve="test", confidence=1.0 if entity else 0.0, paragraph=0, sentence=0,
             )
         )
+
+
+def two_documents(*speaker_quotes: tuple[str, str]) -> list[Builder]:
+    """Documents "a", "b", ...: each one speaker and one quotation of theirs."""
+    out = []
+    for number, (speaker, quote) in enumerate(speaker_quotes):
+        doc = Builder("ab"[number])
+        doc.entity(speaker)
+        doc.quote(quote, 0)
+        out.append(doc)
+    return out
 
 
 def lavrov_corpus() -> ql.Corpus:
@@ -108,11 +120,10 @@ def test_to_pandas_has_linked_columns():
 
 
 def test_keys_give_the_same_corpus_and_pickle():
-    a, b = Builder("a"), Builder("b")
-    a.entity("Kim Jong-Un")
-    a.quote("international issues of common interest,", 0)
-    b.entity("Kim Jong Un")
-    b.quote("to discuss international issues of common interest and trade", 0)
+    a, b = two_documents(
+        ("Kim Jong-Un", "international issues of common interest,"),
+        ("Kim Jong Un", "to discuss international issues of common interest and trade"),
+    )
     direct = ql.Corpus([a.doc, b.doc])
     reduced = ql.Corpus()
     for doc in (a.doc, b.doc):
@@ -148,3 +159,38 @@ def test_example_articles_cluster_shared_quotations():
     counter = [c for c in corpus.quote_clusters if "counter" in c.text.lower()]
     assert len(counter) == 1
     assert [Path(d).name[:3] for d in counter[0].documents] == ["002", "004"]
+
+
+def test_link_returns_records_at_once_without_keeping_them():
+    a, b = two_documents(("Sergey Lavrov", "counterproductive."), ("Sergei Lavrov", "counter-productive"))
+    stream = ql.Corpus(keep_records=False)
+    first = stream.link(a.doc)
+    second = stream.link(b.doc)
+    assert first[0]["speaker"] == second[0]["speaker"] == "Sergey Lavrov"
+    assert first[0]["entity"] == second[0]["entity"]
+    assert first[0]["cluster"] == second[0]["cluster"]
+    assert list(stream.records()) == []
+    assert [(s.documents, s.quotes) for s in stream.speakers] == [(("a", "b"), 2)]
+    batch = ql.Corpus([a.doc, b.doc])
+    assert [dict(r) for r in batch.records()] == first + second
+
+
+def test_cli_link_writes_global_ids(capsys):
+    from quotelink.cli import main
+
+    assert main(["extract", "--link", "--format", "jsonl", *map(str, ARTICLES)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert records and all({"speaker", "entity", "cluster"} <= set(r) for r in records)
+    lavrov = {r["entity"] for r in records if r["speaker"] and "Lavrov" in r["speaker"]}
+    assert len(lavrov) == 1
+    assert {Path(r["doc"]).name[:3] for r in records if r["entity"] in lavrov} == {"002", "004"}
+    common = {r["cluster"] for r in records if "common" in r["text"]}
+    assert len(common) == 1
+    assert {Path(r["doc"]).name[:3] for r in records if r["cluster"] in common} == {"001", "003"}
+
+
+def test_cli_link_needs_a_record_format(capsys):
+    from quotelink.cli import main
+
+    assert main(["extract", "--link", "--format", "table", str(ARTICLES[0])]) == 2
+    assert "--link" in capsys.readouterr().err
