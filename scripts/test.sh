@@ -14,3 +14,12 @@ ctest --test-dir build/cmake --output-on-failure -j "$jobs"
 
 echo "== Python: pytest (API, CLI, notebooks)"
 python -m pytest
+
+echo "== Reliability: hostile input at full size (a 100 MB document, a 10 MB line)"
+QUOTELINK_HOSTILE_FULL=1 build/cmake/tests/cpp/quotelink_tests --gtest_filter='Hostile.*' --gtest_brief=1
+
+echo "== Reliability: sanitizers (ASan+UBSan test suite, TSan concurrency)"
+bash scripts/sanitize.sh
+
+echo "== Reliability: fuzz smoke (scripts/fuzz.sh for the long run)"
+bash scripts/fuzz.sh --smoke

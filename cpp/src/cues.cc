@@ -134,12 +134,16 @@ CueTables CueTables::load(const Config& config) {
 std::vector<int> quote_of_tokens(const TextLayout& layout,
                                  const std::vector<Quote>& quotes) {
   std::vector<int> owner(layout.tokens.size(), -1);
+  // Quotations are ordered by start, so tokens before `done` already have
+  // their outermost owner; skipping them keeps deep nesting linear.
+  int done = 0;
   for (std::size_t q = 0; q < quotes.size(); ++q) {
-    int t = token_at(layout, quotes[q].outer.begin);
+    int t = std::max(done, token_at(layout, quotes[q].outer.begin));
     for (; t < static_cast<int>(layout.tokens.size()) &&
            layout.tokens[t].span.end <= quotes[q].outer.end;
          ++t)
       if (owner[t] < 0) owner[t] = static_cast<int>(q);
+    done = std::max(done, t);
   }
   return owner;
 }

@@ -33,6 +33,17 @@ class Sieves {
     for (std::size_t f = 0; f < frames.size(); ++f)
       if (frames[f].source >= 0)
         frames_of_source_[frames[f].source].push_back(static_cast<int>(f));
+    // Nearest usable frame on either side of any frame index, so that the
+    // nearest-cue sieves do not scan a huge sentence or paragraph per quote.
+    usable_before_.assign(frames.size() + 1, -1);
+    for (std::size_t f = 0; f < frames.size(); ++f)
+      usable_before_[f + 1] = speaker_like(frames[f].source)
+                                  ? static_cast<int>(f)
+                                  : usable_before_[f];
+    usable_from_.assign(frames.size() + 1, -1);
+    for (std::size_t f = frames.size(); f-- > 0;)
+      usable_from_[f] = speaker_like(frames[f].source) ? static_cast<int>(f)
+                                                       : usable_from_[f + 1];
     cue_start_.assign(n_, -1);
     for (std::size_t c = 0; c < in.cues.size(); ++c)
       cue_start_[in.cues[c].first] = static_cast<int>(c);
@@ -91,6 +102,15 @@ class Sieves {
     return m >= 0 && !in_.mentions[m].possessive;
   }
   int frame_of_cue(int c) const { return frame_by_cue_[c]; }
+  // Index of the first frame whose cue starts at or after token `t`. Frames
+  // are in text order; searching keeps the sieves linear in the quotations.
+  std::size_t first_frame_from(int t) const {
+    return static_cast<std::size_t>(
+        std::partition_point(
+            frames_.begin(), frames_.end(),
+            [&](const CueFrame& f) { return in_.cues[f.cue].first < t; }) -
+        frames_.begin());
+  }
   bool nested(std::size_t i) const {
     const Span& s = in_.quotes[i].outer;
     for (std::size_t j = i; j-- > 0;)
@@ -240,20 +260,18 @@ class Sieves {
     int open = qtokens_[i].open, close = qtokens_[i].close;
     int first = in_.layout.sentence_first_token[sentence(open)];
     int last = in_.layout.sentence_first_token[sentence(close) + 1] - 1;
+    // The nearest usable cue before the quotation and the one after it;
+    // cues before win ties (reported speech leads).
+    const std::size_t split = first_frame_from(open);
     int best = -1;
-    int best_distance = n_;
-    for (std::size_t f = 0; f < frames_.size(); ++f) {
-      const Cue& cue = in_.cues[frames_[f].cue];
-      if (cue.first < first) continue;
-      if (cue.first > last) break;
-      if (!speaker_like(frames_[f].source)) continue;
-      // Cues before the quotation are preferred (reported speech leads).
-      int d = cue.last < open ? open - cue.last : 2 * (cue.first - close) + 1;
-      if (cue.first >= open && cue.last <= close) continue;
-      if (d < best_distance) {
-        best_distance = d;
-        best = static_cast<int>(f);
-      }
+    int before = usable_before_[split];
+    if (before >= 0 && in_.cues[frames_[before].cue].first >= first)
+      best = before;
+    int after = usable_from_[split];
+    if (after >= 0 && in_.cues[frames_[after].cue].first <= last) {
+      const Cue& cue = in_.cues[frames_[after].cue];
+      int d = 2 * (cue.first - close) + 1;
+      if (best < 0 || d < open - in_.cues[frames_[best].cue].last) best = after;
     }
     if (best < 0) return false;
     set(a, frames_[best].source, frames_[best].cue, "same_sentence", 0.8);
@@ -275,10 +293,11 @@ class Sieves {
     if (para_gap == 1 &&
         to - in_.layout.paragraph_first_token[in_.quotes[i].paragraph] > 12)
       return false;
-    for (const CueFrame& f : frames_) {
+    for (std::size_t fi = first_frame_from(from); fi < frames_.size(); ++fi) {
+      const CueFrame& f = frames_[fi];
       const Cue& cue = in_.cues[f.cue];
-      if (cue.first >= from && cue.last < to && f.source >= 0 &&
-          f.source != done[p].mention)
+      if (cue.first >= to) break;
+      if (cue.last < to && f.source >= 0 && f.source != done[p].mention)
         return false;
     }
     set(a, done[p].mention, -1, "continuation", 0.7);
@@ -294,17 +313,20 @@ class Sieves {
     for (int t = qtokens_[i].open; t <= qtokens_[i].close; ++t)
       if (in_.layout.tokens[t].kind == TokenKind::word) ++words;
     if (words < 5) return false;
-    int best = -1, best_distance = n_;
-    for (std::size_t f = 0; f < frames_.size(); ++f) {
-      const Cue& cue = in_.cues[frames_[f].cue];
-      if (in_.layout.tokens[cue.first].paragraph != q.paragraph) continue;
-      if (!speaker_like(frames_[f].source)) continue;
-      int d = cue.first < qtokens_[i].open ? qtokens_[i].open - cue.first
-                                           : cue.first - qtokens_[i].close;
-      if (d < best_distance) {
-        best_distance = d;
-        best = static_cast<int>(f);
-      }
+    // The nearest usable cue on either side inside the paragraph; the one
+    // before wins a tie.
+    const int paragraph_begin = in_.layout.paragraph_first_token[q.paragraph];
+    const int paragraph_end = in_.layout.paragraph_first_token[q.paragraph + 1];
+    const std::size_t split = first_frame_from(qtokens_[i].open);
+    int best = -1;
+    int before = usable_before_[split];
+    if (before >= 0 && in_.cues[frames_[before].cue].first >= paragraph_begin)
+      best = before;
+    int after = usable_from_[split];
+    if (after >= 0 && in_.cues[frames_[after].cue].first < paragraph_end) {
+      int d = in_.cues[frames_[after].cue].first - qtokens_[i].close;
+      if (best < 0 || d < qtokens_[i].open - in_.cues[frames_[best].cue].first)
+        best = after;
     }
     if (best < 0) return false;
     set(a, frames_[best].source, frames_[best].cue, "paragraph", 0.4);
@@ -316,6 +338,7 @@ class Sieves {
   int n_;
   std::vector<int> mention_start_, mention_end_, cue_start_, frame_by_cue_;
   std::vector<std::vector<int>> frames_of_source_;
+  std::vector<int> usable_before_, usable_from_;
   std::vector<QuoteTokens> qtokens_;
 };
 

@@ -219,8 +219,13 @@ std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   std::size_t pos = 0;
   while (pos <= text.size()) {
-    std::size_t newline = text.find('\n', pos);
+    // A line ends at LF, CRLF, or a lone CR (old Mac text).
+    std::size_t newline = text.find_first_of("\r\n", pos);
     if (newline == std::string_view::npos) newline = text.size();
+    std::size_t next = newline + 1;
+    if (newline + 1 < text.size() && text[newline] == '\r' &&
+        text[newline + 1] == '\n')
+      next = newline + 2;
     Line line;
     line.begin = pos;
     line.end = newline;
@@ -230,7 +235,7 @@ std::vector<Line> split_lines(std::string_view text) {
       --line.end;
     line.width = code_points(text, line.begin, line.end);
     lines.push_back(line);
-    pos = newline + 1;
+    pos = next;
   }
   return lines;
 }
@@ -358,7 +363,7 @@ bool looks_like_headline(std::string_view text, const Paragraph& paragraph,
   }
   if (last == ',' || last == ';' || last == ':') return false;
   if (last == '.' && !first_prose) return false;
-  if (line.find('\n') != std::string_view::npos) return false;
+  if (line.find_first_of("\r\n") != std::string_view::npos) return false;
   int words = 0, capitalised = 0;
   bool in_word = false;
   for (std::size_t i = 0; i < line.size();) {
@@ -397,7 +402,7 @@ void tokenise(std::string_view text, const TextTables& tables,
       std::size_t length = 0;
       char32_t cp = decode_at(text, i, &length);
       if (is_space(cp)) {
-        if (cp == '\n') line_start = true;
+        if (cp == '\n' || cp == '\r') line_start = true;
         space = true;
         i += length;
         continue;
