@@ -194,6 +194,8 @@ def render(
         " ".join(shlex.quote(a) for a in [Path(sys.executable).as_posix(), *sys.argv]),
         "```",
         "",
+        "(setup of the separate venv with textacy and spaCy: the docstring of `bench/compare_textacy.py`)",
+        "",
         "| | |",
         "| --- | --- |",
         f"| machine | {_cpu_model()}, {os.cpu_count()} cores, {platform.system()} {platform.release()} |",
@@ -288,6 +290,14 @@ def render(
                 f" | {_f(cpp_mb / real_s if real_s else 0)} | {_f(b.get('docs_per_s', 0), 0)}"
                 f" | {real_s * 1e3:.2f} | {b.get('iterations', 0)} |"
             )
+        cpu_of = {b["name"]: b.get("cpu_time", 0.0) for b in cpp.get("benchmarks", [])}
+        if cpu_of.get("BM_Extract"):
+            shares = ", ".join(
+                f"{label} {100 * cpu_of.get(name, 0.0) / cpu_of['BM_Extract']:.0f}%"
+                for name, label in (("BM_TextStage", "text"), ("BM_QuotesStage", "quotes"),
+                                    ("BM_AttributionStage", "attribution"))
+            )
+            lines += ["", f"Share of the whole extraction's CPU time: {shares}."]
         lines += [
             "",
             f"quotelink built Release; Google Benchmark from Debian's libbenchmark-dev (which calls itself a "

@@ -67,7 +67,8 @@ prediction: right when its speaker mention span, or a mention span of its
 speaker entity, overlaps the gold source span; when either side has no spans
 (e.g. gold given only as a ``speaker`` name), when the case- and
 punctuation-folded speaker or mention string equals the gold speaker or
-source words. *End-to-end* counts a true positive only when its attribution
+source words. (A ``--pred`` JSONL file has no entity mentions, only the
+chosen mention: running the extractor in-process can score a little higher.) *End-to-end* counts a true positive only when its attribution
 is also right; a gold attribution without a source is right only when the
 prediction has no speaker.
 
