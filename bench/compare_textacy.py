@@ -309,6 +309,18 @@ def render(
     return "\n".join(lines)
 
 
+def kept_sections(path: Path) -> str:
+    """The sections other benchmarks own in `path` (between `<!-- NAME:begin -->`
+    and `<!-- NAME:end -->` markers), to carry over when the file is rewritten."""
+    import re  # noqa: PLC0415
+
+    if not path.exists():
+        return ""
+    old = path.read_text(encoding="utf-8")
+    marked = re.finditer(r"<!-- (\w+):begin -->.*?<!-- \1:end -->", old, flags=re.S)
+    return "".join("\n\n" + match.group(0) for match in marked)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--corpus", required=True, help="PolNeAR split directory (text/ and attributions/)")
@@ -333,6 +345,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.cpp_bench:
         cpp = run_cpp_bench(args.cpp_bench, args.cpp_corpus or args.corpus)
     text = render(args, gold, runs, many_wall, load_wall, scores, cpp, load_avg)
+    text += kept_sections(Path(args.out))
     Path(args.out).write_text(text + "\n", encoding="utf-8")
     print(text)
     if args.json:
