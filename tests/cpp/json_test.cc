@@ -114,7 +114,7 @@ TEST(ToJsonl, NoQuotesIsNoLines) {
 
 TEST(ToCsv, QuotesOnlyFieldsThatNeedIt) {
   EXPECT_EQ(quotelink::to_csv(sample(), "a,b"),
-            "\"a,b\",Tab\there,,3,12,direct,Ann Lee,person,Ann,14,17,said,"
+            "\"a,b\",\"Tab\there,\",3,12,direct,Ann Lee,person,Ann,14,17,said,"
             "trigram,0.9\n"
             "\"a,b\",speaker,28,35,direct,,,,,,,none,0.0\n");
   Document doc = sample();
