@@ -23,21 +23,24 @@ constexpr const char* kFieldNames[] = {
     "speaker", "speaker_type", "mention",   "mention_start", "mention_end",
     "cue",     "sieve",        "confidence"};
 
-// The JSON value of an optional string: null when absent.
-void append_json_optional(std::string& out,
-                          const std::optional<std::string_view>& text) {
-  if (text)
-    append_json_string(out, *text);
+// The JSON value of an optional field: null when absent.
+template <typename T, typename Append>
+void append_or_null(std::string& out, const std::optional<T>& value,
+                    Append append) {
+  if (value)
+    append(out, *value);
   else
     out += "null";
 }
 
 void append_json_optional(std::string& out,
+                          const std::optional<std::string_view>& text) {
+  append_or_null(out, text, append_json_string);
+}
+
+void append_json_optional(std::string& out,
                           const std::optional<std::size_t>& value) {
-  if (value)
-    append_size(out, *value);
-  else
-    out += "null";
+  append_or_null(out, value, append_size);
 }
 
 // json.dumps writes non-finite floats as JavaScript literals, not as repr().

@@ -30,24 +30,29 @@ py::object optional_value(const std::optional<T>& value) {
   return value ? py::cast(*value) : py::object(py::none());
 }
 
-// The fields of quotelink.Quote, so that Python installs the dict as the
-// object's __dict__ without further work.
-py::dict quote_fields(const Document& doc, const Quote& q) {
-  QuoteRecord record = quote_record(doc, q);
-  py::dict r;
-  r["text"] = q.text;
+// Sets the JSONL record's fields except "doc", in record order.
+void put_record(py::dict& r, const QuoteRecord& record) {
+  r["text"] = record.text;
   r["start"] = record.start;
   r["end"] = record.end;
   r["kind"] = record.kind;
   r["speaker"] = optional_value(record.speaker);
   r["speaker_type"] = optional_value(record.speaker_type);
-  r["speaker_id"] = record.speaker ? optional_int(q.speaker) : py::none();
   r["mention"] = optional_value(record.mention);
   r["mention_start"] = optional_value(record.mention_start);
   r["mention_end"] = optional_value(record.mention_end);
   r["cue"] = optional_value(record.cue);
-  r["sieve"] = q.sieve;
-  r["confidence"] = q.confidence;
+  r["sieve"] = record.sieve;
+  r["confidence"] = record.confidence;
+}
+
+// The fields of quotelink.Quote, so that Python installs the dict as the
+// object's __dict__ without further work.
+py::dict quote_fields(const Document& doc, const Quote& q) {
+  QuoteRecord record = quote_record(doc, q);
+  py::dict r;
+  put_record(r, record);
+  r["speaker_id"] = record.speaker ? optional_int(q.speaker) : py::none();
   r["paragraph"] = q.paragraph;
   r["sentence"] = q.sentence;
   r["outer_start"] = doc.code_point_offset(q.outer.begin);
@@ -71,22 +76,30 @@ py::dict quote_fields(const Document& doc, const Quote& q) {
 
 // One JSONL record (RECORD_FIELDS of _document.py) as a dict.
 py::dict record_dict(const Document& doc, const Quote& q) {
-  QuoteRecord record = quote_record(doc, q);
   py::dict r;
   r["doc"] = doc.id;
-  r["text"] = record.text;
-  r["start"] = record.start;
-  r["end"] = record.end;
-  r["kind"] = record.kind;
-  r["speaker"] = optional_value(record.speaker);
-  r["speaker_type"] = optional_value(record.speaker_type);
-  r["mention"] = optional_value(record.mention);
-  r["mention_start"] = optional_value(record.mention_start);
-  r["mention_end"] = optional_value(record.mention_end);
-  r["cue"] = optional_value(record.cue);
-  r["sieve"] = record.sieve;
-  r["confidence"] = record.confidence;
+  put_record(r, quote_record(doc, q));
   return r;
+}
+
+// One dict per quotation of `doc`, made by `make`.
+py::list per_quote(const Document& doc,
+                   py::dict (*make)(const Document&, const Quote&)) {
+  py::list out;
+  for (const Quote& q : doc.quotes) out.append(make(doc, q));
+  return out;
+}
+
+// The records of `doc` written by `write` with the GIL released.
+py::str serialise(const Document& doc,
+                  std::string (*write)(const Document&, std::string_view)) {
+  // The id is copied first: another thread may assign it meanwhile.
+  std::string id = doc.id, out;
+  {
+    py::gil_scoped_release release;
+    out = write(doc, id);
+  }
+  return py::str(out);
 }
 
 // The JSONL records of many documents as columns (one list per field), for
@@ -144,11 +157,7 @@ void bind_document(py::module_& m) {
            "Code-point offset of a byte offset of the UTF-8 text.")
       .def(
           "quote_fields",
-          [](const Document& doc) {
-            py::list out;
-            for (const Quote& q : doc.quotes) out.append(quote_fields(doc, q));
-            return out;
-          },
+          [](const Document& doc) { return per_quote(doc, quote_fields); },
           "The quotations as dicts of quotelink.Quote's fields.")
       .def(
           "mention_fields",
@@ -185,35 +194,14 @@ void bind_document(py::module_& m) {
           "The speaker entities as dicts of quotelink.Entity's fields.")
       .def(
           "records",
-          [](const Document& doc) {
-            py::list out;
-            for (const Quote& q : doc.quotes) out.append(record_dict(doc, q));
-            return out;
-          },
+          [](const Document& doc) { return per_quote(doc, record_dict); },
           "The JSONL records (docs/design.md) as dicts; doc is the id.")
       .def(
           "to_jsonl",
-          [](const Document& doc) {
-            // The id is copied first: another thread may assign it.
-            std::string id = doc.id, out;
-            {
-              py::gil_scoped_release release;
-              out = to_jsonl(doc, id);
-            }
-            return py::str(out);
-          },
+          [](const Document& doc) { return serialise(doc, to_jsonl); },
           "The JSONL records as text, one line per quotation.")
       .def(
-          "to_csv",
-          [](const Document& doc) {
-            // The id is copied first: another thread may assign it.
-            std::string id = doc.id, out;
-            {
-              py::gil_scoped_release release;
-              out = to_csv(doc, id);
-            }
-            return py::str(out);
-          },
+          "to_csv", [](const Document& doc) { return serialise(doc, to_csv); },
           "The records as CSV rows (no header), as Python's csv writes them.")
       .def(
           "paragraph_records",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Any, Optional
+from typing import Any, Generic, Optional, TypeVar, Union, overload
 
 # The fields of one JSONL record (docs/design.md), in output order.
 RECORD_FIELDS = (
@@ -89,9 +89,45 @@ class Quote:
 def _frozen(cls: type, fields: dict[str, Any]) -> Any:
     # The core hands over each object's complete field dict; installing it
     # skips the frozen dataclass __init__ (one guarded setattr per field).
-    obj = object.__new__(cls)
+    obj: Any = object.__new__(cls)
     object.__setattr__(obj, "__dict__", fields)
     return obj
+
+
+T = TypeVar("T")
+
+
+class _Built(Generic[T]):
+    """A list attribute of Document, built from the C++ result on first read."""
+
+    def __init__(self, cls: type[T], fields: str, doc: str) -> None:
+        self.cls = cls
+        self.fields = fields  # the _core.Document method giving the field dicts
+        self.__doc__ = doc
+        self.slot = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    @overload
+    def __get__(self, doc: None, owner: Optional[type] = None) -> "_Built[T]": ...
+
+    @overload
+    def __get__(self, doc: "Document", owner: Optional[type] = None) -> list[T]: ...
+
+    def __get__(self, doc: Optional["Document"], owner: Optional[type] = None) -> Union["_Built[T]", list[T]]:
+        if doc is None:
+            return self
+        value: Optional[list[T]] = getattr(doc, self.slot)
+        if value is None:
+            value = [_frozen(self.cls, f) for f in getattr(doc._core, self.fields)()]
+            setattr(doc, self.slot, value)
+            doc._release()
+        return value
+
+    def __set__(self, doc: "Document", value: list[T]) -> None:
+        doc._detach()
+        setattr(doc, self.slot, value)
 
 
 class Document:
@@ -139,45 +175,9 @@ class Document:
     # Each list is built on its own first read (a quotation carries its
     # speaker's name and mention itself, so reading quotes builds no mention
     # or entity); once all three exist the C++ result is let go.
-
-    @property
-    def quotes(self) -> list[Quote]:
-        """The quotations, in text order."""
-        if self._quotes is None:
-            self._quotes = [_frozen(Quote, q) for q in self._core.quote_fields()]
-            self._release()
-        return self._quotes
-
-    @quotes.setter
-    def quotes(self, value: list[Quote]) -> None:
-        self._detach()
-        self._quotes = value
-
-    @property
-    def mentions(self) -> list[Mention]:
-        """The speaker mentions; ``Entity.mention_ids`` index this list."""
-        if self._mentions is None:
-            self._mentions = [_frozen(Mention, m) for m in self._core.mention_fields()]
-            self._release()
-        return self._mentions
-
-    @mentions.setter
-    def mentions(self, value: list[Mention]) -> None:
-        self._detach()
-        self._mentions = value
-
-    @property
-    def entities(self) -> list[Entity]:
-        """The speakers: ``Quote.speaker_id`` indexes this list."""
-        if self._entities is None:
-            self._entities = [_frozen(Entity, e) for e in self._core.entity_fields()]
-            self._release()
-        return self._entities
-
-    @entities.setter
-    def entities(self, value: list[Entity]) -> None:
-        self._detach()
-        self._entities = value
+    quotes = _Built(Quote, "quote_fields", "The quotations, in text order.")
+    mentions = _Built(Mention, "mention_fields", "The speaker mentions; ``Entity.mention_ids`` index this list.")
+    entities = _Built(Entity, "entity_fields", "The speakers: ``Quote.speaker_id`` indexes this list.")
 
     def _release(self) -> None:
         if self._quotes is not None and self._mentions is not None and self._entities is not None:
@@ -204,7 +204,8 @@ class Document:
             return NotImplemented
         return self._state() == other._state()
 
-    __hash__ = None  # type: ignore[assignment] - mutable, as the dataclass was
+    # Mutable, so unhashable, as the dataclass was.
+    __hash__ = None  # type: ignore[assignment]
 
     def _state(self) -> tuple[Any, ...]:
         return (self.text, self.id, self.quotes, self.mentions, self.entities, self.replaced_invalid_bytes)
@@ -250,7 +251,8 @@ class Document:
         """One JSONL record (docs/design.md) per quotation."""
         core = self._fresh_core()
         if core is not None:
-            return core.records()
+            records: list[dict[str, Any]] = core.records()
+            return records
         out = []
         for q in self.quotes:
             record = {name: getattr(q, name, None) for name in RECORD_FIELDS}
