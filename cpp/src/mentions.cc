@@ -585,6 +585,8 @@ class Finder {
   // gambling tycoon told Reuters", "the bespectacled, 71-year-old diplomat
   // said".
   void cue_subjects() {
+    std::vector<bool> nominal_ends(w_.size(), false);
+    for (const SpeakerMention& m : found_) nominal_ends[m.last] = true;
     for (int c = 1; c < w_.size(); ++c) {
       if (!cue_at(c)) continue;
       int head = c - 1;
@@ -595,7 +597,9 @@ class Finder {
       if (!w_.word(head) || w_.cap(head) || !w_.same_sentence(head, c))
         continue;
       const std::string& lh = w_.lower(head);
-      if (nominal_head(head)) continue;  // the nominal pass knows it better
+      // The nominal pass knows its phrases better; it misses those broken
+      // by commas ("the bespectacled, 71-year-old diplomat said").
+      if (nominal_head(head) && nominal_ends[head]) continue;
       if (tables_.not_names.count(lh) || tables_.pronouns.count(lh) ||
           tables_.determiners.count(lh) || tables_.connectors.count(lh))
         continue;
@@ -648,7 +652,9 @@ class Finder {
         if (tables_.connectors.count(lk) || tables_.pronouns.count(lk) ||
             tables_.auxiliaries.count(lk) || cue_at(k) ||
             (!w_.cap(k) &&
-             (tables_.not_names.count(lk) || tables_.determiners.count(lk))))
+             ((tables_.not_names.count(lk) &&
+               !(k == start + 1 && w_.word(k + 1))) ||  // "the second aide"
+              tables_.determiners.count(lk))))
           break;
         head = k;
         if (w_.possessive(k)) head = -1;  // "the group's leader": go on
@@ -696,6 +702,16 @@ class Finder {
         if (prev.first <= m.first && prev.last >= m.last) break;  // m inside
         if (m.first <= prev.first && m.last >= prev.last) {
           out.pop_back();  // prev inside m
+          continue;
+        }
+        // "Wyoming GOP chairman" + "chairman Matt Micheli": the role's
+        // modifiers belong to the name that shares its title.
+        if (m.mention.kind == MentionKind::name &&
+            prev.mention.kind == MentionKind::role && prev.first < m.first &&
+            prev.last < m.last && !prev.possessive) {
+          m.first = prev.first;
+          m.mention.span.begin = prev.mention.span.begin;
+          out.pop_back();
           continue;
         }
         // Partial overlap: keep the longer.

@@ -452,6 +452,35 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
         break;
       }
     }
+    // "a spokesman for committee Democrats said", "George Zornick of The
+    // Nation wrote": the subject before a prepositional phrase.
+    if (m < 0) {
+      const int sentence = in.layout.tokens[cue.first].sentence;
+      for (int j = k; j >= 1 && cue.first - j <= 8 &&
+                      in.layout.tokens[j].sentence == sentence &&
+                      in.layout.tokens[j].kind == TokenKind::word &&
+                      in.quote_of_token[j] < 0;
+           --j) {
+        if (!in.cue_tables.prepositions.count(word(j))) continue;
+        int b = mention_end[j - 1];
+        if (b >= 0 && in.mentions[b].mention.kind != MentionKind::pronoun &&
+            in.quote_of_token[j - 1] < 0)
+          m = b;
+        break;
+      }
+    }
+    // "Clinton shook her head and said": the subject of the earlier verb.
+    if (m < 0 && k >= 0 && in.layout.tokens[k].kind == TokenKind::word &&
+        in.quote_of_token[k] < 0 && in.cue_tables.coordinators.count(word(k))) {
+      const int sentence = in.layout.tokens[cue.first].sentence;
+      for (int j = in.layout.sentence_first_token[sentence]; j < k; ++j) {
+        int s = mention_start[j];
+        if (s >= 0 && in.mentions[s].subject && in.quote_of_token[j] < 0) {
+          m = s;
+          break;
+        }
+      }
+    }
     if (cue.form == VerbForm::gerund) {
       // "..., adding that", "telling them": the subject of the clause's verb.
       const int sentence = in.layout.tokens[cue.first].sentence;

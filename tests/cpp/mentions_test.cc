@@ -178,4 +178,12 @@ TEST(Mentions, LoneSentenceInitialWordIsANameOnlyIfNamedElsewhere) {
   EXPECT_TRUE(h.find("Roe"));
 }
 
+TEST(Mentions, RoleModifiersJoinTheNameSharingTheTitle) {
+  Found f = mentions_of("Wyoming GOP chairman Matt Micheli spoke of it.");
+  const SpeakerMention* m = f.find("Wyoming GOP chairman Matt Micheli");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->mention.kind, quotelink::MentionKind::name);
+  EXPECT_EQ(m->mention.head, "Matt Micheli");
+}
+
 }  // namespace

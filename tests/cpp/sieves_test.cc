@@ -237,4 +237,41 @@ TEST(Sieves, EverySiblingInsideAQuotationIsNested) {
   EXPECT_EQ(speaker_of(doc, "no"), "<none>");
 }
 
+TEST(Sieves, SubjectBeforeAPrepositionalPhrase) {
+  auto doc =
+      run("\"The facts have not changed,\" a spokesman for committee Democrats "
+          "said.");
+  EXPECT_EQ(speaker_of(doc, "The facts"), "spokesman");
+  auto doc2 =
+      run("George Zornick of The Nation wrote, \"You have to show that you "
+          "care.\"");
+  EXPECT_EQ(speaker_of(doc2, "You have to"), "George Zornick");
+}
+
+TEST(Sieves, CoordinatedVerbTakesTheSentenceSubject) {
+  auto doc = run("Jane Roe shook her head and said, \"No.\"");
+  EXPECT_EQ(speaker_of(doc, "No."), "Jane Roe");
+  // Without a subject there is still no speaker.
+  auto doc2 = run("Heads were shaken and said, \"No.\"");
+  EXPECT_EQ(speaker_of(doc2, "No."), "<none>");
+}
+
+TEST(Sieves, CommaBrokenNounPhraseBeforeACue) {
+  auto doc =
+      run("\"I made climate change the top priority,\" the bespectacled, "
+          "71-year-old diplomat said.");
+  EXPECT_EQ(speaker_of(doc, "I made climate"),
+            "bespectacled, 71-year-old diplomat");
+}
+
+TEST(Sieves, AsXPutsIt) {
+  auto doc = run("As Dana Milbank puts it, \"Republicans are unmoved.\"");
+  EXPECT_EQ(speaker_of(doc, "Republicans are"), "Dana Milbank");
+}
+
+TEST(Sieves, OrdinalAfterTheDeterminerOfAnInvertedSubject) {
+  auto doc = run("\"He is saying it,\" said the second official.");
+  EXPECT_EQ(speaker_of(doc, "He is saying"), "second official");
+}
+
 }  // namespace
