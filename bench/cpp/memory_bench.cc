@@ -4,7 +4,8 @@
 // Usage: quotelink_memory_bench FILE
 // Prints one line per stage: bytes live after it and the peak reached while it
 // ran, both relative to the input size, then the peak of Extractor::extract on
-// the same input (which frees stage intermediates as it goes).
+// the same input (analysed in windows, see pipeline.h) and of the pipeline
+// run as one window, timed under the same load.
 
 #include <malloc.h>
 
@@ -20,6 +21,7 @@
 #include <utility>
 
 #include "attribute.h"
+#include "pipeline.h"
 #include "quotelink/quotelink.h"
 #include "quotes.h"
 #include "text.h"
@@ -151,6 +153,22 @@ int main(int argc, char** argv) {
     g_live += tables;
   }
   Stage s = begin_stage();
+  {
+    ql::Document doc = extractor.extract(input);
+    end_stage("Extractor::extract", s, n);
+  }
+  // The same pipeline without windows (the cost windows save, and their
+  // time overhead measured under the same machine load).
+  {
+    const ql::Config config;
+    const ql::Lexicon lexicon(config);
+    s = begin_stage();
+    ql::Document doc;
+    doc.text = input;
+    ql::detail::run_pipeline(doc, lexicon, config, input.size());
+    end_stage("one window", s, n);
+  }
+  s = begin_stage();
   {
     ql::Document doc = extractor.extract(input);
     end_stage("Extractor::extract", s, n);

@@ -59,7 +59,7 @@ void reserve_for(std::vector<T>& v, std::size_t adding, std::size_t done,
   const double per_byte = static_cast<double>(need) /
                           static_cast<double>(std::max<std::size_t>(done, 1));
   const auto rest = static_cast<std::size_t>(
-      per_byte * static_cast<double>(total - std::min(done, total)) * 1.2);
+      per_byte * static_cast<double>(total - std::min(done, total)) * 1.1);
   v.reserve(need + rest + 16);
 }
 

@@ -661,7 +661,9 @@ std::size_t window_end(std::string_view text, std::size_t begin,
   int breaks = 0;     // line breaks since the last non-space character
   char32_t last = 0;  // the last non-space character
   bool space = false;
-  std::size_t i = low;
+  // The scan starts at `begin` so that the first cut after `low` is judged
+  // by the characters before it; only cuts after `low` are kept.
+  std::size_t i = begin;
   while (i < high) {
     std::size_t length = 0;
     const char32_t cp = decode_at(text, i, &length);
