@@ -118,9 +118,12 @@ class _Built(Generic[T]):
     def __get__(self, doc: Optional["Document"], owner: Optional[type] = None) -> Union["_Built[T]", list[T]]:
         if doc is None:
             return self
+        # The core is read first: another thread may build the last list and
+        # let the core go meanwhile, but only after setting every list.
+        core = doc._core
         value: Optional[list[T]] = getattr(doc, self.slot)
         if value is None:
-            value = [_frozen(self.cls, f) for f in getattr(doc._core, self.fields)()]
+            value = [_frozen(self.cls, f) for f in getattr(core, self.fields)()]
             setattr(doc, self.slot, value)
             doc._release()
         return value

@@ -199,3 +199,29 @@ def test_cli_jsonl_and_csv_equal_the_python_path(tmp_path, example_texts, capsys
     assert main(["extract", "--format", "csv", "-j", "2", str(tmp_path)]) == 0
     header = ",".join(RECORD_FIELDS) + "\n"
     assert capsys.readouterr().out == header + "".join(_python_csv(d) for d in docs)
+
+
+def test_threads_reading_the_same_lazy_documents_all_see_every_list():
+    import threading
+
+    docs = ql.extract_many([TEXT, HOSTILE] * 50, threads=2)
+    failures: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def read(order: tuple[str, ...]) -> None:
+        barrier.wait()
+        try:
+            for doc in docs:
+                for name in order:
+                    assert getattr(doc, name)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    orders = [("quotes", "mentions", "entities"), ("entities", "mentions", "quotes")] * 2
+    threads = [threading.Thread(target=read, args=(o,)) for o in orders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures
+    assert all(d._core is None for d in docs)
