@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 
 #include "lexicon.h"
 #include "quote_marks.h"
@@ -522,6 +523,48 @@ const std::vector<std::string>& default_elisions() {
 std::vector<Quote> find_quotes(std::string_view text,
                                const TextLayout& layout) {
   return Pairer(text, layout, default_elisions()).run();
+}
+
+bool title_like(std::string_view text, const Quote& q) {
+  static const std::unordered_set<std::string> small = [] {
+    std::unordered_set<std::string> words;
+    for (const std::string& line : embedded_lines("en/title_small_words.txt"))
+      words.insert(to_lower(line));
+    return words;
+  }();
+  constexpr int kMaxTitleWords = 9;
+  std::string_view content = text.substr(q.span.begin, q.span.size());
+  int words = 0;
+  std::size_t i = 0;
+  while (i < content.size()) {
+    while (i < content.size() &&
+           (content[i] == ' ' || content[i] == '\n' || content[i] == '\t'))
+      ++i;
+    if (i >= content.size()) break;
+    std::size_t end = i;
+    while (end < content.size() && content[end] != ' ' &&
+           content[end] != '\n' && content[end] != '\t')
+      ++end;
+    if (++words > kMaxTitleWords) return false;
+    // The first letter of the word, past opening marks and brackets.
+    std::size_t k = i, length = 0;
+    char32_t first = 0;
+    while (k < end) {
+      first = decode_at(content, k, &length);
+      if (is_letter(first) || is_digit(first)) break;
+      k += length;
+      first = 0;
+    }
+    if (first != 0 && is_letter(first) && !is_upper(first)) {
+      std::string word(content.substr(k, end - k));
+      while (!word.empty() &&
+             (word.back() == ',' || word.back() == ':' || word.back() == ';'))
+        word.pop_back();
+      if (!small.count(to_lower(word))) return false;
+    }
+    i = end;
+  }
+  return words > 0;
 }
 
 }  // namespace quotelink::detail

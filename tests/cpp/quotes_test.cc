@@ -389,4 +389,18 @@ TEST(Quotes, LinearOnManyUnbalancedParagraphs) {
 }
 
 }  // namespace
+
+TEST(TitleLike, CapitalisedShortQuotationsReadLikeTitles) {
+  auto first = [](const std::string& text) {
+    std::vector<Quote> q = quotes_of(text);
+    return !q.empty() && title_like(text, q[0]);
+  };
+  EXPECT_TRUE(first("They wore \"Make America Great Again\" hats."));
+  EXPECT_TRUE(first("Labels read \"Made in the U.S.A.,\" he noted."));
+  EXPECT_TRUE(first("The ad is titled \"Scam.\""));
+  EXPECT_FALSE(first("\"We will fight on every front.\""));
+  EXPECT_FALSE(
+      first("\"One Two Three Four Five Six Seven Eight Nine Ten\" it read."));
+}
+
 }  // namespace quotelink::detail

@@ -274,4 +274,23 @@ TEST(Sieves, OrdinalAfterTheDeterminerOfAnInvertedSubject) {
   EXPECT_EQ(speaker_of(doc, "He is saying"), "second official");
 }
 
+TEST(Sieves, UnattributedTitleInMarksIsNoDirectSpeech) {
+  auto doc =
+      run("A banner hung over the door of the hall.\n\n\"Peace Through "
+          "Strength.\"\n\n\"We will fight on every front and we will win.\"");
+  const quotelink::Quote* title =
+      attribution_test::quote_starting(doc, "Peace Through");
+  ASSERT_NE(title, nullptr);
+  EXPECT_EQ(title->kind, quotelink::QuoteKind::partial);
+  EXPECT_EQ(title->speaker, -1);
+  const quotelink::Quote* speech =
+      attribution_test::quote_starting(doc, "We will");
+  ASSERT_NE(speech, nullptr);
+  EXPECT_EQ(speech->kind, quotelink::QuoteKind::direct);
+  // With a speaker, a capitalised slogan stays direct speech.
+  auto doc2 = run("The crowd grew.\n\n\"Dump Trump,\" Jane Roe said.");
+  EXPECT_EQ(doc2.quotes[0].kind, quotelink::QuoteKind::direct);
+  EXPECT_EQ(speaker_of(doc2, "Dump Trump"), "Jane Roe");
+}
+
 }  // namespace
