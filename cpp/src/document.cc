@@ -14,44 +14,31 @@ const char* version() noexcept {
 
 const char* to_string(QuoteKind kind) noexcept {
   switch (kind) {
-    case QuoteKind::direct:
-      return "direct";
-    case QuoteKind::partial:
-      return "partial";
-    case QuoteKind::indirect:
-      return "indirect";
+    case QuoteKind::direct: return "direct";
+    case QuoteKind::partial: return "partial";
+    case QuoteKind::indirect: return "indirect";
   }
   return "direct";
 }
 
 const char* to_string(MentionKind kind) noexcept {
   switch (kind) {
-    case MentionKind::name:
-      return "name";
-    case MentionKind::role:
-      return "role";
-    case MentionKind::organisation:
-      return "organisation";
-    case MentionKind::place:
-      return "place";
-    case MentionKind::document:
-      return "document";
-    case MentionKind::pronoun:
-      return "pronoun";
+    case MentionKind::name: return "name";
+    case MentionKind::role: return "role";
+    case MentionKind::organisation: return "organisation";
+    case MentionKind::place: return "place";
+    case MentionKind::document: return "document";
+    case MentionKind::pronoun: return "pronoun";
   }
   return "name";
 }
 
 const char* to_string(EntityType type) noexcept {
   switch (type) {
-    case EntityType::person:
-      return "person";
-    case EntityType::organisation:
-      return "organisation";
-    case EntityType::group:
-      return "group";
-    case EntityType::unknown:
-      return "unknown";
+    case EntityType::person: return "person";
+    case EntityType::organisation: return "organisation";
+    case EntityType::group: return "group";
+    case EntityType::unknown: return "unknown";
   }
   return "unknown";
 }

@@ -11,8 +11,8 @@ std::vector<std::string> embedded_lines(std::string_view name) {
     data.remove_prefix(end == std::string_view::npos ? data.size() : end + 1);
     std::size_t hash = line.find('#');
     if (hash != std::string_view::npos) line = line.substr(0, hash);
-    while (!line.empty() &&
-           (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' ||
+                             line.back() == '\r'))
       line.remove_suffix(1);
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
       line.remove_prefix(1);
