@@ -103,6 +103,8 @@ bool starts_year(std::string_view text, std::size_t pos, std::size_t end) {
                          (text[pos] >= '0' && text[pos] <= '9'));
 }
 
+const std::unordered_set<std::string>& partial_openers();
+
 class Pairer {
  public:
   Pairer(std::string_view text, const TextLayout& layout,
@@ -413,8 +415,14 @@ QuoteKind Pairer::kind_of(const Found& found, const Found* previous) const {
   bool after_comma = false;
   if (!sentence_start) {
     const char32_t before = decode_at(text_, tokens[prev].span.begin, &length);
-    sentence_start =
-        before == ':' || is_dash(before) || is_open_punctuation(before);
+    // After a dash inside a sentence a quotation is an aside, an example or
+    // a title ("his act—"My plan will be tremendous!"—is wearing thin").
+    if (is_dash(before) || before == '-') return QuoteKind::partial;
+    if (tokens[prev].kind == TokenKind::word &&
+        partial_openers().count(to_lower(
+            text_.substr(tokens[prev].span.begin, tokens[prev].span.size()))))
+      return QuoteKind::partial;
+    sentence_start = before == ':' || is_open_punctuation(before);
     after_comma = before == ',';
   }
   if (sentence_start) {
@@ -507,6 +515,16 @@ std::vector<Quote> Pairer::run() {
     quotes.push_back(found.quote);
   }
   return quotes;
+}
+
+const std::unordered_set<std::string>& partial_openers() {
+  static const std::unordered_set<std::string> words = [] {
+    std::unordered_set<std::string> out;
+    for (const std::string& line : embedded_lines("en/partial_openers.txt"))
+      out.insert(to_lower(line));
+    return out;
+  }();
+  return words;
 }
 
 const std::vector<std::string>& default_elisions() {

@@ -20,7 +20,9 @@ int subject_after(const SieveInput& in, const std::vector<int>& mention_start,
   int m = mention_start[t];
   if (m >= 0) {
     const SpeakerMention& sm = in.mentions[m];
-    if (sm.possessive && sm.last + 1 < n && mention_start[sm.last + 1] >= 0 &&
+    // "Florida's Rick Wilson", "his friend Mahamat Oumar": the name.
+    if ((sm.possessive || sm.mention.kind == MentionKind::role) &&
+        sm.last + 1 < n && mention_start[sm.last + 1] >= 0 &&
         in.mentions[mention_start[sm.last + 1]].mention.kind ==
             MentionKind::name)
       return mention_start[sm.last + 1];
@@ -178,7 +180,9 @@ class Sieves {
         return true;
       }
     }
-    int m = mention_start_[t];
+    // ""Q," his friend Mahamat Oumar told the website": past a possessor or
+    // lower-case modifiers to the subject of a cue frame.
+    int m = subject_after(in_, mention_start_, t, true);
     // "Q." Kasich said he would ...: a capital after a full stop starts a new
     // sentence, mostly a new attribution; commas, ? and ! keep the pattern.
     if (speaker_like(m) && ends_with_full_stop(i) && starts_sentence(t)) m = -1;
@@ -252,6 +256,8 @@ class Sieves {
       return false;
     }
     if (punct(t, ",")) --t;
+    // "... according to Tchadinfos.com. "Q"": a new sentence is no pattern.
+    if (!in_range(t) || sentence(t) != sentence(open)) return false;
     // "said Wednesday, "Q"": time words between the cue and the quotation.
     for (int skip = 0;
          skip < 2 && in_range(t) && cue_start_[t] < 0 &&

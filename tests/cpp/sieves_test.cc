@@ -332,4 +332,11 @@ TEST(Sieves, SingleHyphenBeforeANameIsADashByline) {
   EXPECT_EQ(speaker_of(doc2, "I went to"), "<none>");
 }
 
+TEST(Sieves, PossessorBeforeTheSubjectAfterAQuotation) {
+  auto doc =
+      run("The family was devastated, according to Tchadinfos.com. \"He had so "
+          "many projects,\" his friend Mahamat Oumar told the website.");
+  EXPECT_EQ(speaker_of(doc, "He had so"), "Mahamat Oumar");
+}
+
 }  // namespace
