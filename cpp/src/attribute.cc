@@ -1,6 +1,7 @@
 #include "attribute.h"
 
 #include "entities.h"
+#include "quotes.h"
 #include "sieves.h"
 
 namespace quotelink::detail {
@@ -47,7 +48,14 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
     const Attribution& a = attributions[q];
     Quote& quote = doc.quotes[q];
     quote.cue = a.cue_span;
-    if (a.mention < 0) continue;
+    if (a.mention < 0) {
+      // An unattributed title or slogan in marks is no direct speech.
+      if (quote.kind == QuoteKind::direct && title_like(text, quote)) {
+        quote.kind = QuoteKind::partial;
+        quote.quoted_parts.push_back(quote.span);
+      }
+      continue;
+    }
     quote.mention = public_index[a.mention];
     quote.speaker = entities.entity_of[a.mention];
     quote.sieve = a.sieve;
