@@ -1,12 +1,60 @@
 #include "attribute.h"
 
+#include <cstdint>
+#include <utility>
+
 #include "entities.h"
 #include "sieves.h"
 
 namespace quotelink::detail {
 
+namespace {
+
+// Merges reported speech into doc.quotes (sorted by start) and its
+// attributions into `attributions` (same order); a partial quotation inside a
+// reported clause is absorbed: the mixed quotation replaces it.
+void add_reported(Document& doc, std::vector<ReportedQuote> reported,
+                  const std::vector<CueFrame>& frames,
+                  const std::vector<Cue>& cues,
+                  std::vector<Attribution>& attributions) {
+  if (reported.empty()) return;
+  std::vector<bool> absorbed(doc.quotes.size(), false);
+  for (const ReportedQuote& r : reported)
+    for (int q : r.absorbed) absorbed[q] = true;
+  std::vector<Quote> quotes;
+  std::vector<Attribution> atts;
+  quotes.reserve(doc.quotes.size() + reported.size());
+  atts.reserve(quotes.capacity());
+  std::size_t r = 0;
+  for (std::size_t q = 0; q <= doc.quotes.size(); ++q) {
+    const std::size_t limit =
+        q < doc.quotes.size() ? doc.quotes[q].span.begin : SIZE_MAX;
+    for (; r < reported.size() && reported[r].quote.span.begin <= limit; ++r) {
+      ReportedQuote& rq = reported[r];
+      const CueFrame& f = frames[rq.frame];
+      Attribution a;
+      a.mention = f.source;
+      a.cue = f.cue;
+      a.cue_span = cues[f.cue].span;
+      a.sieve = std::move(rq.sieve);
+      a.confidence = rq.confidence;
+      quotes.push_back(std::move(rq.quote));
+      atts.push_back(std::move(a));
+    }
+    if (q == doc.quotes.size()) break;
+    if (absorbed[q]) continue;
+    quotes.push_back(std::move(doc.quotes[q]));
+    atts.push_back(std::move(attributions[q]));
+  }
+  doc.quotes = std::move(quotes);
+  attributions = std::move(atts);
+}
+
+}  // namespace
+
 SpeakerTables SpeakerTables::load(const Config& config) {
-  return SpeakerTables{CueTables::load(config), MentionTables::load(config)};
+  return SpeakerTables{CueTables::load(config), MentionTables::load(config),
+                       ReportedTables::load()};
 }
 
 void attribute_quotes(Document& doc, const TextLayout& layout,
@@ -24,6 +72,9 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
                    cues, mentions, tables.cues};
   std::vector<CueFrame> frames = frame_cues(input);
   std::vector<Attribution> attributions = run_sieves(input, frames);
+  if (config.indirect)
+    add_reported(doc, find_reported(input, frames, tables.reported), frames,
+                 cues, attributions);
   EntityResult entities =
       cluster_mentions(text, mentions, tables.mentions, config.speaker_aliases);
 
