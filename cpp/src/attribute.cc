@@ -72,9 +72,25 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
                    cues, mentions, tables.cues};
   std::vector<CueFrame> frames = frame_cues(input);
   std::vector<Attribution> attributions = run_sieves(input, frames);
-  if (config.indirect)
-    add_reported(doc, find_reported(input, frames, tables.reported), frames,
-                 cues, attributions);
+  if (config.indirect) {
+    // Reported speech also hears verbs that never introduce marked quotes
+    // ("polls show"); they get frames of their own, apart from the sieves'.
+    std::vector<Cue> extra =
+        find_cues(text, layout, quote_of_token, tables.reported.verbs);
+    if (extra.empty()) {
+      add_reported(doc, find_reported(input, frames, tables.reported), frames,
+                   cues, attributions);
+    } else {
+      std::vector<Cue> all_cues = merge_cues(cues, extra);
+      SieveInput reported_input{text,     layout,   doc.quotes, quote_of_token,
+                                all_cues, mentions, tables.cues};
+      std::vector<CueFrame> reported_frames = frame_cues(reported_input);
+      add_reported(doc,
+                   find_reported(reported_input, reported_frames,
+                                 tables.reported),
+                   reported_frames, all_cues, attributions);
+    }
+  }
   EntityResult entities =
       cluster_mentions(text, mentions, tables.mentions, config.speaker_aliases);
 
@@ -98,10 +114,10 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
     const Attribution& a = attributions[q];
     Quote& quote = doc.quotes[q];
     quote.cue = a.cue_span;
+    quote.sieve = a.sieve;  // reported speech names its rule even unattributed
     if (a.mention < 0) continue;
     quote.mention = public_index[a.mention];
     quote.speaker = entities.entity_of[a.mention];
-    quote.sieve = a.sieve;
     quote.confidence = a.confidence;
     // Anaphors resolved through an antecedent are less certain.
     const SpeakerMention& m = mentions[a.mention];

@@ -42,7 +42,6 @@ class Reporter {
   std::vector<ReportedQuote> run() {
     std::vector<ReportedQuote> out;
     for (std::size_t f = 0; f < frames_.size(); ++f) {
-      if (frames_[f].source < 0) continue;
       Clause clause = clause_of(frames_[f]);
       if (clause.first < 0) continue;
       ReportedQuote rq;
@@ -76,6 +75,14 @@ class Reporter {
     return in_range(t) && tok(t).kind == TokenKind::word;
   }
   std::string word(int t) const { return token_lower(in_.text, in_.layout, t); }
+  bool possessive(int t) const {
+    std::string w = word(t);
+    return w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0;
+  }
+  bool capitalised(int t) const {
+    char c = in_.text[tok(t).span.begin];
+    return c >= 'A' && c <= 'Z';
+  }
   int sentence_begin(int t) const {
     return in_.layout.sentence_first_token[tok(t).sentence];
   }
@@ -96,6 +103,7 @@ class Reporter {
   // channel phrases ("in a statement") and, for addressee verbs, the
   // addressee; stops at a complementiser, which belongs to the content.
   int skip_to_clause(int t, int end, bool addressee) const {
+    const bool addressee_verb = addressee;
     for (int guard = 0; t < end && guard < 12; ++guard) {
       int c = cue_start_[t];
       if (c >= 0 && in_.cues[c].kind == CueKind::adjunct) {
@@ -114,21 +122,37 @@ class Reporter {
       }
       break;
     }
+    // "told the crowd in Ohio that", "said of the plan that": a nearby
+    // complementiser opens the clause after an addressee or an adjunct.
+    if (t < end && is_word(t) && !tables_.complementisers.count(word(t)) &&
+        (addressee_verb || tables_.prepositions.count(word(t)))) {
+      for (int k = t + 1; k < end && k <= t + 10 && is_word(k); ++k)
+        if (word(k) == "that") return k;
+    }
     return t;
   }
 
   Clause fronted(int source_first, int cue_first, const char* sieve,
                  double confidence) const {
     // "CLAUSE, X said": the clause runs from the sentence start to the comma.
-    int comma = std::min(source_first, cue_first) - 1;
     int begin = sentence_begin(cue_first);
+    int comma = std::min(source_first, cue_first) - 1;
+    if (source_first < 0) {
+      // No source mention ("CLAUSE, sources said"): the nearest comma.
+      comma = cue_first - 1;
+      while (comma > begin && comma >= cue_first - 6 && !punct(comma, ","))
+        --comma;
+    }
     if (!punct(comma, ",") || comma <= begin) return {};
     return {begin, comma, sieve, confidence};
   }
 
   Clause clause_of(const CueFrame& f) const {
     const Cue& cue = in_.cues[f.cue];
-    const SpeakerMention& src = in_.mentions[f.source];
+    // Without a source mention the clause is still reported, unattributed.
+    const int src_first = f.source >= 0 ? in_.mentions[f.source].first : -1;
+    const int src_last =
+        f.source >= 0 ? in_.mentions[f.source].last : cue.last;
     if (in_.layout.paragraphs[tok(cue.first).paragraph].heading ||
         in_.layout.paragraphs[tok(cue.first).paragraph].boilerplate)
       return {};
@@ -137,7 +161,7 @@ class Reporter {
     if (cue.kind == CueKind::source) {
       // "According to X, CLAUSE" or "CLAUSE, according to X".
       if (cue.first - begin <= 2) {
-        for (int t = src.last + 1; t < end && t <= src.last + 12; ++t)
+        for (int t = src_last + 1; t < end && t <= src_last + 12; ++t)
           if (punct(t, ",")) return {t + 1, end, "reported_according", 0.85};
         return {};
       }
@@ -146,18 +170,46 @@ class Reporter {
       return {begin, cue.first, "reported_according", 0.7};
     }
     if (cue.kind != CueKind::verb) return {};
-    if (f.inverted) return fronted(src.first, cue.first, "reported_inverted", 0.75);
-    if (src.first > cue.first) return {};
-    if (is_word(src.first - 1) &&
-        tables_.source_blockers.count(word(src.first - 1)))
+    // "the state", "his remarks", "Trump's comments", "United States": a
+    // noun that looks like a cue.
+    if (is_word(cue.first - 1) &&
+        (tables_.determiners.count(word(cue.first - 1)) ||
+         possessive(cue.first - 1) || capitalised(cue.first)))
+      return {};
+    if (f.inverted) return fronted(src_first, cue.first, "reported_inverted", 0.75);
+    if (src_first > cue.first) return {};
+    if (src_first < 0 && (cue.form == VerbForm::base ||
+                          tables_.verb_lemmas.count(cue.lemma) ||
+                          !is_word(cue.first - 1) ||
+                          tables_.prepositions.count(word(cue.first - 1))))
+      return {};
+    // A gerund reports only as a clause of its own (", adding that") or
+    // after a reporting noun ("a statement saying").
+    if (cue.form == VerbForm::gerund && !punct(cue.first - 1, ",") &&
+        !(is_word(cue.first - 1) &&
+          tables_.reporting_nouns.count(word(cue.first - 1))))
+      return {};
+    if (src_first >= 0 && is_word(src_first - 1) &&
+        tables_.source_blockers.count(word(src_first - 1)))
       return {};
     if (question(cue.last)) return {};
     int t = cue.last + 1;
-    if (t >= end || punct(t, ","))
-      return fronted(src.first, cue.first, "reported_fronted", 0.75);
+    if (t >= end) return fronted(src_first, cue.first, "reported_fronted", 0.75);
+    if (punct(t, ",")) {
+      // "A, X said, B": one clause around the cue, unless B is quoted.
+      Clause c = fronted(src_first, cue.first, "reported_split", 0.75);
+      if (c.first < 0) return c;
+      if (t + 1 < end) {
+        if (tok(t + 1).kind == TokenKind::quote_mark) return {};
+        c.end = end;
+      }
+      return c;
+    }
     if (tables_.no_clause_verbs.count(cue.lemma)) return {};
     t = skip_to_clause(t, end, tables_.addressee_verbs.count(cue.lemma) > 0);
-    if (t >= end || !is_word(t) || tables_.blockers.count(word(t))) return {};
+    if (t >= end || !is_word(t) || tables_.blockers.count(word(t)) ||
+        tables_.prepositions.count(word(t)))
+      return {};
     return {t, end, "reported_after", 0.8};
   }
 
@@ -205,13 +257,40 @@ class Reporter {
 
 ReportedTables ReportedTables::load() {
   ReportedTables t;
+  for (const std::string& line : embedded_lines("en/reported_verbs.txt")) {
+    std::vector<std::string> forms = split_fields(line, ' ');
+    if (forms.empty()) continue;
+    t.verb_lemmas.insert(forms[0]);
+    add_cue_verb(t.verbs, forms);
+  }
   t.addressee_verbs = lower_lines("en/reported_addressee_verbs.txt");
   t.no_clause_verbs = lower_lines("en/reported_no_clause_verbs.txt");
   t.complementisers = lower_lines("en/reported_complementisers.txt");
   t.skip_words = lower_lines("en/reported_skip_words.txt");
   t.blockers = lower_lines("en/reported_blockers.txt");
   t.source_blockers = lower_lines("en/reported_source_blockers.txt");
+  t.determiners = lower_lines("en/reported_determiners.txt");
+  t.reporting_nouns = lower_lines("en/reported_nouns.txt");
+  t.prepositions = lower_lines("en/reported_prepositions.txt");
   return t;
+}
+
+std::vector<Cue> merge_cues(const std::vector<Cue>& a,
+                            const std::vector<Cue>& b) {
+  std::vector<Cue> out;
+  out.reserve(a.size() + b.size());
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i].first <= b[j].first)) {
+      out.push_back(a[i++]);
+      continue;
+    }
+    const Cue& c = b[j++];
+    bool overlaps = (i < a.size() && a[i].first <= c.last) ||
+                    (i > 0 && a[i - 1].last >= c.first);
+    if (!overlaps) out.push_back(c);
+  }
+  return out;
 }
 
 std::vector<ReportedQuote> find_reported(const SieveInput& in,

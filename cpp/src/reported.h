@@ -18,6 +18,10 @@ namespace quotelink::detail {
 
 /// Word lists of the reported-speech stage (lower case).
 struct ReportedTables {
+  /// Verbs that report a clause but not marked quotations ("polls show").
+  CueTables verbs;
+  /// The lemmas of `verbs`: their clauses need a source mention.
+  std::unordered_set<std::string> verb_lemmas;
   /// Cue lemmas that take an addressee before the clause ("told Y that").
   std::unordered_set<std::string> addressee_verbs;
   /// Cue lemmas that never report a clause by themselves ("call", "slam").
@@ -30,6 +34,12 @@ struct ReportedTables {
   std::unordered_set<std::string> blockers;
   /// Words right before a source that make the cue no report ("as I said").
   std::unordered_set<std::string> source_blockers;
+  /// Words before a cue word that make it a noun ("the state", "a call").
+  std::unordered_set<std::string> determiners;
+  /// Reporting nouns a gerund cue may follow ("a statement saying").
+  std::unordered_set<std::string> reporting_nouns;
+  /// Words that open an adjunct after a cue ("said in response").
+  std::unordered_set<std::string> prepositions;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.
   static ReportedTables load();
 };
@@ -42,6 +52,10 @@ struct ReportedQuote {
   double confidence = 0.0;
   std::vector<int> absorbed;  ///< partial quotations (indices) inside it
 };
+
+/// The cues of `a` and those of `b` that overlap none of `a`, in text order.
+std::vector<Cue> merge_cues(const std::vector<Cue>& a,
+                            const std::vector<Cue>& b);
 
 /// Finds reported speech for every frame with a source; `in.quotes` are the
 /// marked quotations (their direct ones are never overlapped, their partial
