@@ -62,10 +62,16 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   const std::string_view text = doc.text;
   std::vector<int> quote_of_token = quote_of_tokens(layout, doc.quotes);
   std::vector<Cue> cues = find_cues(text, layout, quote_of_token, tables.cues);
+  // Reported speech also hears verbs that never introduce marked quotes
+  // ("polls show"); they get frames of their own, apart from the sieves'.
+  std::vector<Cue> extra;
+  if (config.indirect)
+    extra = find_cues(text, layout, quote_of_token, tables.reported.verbs);
   std::vector<bool> cue_starts(layout.tokens.size(), false);
-  for (const Cue& cue : cues)
-    if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
-      cue_starts[cue.first] = true;
+  for (const std::vector<Cue>* list : {&cues, &extra})
+    for (const Cue& cue : *list)
+      if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
+        cue_starts[cue.first] = true;
   std::vector<SpeakerMention> mentions =
       find_mentions(text, layout, quote_of_token, tables.mentions, &cue_starts);
   SieveInput input{text, layout,   doc.quotes, quote_of_token,
@@ -73,10 +79,6 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   std::vector<CueFrame> frames = frame_cues(input);
   std::vector<Attribution> attributions = run_sieves(input, frames);
   if (config.indirect) {
-    // Reported speech also hears verbs that never introduce marked quotes
-    // ("polls show"); they get frames of their own, apart from the sieves'.
-    std::vector<Cue> extra =
-        find_cues(text, layout, quote_of_token, tables.reported.verbs);
     if (extra.empty()) {
       add_reported(doc, find_reported(input, frames, tables.reported), frames,
                    cues, attributions);
@@ -85,10 +87,9 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
       SieveInput reported_input{text,     layout,   doc.quotes, quote_of_token,
                                 all_cues, mentions, tables.cues};
       std::vector<CueFrame> reported_frames = frame_cues(reported_input);
-      add_reported(doc,
-                   find_reported(reported_input, reported_frames,
-                                 tables.reported),
-                   reported_frames, all_cues, attributions);
+      add_reported(
+          doc, find_reported(reported_input, reported_frames, tables.reported),
+          reported_frames, all_cues, attributions);
     }
   }
   EntityResult entities =

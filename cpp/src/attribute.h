@@ -6,9 +6,9 @@
 
 #include "cues.h"
 #include "mentions.h"
-#include "reported.h"
 #include "quotelink/document.h"
 #include "quotelink/extractor.h"
+#include "reported.h"
 #include "text.h"
 
 namespace quotelink::detail {

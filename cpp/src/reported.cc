@@ -11,7 +11,8 @@ namespace {
 
 std::unordered_set<std::string> lower_lines(std::string_view file) {
   std::unordered_set<std::string> out;
-  for (const std::string& line : embedded_lines(file)) out.insert(to_lower(line));
+  for (const std::string& line : embedded_lines(file))
+    out.insert(to_lower(line));
   return out;
 }
 
@@ -151,8 +152,7 @@ class Reporter {
     const Cue& cue = in_.cues[f.cue];
     // Without a source mention the clause is still reported, unattributed.
     const int src_first = f.source >= 0 ? in_.mentions[f.source].first : -1;
-    const int src_last =
-        f.source >= 0 ? in_.mentions[f.source].last : cue.last;
+    const int src_last = f.source >= 0 ? in_.mentions[f.source].last : cue.last;
     if (in_.layout.paragraphs[tok(cue.first).paragraph].heading ||
         in_.layout.paragraphs[tok(cue.first).paragraph].boilerplate)
       return {};
@@ -176,12 +176,13 @@ class Reporter {
         (tables_.determiners.count(word(cue.first - 1)) ||
          possessive(cue.first - 1) || capitalised(cue.first)))
       return {};
-    if (f.inverted) return fronted(src_first, cue.first, "reported_inverted", 0.75);
+    if (f.inverted)
+      return fronted(src_first, cue.first, "reported_inverted", 0.75);
     if (src_first > cue.first) return {};
-    if (src_first < 0 && (cue.form == VerbForm::base ||
-                          tables_.verb_lemmas.count(cue.lemma) ||
-                          !is_word(cue.first - 1) ||
-                          tables_.prepositions.count(word(cue.first - 1))))
+    if (src_first < 0 &&
+        (cue.form == VerbForm::base || tables_.verb_lemmas.count(cue.lemma) ||
+         !is_word(cue.first - 1) ||
+         tables_.prepositions.count(word(cue.first - 1))))
       return {};
     // A gerund reports only as a clause of its own (", adding that") or
     // after a reporting noun ("a statement saying").
@@ -194,7 +195,8 @@ class Reporter {
       return {};
     if (question(cue.last)) return {};
     int t = cue.last + 1;
-    if (t >= end) return fronted(src_first, cue.first, "reported_fronted", 0.75);
+    if (t >= end)
+      return fronted(src_first, cue.first, "reported_fronted", 0.75);
     if (punct(t, ",")) {
       // "A, X said, B": one clause around the cue, unless B is quoted.
       Clause c = fronted(src_first, cue.first, "reported_split", 0.75);
@@ -205,10 +207,16 @@ class Reporter {
       }
       return c;
     }
+    // "CLAUSE, a South Korean official said Friday."
+    int u = t;
+    while (u < end && is_word(u) && tables_.skip_words.count(word(u))) ++u;
+    if (u >= end)
+      return fronted(src_first, cue.first, "reported_fronted", 0.75);
     if (tables_.no_clause_verbs.count(cue.lemma)) return {};
     t = skip_to_clause(t, end, tables_.addressee_verbs.count(cue.lemma) > 0);
-    if (t >= end || !is_word(t) || tables_.blockers.count(word(t)) ||
-        tables_.prepositions.count(word(t)))
+    if (t >= end || !is_word(t) || tables_.blockers.count(word(t))) return {};
+    if (tables_.prepositions.count(word(t)) &&
+        !(word(t) == "to" && tables_.infinitive_verbs.count(cue.lemma)))
       return {};
     return {t, end, "reported_after", 0.8};
   }
@@ -272,6 +280,7 @@ ReportedTables ReportedTables::load() {
   t.determiners = lower_lines("en/reported_determiners.txt");
   t.reporting_nouns = lower_lines("en/reported_nouns.txt");
   t.prepositions = lower_lines("en/reported_prepositions.txt");
+  t.infinitive_verbs = lower_lines("en/reported_infinitive_verbs.txt");
   return t;
 }
 

@@ -38,6 +38,8 @@ struct ReportedTables {
   std::unordered_set<std::string> determiners;
   /// Reporting nouns a gerund cue may follow ("a statement saying").
   std::unordered_set<std::string> reporting_nouns;
+  /// Cue lemmas whose content may be an infinitive ("wants to ...").
+  std::unordered_set<std::string> infinitive_verbs;
   /// Words that open an adjunct after a cue ("said in response").
   std::unordered_set<std::string> prepositions;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.
@@ -46,8 +48,8 @@ struct ReportedTables {
 
 /// One reported-speech attribution found by the stage.
 struct ReportedQuote {
-  Quote quote;     ///< kind indirect; span, text, quoted_parts, position set
-  int frame = -1;  ///< index into the frames it came from
+  Quote quote;        ///< kind indirect; span, text, quoted_parts, position set
+  int frame = -1;     ///< index into the frames it came from
   std::string sieve;  ///< the rule that fired ("reported_after", ...)
   double confidence = 0.0;
   std::vector<int> absorbed;  ///< partial quotations (indices) inside it
