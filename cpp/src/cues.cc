@@ -123,6 +123,14 @@ CueTables CueTables::load(const Config& config) {
     tables.adverbials[to_lower(line)] = true;
   for (const std::string& line : embedded_lines("en/cue_relatives.txt"))
     tables.relatives[to_lower(line)] = true;
+  for (const std::string& line : embedded_lines("en/cue_links.txt")) {
+    std::vector<std::string> cols = split_fields(line, '\t');
+    if (cols.size() != 2 ||
+        (cols[0] != "coordinator" && cols[0] != "preposition"))
+      throw error("en/cue_links.txt: bad line '" + line + "'");
+    (cols[0] == "coordinator" ? tables.coordinators
+                              : tables.prepositions)[to_lower(cols[1])] = true;
+  }
   for (const std::string& verb : config.extra_cue_verbs) {
     std::vector<std::string> words = split_fields(verb, ' ');
     if (words.size() != 1)

@@ -38,6 +38,10 @@ struct CueTables {
   std::unordered_map<std::string, bool> adverbials;
   /// Relative pronouns a subject's clause may open with ("who", "which").
   std::unordered_map<std::string, bool> relatives;
+  /// Words joining a verb to an earlier verb of its subject ("and").
+  std::unordered_map<std::string, bool> coordinators;
+  /// Prepositions of a phrase between a subject and its verb ("of", "for").
+  std::unordered_map<std::string, bool> prepositions;
   /// Loads cue_verbs.txt and cue_phrases.txt plus config.extra_cue_verbs.
   static CueTables load(const Config& config);
 };

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <string>
 #include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "attribute.h"
 #include "pipeline.h"
@@ -24,17 +28,166 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 const Config& Extractor::config() const noexcept { return config_; }
 
+namespace detail {
+
+namespace {
+
+// Stages 1-6 on one text: a whole document or one window of it. The layout
+// (tokens and their arrays) lives only as long as this call.
+void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
+                TextContext* context) {
+  TextLayout layout = analyse_text(doc.text, lexicon.text, context);
+  doc.paragraphs = layout.paragraphs;
+  doc.sentences = layout.sentences;
+  doc.quotes = find_quotes(doc.text, layout);
+  attribute_quotes(doc, layout, lexicon.speakers, config);
+}
+
+void shift(Span& span, std::size_t base) {
+  span.begin += base;
+  span.end += base;
+}
+
+// Makes room for `adding` more items in `v`, whose items so far came from
+// `done` of `total` bytes: extrapolated with a margin, so that the vector is
+// copied a few times early instead of doubling to twice its final size.
+template <class T>
+void reserve_for(std::vector<T>& v, std::size_t adding, std::size_t done,
+                 std::size_t total) {
+  const std::size_t need = v.size() + adding;
+  if (need <= v.capacity()) return;
+  const double per_byte = static_cast<double>(need) /
+                          static_cast<double>(std::max<std::size_t>(done, 1));
+  const auto rest = static_cast<std::size_t>(
+      per_byte * static_cast<double>(total - std::min(done, total)) * 1.1);
+  v.reserve(need + rest + 16);
+}
+
+// Appends the results of windows to one document.
+class WindowMerger {
+ public:
+  explicit WindowMerger(Document& doc) : doc_(doc) {}
+
+  // Adds `part`, the window of doc.text at `base` ending at byte `done`;
+  // with `continues`, its first paragraph is the rest of the document's last.
+  void add(Document& part, std::size_t base, std::size_t done, bool continues) {
+    const std::size_t total = doc_.text.size();
+    const int paragraph_base = static_cast<int>(doc_.paragraphs.size()) -
+                               (continues && !doc_.paragraphs.empty() ? 1 : 0);
+    const int sentence_base = static_cast<int>(doc_.sentences.size());
+    const int mention_base = static_cast<int>(doc_.mentions.size());
+
+    reserve_for(doc_.paragraphs, part.paragraphs.size(), done, total);
+    for (std::size_t p = 0; p < part.paragraphs.size(); ++p) {
+      Paragraph paragraph = part.paragraphs[p];
+      shift(paragraph.span, base);
+      if (p == 0 && paragraph_base < static_cast<int>(doc_.paragraphs.size()))
+        doc_.paragraphs.back().span.end = paragraph.span.end;
+      else
+        doc_.paragraphs.push_back(paragraph);
+    }
+    reserve_for(doc_.sentences, part.sentences.size(), done, total);
+    for (Sentence sentence : part.sentences) {
+      shift(sentence.span, base);
+      sentence.paragraph += paragraph_base;
+      doc_.sentences.push_back(sentence);
+    }
+
+    // Entities with a proper name are merged with an earlier window's entity
+    // of the same name and type, as the clusterer does within a window.
+    std::vector<int> entity_of(part.entities.size(), -1);
+    for (std::size_t e = 0; e < part.entities.size(); ++e) {
+      Entity& entity = part.entities[e];
+      for (int& m : entity.mentions) m += mention_base;
+      bool named = false;
+      for (int m : entity.mentions)
+        named =
+            named || part.mentions[m - mention_base].kind == MentionKind::name;
+      std::string key;
+      if (named) {
+        key = std::string(to_string(entity.type)) + '\t' + entity.name;
+        auto found = named_.find(key);
+        if (found != named_.end()) {
+          Entity& earlier = doc_.entities[found->second];
+          earlier.mentions.insert(earlier.mentions.end(),
+                                  entity.mentions.begin(),
+                                  entity.mentions.end());
+          entity_of[e] = found->second;
+          continue;
+        }
+      }
+      entity_of[e] = static_cast<int>(doc_.entities.size());
+      if (named) named_.emplace(std::move(key), entity_of[e]);
+      doc_.entities.push_back(std::move(entity));
+    }
+    reserve_for(doc_.mentions, part.mentions.size(), done, total);
+    for (Mention& mention : part.mentions) {
+      shift(mention.span, base);
+      if (mention.entity >= 0) mention.entity = entity_of[mention.entity];
+      doc_.mentions.push_back(std::move(mention));
+    }
+    reserve_for(doc_.quotes, part.quotes.size(), done, total);
+    for (Quote& quote : part.quotes) {
+      shift(quote.span, base);
+      shift(quote.outer, base);
+      for (Span& span : quote.quoted_parts) shift(span, base);
+      if (quote.cue) shift(*quote.cue, base);
+      quote.paragraph += paragraph_base;
+      quote.sentence += sentence_base;
+      if (quote.speaker >= 0) quote.speaker = entity_of[quote.speaker];
+      if (quote.mention >= 0) quote.mention += mention_base;
+      doc_.quotes.push_back(std::move(quote));
+    }
+  }
+
+ private:
+  Document& doc_;
+  std::unordered_map<std::string, int> named_;  // type \t name -> entity
+};
+
+bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+}  // namespace
+
+void run_pipeline(Document& doc, const Lexicon& lexicon, const Config& config,
+                  std::size_t window) {
+  const std::string& text = doc.text;
+  if (text.size() <= window) {
+    run_stages(doc, lexicon, config, nullptr);
+    doc.build_offset_index();
+    return;
+  }
+  TextContext context;
+  WindowMerger merger(doc);
+  bool continues = false;
+  for (std::size_t begin = 0; begin < text.size();) {
+    WindowCut cut = WindowCut::end;
+    const std::size_t end = window_end(text, begin, window, &cut);
+    Document part;
+    part.text = text.substr(begin, end - begin);
+    context.continues_paragraph = continues && !doc.paragraphs.empty();
+    if (context.continues_paragraph) context.continued = doc.paragraphs.back();
+    context.line_start =
+        begin == 0 || text[begin - 1] == '\n' || text[begin - 1] == '\r';
+    run_stages(part, lexicon, config, &context);
+    merger.add(part, begin, end, context.continues_paragraph);
+    // A cut inside a paragraph leaves its rest to the next window.
+    continues = (cut == WindowCut::sentence || cut == WindowCut::space ||
+                 cut == WindowCut::character) &&
+                end < text.size() && !is_ascii_space(text[end]);
+    begin = end;
+  }
+  doc.build_offset_index();
+}
+
+}  // namespace detail
+
 Document Extractor::extract(std::string_view text, std::string id) const {
   Document doc;
   doc.id = std::move(id);
   doc.text = detail::validate_utf8(text, config_.replace_invalid_utf8,
                                    &doc.replaced_invalid_bytes);
-  detail::TextLayout layout = detail::analyse_text(doc.text, lexicon_->text);
-  doc.paragraphs = layout.paragraphs;
-  doc.sentences = layout.sentences;
-  doc.quotes = detail::find_quotes(doc.text, layout);
-  detail::attribute_quotes(doc, layout, lexicon_->speakers, config_);
-  doc.build_offset_index();
+  detail::run_pipeline(doc, *lexicon_, config_);
   return doc;
 }
 

@@ -184,6 +184,7 @@ class Finder {
     names();
     nominals();
     cue_subjects();
+    cue_objects();
     pronouns();
     std::vector<SpeakerMention> out = resolve_overlaps();
     mark_subjects(out);
@@ -255,6 +256,10 @@ class Finder {
       ++a;
     }
     if (a > b) return;
+    // "Said Jane Roe, "..."": a sentence-opening speech verb before the name.
+    if (a < b && cue_at(a) && !w_.same_sentence(a - 1, a) &&
+        (w_.punct(b + 1, ",") || w_.punct(b + 1, ":")))
+      ++a;
     bool definite = a > 0 && w_.word(a - 1) && w_.lower(a - 1) == "the";
     int start = definite ? a - 1 : a;
     // A place standing for its government: "Moscow", "the Kremlin".
@@ -344,11 +349,17 @@ class Finder {
     if (p == end && (tables_.not_names.count(w_.lower(p)) ||
                      tables_.not_alone.count(w_.base(p))))
       return;
+    // A lone capitalised word opening a sentence ("Holding signs, ...",
+    // "According to ...") is a name only if the text also writes it as one
+    // elsewhere: mid-sentence or inside a longer name.
+    if (a == b && p == end && !w_.same_sentence(p - 1, p) &&
+        !named_elsewhere(p))
+      return;
     // A demonym alone or in the plural ("Russian", "North Koreans") is no name.
     int d = -1;
     std::string last_word = w_.base(end);
     if (demonym_at(w_, p, end + 1, tables_, &d) == end - p + 1 &&
-        !cue_at(end + 1))
+        !cue_at(end + 1) && !inverted_cue_at(p - 1))
       return;
     if (last_word.size() > 1 && last_word.back() == 's') {
       std::string phrase = w_.phrase(p, end);
@@ -546,21 +557,49 @@ class Finder {
     }
   }
 
+  bool named_elsewhere(int t) {
+    if (!name_words_built_) {
+      name_words_built_ = true;
+      for (int u = 0; u < w_.size(); ++u) {
+        if (!w_.cap(u)) continue;
+        const bool initial = !w_.same_sentence(u - 1, u);
+        if (!initial || w_.cap(u + 1) || (u > 0 && w_.cap(u - 1)))
+          name_words_.insert(w_.base(u));
+      }
+    }
+    return name_words_.count(w_.base(t)) > 0;
+  }
+
   bool cue_at(int t) const {
     return cue_starts_ && t >= 0 && t < w_.size() && (*cue_starts_)[t];
+  }
+  // A speech verb right after a comma or a closing quotation mark ("...,"
+  // said X): its subject follows it.
+  bool inverted_cue_at(int t) const {
+    if (!cue_at(t) || t < 1) return false;
+    return w_.punct(t - 1, ",") ||
+           w_.token(t - 1).kind == TokenKind::quote_mark;
   }
 
   // Any determined noun phrase right before a speech verb speaks: "the
   // gambling tycoon told Reuters", "the bespectacled, 71-year-old diplomat
   // said".
   void cue_subjects() {
+    std::vector<bool> nominal_ends(w_.size(), false);
+    for (const SpeakerMention& m : found_) nominal_ends[m.last] = true;
     for (int c = 1; c < w_.size(); ++c) {
       if (!cue_at(c)) continue;
       int head = c - 1;
+      // "the president will say": auxiliaries are no head.
+      while (head > 0 && w_.word(head) && !w_.cap(head) &&
+             tables_.auxiliaries.count(w_.lower(head)))
+        --head;
       if (!w_.word(head) || w_.cap(head) || !w_.same_sentence(head, c))
         continue;
       const std::string& lh = w_.lower(head);
-      if (nominal_head(head)) continue;  // the nominal pass knows it better
+      // The nominal pass knows its phrases better; it misses those broken
+      // by commas ("the bespectacled, 71-year-old diplomat said").
+      if (nominal_head(head) && nominal_ends[head]) continue;
       if (tables_.not_names.count(lh) || tables_.pronouns.count(lh) ||
           tables_.determiners.count(lh) || tables_.connectors.count(lh))
         continue;
@@ -595,6 +634,46 @@ class Finder {
     }
   }
 
+  // Any determined noun phrase right after an inverted speech verb speaks:
+  // ""...," said one Trump confidant", "said a New Hampshire Republican". The
+  // phrase ends before punctuation, a connector or a function word.
+  void cue_objects() {
+    for (int c = 1; c + 2 < w_.size(); ++c) {
+      if (!inverted_cue_at(c)) continue;
+      const int start = c + 1;
+      if (!w_.word(start) || w_.cap(start) || w_.possessive(start)) continue;
+      auto det = tables_.determiners.find(w_.lower(start));
+      if (det == tables_.determiners.end()) continue;
+      int head = -1;
+      for (int k = start + 1;
+           k < w_.size() && k - start <= 6 && w_.same_sentence(k, start); ++k) {
+        if (!w_.word(k) && w_.token(k).kind != TokenKind::number) break;
+        const std::string& lk = w_.lower(k);
+        if (tables_.connectors.count(lk) || tables_.pronouns.count(lk) ||
+            tables_.auxiliaries.count(lk) || cue_at(k) ||
+            (!w_.cap(k) &&
+             ((tables_.not_names.count(lk) &&
+               !(k == start + 1 && w_.word(k + 1))) ||  // "the second aide"
+              tables_.determiners.count(lk))))
+          break;
+        head = k;
+        if (w_.possessive(k)) head = -1;  // "the group's leader": go on
+      }
+      if (head < 0 || w_.token(head).kind == TokenKind::number) continue;
+      SpeakerMention m = make(start, head, MentionKind::role);
+      m.definite = det->second;
+      const std::string lh = w_.base(head);
+      m.head_word = lh;
+      m.plural = lh.size() > 3 && lh.back() == 's' && lh[lh.size() - 2] != 's';
+      m.role = w_.phrase(start + 1, head);
+      std::string shown;
+      for (int k = start + 1; k <= head; ++k)
+        shown += (shown.empty() ? "" : " ") + original(k);
+      m.mention.head = shown;
+      found_.push_back(std::move(m));
+    }
+  }
+
   void pronouns() {
     for (int t = 0; t < w_.size(); ++t) {
       if (!w_.word(t)) continue;
@@ -623,6 +702,16 @@ class Finder {
         if (prev.first <= m.first && prev.last >= m.last) break;  // m inside
         if (m.first <= prev.first && m.last >= prev.last) {
           out.pop_back();  // prev inside m
+          continue;
+        }
+        // "Wyoming GOP chairman" + "chairman Matt Micheli": the role's
+        // modifiers belong to the name that shares its title.
+        if (m.mention.kind == MentionKind::name &&
+            prev.mention.kind == MentionKind::role && prev.first < m.first &&
+            prev.last < m.last && !prev.possessive) {
+          m.first = prev.first;
+          m.mention.span.begin = prev.mention.span.begin;
+          out.pop_back();
           continue;
         }
         // Partial overlap: keep the longer.
@@ -708,6 +797,8 @@ class Finder {
   Words w_;
   const MentionTables& tables_;
   const std::vector<bool>* cue_starts_;
+  bool name_words_built_ = false;
+  std::unordered_set<std::string> name_words_;  // see named_elsewhere()
   std::vector<SpeakerMention> found_;
 };
 
@@ -817,6 +908,8 @@ MentionTables MentionTables::load(const Config& config) {
       t.doclinks.insert(cols[1]);
     else if (cols[0] == "notalone")
       t.not_alone.insert(cols[1]);
+    else if (cols[0] == "auxiliary")
+      t.auxiliaries.insert(cols[1]);
     else
       throw error("en/mention_words.txt: unknown class '" + cols[0] + "'");
   }

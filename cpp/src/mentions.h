@@ -64,6 +64,8 @@ struct MentionTables {
   std::unordered_map<std::string, bool> determiners;  ///< -> definite
   std::unordered_set<std::string> doclinks;           ///< "on", "from", "by"
   std::unordered_set<std::string> not_alone;  ///< never a name on its own
+  /// auxiliaries and modals ("has", "will"): never the head of a subject
+  std::unordered_set<std::string> auxiliaries;
   /// Loads the built-in lists plus config.extra_titles.
   static MentionTables load(const Config& config);
 };

@@ -1,6 +1,8 @@
 // The compiled lexicons of every stage, owned by an Extractor.
 #pragma once
 
+#include <cstddef>
+
 #include "attribute.h"
 #include "quotelink/extractor.h"
 #include "text.h"
@@ -19,4 +21,21 @@ class Lexicon {
   detail::SpeakerTables speakers;
 };
 
+namespace detail {
+
+/// Texts longer than this are analysed in windows of at most this many bytes
+/// (cut by window_end), so that the per-token arrays of the stages stay
+/// bounded however long the document is. Far above any news article, whose
+/// results therefore never depend on it.
+inline constexpr std::size_t kWindowBytes = std::size_t{128} << 10;
+
+/// Runs every stage on `doc.text` (valid UTF-8) and fills the rest of `doc`.
+/// A text over `window` bytes is analysed window by window: quotations and
+/// sentences are those of the whole text wherever the cut is a paragraph
+/// break; attribution sees one window at a time, and entities of different
+/// windows are merged when they share a proper name and type.
+void run_pipeline(Document& doc, const Lexicon& lexicon, const Config& config,
+                  std::size_t window = kWindowBytes);
+
+}  // namespace detail
 }  // namespace quotelink

@@ -8,6 +8,24 @@ namespace quotelink::detail {
 
 namespace {
 
+// The name mention after up to three lower-case modifiers starting at token
+// t ("said retired neurosurgeon Ben Carson"), or -1. mention_start maps a
+// token to the mention starting there.
+int name_after_modifiers(const SieveInput& in,
+                         const std::vector<int>& mention_start, int t) {
+  const int n = static_cast<int>(in.layout.tokens.size());
+  for (int skip = 0; skip < 3 && t < n; ++skip, ++t) {
+    const Token& tok = in.layout.tokens[t];
+    if (tok.kind != TokenKind::word || in.quote_of_token[t] >= 0) return -1;
+    std::size_t length = 0;
+    if (!is_lower(decode_at(in.text, tok.span.begin, &length))) return -1;
+    const int m = t + 1 < n ? mention_start[t + 1] : -1;
+    if (m >= 0)
+      return in.mentions[m].mention.kind == MentionKind::name ? m : -1;
+  }
+  return -1;
+}
+
 // Token indices of a quotation's marks (or content edges when unmarked).
 struct QuoteTokens {
   int open = 0;
@@ -47,6 +65,18 @@ class Sieves {
     cue_start_.assign(n_, -1);
     for (std::size_t c = 0; c < in.cues.size(); ++c)
       cue_start_[in.cues[c].first] = static_cast<int>(c);
+    // Quotations are ordered by start, enclosing ones first: a stack of the
+    // open outer quotations tells every nested one, however many siblings
+    // precede it inside the same quotation.
+    nested_.assign(in.quotes.size(), false);
+    std::vector<std::size_t> open_ends;
+    for (std::size_t i = 0; i < in.quotes.size(); ++i) {
+      const Span& s = in.quotes[i].outer;
+      while (!open_ends.empty() && open_ends.back() <= s.begin)
+        open_ends.pop_back();
+      nested_[i] = !open_ends.empty() && open_ends.back() >= s.end;
+      if (!nested_[i]) open_ends.push_back(s.end);
+    }
     for (const Quote& q : in.quotes) {
       QuoteTokens qt;
       qt.open = token_at(in.layout, q.outer.begin);
@@ -111,15 +141,7 @@ class Sieves {
             [&](const CueFrame& f) { return in_.cues[f.cue].first < t; }) -
         frames_.begin());
   }
-  bool nested(std::size_t i) const {
-    const Span& s = in_.quotes[i].outer;
-    for (std::size_t j = i; j-- > 0;)
-      if (in_.quotes[j].outer.contains(s))
-        return true;
-      else if (in_.quotes[j].outer.end <= s.begin)
-        break;
-    return false;
-  }
+  bool nested(std::size_t i) const { return nested_[i]; }
   void set(Attribution& a, int mention, int cue, const char* sieve,
            double conf) {
     a.mention = mention;
@@ -139,6 +161,8 @@ class Sieves {
       int m = in_range(in_.cues[c].last + 1)
                   ? mention_start_[in_.cues[c].last + 1]
                   : -1;
+      if (m < 0 && in_range(in_.cues[c].last + 1))
+        m = name_after_modifiers(in_, mention_start_, in_.cues[c].last + 1);
       if (speaker_like(m) &&
           in_.mentions[m].mention.kind != MentionKind::pronoun) {
         set(a, m, c, "trigram", 0.95);
@@ -340,6 +364,7 @@ class Sieves {
   std::vector<std::vector<int>> frames_of_source_;
   std::vector<int> usable_before_, usable_from_;
   std::vector<QuoteTokens> qtokens_;
+  std::vector<bool> nested_;
 };
 
 }  // namespace
@@ -427,6 +452,35 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
         break;
       }
     }
+    // "a spokesman for committee Democrats said", "George Zornick of The
+    // Nation wrote": the subject before a prepositional phrase.
+    if (m < 0) {
+      const int sentence = in.layout.tokens[cue.first].sentence;
+      for (int j = k; j >= 1 && cue.first - j <= 8 &&
+                      in.layout.tokens[j].sentence == sentence &&
+                      in.layout.tokens[j].kind == TokenKind::word &&
+                      in.quote_of_token[j] < 0;
+           --j) {
+        if (!in.cue_tables.prepositions.count(word(j))) continue;
+        int b = mention_end[j - 1];
+        if (b >= 0 && in.mentions[b].mention.kind != MentionKind::pronoun &&
+            in.quote_of_token[j - 1] < 0)
+          m = b;
+        break;
+      }
+    }
+    // "Clinton shook her head and said": the subject of the earlier verb.
+    if (m < 0 && k >= 0 && in.layout.tokens[k].kind == TokenKind::word &&
+        in.quote_of_token[k] < 0 && in.cue_tables.coordinators.count(word(k))) {
+      const int sentence = in.layout.tokens[cue.first].sentence;
+      for (int j = in.layout.sentence_first_token[sentence]; j < k; ++j) {
+        int s = mention_start[j];
+        if (s >= 0 && in.mentions[s].subject && in.quote_of_token[j] < 0) {
+          m = s;
+          break;
+        }
+      }
+    }
     if (cue.form == VerbForm::gerund) {
       // "..., adding that", "telling them": the subject of the clause's verb.
       const int sentence = in.layout.tokens[cue.first].sentence;
@@ -455,10 +509,14 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
     } else if (cue.form != VerbForm::base) {
       // "Q," said X: only right after a comma or a quotation mark.
       int before = cue.first - 1;
-      bool opened = before >= 0 &&
-                    (punct(before, ",") ||
-                     in.layout.tokens[before].kind == TokenKind::quote_mark);
+      // ... or opening the sentence: "Said Comey, "Q"".
+      bool opened = before < 0 || punct(before, ",") ||
+                    in.layout.tokens[before].kind == TokenKind::quote_mark ||
+                    in.layout.tokens[before].sentence !=
+                        in.layout.tokens[cue.first].sentence;
       int after = cue.last + 1 < n ? mention_start[cue.last + 1] : -1;
+      if (after < 0 && opened && cue.last + 1 < n)
+        after = name_after_modifiers(in, mention_start, cue.last + 1);
       if (opened && usable(after) &&
           in.mentions[after].mention.kind != MentionKind::pronoun) {
         f.source = after;

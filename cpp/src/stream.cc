@@ -5,6 +5,8 @@
 #include <new>
 #include <utility>
 
+#include "quotelink/json.h"
+
 namespace quotelink {
 
 namespace {
@@ -14,11 +16,18 @@ namespace {
 constexpr unsigned kMaxThreads = 1024;
 constexpr std::size_t kMaxInFlight = std::size_t{1} << 20;
 
-StreamResult run_one(const Extractor& extractor, StreamItem& item) {
+StreamResult run_one(const Extractor& extractor, StreamOutput output,
+                     StreamItem& item) {
   StreamResult result;
   result.id = item.id;
   try {
     result.document = extractor.extract(item.text, std::move(item.id));
+    if (output != StreamOutput::document) {
+      result.serialized = output == StreamOutput::jsonl
+                              ? to_jsonl(result.document, result.id)
+                              : to_csv(result.document, result.id);
+      result.document = Document();  // only the text is wanted
+    }
   } catch (const error& e) {
     result.ok = false;
     result.error_message = e.what();
@@ -41,7 +50,7 @@ StreamResult run_one(const Extractor& extractor, StreamItem& item) {
 }  // namespace
 
 Stream::Stream(const Extractor& extractor, StreamOptions options)
-    : extractor_(extractor) {
+    : extractor_(extractor), output_(options.output) {
   if (options.threads > kMaxThreads)
     throw error("stream: threads must be at most " +
                 std::to_string(kMaxThreads) + ", got " +
@@ -133,7 +142,7 @@ void Stream::work() {
       task = std::move(tasks_.front());
       tasks_.pop_front();
     }
-    StreamResult result = run_one(extractor_, task.item);
+    StreamResult result = run_one(extractor_, output_, task.item);
     bool oldest;
     {
       std::lock_guard<std::mutex> lock(mutex_);

@@ -389,7 +389,7 @@ bool looks_like_headline(std::string_view text, const Paragraph& paragraph,
 
 // Splits the paragraphs into tokens.
 void tokenise(std::string_view text, const TextTables& tables,
-              TextLayout& layout) {
+              bool first_line_start, TextLayout& layout) {
   layout.tokens.reserve(text.size() / 5);
   for (std::size_t p = 0; p < layout.paragraphs.size(); ++p) {
     layout.paragraph_first_token.push_back(
@@ -397,7 +397,7 @@ void tokenise(std::string_view text, const TextTables& tables,
     const Span span = layout.paragraphs[p].span;
     std::size_t i = span.begin;
     bool space = true;
-    bool line_start = true;
+    bool line_start = p > 0 || first_line_start;
     while (i < span.end) {
       std::size_t length = 0;
       char32_t cp = decode_at(text, i, &length);
@@ -479,7 +479,8 @@ void tokenise(std::string_view text, const TextTables& tables,
       } else {
         token.kind = TokenKind::punctuation;
       }
-      token.span = {i, end};
+      token.span = {static_cast<std::uint32_t>(i),
+                    static_cast<std::uint32_t>(end)};
       layout.tokens.push_back(token);
       space = false;
       line_start = false;
@@ -601,17 +602,26 @@ bool is_boilerplate(std::string_view paragraph, const TextTables& tables,
   return matcher.matches(paragraph, after_boilerplate);
 }
 
-TextLayout analyse_text(std::string_view text, const TextTables& tables) {
+TextLayout analyse_text(std::string_view text, const TextTables& tables,
+                        TextContext* context) {
   TextLayout layout;
   layout.paragraphs = group_paragraphs(text, split_lines(text));
-  bool first_prose = true;
-  bool after_boilerplate = false;
+  bool first_prose = !context || context->first_prose;
+  bool after_boilerplate = context && context->after_boilerplate;
   BoilerplateMatcher boilerplate(tables.boilerplate.get());
   for (Paragraph& paragraph : layout.paragraphs) {
     const bool previous_boilerplate = after_boilerplate;
     after_boilerplate = false;
     std::string_view body =
         text.substr(paragraph.span.begin, paragraph.span.size());
+    if (context && context->continues_paragraph &&
+        &paragraph == &layout.paragraphs.front()) {
+      // The rest of a paragraph cut by the caller keeps its flags.
+      paragraph.heading = context->continued.heading;
+      paragraph.boilerplate = context->continued.boilerplate;
+      after_boilerplate = paragraph.boilerplate;
+      continue;
+    }
     if (paragraph.heading) {
       first_prose = false;
       continue;
@@ -624,9 +634,75 @@ TextLayout analyse_text(std::string_view text, const TextTables& tables) {
     paragraph.heading = looks_like_headline(text, paragraph, first_prose);
     first_prose = false;
   }
-  tokenise(text, tables, layout);
+  tokenise(text, tables, !context || context->line_start, layout);
   split_sentences(text, layout);
+  if (context) {
+    context->first_prose = first_prose;
+    context->after_boilerplate = after_boilerplate;
+  }
   return layout;
+}
+
+std::size_t window_end(std::string_view text, std::size_t begin,
+                       std::size_t size, WindowCut* cut) {
+  if (size == 0) size = 1;
+  if (text.size() - begin <= size) {
+    *cut = WindowCut::end;
+    return text.size();
+  }
+  std::size_t low = begin + std::max<std::size_t>(size / 2, 1);
+  while (low < text.size() &&
+         (static_cast<unsigned char>(text[low]) & 0xC0) == 0x80)
+    ++low;  // start on a character boundary
+  const std::size_t high = begin + size;
+  std::size_t best[6] = {};  // latest cut of each WindowCut kind, 0: none
+  // Cuts are at the start of a non-space character, judged by what lies
+  // between it and the previous non-space character.
+  int breaks = 0;     // line breaks since the last non-space character
+  char32_t last = 0;  // the last non-space character
+  bool space = false;
+  // The scan starts at `begin` so that the first cut after `low` is judged
+  // by the characters before it; only cuts after `low` are kept.
+  std::size_t i = begin;
+  while (i < high) {
+    std::size_t length = 0;
+    const char32_t cp = decode_at(text, i, &length);
+    if (cp == '\n' ||
+        (cp == '\r' && !(i + 1 < text.size() && text[i + 1] == '\n'))) {
+      ++breaks;
+      space = true;
+    } else if (is_space(cp)) {
+      space = true;
+    } else {
+      if (i > low && last != 0) {
+        const bool capital = is_upper(cp) || is_digit(cp);
+        if (breaks >= 2 && capital) {
+          best[static_cast<int>(WindowCut::paragraph)] = i;
+        } else if (breaks == 1 && capital) {
+          best[static_cast<int>(WindowCut::line)] = i;
+        } else if (space && capital && is_sentence_final(last)) {
+          best[static_cast<int>(WindowCut::sentence)] = i;
+        } else if (space) {
+          best[static_cast<int>(WindowCut::space)] = i;
+        }
+        best[static_cast<int>(WindowCut::character)] = i;
+      }
+      last = cp;
+      breaks = 0;
+      space = false;
+    }
+    i += length;
+  }
+  for (int kind = static_cast<int>(WindowCut::paragraph);
+       kind <= static_cast<int>(WindowCut::character); ++kind) {
+    if (best[kind] != 0) {
+      *cut = static_cast<WindowCut>(kind);
+      return best[kind];
+    }
+  }
+  // Only white space in the range: cut after it.
+  *cut = WindowCut::space;
+  return i;
 }
 
 }  // namespace quotelink::detail

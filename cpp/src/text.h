@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,12 +43,28 @@ enum class TokenKind : unsigned char {
   punctuation,  ///< any other punctuation or symbol
 };
 
-/// A token of the text.
+/// A token's byte range with 32-bit offsets: a document holds millions of
+/// tokens, and 32 bits address 4 GiB of text, so the
+/// offsets fit (validate_utf8 refuses texts over 2 GiB). Reads like a Span and
+/// converts to one.
+struct TokenSpan {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+
+  /// Number of bytes covered.
+  std::size_t size() const noexcept { return end - begin; }
+  /// True when the range covers no byte.
+  bool empty() const noexcept { return end <= begin; }
+  /// The same range as a document Span.
+  operator Span() const noexcept { return Span{begin, end}; }
+};
+
+/// A token of the text (20 bytes: the per-token arrays dominate memory).
 struct Token {
-  Span span;
+  TokenSpan span;
+  int paragraph = 0;  ///< index into TextLayout::paragraphs
+  int sentence = 0;   ///< index into TextLayout::sentences
   TokenKind kind = TokenKind::word;
-  int paragraph = 0;          ///< index into TextLayout::paragraphs
-  int sentence = 0;           ///< index into TextLayout::sentences
   bool space_before = false;  ///< white space (or start of text) precedes it
   bool line_start = false;    ///< first token on its line
 };
@@ -63,12 +80,45 @@ struct TextLayout {
   std::vector<int> paragraph_first_token;
 };
 
+/// The state of the text stage where a piece of a longer text starts, so that
+/// the pieces of a long document can be analysed one after another.
+struct TextContext {
+  bool first_prose = true;         ///< no prose paragraph before the piece
+  bool after_boilerplate = false;  ///< the paragraph before was boilerplate
+  /// The piece starts inside a paragraph (a cut inside an over-long
+  /// paragraph): its first paragraph takes the flags of `continued`.
+  bool continues_paragraph = false;
+  Paragraph continued;
+  bool line_start = true;  ///< the piece starts a line
+};
+
 /// Splits valid UTF-8 `text` into paragraphs, sentences and tokens. Paragraphs
 /// are separated by blank lines, and hard-wrapped lines (a block of lines of
 /// similar width) are re-joined unless a line is a paragraph end; markdown
 /// headings and headline-like lines are flagged `heading`, lines matching the
 /// boilerplate patterns `boilerplate`. Runs in time linear in the text size.
-TextLayout analyse_text(std::string_view text, const TextTables& tables);
+/// With `context`, the text is a piece of a longer one that starts in that
+/// state; the state at the piece's end is written back.
+TextLayout analyse_text(std::string_view text, const TextTables& tables,
+                        TextContext* context = nullptr);
+
+/// How a window of a long text ends (see window_end).
+enum class WindowCut : unsigned char {
+  end,        ///< at the end of the text
+  paragraph,  ///< at a blank line, before a paragraph that starts with a
+              ///< capital or digit (so no quotation continues into it)
+  line,       ///< at a line break before such a line (no blank line near)
+  sentence,   ///< inside a paragraph, before a capital after . ! ? and space
+  space,      ///< inside a paragraph, after white space
+  character,  ///< anywhere: a text without spaces
+};
+
+/// The end of the window of valid UTF-8 `text` that starts at `begin` and
+/// holds at most `size` bytes (at least half of them unless the text ends):
+/// the latest cut of the best kind in WindowCut order, so that analysing the
+/// windows one by one keeps memory bounded by `size`. Sets `*cut`.
+std::size_t window_end(std::string_view text, std::size_t begin,
+                       std::size_t size, WindowCut* cut);
 
 /// True when `paragraph` (trimmed text of one paragraph) matches one of the
 /// boilerplate patterns of `tables`; `after_boilerplate` enables the patterns

@@ -5,8 +5,10 @@
 #include <pybind11/stl.h>
 
 #include <chrono>
+#include <string>
 
 #include "bindings.h"
+#include "quotelink/error.h"
 #include "quotelink/stream.h"
 
 namespace py = pybind11;
@@ -18,8 +20,20 @@ namespace {
 // How long one wait holds the GIL released before checking for signals.
 constexpr std::chrono::milliseconds kSignalCheckInterval{100};
 
-// (id, Document, None, None) or (id, None, message, byte offset or None).
-py::tuple result_tuple(StreamResult&& result) {
+StreamOutput output_kind(const std::string& name) {
+  if (name == "document") return StreamOutput::document;
+  if (name == "jsonl") return StreamOutput::jsonl;
+  if (name == "csv") return StreamOutput::csv;
+  throw error("stream output must be document, jsonl or csv, not '" + name +
+              "'");
+}
+
+// (id, Document or serialised str, None, None) or (id, None, message, byte
+// offset or None).
+py::tuple result_tuple(StreamResult&& result, StreamOutput output) {
+  if (result.ok && output != StreamOutput::document)
+    return py::make_tuple(std::move(result.id), py::str(result.serialized),
+                          py::none(), py::none());
   if (result.ok)
     return py::make_tuple(std::move(result.id), std::move(result.document),
                           py::none(), py::none());
@@ -35,15 +49,15 @@ py::tuple result_tuple(StreamResult&& result) {
 void bind_stream(py::module_& m) {
   py::class_<Stream>(m, "Stream",
                      "Worker pool; quotelink.stream() is the Python API.")
-      .def(
-          py::init([](const Extractor& extractor, unsigned threads,
-                      std::size_t max_in_flight) {
-            return new Stream(extractor, StreamOptions{threads, max_in_flight});
-          }),
-          py::arg("extractor"), py::arg("threads") = 0,
-          py::arg("max_in_flight") = 0,
-          // The workers use the extractor until the stream is destroyed.
-          py::keep_alive<1, 2>())
+      .def(py::init([](const Extractor& extractor, unsigned threads,
+                       std::size_t max_in_flight, const std::string& output) {
+             return new Stream(extractor, StreamOptions{threads, max_in_flight,
+                                                        output_kind(output)});
+           }),
+           py::arg("extractor"), py::arg("threads") = 0,
+           py::arg("max_in_flight") = 0, py::arg("output") = "document",
+           // The workers use the extractor until the stream is destroyed.
+           py::keep_alive<1, 2>())
       .def(
           "submit",
           [](Stream& self, std::string id, py::bytes text) {
@@ -57,6 +71,19 @@ void bind_stream(py::module_& m) {
            "Items submitted and not yet taken back.")
       .def_property_readonly("threads", &Stream::threads)
       .def_property_readonly("max_in_flight", &Stream::max_in_flight)
+      .def_property_readonly(
+          "output",
+          [](const Stream& self) -> const char* {
+            switch (self.output()) {
+              case StreamOutput::jsonl:
+                return "jsonl";
+              case StreamOutput::csv:
+                return "csv";
+              default:
+                return "document";
+            }
+          },
+          "What next() hands back: document, jsonl or csv.")
       .def(
           "next",
           [](Stream& self) -> py::object {
@@ -71,10 +98,11 @@ void bind_stream(py::module_& m) {
             }
             std::optional<StreamResult> result = self.next();
             if (!result) return py::none();
-            return result_tuple(std::move(*result));
+            return result_tuple(std::move(*result), self.output());
           },
-          "The oldest result as (id, Document or None, error message or "
-          "None, byte offset or None); None when nothing is in flight.");
+          "The oldest result as (id, Document or str (jsonl, csv) or None, "
+          "error message or None, byte offset or None); None when nothing "
+          "is in flight.");
 }
 
 }  // namespace quotelink::python

@@ -104,12 +104,12 @@ class Extractor:
             named = _core.Error(f"text {index}: {exc}")
             named.byte_offset = exc.byte_offset
             raise named from exc
-        docs = []
-        for core, original, name in zip(cores, originals, names):
-            doc = Document._from_core(core, _decode(core, original))
-            doc.id = name
-            docs.append(doc)
-        return docs
+        # Wrapping is all the per-document work done with the GIL held: the
+        # Python objects of a Document are built when first read.
+        return [
+            Document._from_core(core, _decode(core, original), name)
+            for core, original, name in zip(cores, originals, names)
+        ]
 
 
 # Compiled extractors for the configs passed to extract()/extract_many(), so

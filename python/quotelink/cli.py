@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional, Sequence, TextIO
 
 from . import Error, Extractor, __version__, stream
+from .stream import serialized
 from ._document import RECORD_FIELDS, Document
+from ._jsonl import json_lines
 from .corpus import LINKED_FIELDS, Corpus
 
 EXAMPLES = """\
@@ -92,14 +94,9 @@ def read_items(sources: Iterable[Source]) -> Iterator[Item]:
 
 def _jsonl_items(name: str, handle: Iterable[bytes]) -> Iterator[Item]:
     try:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            where = f"{name}:{number}"
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                yield Item(where, None, f"not JSON: {exc}")
+        for where, record in json_lines(handle, name):
+            if isinstance(record, ValueError):
+                yield Item(where, None, f"not JSON: {record}")
                 continue
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 yield Item(where, None, 'not a {"id": ..., "text": "..."} record')
@@ -123,6 +120,19 @@ def _decoding_problem(data: bytes) -> str:
     return ""
 
 
+def _texts(extractor: Extractor, items: Iterable[Item], on_failure: Callable[[Item], None]) -> Iterator[tuple[str, bytes]]:
+    """(id, data) of the items that were read (and decode, unless invalid
+    UTF-8 is replaced); the others go to `on_failure`."""
+    strict = not extractor.config.replace_invalid_utf8
+    for item in items:
+        if item.data is not None and strict:
+            item.problem = _decoding_problem(item.data)
+        if item.data is None or item.problem:
+            on_failure(item)
+            continue
+        yield item.id, item.data
+
+
 def extract_items(
     extractor: Extractor,
     items: Iterable[Item],
@@ -137,19 +147,28 @@ def extract_items(
     pulled lazily. Items that cannot be read, decoded or extracted go to
     `on_failure` (with their problem) and the run goes on.
     """
-    strict = not extractor.config.replace_invalid_utf8
-
-    def texts() -> Iterator[tuple[str, bytes]]:
-        for item in items:
-            if item.data is not None and strict:
-                item.problem = _decoding_problem(item.data)
-            if item.data is None or item.problem:
-                on_failure(item)
-                continue
-            yield item.id, item.data
-
-    for doc_id, result in stream(texts(), threads=threads, max_in_flight=window, extractor=extractor):
+    texts = _texts(extractor, items, on_failure)
+    for doc_id, result in stream(texts, threads=threads, max_in_flight=window, extractor=extractor):
         if isinstance(result, Document):
+            yield result
+        else:
+            on_failure(Item(doc_id, None, str(result)))
+
+
+def extract_serialized(
+    extractor: Extractor,
+    items: Iterable[Item],
+    output: str,
+    *,
+    threads: int,
+    window: int,
+    on_failure: Callable[[Item], None],
+) -> Iterator[str]:
+    """As extract_items, but each document's records as JSONL or CSV text,
+    written by the worker threads (no Python objects per quotation)."""
+    texts = _texts(extractor, items, on_failure)
+    for doc_id, result in serialized(texts, output, threads=threads, max_in_flight=window, extractor=extractor):
+        if isinstance(result, str):
             yield result
         else:
             on_failure(Item(doc_id, None, str(result)))
@@ -177,6 +196,11 @@ class Writer:
             from .display import page_header  # noqa: PLC0415
 
             self.out.write(page_header("quotelink"))
+
+    def write_text(self, text: str) -> None:
+        """Writes one document's records, already serialised in this format."""
+        self.out.write(text)
+        self.count += 1
 
     def write(self, doc: Document) -> None:
         out = self.out
@@ -293,12 +317,20 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         progress.advance(1)
 
     writer.begin()
-    docs = extract_items(
-        extractor, read_items(sources), threads=args.threads, window=args.window, on_failure=report
-    )
-    for doc in docs:
-        writer.write(doc)
-        progress.advance(1)
+    if args.format in ("jsonl", "csv") and writer.linker is None:
+        texts = extract_serialized(
+            extractor, read_items(sources), args.format, threads=args.threads, window=args.window, on_failure=report
+        )
+        for text in texts:
+            writer.write_text(text)
+            progress.advance(1)
+    else:
+        docs = extract_items(
+            extractor, read_items(sources), threads=args.threads, window=args.window, on_failure=report
+        )
+        for doc in docs:
+            writer.write(doc)
+            progress.advance(1)
     writer.end()
     progress.finish()
     if failures:

@@ -30,7 +30,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 from . import _core
 from ._document import RECORD_FIELDS, Document
-from ._extractor import Config, Extractor
+from ._extractor import Config, Extractor, _decode, _encode
 from ._pickling import config_state
 from .corpus import LINKED_FIELDS, Corpus, link_keys
 
@@ -80,7 +80,11 @@ def quotation_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
     for record in records:
         for name, column in columns.items():
             column.append(record[name])
-    return pd.DataFrame({name: pd.array(column, dtype=_DTYPES[name]) for name, column in columns.items()})
+    return _frame(columns)
+
+
+def _frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.array(columns[name], dtype=dtype) for name, dtype in _DTYPES.items()})
 
 
 def _meta() -> pd.DataFrame:
@@ -100,26 +104,36 @@ def _items(part: Any, columns: Optional[tuple[str, Optional[str]]]) -> Iterator[
     return ((str(doc_id), text) for doc_id, text in zip(ids, part[text_column]))
 
 
-def _documents(part: Any, columns: Optional[tuple[str, Optional[str]]], config: Config, errors: str) -> Iterator[Document]:
-    """Runs on a worker: the Documents of one partition, in order."""
+def _core_documents(
+    part: Any, columns: Optional[tuple[str, Optional[str]]], config: Config, errors: str
+) -> Iterator[tuple[Any, Any]]:
+    """Runs on a worker: the C++ results of one partition, in order, each
+    with the text it came from."""
     extractor = _extractor_for(config)
     for doc_id, text in _items(part, columns):
         try:
             if _is_missing(text):
                 raise Error("text is missing")
-            doc = extractor.extract(text, id=doc_id)
+            core = extractor._core.extract(_encode(text), doc_id)
         except Error as exc:
             if errors == "skip":
                 continue
             wrapped = Error(f"document {doc_id!r}: {exc}")
             wrapped.byte_offset = getattr(exc, "byte_offset", None)
             raise wrapped from exc
-        yield doc
+        yield core, text
+
+
+def _documents(part: Any, columns: Optional[tuple[str, Optional[str]]], config: Config, errors: str) -> Iterator[Document]:
+    """Runs on a worker: the Documents of one partition, in order."""
+    for core, text in _core_documents(part, columns, config, errors):
+        yield Document._from_core(core, _decode(core, text))
 
 
 def _extract_partition(part: Any, columns: Optional[tuple[str, Optional[str]]], config: Config, errors: str) -> pd.DataFrame:
-    """Runs on a worker: one partition's quotation rows."""
-    return quotation_frame(r for doc in _documents(part, columns, config, errors) for r in doc.records())
+    """Runs on a worker: one partition's quotation rows, built column by
+    column from the C++ results (no Python object per quotation)."""
+    return _frame(_core.record_columns([core for core, _ in _core_documents(part, columns, config, errors)]))
 
 
 def _item_pair(item: Any) -> tuple[str, Any]:

@@ -90,6 +90,7 @@ from fractions import Fraction
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from . import polnear
+from ._jsonl import json_lines
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -561,14 +562,9 @@ def _records(path: str) -> Iterable[tuple[str, dict[str, Any]]]:
     except OSError as exc:
         raise EvalError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                raise EvalError(f"{where}: not JSON: {exc}") from exc
+        for where, record in json_lines(handle, path):
+            if isinstance(record, ValueError):
+                raise EvalError(f"{where}: not JSON: {record}") from record
             if not isinstance(record, dict) or not isinstance(record.get("doc"), str):
                 raise EvalError(f"{where}: expected an object with a string \"doc\" field")
             yield where, record

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterable, Iterator, Optional, Tuple, Union
+from typing import Any, Iterable, Iterator, Optional, Tuple, Union
 
 from . import _core
 from ._document import Document
@@ -54,23 +54,49 @@ def stream(
     is read lazily. ``threads=0`` uses one thread per core. Texts are str or
     UTF-8 bytes. Pass ``config`` or a ready ``extractor`` (not both).
     """
-    if threads < 0 or max_in_flight < 0:
-        raise Error(f"threads and max_in_flight must be >= 0, got {threads} and {max_in_flight}")
     if config is not None and extractor is not None:
         raise Error("pass config or extractor to stream(), not both")
     if extractor is None:
         extractor = Extractor(config)
-    pool = _core.Stream(extractor._core, threads, max_in_flight)
+    yield from _run(items, threads, max_in_flight, extractor, "document")
+
+
+def serialized(
+    items: Iterable[tuple[str, TextLike]],
+    output: str,
+    *,
+    threads: int = 0,
+    max_in_flight: int = 0,
+    extractor: Extractor,
+) -> Iterator[tuple[str, Union[str, ValueError]]]:
+    """As :func:`stream`, but each result is the document's records as JSON
+    Lines or CSV rows (``output`` "jsonl" or "csv"), written by the worker
+    threads: the caller's thread only moves finished text."""
+    yield from _run(items, threads, max_in_flight, extractor, output)
+
+
+def _run(
+    items: Iterable[tuple[str, TextLike]], threads: int, max_in_flight: int, extractor: Extractor, output: str
+) -> Iterator[tuple[str, Any]]:
+    if threads < 0 or max_in_flight < 0:
+        raise Error(f"threads and max_in_flight must be >= 0, got {threads} and {max_in_flight}")
+    pool = _core.Stream(extractor._core, threads, max_in_flight, output)
+    return _drive(pool, items, output == "document")
+
+
+def _drive(pool: _core.Stream, items: Iterable[tuple[str, TextLike]], documents: bool) -> Iterator[tuple[str, Any]]:
     # The caller's str objects, kept while in flight so that a Document's
     # text is the very object the caller passed (no decoding back).
     originals: deque[TextLike] = deque()
 
-    def take() -> StreamResult:
-        doc_id, core, message, offset = pool.next()
+    def take() -> tuple[str, Any]:
+        doc_id, result, message, offset = pool.next()
         original = originals.popleft()
-        if core is None:
+        if result is None:
             return doc_id, _error(message, offset)
-        return doc_id, Document._from_core(core, _decode(core, original))
+        if documents:
+            return doc_id, Document._from_core(result, _decode(result, original))
+        return doc_id, result
 
     for item in items:
         doc_id, text = _pair(item)
@@ -78,9 +104,9 @@ def stream(
         if pool.full():
             yield take()
         pool.submit(doc_id, data)
-        originals.append(text if isinstance(text, str) else b"")
+        originals.append(text if documents and isinstance(text, str) else b"")
     while pool.in_flight():
         yield take()
 
 
-__all__ = ["StreamResult", "stream"]
+__all__ = ["StreamResult", "serialized", "stream"]

@@ -167,4 +167,23 @@ TEST(Mentions, NothingInsideQuotations) {
   EXPECT_TRUE(f.find("he"));
 }
 
+TEST(Mentions, LoneSentenceInitialWordIsANameOnlyIfNamedElsewhere) {
+  Found f = mentions_of(
+      "Holding signs, the crowd waited. According to reports, it rained.");
+  EXPECT_FALSE(f.find("Holding"));
+  EXPECT_FALSE(f.find("According"));
+  Found g = mentions_of("Senator Jane Roe spoke first. Roe then left.");
+  EXPECT_TRUE(g.find("Roe"));
+  Found h = mentions_of("The vote ended. Later, Roe met Smith. Roe left.");
+  EXPECT_TRUE(h.find("Roe"));
+}
+
+TEST(Mentions, RoleModifiersJoinTheNameSharingTheTitle) {
+  Found f = mentions_of("Wyoming GOP chairman Matt Micheli spoke of it.");
+  const SpeakerMention* m = f.find("Wyoming GOP chairman Matt Micheli");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->mention.kind, quotelink::MentionKind::name);
+  EXPECT_EQ(m->mention.head, "Matt Micheli");
+}
+
 }  // namespace

@@ -169,4 +169,113 @@ TEST(Sieves, ColonWithoutCuePrefersTheSentenceSubject) {
   EXPECT_EQ(speaker_of(doc, "Our prayers"), "Donald Trump");
 }
 
+TEST(Sieves, AnyDeterminedNounAfterAnInvertedCueSpeaks) {
+  auto doc =
+      run("The polls closed.\n\n\"Rubio will come on strong,\" said one Trump "
+          "confidant. \"Voters like him.\"");
+  EXPECT_EQ(speaker_of(doc, "Rubio will come"), "Trump confidant");
+  EXPECT_EQ(speaker_of(doc, "Voters like him"), "Trump confidant");
+  auto doc2 = run("\"We are ready,\" said a New Hampshire Republican.");
+  EXPECT_EQ(speaker_of(doc2, "We are ready"), "New Hampshire Republican");
+}
+
+TEST(Sieves, NounPhraseAfterAnInvertedCueStopsAtItsEnd) {
+  auto doc =
+      run("\"We are ready,\" said the designer, who works for another "
+          "brand.");
+  EXPECT_EQ(speaker_of(doc, "We are ready"), "designer");
+}
+
+TEST(Sieves, NounAfterACueWithoutQuotationIsNoSpeaker) {
+  // "said the ..." in running text is no inverted attribution.
+  auto doc = run("Jane Roe said the weather was \"dead and buried.\"");
+  EXPECT_EQ(speaker_of(doc, "dead and buried"), "Jane Roe");
+  for (const quotelink::Mention& m : doc.mentions)
+    EXPECT_NE(doc.slice(m.span), "the weather");
+}
+
+TEST(Sieves, DemonymAfterAnInvertedCueIsAName) {
+  auto doc = run("\"It is too early to tell,\" said Cuban, a TV host.");
+  EXPECT_EQ(speaker_of(doc, "It is too early"), "Cuban");
+}
+
+TEST(Sieves, LowerCaseModifiersBeforeTheNameAfterACue) {
+  auto doc = run(
+      "\"I am not going to say it is a mistake,\" said retired neurosurgeon "
+      "Ben Carson.");
+  EXPECT_EQ(speaker_of(doc, "I am not going"), "Ben Carson");
+  // Modifiers must lead to a name: "said in a statement" is no speaker.
+  auto doc2 = run("\"It is over,\" said in a statement.");
+  EXPECT_EQ(speaker_of(doc2, "It is over"), "<none>");
+}
+
+TEST(Sieves, AuxiliaryIsNoPartOfTheSubject) {
+  auto doc = run(
+      "\"Nothing prepares you for the office,\" the two-term president will "
+      "say.");
+  EXPECT_EQ(speaker_of(doc, "Nothing prepares"), "two-term president");
+}
+
+TEST(Sieves, SentenceOpeningCueIsInverted) {
+  auto doc = run("Said Jane Roe, \"The thought is very painful to us.\"");
+  EXPECT_EQ(speaker_of(doc, "The thought"), "Jane Roe");
+}
+
+TEST(Sieves, MoreSpeechVerbs) {
+  auto doc = run("\"That would have been good faith,\" Pat Toomey fumed.");
+  EXPECT_EQ(speaker_of(doc, "That would"), "Pat Toomey");
+  auto doc2 = run("\"This is fantastic!\" beamed Donald Hartley.");
+  EXPECT_EQ(speaker_of(doc2, "This is fantastic"), "Donald Hartley");
+}
+
+TEST(Sieves, EverySiblingInsideAQuotationIsNested) {
+  // Both inner quotations belong to the outer one's speaker's words: neither
+  // gets a speaker of its own.
+  auto doc =
+      run("\"He said 'no' and then 'never' again,\" Jane Roe said. Bob Smith "
+          "said nothing.");
+  const quotelink::Quote* second =
+      attribution_test::quote_starting(doc, "never");
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->speaker, -1);
+  EXPECT_EQ(speaker_of(doc, "no"), "<none>");
+}
+
+TEST(Sieves, SubjectBeforeAPrepositionalPhrase) {
+  auto doc =
+      run("\"The facts have not changed,\" a spokesman for committee Democrats "
+          "said.");
+  EXPECT_EQ(speaker_of(doc, "The facts"), "spokesman");
+  auto doc2 =
+      run("George Zornick of The Nation wrote, \"You have to show that you "
+          "care.\"");
+  EXPECT_EQ(speaker_of(doc2, "You have to"), "George Zornick");
+}
+
+TEST(Sieves, CoordinatedVerbTakesTheSentenceSubject) {
+  auto doc = run("Jane Roe shook her head and said, \"No.\"");
+  EXPECT_EQ(speaker_of(doc, "No."), "Jane Roe");
+  // Without a subject there is still no speaker.
+  auto doc2 = run("Heads were shaken and said, \"No.\"");
+  EXPECT_EQ(speaker_of(doc2, "No."), "<none>");
+}
+
+TEST(Sieves, CommaBrokenNounPhraseBeforeACue) {
+  auto doc =
+      run("\"I made climate change the top priority,\" the bespectacled, "
+          "71-year-old diplomat said.");
+  EXPECT_EQ(speaker_of(doc, "I made climate"),
+            "bespectacled, 71-year-old diplomat");
+}
+
+TEST(Sieves, AsXPutsIt) {
+  auto doc = run("As Dana Milbank puts it, \"Republicans are unmoved.\"");
+  EXPECT_EQ(speaker_of(doc, "Republicans are"), "Dana Milbank");
+}
+
+TEST(Sieves, OrdinalAfterTheDeterminerOfAnInvertedSubject) {
+  auto doc = run("\"He is saying it,\" said the second official.");
+  EXPECT_EQ(speaker_of(doc, "He is saying"), "second official");
+}
+
 }  // namespace

@@ -25,10 +25,18 @@ struct StreamItem {
   std::string text;
 };
 
+/// What the workers hand back for each text.
+enum class StreamOutput {
+  document,  ///< the Document
+  jsonl,     ///< its records as JSON Lines (to_jsonl), the Document dropped
+  csv,       ///< its records as CSV rows (to_csv), the Document dropped
+};
+
 /// The outcome of one submitted text: its Document, or why it failed.
 struct StreamResult {
   std::string id;                          ///< the id given to submit()
   Document document;                       ///< the extraction result when ok
+  std::string serialized;                  ///< jsonl or csv output when ok
   bool ok = true;                          ///< false when extraction failed
   std::string error_message;               ///< the failure's message when !ok
   std::size_t error_offset = error::npos;  ///< byte offset of the failure
@@ -41,6 +49,8 @@ struct StreamOptions {
   /// Items submitted but not yet taken back with next(); 0 means 4 per thread.
   /// Memory is bounded by this many texts and their results.
   std::size_t max_in_flight = 0;
+  /// What results carry; serialising on the workers keeps it off the caller.
+  StreamOutput output = StreamOutput::document;
 };
 
 /// A pool of worker threads sharing one const Extractor. One caller thread
@@ -78,6 +88,8 @@ class Stream {
   }
   /// The largest number of items held at once.
   std::size_t max_in_flight() const noexcept { return slots_.size(); }
+  /// What results carry (StreamOptions::output).
+  StreamOutput output() const noexcept { return output_; }
 
  private:
   struct Task {
@@ -88,6 +100,7 @@ class Stream {
   void work();
 
   const Extractor& extractor_;
+  StreamOutput output_;
   mutable std::mutex mutex_;
   std::condition_variable work_ready_;            // a task was queued, or stop
   mutable std::condition_variable result_ready_;  // the oldest item finished

@@ -1,0 +1,270 @@
+#include "quotelink/json.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <system_error>
+
+namespace quotelink {
+
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+void append_size(std::string& out, std::size_t value) {
+  char buffer[24];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
+
+// Fields in record order, as the JSON keys and CSV columns name them.
+constexpr const char* kFieldNames[] = {
+    "doc",     "text",         "start",     "end",           "kind",
+    "speaker", "speaker_type", "mention",   "mention_start", "mention_end",
+    "cue",     "sieve",        "confidence"};
+
+// The JSON value of an optional field: null when absent.
+template <typename T, typename Append>
+void append_or_null(std::string& out, const std::optional<T>& value,
+                    Append append) {
+  if (value)
+    append(out, *value);
+  else
+    out += "null";
+}
+
+void append_json_optional(std::string& out,
+                          const std::optional<std::string_view>& text) {
+  append_or_null(out, text, append_json_string);
+}
+
+void append_json_optional(std::string& out,
+                          const std::optional<std::size_t>& value) {
+  append_or_null(out, value, append_size);
+}
+
+// json.dumps writes non-finite floats as JavaScript literals, not as repr().
+void append_json_float(std::string& out, double value) {
+  if (std::isnan(value))
+    out += "NaN";
+  else if (std::isinf(value))
+    out += value > 0 ? "Infinity" : "-Infinity";
+  else
+    append_python_float(out, value);
+}
+
+// csv's QUOTE_MINIMAL: quoted when the field holds a delimiter, a quote or a
+// line break; quotes inside are doubled. A bare CR is quoted too (Python 3.11
+// leaves it bare with lineterminator "\n", which breaks other CSV readers).
+void append_csv_field(std::string& out, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+}  // namespace
+
+QuoteRecord quote_record(const Document& doc, const Quote& quote) {
+  QuoteRecord r;
+  r.text = quote.text;
+  r.start = doc.code_point_offset(quote.span.begin);
+  r.end = doc.code_point_offset(quote.span.end);
+  r.kind = to_string(quote.kind);
+  if (quote.speaker >= 0 &&
+      static_cast<std::size_t>(quote.speaker) < doc.entities.size()) {
+    const Entity& entity = doc.entities[quote.speaker];
+    r.speaker = entity.name;
+    r.speaker_type = to_string(entity.type);
+  }
+  if (quote.mention >= 0 &&
+      static_cast<std::size_t>(quote.mention) < doc.mentions.size()) {
+    const Mention& mention = doc.mentions[quote.mention];
+    r.mention = doc.slice(mention.span);
+    r.mention_start = doc.code_point_offset(mention.span.begin);
+    r.mention_end = doc.code_point_offset(mention.span.end);
+  }
+  if (quote.cue) r.cue = doc.slice(*quote.cue);
+  r.sieve = quote.sieve;
+  r.confidence = quote.confidence;
+  return r;
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  std::size_t plain = 0;  // start of the run of bytes copied unchanged
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xf];
+    }
+  }
+  out.append(text, plain, text.size() - plain);
+  out += '"';
+}
+
+void append_python_float(std::string& out, double value) {
+  if (std::isnan(value)) {
+    out += "nan";
+    return;
+  }
+  if (std::isinf(value)) {
+    out += value > 0 ? "inf" : "-inf";
+    return;
+  }
+  // The shortest round-tripping digits, as repr() chooses them; repr() then
+  // writes them in fixed notation unless the exponent is < -4 or >= 16.
+  char buffer[40];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value,
+                              std::chars_format::scientific);
+  std::string_view sci(buffer, result.ptr - buffer);
+  std::size_t e = sci.find('e');
+  std::string_view mantissa = sci.substr(0, e);
+  int exponent = std::atoi(std::string(sci.substr(e + 1)).c_str());
+  bool negative = !mantissa.empty() && mantissa[0] == '-';
+  if (negative) mantissa.remove_prefix(1);
+  std::string digits;
+  for (char c : mantissa)
+    if (c != '.') digits += c;
+  if (negative) out += '-';
+  if (exponent < -4 || exponent >= 16) {
+    out += digits[0];
+    if (digits.size() > 1) {
+      out += '.';
+      out.append(digits, 1, std::string::npos);
+    }
+    out += exponent < 0 ? "e-" : "e+";
+    int magnitude = std::abs(exponent);
+    if (magnitude < 10) out += '0';
+    out += std::to_string(magnitude);
+    return;
+  }
+  if (exponent < 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-exponent - 1), '0');
+    out += digits;
+    return;
+  }
+  std::size_t point = static_cast<std::size_t>(exponent) + 1;
+  if (digits.size() <= point) {
+    out += digits;
+    out.append(point - digits.size(), '0');
+    out += ".0";
+  } else {
+    out.append(digits, 0, point);
+    out += '.';
+    out.append(digits, point, std::string::npos);
+  }
+}
+
+std::string to_jsonl(const Document& doc, std::string_view id) {
+  std::string out;
+  for (const Quote& quote : doc.quotes) {
+    QuoteRecord r = quote_record(doc, quote);
+    // Keys and separators as json.dumps writes them: ", " and ": ".
+    auto key = [&out](int field) {
+      out += field == 0 ? "{\"" : ", \"";
+      out += kFieldNames[field];
+      out += "\": ";
+    };
+    key(0);
+    append_json_string(out, id);
+    key(1);
+    append_json_string(out, r.text);
+    key(2);
+    append_size(out, r.start);
+    key(3);
+    append_size(out, r.end);
+    key(4);
+    append_json_string(out, r.kind);
+    key(5);
+    append_json_optional(out, r.speaker);
+    key(6);
+    append_json_optional(out, r.speaker_type);
+    key(7);
+    append_json_optional(out, r.mention);
+    key(8);
+    append_json_optional(out, r.mention_start);
+    key(9);
+    append_json_optional(out, r.mention_end);
+    key(10);
+    append_json_optional(out, r.cue);
+    key(11);
+    append_json_string(out, r.sieve);
+    key(12);
+    append_json_float(out, r.confidence);
+    out += "}\n";
+  }
+  return out;
+}
+
+std::string to_csv(const Document& doc, std::string_view id) {
+  std::string out;
+  auto optional_text = [&out](const std::optional<std::string_view>& text) {
+    out += ',';
+    if (text) append_csv_field(out, *text);
+  };
+  auto optional_size = [&out](const std::optional<std::size_t>& value) {
+    out += ',';
+    if (value) append_size(out, *value);
+  };
+  for (const Quote& quote : doc.quotes) {
+    QuoteRecord r = quote_record(doc, quote);
+    append_csv_field(out, id);
+    out += ',';
+    append_csv_field(out, r.text);
+    out += ',';
+    append_size(out, r.start);
+    out += ',';
+    append_size(out, r.end);
+    out += ',';
+    out += r.kind;
+    optional_text(r.speaker);
+    optional_text(r.speaker_type);
+    optional_text(r.mention);
+    optional_size(r.mention_start);
+    optional_size(r.mention_end);
+    optional_text(r.cue);
+    out += ',';
+    append_csv_field(out, r.sieve);
+    out += ',';
+    append_python_float(out, r.confidence);
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace quotelink
