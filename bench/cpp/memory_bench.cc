@@ -1,7 +1,7 @@
 // Where extraction's memory goes: live and peak heap bytes after each stage of
 // the pipeline on one input file, counted by a replaced global operator new.
 //
-// Usage: quotelink_memory_bench FILE
+// Usage: quotelink_memory_bench [--extract-only] FILE
 // Prints one line per stage: bytes live after it and the peak reached while it
 // ran, both relative to the input size, then the peak of Extractor::extract on
 // the same input (analysed in windows, see pipeline.h) and of the pipeline
@@ -89,13 +89,15 @@ void end_stage(const char* name, const Stage& s, std::size_t input) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: quotelink_memory_bench FILE\n";
+  const bool extract_only =
+      argc == 3 && std::string(argv[1]) == "--extract-only";
+  if (argc != 2 && !extract_only) {
+    std::cerr << "usage: quotelink_memory_bench [--extract-only] FILE\n";
     return 2;
   }
   std::string input;
   {
-    std::ifstream in(argv[1], std::ios::binary);
+    std::ifstream in(argv[argc - 1], std::ios::binary);
     std::ostringstream buffer;
     buffer << in.rdbuf();
     input = buffer.str();
@@ -108,6 +110,12 @@ int main(int argc, char** argv) {
               input.size());
   g_live -= baseline;  // report bytes above the warmed-up state
 
+  if (extract_only) {
+    Stage s = begin_stage();
+    ql::Document doc = extractor.extract(input);
+    end_stage("Extractor::extract", s, n);
+    return 0;
+  }
   {
     ql::Config config;
     ql::detail::TextTables text_tables = ql::detail::TextTables::load(config);

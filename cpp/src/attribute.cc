@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "entities.h"
+#include "quotes.h"
 #include "sieves.h"
 
 namespace quotelink::detail {
@@ -116,7 +117,14 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
     Quote& quote = doc.quotes[q];
     quote.cue = a.cue_span;
     quote.sieve = a.sieve;  // reported speech names its rule even unattributed
-    if (a.mention < 0) continue;
+    if (a.mention < 0) {
+      // An unattributed title or slogan in marks is no direct speech.
+      if (quote.kind == QuoteKind::direct && title_like(text, quote)) {
+        quote.kind = QuoteKind::partial;
+        quote.quoted_parts.push_back(quote.span);
+      }
+      continue;
+    }
     quote.mention = public_index[a.mention];
     quote.speaker = entities.entity_of[a.mention];
     quote.confidence = a.confidence;

@@ -355,6 +355,13 @@ class Finder {
     if (a == b && p == end && !w_.same_sentence(p - 1, p) &&
         !named_elsewhere(p))
       return;
+    // "the Iowa county", "a Trump supporter": a lone capitalised word between
+    // a determiner and a lower-case word modifies a noun.
+    if (a == b && p == end && a > 0 && w_.word(a - 1) &&
+        tables_.determiners.count(w_.lower(a - 1)) && !w_.possessive(a) &&
+        w_.word(a + 1) && !w_.cap(a + 1) && !cue_at(a + 1) &&
+        !tables_.connectors.count(w_.lower(a + 1)))
+      return;
     // A demonym alone or in the plural ("Russian", "North Koreans") is no name.
     int d = -1;
     std::string last_word = w_.base(end);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 
 #include "lexicon.h"
 #include "quote_marks.h"
@@ -101,6 +102,8 @@ bool starts_year(std::string_view text, std::size_t pos, std::size_t end) {
   return pos >= end || !(is_ascii_letter(text[pos]) ||
                          (text[pos] >= '0' && text[pos] <= '9'));
 }
+
+const std::unordered_set<std::string>& partial_openers();
 
 class Pairer {
  public:
@@ -412,8 +415,14 @@ QuoteKind Pairer::kind_of(const Found& found, const Found* previous) const {
   bool after_comma = false;
   if (!sentence_start) {
     const char32_t before = decode_at(text_, tokens[prev].span.begin, &length);
-    sentence_start =
-        before == ':' || is_dash(before) || is_open_punctuation(before);
+    // After a dash inside a sentence a quotation is an aside, an example or
+    // a title ("his act—"My plan will be tremendous!"—is wearing thin").
+    if (is_dash(before) || before == '-') return QuoteKind::partial;
+    if (tokens[prev].kind == TokenKind::word &&
+        partial_openers().count(to_lower(
+            text_.substr(tokens[prev].span.begin, tokens[prev].span.size()))))
+      return QuoteKind::partial;
+    sentence_start = before == ':' || is_open_punctuation(before);
     after_comma = before == ',';
   }
   if (sentence_start) {
@@ -508,6 +517,16 @@ std::vector<Quote> Pairer::run() {
   return quotes;
 }
 
+const std::unordered_set<std::string>& partial_openers() {
+  static const std::unordered_set<std::string> words = [] {
+    std::unordered_set<std::string> out;
+    for (const std::string& line : embedded_lines("en/partial_openers.txt"))
+      out.insert(to_lower(line));
+    return out;
+  }();
+  return words;
+}
+
 const std::vector<std::string>& default_elisions() {
   static const std::vector<std::string> elisions = [] {
     std::vector<std::string> lines = embedded_lines("en/elisions.txt");
@@ -522,6 +541,48 @@ const std::vector<std::string>& default_elisions() {
 std::vector<Quote> find_quotes(std::string_view text,
                                const TextLayout& layout) {
   return Pairer(text, layout, default_elisions()).run();
+}
+
+bool title_like(std::string_view text, const Quote& q) {
+  static const std::unordered_set<std::string> small = [] {
+    std::unordered_set<std::string> words;
+    for (const std::string& line : embedded_lines("en/title_small_words.txt"))
+      words.insert(to_lower(line));
+    return words;
+  }();
+  constexpr int kMaxTitleWords = 9;
+  std::string_view content = text.substr(q.span.begin, q.span.size());
+  int words = 0;
+  std::size_t i = 0;
+  while (i < content.size()) {
+    while (i < content.size() &&
+           (content[i] == ' ' || content[i] == '\n' || content[i] == '\t'))
+      ++i;
+    if (i >= content.size()) break;
+    std::size_t end = i;
+    while (end < content.size() && content[end] != ' ' &&
+           content[end] != '\n' && content[end] != '\t')
+      ++end;
+    if (++words > kMaxTitleWords) return false;
+    // The first letter of the word, past opening marks and brackets.
+    std::size_t k = i, length = 0;
+    char32_t first = 0;
+    while (k < end) {
+      first = decode_at(content, k, &length);
+      if (is_letter(first) || is_digit(first)) break;
+      k += length;
+      first = 0;
+    }
+    if (first != 0 && is_letter(first) && !is_upper(first)) {
+      std::string word(content.substr(k, end - k));
+      while (!word.empty() &&
+             (word.back() == ',' || word.back() == ':' || word.back() == ';'))
+        word.pop_back();
+      if (!small.count(to_lower(word))) return false;
+    }
+    i = end;
+  }
+  return words > 0;
 }
 
 }  // namespace quotelink::detail

@@ -15,4 +15,9 @@ namespace quotelink::detail {
 /// ordered by start offset and never overlap except by nesting.
 std::vector<Quote> find_quotes(std::string_view text, const TextLayout& layout);
 
+/// True when quotation `q` of `text` reads like a title or slogan ("Make
+/// America Great Again", "Scam."): at most nine words, every word but the
+/// small ones of title_small_words.txt capitalised.
+bool title_like(std::string_view text, const Quote& q);
+
 }  // namespace quotelink::detail

@@ -8,18 +8,33 @@ namespace quotelink::detail {
 
 namespace {
 
-// The name mention after up to three lower-case modifiers starting at token
-// t ("said retired neurosurgeon Ben Carson"), or -1. mention_start maps a
-// token to the mention starting there.
-int name_after_modifiers(const SieveInput& in,
-                         const std::vector<int>& mention_start, int t) {
+// The subject after an inverted cue, starting at token t: the mention there,
+// the name after a possessive place ("said Florida's Rick Wilson") or, when
+// `modifiers`, the name after up to three lower-case modifiers ("said retired
+// neurosurgeon Ben Carson"); -1 when none. mention_start maps a token to the
+// mention starting there.
+int subject_after(const SieveInput& in, const std::vector<int>& mention_start,
+                  int t, bool modifiers) {
   const int n = static_cast<int>(in.layout.tokens.size());
+  if (t >= n) return -1;
+  int m = mention_start[t];
+  if (m >= 0) {
+    const SpeakerMention& sm = in.mentions[m];
+    // "Florida's Rick Wilson", "his friend Mahamat Oumar": the name.
+    if ((sm.possessive || sm.mention.kind == MentionKind::role) &&
+        sm.last + 1 < n && mention_start[sm.last + 1] >= 0 &&
+        in.mentions[mention_start[sm.last + 1]].mention.kind ==
+            MentionKind::name)
+      return mention_start[sm.last + 1];
+    return m;
+  }
+  if (!modifiers) return -1;
   for (int skip = 0; skip < 3 && t < n; ++skip, ++t) {
     const Token& tok = in.layout.tokens[t];
     if (tok.kind != TokenKind::word || in.quote_of_token[t] >= 0) return -1;
     std::size_t length = 0;
     if (!is_lower(decode_at(in.text, tok.span.begin, &length))) return -1;
-    const int m = t + 1 < n ? mention_start[t + 1] : -1;
+    m = t + 1 < n ? mention_start[t + 1] : -1;
     if (m >= 0)
       return in.mentions[m].mention.kind == MentionKind::name ? m : -1;
   }
@@ -158,18 +173,16 @@ class Sieves {
     if (!same_paragraph(qtokens_[i].close, t)) return false;
     int c = cue_start_[t];
     if (c >= 0 && in_.cues[c].kind == CueKind::verb) {
-      int m = in_range(in_.cues[c].last + 1)
-                  ? mention_start_[in_.cues[c].last + 1]
-                  : -1;
-      if (m < 0 && in_range(in_.cues[c].last + 1))
-        m = name_after_modifiers(in_, mention_start_, in_.cues[c].last + 1);
+      int m = subject_after(in_, mention_start_, in_.cues[c].last + 1, true);
       if (speaker_like(m) &&
           in_.mentions[m].mention.kind != MentionKind::pronoun) {
         set(a, m, c, "trigram", 0.95);
         return true;
       }
     }
-    int m = mention_start_[t];
+    // ""Q," his friend Mahamat Oumar told the website": past a possessor or
+    // lower-case modifiers to the subject of a cue frame.
+    int m = subject_after(in_, mention_start_, t, true);
     // "Q." Kasich said he would ...: a capital after a full stop starts a new
     // sentence, mostly a new attribution; commas, ? and ! keep the pattern.
     if (speaker_like(m) && ends_with_full_stop(i) && starts_sentence(t)) m = -1;
@@ -181,9 +194,14 @@ class Sieves {
         return true;
       }
     }
-    if (dash(t) || (punct(t, "-") && punct(t + 1, "-"))) {
+    if (dash(t) || punct(t, "-")) {
       int u = punct(t + 1, "-") ? t + 2 : t + 1;
       int dm = in_range(u) ? mention_start_[u] : -1;
+      // A lone hyphen ("Q" - Bernie Sanders.) only before a name.
+      const bool single = !dash(t) && !punct(t + 1, "-");
+      if (single && dm >= 0 &&
+          in_.mentions[dm].mention.kind != MentionKind::name)
+        dm = -1;
       if (speaker_like(dm) &&
           in_.mentions[dm].mention.kind != MentionKind::pronoun &&
           in_.mentions[dm].mention.kind != MentionKind::document) {
@@ -238,6 +256,8 @@ class Sieves {
       return false;
     }
     if (punct(t, ",")) --t;
+    // "... according to Tchadinfos.com. "Q"": a new sentence is no pattern.
+    if (!in_range(t) || sentence(t) != sentence(open)) return false;
     // "said Wednesday, "Q"": time words between the cue and the quotation.
     for (int skip = 0;
          skip < 2 && in_range(t) && cue_start_[t] < 0 &&
@@ -384,6 +404,14 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
            in.text.substr(tok.span.begin, tok.span.size()) == p;
   };
   auto usable = [&](int m) { return m >= 0 && !in.mentions[m].possessive; };
+  // "Trump jokingly said": a lower-case -ly word between subject and verb.
+  auto manner_adverb = [&](int t) {
+    const std::string w = word(t);
+    std::size_t length = 0;
+    return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 &&
+           is_lower(
+               decode_at(in.text, in.layout.tokens[t].span.begin, &length));
+  };
   std::vector<CueFrame> frames;
   for (std::size_t c = 0; c < in.cues.size(); ++c) {
     const Cue& cue = in.cues[c];
@@ -407,11 +435,17 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
                in.layout.tokens[cue.first].sentence &&
            in.layout.tokens[k].kind == TokenKind::word &&
            in.quote_of_token[k] < 0 && mention_end[k] < 0 &&
-           in.cue_tables.adverbials.count(word(k))) {
+           (in.cue_tables.adverbials.count(word(k)) || manner_adverb(k))) {
       --k;
       ++skipped;
     }
     int m = k >= 0 && in.quote_of_token[k] < 0 ? mention_end[k] : -1;
+    // "his vague tough talk", "a conference call": a base form right after a
+    // singular noun phrase is a noun, not the phrase's verb.
+    if (m >= 0 && skipped == 0 && cue.form == VerbForm::base &&
+        !in.mentions[m].plural &&
+        in.mentions[m].mention.kind == MentionKind::role)
+      m = -1;
     // "Hugh Hill, a doctor, said"
     if (m < 0 && punct(k, ",") && k >= 1 && mention_end[k - 1] >= 0) {
       int b = mention_end[k - 1];
@@ -509,14 +543,15 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
     } else if (cue.form != VerbForm::base) {
       // "Q," said X: only right after a comma or a quotation mark.
       int before = cue.first - 1;
-      // ... or opening the sentence: "Said Comey, "Q"".
-      bool opened = before < 0 || punct(before, ",") ||
-                    in.layout.tokens[before].kind == TokenKind::quote_mark ||
-                    in.layout.tokens[before].sentence !=
-                        in.layout.tokens[cue.first].sentence;
-      int after = cue.last + 1 < n ? mention_start[cue.last + 1] : -1;
-      if (after < 0 && opened && cue.last + 1 < n)
-        after = name_after_modifiers(in, mention_start, cue.last + 1);
+      const bool marked =
+          before >= 0 && (punct(before, ",") || in.layout.tokens[before].kind ==
+                                                    TokenKind::quote_mark);
+      // ... or opening the sentence: "Said Comey, "Q"" (the name right after:
+      // "Asked which Iowa county ..." is no inversion).
+      const bool opened = marked || before < 0 ||
+                          in.layout.tokens[before].sentence !=
+                              in.layout.tokens[cue.first].sentence;
+      int after = subject_after(in, mention_start, cue.last + 1, marked);
       if (opened && usable(after) &&
           in.mentions[after].mention.kind != MentionKind::pronoun) {
         f.source = after;

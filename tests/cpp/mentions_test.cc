@@ -186,4 +186,13 @@ TEST(Mentions, RoleModifiersJoinTheNameSharingTheTitle) {
   EXPECT_EQ(m->mention.head, "Matt Micheli");
 }
 
+TEST(Mentions, LoneNameBetweenDeterminerAndNounIsAModifier) {
+  Found f = mentions_of("Jane Roe met a Trump supporter in the Iowa county.");
+  EXPECT_FALSE(f.find("Trump"));
+  EXPECT_FALSE(f.find("Iowa"));
+  EXPECT_TRUE(f.find("Jane Roe"));
+  Found g = mentions_of("It was the Kremlin of Russia that spoke.");
+  EXPECT_TRUE(g.find("the Kremlin of Russia") || g.find("the Kremlin"));
+}
+
 }  // namespace

@@ -389,4 +389,41 @@ TEST(Quotes, LinearOnManyUnbalancedParagraphs) {
 }
 
 }  // namespace
+
+TEST(TitleLike, CapitalisedShortQuotationsReadLikeTitles) {
+  auto first = [](const std::string& text) {
+    std::vector<Quote> q = quotes_of(text);
+    return !q.empty() && title_like(text, q[0]);
+  };
+  EXPECT_TRUE(first("They wore \"Make America Great Again\" hats."));
+  EXPECT_TRUE(first("Labels read \"Made in the U.S.A.,\" he noted."));
+  EXPECT_TRUE(first("The ad is titled \"Scam.\""));
+  EXPECT_FALSE(first("\"We will fight on every front.\""));
+  EXPECT_FALSE(
+      first("\"One Two Three Four Five Six Seven Eight Nine Ten\" it read."));
+}
+
+TEST(Kinds, QuotationAfterADashInsideASentenceIsPartial) {
+  std::vector<Quote> q = quotes_of(
+      "Or maybe his act\u2014\"My tax plan will be a tremendous "
+      "plan!\"\u2014is "
+      "wearing thin.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, QuoteKind::partial);
+  // After a colon it is still direct.
+  std::vector<Quote> r = quotes_of(
+      "The debate began.\n\nHe said: \"My tax plan will be a "
+      "tremendous plan!\"");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].kind, QuoteKind::direct);
+}
+
+TEST(Kinds, QuotationAfterThatIsPartial) {
+  std::vector<Quote> q = quotes_of(
+      "Reid told reporters that \"I think you are going to find a pause in "
+      "these deportations.\"");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, QuoteKind::partial);
+}
+
 }  // namespace quotelink::detail

@@ -278,4 +278,69 @@ TEST(Sieves, OrdinalAfterTheDeterminerOfAnInvertedSubject) {
   EXPECT_EQ(speaker_of(doc, "He is saying"), "second official");
 }
 
+TEST(Sieves, UnattributedTitleInMarksIsNoDirectSpeech) {
+  auto doc =
+      run("A banner hung over the door of the hall.\n\n\"Peace Through "
+          "Strength.\"\n\n\"We will fight on every front and we will win.\"");
+  const quotelink::Quote* title =
+      attribution_test::quote_starting(doc, "Peace Through");
+  ASSERT_NE(title, nullptr);
+  EXPECT_EQ(title->kind, quotelink::QuoteKind::partial);
+  EXPECT_EQ(title->speaker, -1);
+  const quotelink::Quote* speech =
+      attribution_test::quote_starting(doc, "We will");
+  ASSERT_NE(speech, nullptr);
+  EXPECT_EQ(speech->kind, quotelink::QuoteKind::direct);
+  // With a speaker, a capitalised slogan stays direct speech.
+  auto doc2 = run("The crowd grew.\n\n\"Dump Trump,\" Jane Roe said.");
+  EXPECT_EQ(doc2.quotes[0].kind, quotelink::QuoteKind::direct);
+  EXPECT_EQ(speaker_of(doc2, "Dump Trump"), "Jane Roe");
+}
+
+TEST(Sieves, PossessivePlaceBeforeTheNameAfterACue) {
+  auto doc =
+      run("\"We are going to have a wipeout,\" said Florida's Rick Wilson, a "
+          "consultant.");
+  EXPECT_EQ(speaker_of(doc, "We are going"), "Rick Wilson");
+}
+
+TEST(Sieves, SentenceOpeningCueNeedsTheNameRightAfterIt) {
+  auto doc =
+      run("The tour went on.\n\nAsked Iowa voters about his favorite, he "
+          "demurred: \"Whichever one I am in at the moment.\"");
+  EXPECT_EQ(sieve_of(doc, "Whichever one"), "colon+pronoun");  // "he"
+  EXPECT_NE(speaker_of(doc, "Whichever one"), "Iowa");
+}
+
+TEST(Sieves, MannerAdverbBetweenSubjectAndCue) {
+  auto doc = run("Jane Roe jokingly said, \"I am becoming mainstream.\"");
+  EXPECT_EQ(speaker_of(doc, "I am becoming"), "Jane Roe");
+}
+
+TEST(Sieves, BaseFormAfterASingularNounIsNoCue) {
+  auto doc =
+      run("Jane Roe mocked his vague tough talk, saying at one point, \"The "
+          "answer is not simply to yell.\"");
+  EXPECT_EQ(speaker_of(doc, "The answer"), "Jane Roe");
+}
+
+TEST(Sieves, SingleHyphenBeforeANameIsADashByline) {
+  auto doc = run(
+      "The debate went on.\n\n\"I went to Wall Street before the crash.\" - "
+      "Hillary Clinton.");
+  EXPECT_EQ(speaker_of(doc, "I went to"), "Hillary Clinton");
+  // Before anything but a name a hyphen gives no speaker.
+  auto doc2 = run(
+      "The debate went on.\n\n\"I went to Wall Street before the crash.\" - "
+      "which was true.");
+  EXPECT_EQ(speaker_of(doc2, "I went to"), "<none>");
+}
+
+TEST(Sieves, PossessorBeforeTheSubjectAfterAQuotation) {
+  auto doc =
+      run("The family was devastated, according to Tchadinfos.com. \"He had so "
+          "many projects,\" his friend Mahamat Oumar told the website.");
+  EXPECT_EQ(speaker_of(doc, "He had so"), "Mahamat Oumar");
+}
+
 }  // namespace
