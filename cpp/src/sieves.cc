@@ -430,16 +430,23 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
     // Subject before the verb, over adverbials and an adjunct phrase.
     int k = cue.first - 1;
     int skipped = 0;
+    bool passive = false;
     while (k >= 0 && skipped < 4 &&
            in.layout.tokens[k].sentence ==
                in.layout.tokens[cue.first].sentence &&
            in.layout.tokens[k].kind == TokenKind::word &&
            in.quote_of_token[k] < 0 && mention_end[k] < 0 &&
            (in.cue_tables.adverbials.count(word(k)) || manner_adverb(k))) {
+      passive = passive || in.cue_tables.passives.count(word(k)) > 0;
       --k;
       ++skipped;
     }
     int m = k >= 0 && in.quote_of_token[k] < 0 ? mention_end[k] : -1;
+    // "Trump was asked, "Q"": a passive verb's subject heard the words.
+    if (passive && cue.form == VerbForm::past && cue.last == cue.first) {
+      frames.push_back(f);
+      continue;
+    }
     // "his vague tough talk", "a conference call": a base form right after a
     // singular noun phrase is a noun, not the phrase's verb.
     if (m >= 0 && skipped == 0 && cue.form == VerbForm::base &&

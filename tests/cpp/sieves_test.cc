@@ -339,4 +339,23 @@ TEST(Sieves, PossessorBeforeTheSubjectAfterAQuotation) {
   EXPECT_EQ(speaker_of(doc, "He had so"), "Mahamat Oumar");
 }
 
+TEST(Sieves, PassiveCueSubjectIsNoSpeaker) {
+  auto doc =
+      run("In an interview, Jane Roe was asked, \"What is the most dangerous "
+          "place you have been to?\"");
+  EXPECT_NE(speaker_of(doc, "What is the most"), "Jane Roe");
+  // The active verb keeps its subject.
+  auto doc2 =
+      run("In an interview, Jane Roe asked, \"What is the most dangerous place "
+          "you have been to?\"");
+  EXPECT_EQ(speaker_of(doc2, "What is the most"), "Jane Roe");
+}
+
+TEST(Sieves, CrowdCriedOut) {
+  auto doc =
+      run("Jane Roe spoke to the hall.\n\n\"Nooooo!\" the crowd cried out, "
+          "booing.");
+  EXPECT_EQ(speaker_of(doc, "Nooooo"), "crowd");
+}
+
 }  // namespace
