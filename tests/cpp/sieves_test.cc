@@ -358,4 +358,32 @@ TEST(Sieves, CrowdCriedOut) {
   EXPECT_EQ(speaker_of(doc, "Nooooo"), "crowd");
 }
 
+TEST(Sieves, GerundRightAfterItsSubject) {
+  auto doc =
+      run("The protester was removed, with Jane Roe reportedly yelling: \"Get "
+          "him out of here!\"");
+  EXPECT_EQ(speaker_of(doc, "Get him"), "Jane Roe");
+}
+
+TEST(Sieves, CapitalisedModifiersBeforeTheNameAfterACue) {
+  auto doc =
+      run("\"It just became a lot of people competing,\" said Republican "
+          "political consultant Chris Russell.");
+  EXPECT_EQ(speaker_of(doc, "It just became"), "Chris Russell");
+}
+
+TEST(Sieves, NameWithAStrayCommaBeforeTheCue) {
+  auto doc = run(
+      "In the primary, Gov. John Kasich (R-OH), said, \"I am getting ready to "
+      "rent a covered wagon.\"");
+  EXPECT_EQ(speaker_of(doc, "I am getting"), "John Kasich");
+}
+
+TEST(Sieves, ColonAfterAnUnknownVerbTakesTheMarkedSubject) {
+  auto doc = run(
+      "Back on American soil, Jane Roe returned to her familiar lines: \"There "
+      "will be no amnesty!\"");
+  EXPECT_EQ(speaker_of(doc, "There will be"), "Jane Roe");
+}
+
 }  // namespace
