@@ -1,13 +1,61 @@
 #include "attribute.h"
 
+#include <cstdint>
+#include <utility>
+
 #include "entities.h"
 #include "quotes.h"
 #include "sieves.h"
 
 namespace quotelink::detail {
 
+namespace {
+
+// Merges reported speech into doc.quotes (sorted by start) and its
+// attributions into `attributions` (same order); a partial quotation inside a
+// reported clause is absorbed: the mixed quotation replaces it.
+void add_reported(Document& doc, std::vector<ReportedQuote> reported,
+                  const std::vector<CueFrame>& frames,
+                  const std::vector<Cue>& cues,
+                  std::vector<Attribution>& attributions) {
+  if (reported.empty()) return;
+  std::vector<bool> absorbed(doc.quotes.size(), false);
+  for (const ReportedQuote& r : reported)
+    for (int q : r.absorbed) absorbed[q] = true;
+  std::vector<Quote> quotes;
+  std::vector<Attribution> atts;
+  quotes.reserve(doc.quotes.size() + reported.size());
+  atts.reserve(quotes.capacity());
+  std::size_t r = 0;
+  for (std::size_t q = 0; q <= doc.quotes.size(); ++q) {
+    const std::size_t limit =
+        q < doc.quotes.size() ? doc.quotes[q].span.begin : SIZE_MAX;
+    for (; r < reported.size() && reported[r].quote.span.begin <= limit; ++r) {
+      ReportedQuote& rq = reported[r];
+      const CueFrame& f = frames[rq.frame];
+      Attribution a;
+      a.mention = f.source;
+      a.cue = f.cue;
+      a.cue_span = cues[f.cue].span;
+      a.sieve = std::move(rq.sieve);
+      a.confidence = rq.confidence;
+      quotes.push_back(std::move(rq.quote));
+      atts.push_back(std::move(a));
+    }
+    if (q == doc.quotes.size()) break;
+    if (absorbed[q]) continue;
+    quotes.push_back(std::move(doc.quotes[q]));
+    atts.push_back(std::move(attributions[q]));
+  }
+  doc.quotes = std::move(quotes);
+  attributions = std::move(atts);
+}
+
+}  // namespace
+
 SpeakerTables SpeakerTables::load(const Config& config) {
-  return SpeakerTables{CueTables::load(config), MentionTables::load(config)};
+  return SpeakerTables{CueTables::load(config), MentionTables::load(config),
+                       ReportedTables::load()};
 }
 
 void attribute_quotes(Document& doc, const TextLayout& layout,
@@ -15,16 +63,36 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   const std::string_view text = doc.text;
   std::vector<int> quote_of_token = quote_of_tokens(layout, doc.quotes);
   std::vector<Cue> cues = find_cues(text, layout, quote_of_token, tables.cues);
+  // Reported speech also hears verbs that never introduce marked quotes
+  // ("polls show"); they get frames of their own, apart from the sieves'.
+  std::vector<Cue> extra;
+  if (config.indirect)
+    extra = find_cues(text, layout, quote_of_token, tables.reported.verbs);
   std::vector<bool> cue_starts(layout.tokens.size(), false);
-  for (const Cue& cue : cues)
-    if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
-      cue_starts[cue.first] = true;
+  for (const std::vector<Cue>* list : {&cues, &extra})
+    for (const Cue& cue : *list)
+      if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
+        cue_starts[cue.first] = true;
   std::vector<SpeakerMention> mentions =
       find_mentions(text, layout, quote_of_token, tables.mentions, &cue_starts);
   SieveInput input{text, layout,   doc.quotes, quote_of_token,
                    cues, mentions, tables.cues};
   std::vector<CueFrame> frames = frame_cues(input);
   std::vector<Attribution> attributions = run_sieves(input, frames);
+  if (config.indirect) {
+    if (extra.empty()) {
+      add_reported(doc, find_reported(input, frames, tables.reported), frames,
+                   cues, attributions);
+    } else {
+      std::vector<Cue> all_cues = merge_cues(cues, extra);
+      SieveInput reported_input{text,     layout,   doc.quotes, quote_of_token,
+                                all_cues, mentions, tables.cues};
+      std::vector<CueFrame> reported_frames = frame_cues(reported_input);
+      add_reported(
+          doc, find_reported(reported_input, reported_frames, tables.reported),
+          reported_frames, all_cues, attributions);
+    }
+  }
   EntityResult entities =
       cluster_mentions(text, mentions, tables.mentions, config.speaker_aliases);
 
@@ -48,6 +116,7 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
     const Attribution& a = attributions[q];
     Quote& quote = doc.quotes[q];
     quote.cue = a.cue_span;
+    quote.sieve = a.sieve;  // reported speech names its rule even unattributed
     if (a.mention < 0) {
       // An unattributed title or slogan in marks is no direct speech.
       if (quote.kind == QuoteKind::direct && title_like(text, quote)) {
@@ -58,7 +127,6 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
     }
     quote.mention = public_index[a.mention];
     quote.speaker = entities.entity_of[a.mention];
-    quote.sieve = a.sieve;
     quote.confidence = a.confidence;
     // Anaphors resolved through an antecedent are less certain.
     const SpeakerMention& m = mentions[a.mention];

@@ -8,6 +8,7 @@
 #include "mentions.h"
 #include "quotelink/document.h"
 #include "quotelink/extractor.h"
+#include "reported.h"
 #include "text.h"
 
 namespace quotelink::detail {
@@ -16,13 +17,16 @@ namespace quotelink::detail {
 struct SpeakerTables {
   CueTables cues;
   MentionTables mentions;
+  ReportedTables reported;
   /// Loads the built-in lists merged with the extensions in `config`; throws
   /// quotelink::error on a bad extension.
   static SpeakerTables load(const Config& config);
 };
 
 /// Attributes `doc.quotes` (found by the quotes stage) to speakers: fills
-/// doc.mentions, doc.entities and each quote's speaker fields.
+/// doc.mentions, doc.entities and each quote's speaker fields; when
+/// config.indirect, adds reported speech (kind indirect), absorbing the
+/// partial quotations inside a reported clause, and keeps doc.quotes sorted.
 void attribute_quotes(Document& doc, const TextLayout& layout,
                       const SpeakerTables& tables, const Config& config);
 

@@ -360,7 +360,17 @@ DocumentKeys link_keys(const Document& doc, const LinkOptions& options) {
     keys.entities.push_back(std::move(e));
   }
   for (const Quote& quote : doc.quotes) {
-    QuoteKeys q = detail::quote_keys(quote.text, options.shingle_words);
+    // A mixed quotation is shared across outlets by its quoted words; the
+    // reported clause around them is each outlet's own paraphrase.
+    std::string shared = quote.text;
+    if (!quote.quoted_parts.empty()) {
+      shared.clear();
+      for (const Span& part : quote.quoted_parts)
+        if (part.end <= doc.text.size() && part.begin <= part.end)
+          shared.append(doc.slice(part)).push_back(' ');
+    }
+    QuoteKeys q = detail::quote_keys(shared, options.shingle_words);
+    q.text = quote.text;
     if (quote.speaker >= static_cast<int>(doc.entities.size()) ||
         quote.speaker < -1)
       throw error("a quotation of document '" + doc.id +

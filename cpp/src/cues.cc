@@ -50,6 +50,10 @@ void add_verb(CueTables& tables, const std::vector<std::string>& forms) {
 
 }  // namespace
 
+void add_cue_verb(CueTables& tables, const std::vector<std::string>& forms) {
+  if (!forms.empty()) add_verb(tables, forms);
+}
+
 std::vector<std::string> split_fields(std::string_view s, char sep) {
   std::vector<std::string> out;
   std::size_t start = 0;

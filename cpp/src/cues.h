@@ -48,6 +48,10 @@ struct CueTables {
   static CueTables load(const Config& config);
 };
 
+/// Adds verb `forms` (lemma, third person, past, [participle,] gerund) to
+/// `tables`, as a line of cue_verbs.txt does (other stages' verb lists).
+void add_cue_verb(CueTables& tables, const std::vector<std::string>& forms);
+
 /// The non-empty fields of `s` split at `sep`, trimmed of spaces (lexicon
 /// lines of this stage and the mention stage).
 std::vector<std::string> split_fields(std::string_view s, char sep);

@@ -81,6 +81,12 @@ Document from_python(const py::object& doc) {
     quote.span = byte_span(bytes, q.attr("start"), q.attr("end"), "quotation");
     quote.outer = quote.span;
     quote.text = py::str(q.attr("text"));
+    // Mixed quotations cluster by their quoted words (corpus.cc).
+    for (py::handle part : py::getattr(q, "quoted_parts", py::tuple())) {
+      py::tuple range = py::reinterpret_borrow<py::tuple>(part);
+      quote.quoted_parts.push_back(
+          byte_span(bytes, range[0], range[1], "quoted part"));
+    }
     py::object speaker = q.attr("speaker_id");
     quote.speaker = speaker.is_none() ? -1 : speaker.cast<int>();
     out.quotes.push_back(std::move(quote));

@@ -71,6 +71,9 @@ def _quote_title(q: "Quote") -> str:
         lines.append(f"Mention: {q.mention}")
     lines.append(f"Cue: {q.cue}" if q.cue else "Cue: (none)")
     detail = f"{q.kind} quotation"
+    if q.kind == "indirect":
+        parts = len(q.quoted_parts)
+        detail = "reported speech (indirect)" if not parts else f"reported speech with {parts} quoted part(s) (mixed)"
     if q.sieve:
         detail += f", sieve {q.sieve}, confidence {q.confidence:.2f}"
     lines.append(detail)
@@ -148,6 +151,8 @@ def render_document(doc: "Document", *, max_height: Optional[str] = None) -> str
         if inner is not None:
             q = quotes[inner]
             style += f"background: {colours.get(q.speaker_id, NO_SPEAKER)}; border-radius: 2px;"
+            if q.kind == "indirect":  # reported speech: not the speaker's words
+                style += " text-decoration: underline dashed #777;"
             tips.append(_quote_title(q))
         if mark is not None:
             owner, kind = quotes[mark[0]], mark[1]

@@ -8,11 +8,16 @@
 
 namespace attribution_test {
 
-/// The quote whose text starts with `prefix`, or nullptr.
+/// The quote whose text starts with `prefix`, or nullptr; failing that, the
+/// mixed quotation with a quoted part starting with `prefix` (reported speech
+/// absorbs the partial quotations inside its clause).
 inline const quotelink::Quote* quote_starting(const quotelink::Document& doc,
                                               std::string_view prefix) {
   for (const quotelink::Quote& q : doc.quotes)
     if (std::string_view(q.text).substr(0, prefix.size()) == prefix) return &q;
+  for (const quotelink::Quote& q : doc.quotes)
+    for (const quotelink::Span& part : q.quoted_parts)
+      if (doc.slice(part).substr(0, prefix.size()) == prefix) return &q;
   return nullptr;
 }
 

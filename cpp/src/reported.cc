@@ -1,0 +1,311 @@
+#include "reported.h"
+
+#include <algorithm>
+
+#include "lexicon.h"
+#include "unicode.h"
+
+namespace quotelink::detail {
+
+namespace {
+
+std::unordered_set<std::string> lower_lines(std::string_view file) {
+  std::unordered_set<std::string> out;
+  for (const std::string& line : embedded_lines(file))
+    out.insert(to_lower(line));
+  return out;
+}
+
+// The clause a frame reports, as a token range, and the rule that found it.
+struct Clause {
+  int first = -1;
+  int end = -1;  // exclusive
+  const char* sieve = "";
+  double confidence = 0.0;
+};
+
+class Reporter {
+ public:
+  Reporter(const SieveInput& in, const std::vector<CueFrame>& frames,
+           const ReportedTables& tables)
+      : in_(in),
+        frames_(frames),
+        tables_(tables),
+        n_(static_cast<int>(in.layout.tokens.size())) {
+    mention_start_.assign(n_, -1);
+    for (std::size_t m = 0; m < in.mentions.size(); ++m)
+      mention_start_[in.mentions[m].first] = static_cast<int>(m);
+    cue_start_.assign(n_, -1);
+    for (std::size_t c = 0; c < in.cues.size(); ++c)
+      cue_start_[in.cues[c].first] = static_cast<int>(c);
+  }
+
+  std::vector<ReportedQuote> run() {
+    std::vector<ReportedQuote> out;
+    for (std::size_t f = 0; f < frames_.size(); ++f) {
+      Clause clause = clause_of(frames_[f]);
+      if (clause.first < 0) continue;
+      ReportedQuote rq;
+      if (!build(clause, rq)) continue;
+      rq.frame = static_cast<int>(f);
+      rq.sieve = clause.sieve;
+      rq.confidence = clause.confidence;
+      out.push_back(std::move(rq));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const ReportedQuote& a, const ReportedQuote& b) {
+                       return a.quote.span.begin < b.quote.span.begin;
+                     });
+    // Two cues may report one clause ("X said ..., adding that"): keep one.
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](const ReportedQuote& a, const ReportedQuote& b) {
+                            return a.quote.span == b.quote.span;
+                          }),
+              out.end());
+    return out;
+  }
+
+ private:
+  bool in_range(int t) const { return t >= 0 && t < n_; }
+  const Token& tok(int t) const { return in_.layout.tokens[t]; }
+  bool punct(int t, std::string_view p) const {
+    return in_range(t) && tok(t).kind == TokenKind::punctuation &&
+           in_.text.substr(tok(t).span.begin, tok(t).span.size()) == p;
+  }
+  bool is_word(int t) const {
+    return in_range(t) && tok(t).kind == TokenKind::word;
+  }
+  std::string word(int t) const { return token_lower(in_.text, in_.layout, t); }
+  bool possessive(int t) const {
+    std::string w = word(t);
+    return w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0;
+  }
+  bool capitalised(int t) const {
+    char c = in_.text[tok(t).span.begin];
+    return c >= 'A' && c <= 'Z';
+  }
+  int sentence_begin(int t) const {
+    return in_.layout.sentence_first_token[tok(t).sentence];
+  }
+  // The end (exclusive) of t's sentence without its closing punctuation.
+  int sentence_end(int t) const {
+    int end = in_.layout.sentence_first_token[tok(t).sentence + 1];
+    while (end > t + 1 && tok(end - 1).kind == TokenKind::punctuation) --end;
+    return end;
+  }
+  bool question(int t) const {
+    int end = in_.layout.sentence_first_token[tok(t).sentence + 1];
+    for (int k = end - 1; k > t && k >= end - 3; --k)
+      if (punct(k, "?")) return true;
+    return false;
+  }
+
+  // Moves t over words that sit between a cue and its clause: time words,
+  // channel phrases ("in a statement") and, for addressee verbs, the
+  // addressee; stops at a complementiser, which belongs to the content.
+  int skip_to_clause(int t, int end, bool addressee) const {
+    const bool addressee_verb = addressee;
+    for (int guard = 0; t < end && guard < 12; ++guard) {
+      int c = cue_start_[t];
+      if (c >= 0 && in_.cues[c].kind == CueKind::adjunct) {
+        t = in_.cues[c].last + 1;
+        continue;
+      }
+      if (is_word(t) && tables_.complementisers.count(word(t))) return t;
+      if (is_word(t) && tables_.skip_words.count(word(t))) {
+        ++t;
+        continue;
+      }
+      if (addressee && mention_start_[t] >= 0) {
+        t = in_.mentions[mention_start_[t]].last + 1;
+        addressee = false;
+        continue;
+      }
+      break;
+    }
+    // "told the crowd in Ohio that", "said of the plan that": a nearby
+    // complementiser opens the clause after an addressee or an adjunct.
+    if (t < end && is_word(t) && !tables_.complementisers.count(word(t)) &&
+        (addressee_verb || tables_.prepositions.count(word(t)))) {
+      for (int k = t + 1; k < end && k <= t + 10 && is_word(k); ++k)
+        if (word(k) == "that") return k;
+    }
+    return t;
+  }
+
+  Clause fronted(int source_first, int cue_first, const char* sieve,
+                 double confidence) const {
+    // "CLAUSE, X said": the clause runs from the sentence start to the comma.
+    int begin = sentence_begin(cue_first);
+    int comma = std::min(source_first, cue_first) - 1;
+    if (source_first < 0) {
+      // No source mention ("CLAUSE, sources said"): the nearest comma.
+      comma = cue_first - 1;
+      while (comma > begin && comma >= cue_first - 6 && !punct(comma, ","))
+        --comma;
+    }
+    if (!punct(comma, ",") || comma <= begin) return {};
+    return {begin, comma, sieve, confidence};
+  }
+
+  Clause clause_of(const CueFrame& f) const {
+    const Cue& cue = in_.cues[f.cue];
+    // Without a source mention the clause is still reported, unattributed.
+    const int src_first = f.source >= 0 ? in_.mentions[f.source].first : -1;
+    const int src_last = f.source >= 0 ? in_.mentions[f.source].last : cue.last;
+    if (in_.layout.paragraphs[tok(cue.first).paragraph].heading ||
+        in_.layout.paragraphs[tok(cue.first).paragraph].boilerplate)
+      return {};
+    const int begin = sentence_begin(cue.first);
+    const int end = sentence_end(cue.first);
+    if (cue.kind == CueKind::source) {
+      // "According to X, CLAUSE" or "CLAUSE, according to X".
+      if (cue.first - begin <= 2) {
+        for (int t = src_last + 1; t < end && t <= src_last + 12; ++t)
+          if (punct(t, ",")) return {t + 1, end, "reported_according", 0.85};
+        return {};
+      }
+      if (punct(cue.first - 1, ","))
+        return {begin, cue.first - 1, "reported_according", 0.85};
+      return {begin, cue.first, "reported_according", 0.7};
+    }
+    if (cue.kind != CueKind::verb) return {};
+    // "the state", "his remarks", "Trump's comments", "United States": a
+    // noun that looks like a cue.
+    if (is_word(cue.first - 1) &&
+        (tables_.determiners.count(word(cue.first - 1)) ||
+         possessive(cue.first - 1) || capitalised(cue.first)))
+      return {};
+    if (f.inverted)
+      return fronted(src_first, cue.first, "reported_inverted", 0.75);
+    if (src_first > cue.first) return {};
+    if (src_first < 0 &&
+        (cue.form == VerbForm::base || tables_.verb_lemmas.count(cue.lemma) ||
+         !is_word(cue.first - 1) ||
+         tables_.prepositions.count(word(cue.first - 1))))
+      return {};
+    // A gerund reports only as a clause of its own (", adding that") or
+    // after a reporting noun ("a statement saying").
+    if (cue.form == VerbForm::gerund && !punct(cue.first - 1, ",") &&
+        !(is_word(cue.first - 1) &&
+          tables_.reporting_nouns.count(word(cue.first - 1))))
+      return {};
+    if (src_first >= 0 && is_word(src_first - 1) &&
+        tables_.source_blockers.count(word(src_first - 1)))
+      return {};
+    if (question(cue.last)) return {};
+    int t = cue.last + 1;
+    if (t >= end)
+      return fronted(src_first, cue.first, "reported_fronted", 0.75);
+    if (punct(t, ",")) {
+      // "A, X said, B": one clause around the cue, unless B is quoted.
+      Clause c = fronted(src_first, cue.first, "reported_split", 0.75);
+      if (c.first < 0) return c;
+      if (t + 1 < end) {
+        if (tok(t + 1).kind == TokenKind::quote_mark) return {};
+        c.end = end;
+      }
+      return c;
+    }
+    // "CLAUSE, a South Korean official said Friday."
+    int u = t;
+    while (u < end && is_word(u) && tables_.skip_words.count(word(u))) ++u;
+    if (u >= end)
+      return fronted(src_first, cue.first, "reported_fronted", 0.75);
+    if (tables_.no_clause_verbs.count(cue.lemma)) return {};
+    t = skip_to_clause(t, end, tables_.addressee_verbs.count(cue.lemma) > 0);
+    if (t >= end || !is_word(t) || tables_.blockers.count(word(t))) return {};
+    if (tables_.prepositions.count(word(t)) &&
+        !(word(t) == "to" && tables_.infinitive_verbs.count(cue.lemma)))
+      return {};
+    return {t, end, "reported_after", 0.8};
+  }
+
+  // Fills rq from the clause; false when the clause is (or holds) a direct
+  // quotation, which the quotes stage already reports.
+  bool build(const Clause& c, ReportedQuote& rq) const {
+    int end = c.end;
+    int words = 0;
+    for (int t = c.first; t < end; ++t) {
+      int q = in_.quote_of_token[t];
+      if (q < 0) {
+        words += tok(t).kind == TokenKind::word;
+        continue;
+      }
+      const Quote& quote = in_.quotes[q];
+      if (quote.kind == QuoteKind::direct) return false;
+      if (rq.absorbed.empty() || rq.absorbed.back() != q) {
+        rq.absorbed.push_back(q);
+        rq.quote.quoted_parts.push_back(quote.span);
+      }
+      ++words;
+      // A partial quotation that runs past the clause end ends it.
+      while (end < n_ && in_.quote_of_token[end] == q) ++end;
+    }
+    if (words == 0) return false;
+    Quote& q = rq.quote;
+    q.kind = QuoteKind::indirect;
+    q.span = {tok(c.first).span.begin, tok(end - 1).span.end};
+    q.outer = q.span;
+    q.text = std::string(in_.text.substr(q.span.begin, q.span.size()));
+    q.paragraph = tok(c.first).paragraph;
+    q.sentence = tok(c.first).sentence;
+    q.multi_paragraph = tok(end - 1).paragraph != q.paragraph;
+    return true;
+  }
+
+  const SieveInput& in_;
+  const std::vector<CueFrame>& frames_;
+  const ReportedTables& tables_;
+  int n_;
+  std::vector<int> mention_start_, cue_start_;
+};
+
+}  // namespace
+
+ReportedTables ReportedTables::load() {
+  ReportedTables t;
+  for (const std::string& line : embedded_lines("en/reported_verbs.txt")) {
+    std::vector<std::string> forms = split_fields(line, ' ');
+    if (forms.empty()) continue;
+    t.verb_lemmas.insert(forms[0]);
+    add_cue_verb(t.verbs, forms);
+  }
+  t.addressee_verbs = lower_lines("en/reported_addressee_verbs.txt");
+  t.no_clause_verbs = lower_lines("en/reported_no_clause_verbs.txt");
+  t.complementisers = lower_lines("en/reported_complementisers.txt");
+  t.skip_words = lower_lines("en/reported_skip_words.txt");
+  t.blockers = lower_lines("en/reported_blockers.txt");
+  t.source_blockers = lower_lines("en/reported_source_blockers.txt");
+  t.determiners = lower_lines("en/reported_determiners.txt");
+  t.reporting_nouns = lower_lines("en/reported_nouns.txt");
+  t.prepositions = lower_lines("en/reported_prepositions.txt");
+  t.infinitive_verbs = lower_lines("en/reported_infinitive_verbs.txt");
+  return t;
+}
+
+std::vector<Cue> merge_cues(const std::vector<Cue>& a,
+                            const std::vector<Cue>& b) {
+  std::vector<Cue> out;
+  out.reserve(a.size() + b.size());
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i].first <= b[j].first)) {
+      out.push_back(a[i++]);
+      continue;
+    }
+    const Cue& c = b[j++];
+    bool overlaps = (i < a.size() && a[i].first <= c.last) ||
+                    (i > 0 && a[i - 1].last >= c.first);
+    if (!overlaps) out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<ReportedQuote> find_reported(const SieveInput& in,
+                                         const std::vector<CueFrame>& frames,
+                                         const ReportedTables& tables) {
+  return Reporter(in, frames, tables).run();
+}
+
+}  // namespace quotelink::detail

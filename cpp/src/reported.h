@@ -1,0 +1,70 @@
+// Stage 5b, reported speech: indirect quotations ("X said (that) CLAUSE",
+// "CLAUSE, X said", "According to X, CLAUSE") and mixed quotations (a partial
+// quotation inside a reported clause), built on the cue frames of the sieves.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "cues.h"
+#include "mentions.h"
+#include "quotelink/document.h"
+#include "sieves.h"
+#include "text.h"
+
+namespace quotelink::detail {
+
+/// Word lists of the reported-speech stage (lower case).
+struct ReportedTables {
+  /// Verbs that report a clause but not marked quotations ("polls show").
+  CueTables verbs;
+  /// The lemmas of `verbs`: their clauses need a source mention.
+  std::unordered_set<std::string> verb_lemmas;
+  /// Cue lemmas that take an addressee before the clause ("told Y that").
+  std::unordered_set<std::string> addressee_verbs;
+  /// Cue lemmas that never report a clause by themselves ("call", "slam").
+  std::unordered_set<std::string> no_clause_verbs;
+  /// Words that open a reported clause ("that", "whether", "how").
+  std::unordered_set<std::string> complementisers;
+  /// Words between a cue and its clause that are not content ("Tuesday").
+  std::unordered_set<std::string> skip_words;
+  /// Words right after a cue that show it reports nothing ("nothing", "so").
+  std::unordered_set<std::string> blockers;
+  /// Words right before a source that make the cue no report ("as I said").
+  std::unordered_set<std::string> source_blockers;
+  /// Words before a cue word that make it a noun ("the state", "a call").
+  std::unordered_set<std::string> determiners;
+  /// Reporting nouns a gerund cue may follow ("a statement saying").
+  std::unordered_set<std::string> reporting_nouns;
+  /// Cue lemmas whose content may be an infinitive ("wants to ...").
+  std::unordered_set<std::string> infinitive_verbs;
+  /// Words that open an adjunct after a cue ("said in response").
+  std::unordered_set<std::string> prepositions;
+  /// Loads en/reported_*.txt; throws quotelink::error on a bad file.
+  static ReportedTables load();
+};
+
+/// One reported-speech attribution found by the stage.
+struct ReportedQuote {
+  Quote quote;        ///< kind indirect; span, text, quoted_parts, position set
+  int frame = -1;     ///< index into the frames it came from
+  std::string sieve;  ///< the rule that fired ("reported_after", ...)
+  double confidence = 0.0;
+  std::vector<int> absorbed;  ///< partial quotations (indices) inside it
+};
+
+/// The cues of `a` and those of `b` that overlap none of `a`, in text order.
+std::vector<Cue> merge_cues(const std::vector<Cue>& a,
+                            const std::vector<Cue>& b);
+
+/// Finds reported speech for every frame with a source; `in.quotes` are the
+/// marked quotations (their direct ones are never overlapped, their partial
+/// ones inside a reported clause are listed in `absorbed`). Results are in
+/// text order and do not overlap. Linear in tokens + cues.
+std::vector<ReportedQuote> find_reported(const SieveInput& in,
+                                         const std::vector<CueFrame>& frames,
+                                         const ReportedTables& tables);
+
+}  // namespace quotelink::detail

@@ -1,0 +1,238 @@
+// Stage 5b, reported speech: indirect and mixed quotations, one test per
+// pattern, and speech verbs that report nothing.
+#include "reported.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "attribution_helpers.h"
+#include "quotelink/quotelink.h"
+
+namespace {
+
+using attribution_test::quote_starting;
+using attribution_test::sieve_of;
+using attribution_test::speaker_of;
+using quotelink::Document;
+using quotelink::Quote;
+using quotelink::QuoteKind;
+
+Document run(const std::string& text) { return quotelink::extract(text); }
+
+std::vector<const Quote*> indirect(const Document& doc) {
+  std::vector<const Quote*> out;
+  for (const Quote& q : doc.quotes)
+    if (q.kind == QuoteKind::indirect) out.push_back(&q);
+  return out;
+}
+
+// The only indirect quotation's text, or "<n quotes>".
+std::string only_indirect(const Document& doc) {
+  std::vector<const Quote*> q = indirect(doc);
+  if (q.size() != 1) return "<" + std::to_string(q.size()) + " quotes>";
+  return q[0]->text;
+}
+
+std::string mention_of(const Document& doc, const Quote& q) {
+  return q.mention < 0 ? "<none>"
+                       : std::string(doc.slice(doc.mentions[q.mention].span));
+}
+
+TEST(Reported, SaidThatAfterTimeWords) {
+  Document doc = run(
+      "The minister said on Tuesday that the talks would resume next week.");
+  EXPECT_EQ(only_indirect(doc), "that the talks would resume next week");
+  EXPECT_EQ(speaker_of(doc, "that the talks"), "minister");
+  EXPECT_EQ(sieve_of(doc, "that the talks"), "reported_after");
+  EXPECT_GT(quote_starting(doc, "that the talks")->confidence, 0.5);
+}
+
+TEST(Reported, SayWithoutComplementiser) {
+  Document doc =
+      run("Diplomats say North Korea ally China would veto the measure.");
+  EXPECT_EQ(only_indirect(doc),
+            "North Korea ally China would veto the measure");
+  EXPECT_EQ(speaker_of(doc, "North Korea ally"), "Diplomats");
+}
+
+TEST(Reported, FrontedClauseWithTimeWord) {
+  Document doc =
+      run("The talks will resume next week, a senior official said Friday.");
+  EXPECT_EQ(only_indirect(doc), "The talks will resume next week");
+  EXPECT_EQ(sieve_of(doc, "The talks"), "reported_fronted");
+  EXPECT_EQ(mention_of(doc, *quote_starting(doc, "The talks")),
+            "a senior official");
+}
+
+TEST(Reported, InvertedSource) {
+  Document doc = run(
+      "The talks will resume next week, said Foreign Minister Sergei Lavrov.");
+  EXPECT_EQ(only_indirect(doc), "The talks will resume next week");
+  EXPECT_EQ(speaker_of(doc, "The talks"), "Sergei Lavrov");
+  EXPECT_EQ(sieve_of(doc, "The talks"), "reported_inverted");
+}
+
+TEST(Reported, AccordingToBeforeAndAfter) {
+  Document before =
+      run("According to the ministry, the visit will include talks on trade.");
+  EXPECT_EQ(only_indirect(before), "the visit will include talks on trade");
+  EXPECT_EQ(speaker_of(before, "the visit"), "ministry");
+  EXPECT_EQ(sieve_of(before, "the visit"), "reported_according");
+  Document after =
+      run("The visit will include talks on trade, according to Interfax.");
+  EXPECT_EQ(only_indirect(after), "The visit will include talks on trade");
+  EXPECT_EQ(speaker_of(after, "The visit"), "Interfax");
+}
+
+TEST(Reported, ToldAddresseeThenThat) {
+  Document doc = run(
+      "Senator Jane Roe told the crowd in Ohio on Tuesday that the plan would "
+      "fail.");
+  EXPECT_EQ(only_indirect(doc), "that the plan would fail");
+  EXPECT_EQ(speaker_of(doc, "that the plan"), "Jane Roe");
+}
+
+TEST(Reported, ReportingNounChannelAndGerund) {
+  Document channel = run(
+      "The ministry said in a statement that the visit had been postponed.");
+  EXPECT_EQ(only_indirect(channel), "that the visit had been postponed");
+  Document gerund = run(
+      "The ministry issued a statement saying the visit had been postponed.");
+  EXPECT_EQ(only_indirect(gerund), "the visit had been postponed");
+  EXPECT_EQ(speaker_of(gerund, "the visit"), "ministry");
+}
+
+TEST(Reported, GerundNeedsACommaOrAReportingNoun) {
+  EXPECT_EQ(only_indirect(run("Her speaking fee was paid by the bank.")),
+            "<0 quotes>");
+}
+
+TEST(Reported, SplitAroundTheCueIsOneClause) {
+  Document doc = run("The plan, the senator said, would cost billions.");
+  EXPECT_EQ(only_indirect(doc),
+            "The plan, the senator said, would cost billions");
+  EXPECT_EQ(sieve_of(doc, "The plan"), "reported_split");
+}
+
+TEST(Reported, ReportingOnlyVerbNeedsNoMarks) {
+  Document doc = run("The latest poll shows that most voters oppose the plan.");
+  const Quote* q = quote_starting(doc, "that most voters");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->kind, QuoteKind::indirect);
+  EXPECT_EQ(mention_of(doc, *q), "The latest poll");
+}
+
+TEST(Reported, MixedQuotationAbsorbsThePartialQuote) {
+  const std::string text =
+      "The senator said the plan was \"a disaster for farmers\" and should be "
+      "withdrawn.";
+  Document doc = run(text);
+  ASSERT_EQ(doc.quotes.size(), 1u);  // the partial record is absorbed
+  const Quote& q = doc.quotes[0];
+  EXPECT_EQ(q.kind, QuoteKind::indirect);
+  EXPECT_EQ(q.text,
+            "the plan was \"a disaster for farmers\" and should be withdrawn");
+  ASSERT_EQ(q.quoted_parts.size(), 1u);
+  EXPECT_EQ(doc.slice(q.quoted_parts[0]), "a disaster for farmers");
+  EXPECT_EQ(speaker_of(doc, "the plan"), "senator");
+}
+
+TEST(Reported, DirectQuotationIsNotRepeated) {
+  Document doc = run("He said, \"The talks will resume.\"");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].kind, QuoteKind::direct);
+  Document fronted = run("\"We will win,\" Jane Roe said on Friday.");
+  EXPECT_EQ(indirect(fronted).size(), 0u);
+}
+
+TEST(Reported, SpeechVerbsThatReportNothing) {
+  for (const char* text : {
+           "The bill says nothing about taxes.",
+           "As I said, the plan is sound.",
+           "The so-called reform passed the Senate.",
+           "Did the minister say the talks would resume?",
+           "The United States imposed new sanctions on the country.",
+           "His remarks drew criticism from the opposition.",
+           "The senator said in response to a question.",
+           "Jane Roe spoke about the economy for an hour.",
+       })
+    EXPECT_EQ(only_indirect(run(text)), "<0 quotes>") << text;
+}
+
+TEST(Reported, ConfigIndirectOffKeepsOnlyMarkedQuotes) {
+  quotelink::Config config;
+  config.indirect = false;
+  quotelink::Extractor extractor(config);
+  Document doc = extractor.extract(
+      "The senator said the plan was \"a disaster for farmers\" and should be "
+      "withdrawn. Diplomats say China would veto the measure.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].kind, QuoteKind::partial);
+  EXPECT_EQ(doc.quotes[0].text, "a disaster for farmers");
+}
+
+TEST(Reported, QuotesSortedAndOffsetsValid) {
+  Document doc = run(
+      "Officials said the vote was \"rigged.\" \"We will appeal,\" the party "
+      "said. The court will rule next week, according to its clerk. Jane Roe "
+      "told reporters that she expected to win.");
+  ASSERT_GE(doc.quotes.size(), 4u);
+  for (std::size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Quote& q = doc.quotes[i];
+    EXPECT_EQ(doc.slice(q.span), q.text);
+    for (const quotelink::Span& part : q.quoted_parts)
+      EXPECT_TRUE(q.span.contains(part));
+    if (i > 0) EXPECT_LE(doc.quotes[i - 1].span.begin, q.span.begin);
+  }
+}
+
+TEST(Reported, MergeCuesDropsOverlaps) {
+  using quotelink::detail::Cue;
+  auto cue = [](int first, int last) {
+    Cue c;
+    c.first = first;
+    c.last = last;
+    return c;
+  };
+  std::vector<Cue> merged = quotelink::detail::merge_cues(
+      {cue(2, 3), cue(8, 8)}, {cue(0, 0), cue(3, 4), cue(5, 5), cue(8, 8)});
+  std::vector<int> firsts;
+  for (const Cue& c : merged) firsts.push_back(c.first);
+  EXPECT_EQ(firsts, (std::vector<int>{0, 2, 5, 8}));
+}
+
+Document seed(const std::string& name) {
+  std::ifstream in(std::string(QUOTELINK_EXAMPLES_DIR) + "/" + name);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return quotelink::extract(ss.str(), name);
+}
+
+// The reported speech named in issue #7, with its sources.
+TEST(ReportedSeeds, IssueSevenAttributions) {
+  Document lavrov = seed("004_7c450318e5af89d7.txt");
+  const Quote* visit = quote_starting(lavrov, "that the visit would include");
+  ASSERT_TRUE(visit);
+  EXPECT_EQ(visit->kind, QuoteKind::indirect);
+  EXPECT_EQ(speaker_of(lavrov, "that the visit would include"),
+            "Russian Foreign Ministry source");
+  const Quote* veto = quote_starting(lavrov, "North Korea ally China");
+  ASSERT_TRUE(veto);
+  EXPECT_EQ(speaker_of(lavrov, "North Korea ally China"), "Diplomats");
+
+  Document yonhap = seed("002_31c500eed09be67c.txt");
+  const Quote* asked = nullptr;
+  for (const Quote& q : yonhap.quotes)
+    if (q.kind == QuoteKind::indirect &&
+        q.text.find("Kim Jong-un has asked") != std::string::npos)
+      asked = &q;
+  ASSERT_TRUE(asked);
+  EXPECT_EQ(mention_of(yonhap, *asked), "a South Korean official");
+  EXPECT_EQ(asked->sieve, "reported_fronted");
+}
+
+}  // namespace
