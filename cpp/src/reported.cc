@@ -139,6 +139,10 @@ class Reporter {
     for (std::size_t f = next_frame(first); f < frames_.size(); ++f) {
       const Cue& c = in_.cues[frames_[f].cue];
       if (c.first >= end) break;
+      // "X said A and called for B": the same speaker's next report.
+      if (c.first > first + 2 && is_word(c.first - 1) &&
+          tables_.conjunctions.count(word(c.first - 1)))
+        return punct(c.first - 2, ",") ? c.first - 2 : c.first - 1;
       int s = frames_[f].source;
       if (s < 0 || frames_[f].inverted) continue;
       int cut = in_.mentions[s].first;
@@ -181,9 +185,8 @@ class Reporter {
     // Without a source mention the clause is still reported, unattributed.
     const int src_first = f.source >= 0 ? in_.mentions[f.source].first : -1;
     const int src_last = f.source >= 0 ? in_.mentions[f.source].last : cue.last;
-    if (in_.layout.paragraphs[tok(cue.first).paragraph].heading ||
-        in_.layout.paragraphs[tok(cue.first).paragraph].boilerplate)
-      return {};
+    const Paragraph& paragraph = in_.layout.paragraphs[tok(cue.first).paragraph];
+    if (paragraph.boilerplate) return {};
     const int begin = sentence_begin(cue.first);
     const int end = sentence_end(cue.first);
     if (cue.kind == CueKind::source) {
@@ -202,7 +205,8 @@ class Reporter {
     // noun that looks like a cue.
     if (is_word(cue.first - 1) &&
         (tables_.determiners.count(word(cue.first - 1)) ||
-         possessive(cue.first - 1) || capitalised(cue.first)))
+         possessive(cue.first - 1) ||
+         (capitalised(cue.first) && !paragraph.heading)))
       return {};
     if (f.inverted)
       return fronted(src_first, cue.first, "reported_inverted", 0.75);
