@@ -148,9 +148,9 @@ class Reporter {
       int cut = in_.mentions[s].first;
       if (cut <= first + 1) continue;  // "X said officials believe ..."
       int k = cut;
-      while (k > first + 1 && (punct(k - 1, ",") || punct(k - 1, ";") ||
-                               (is_word(k - 1) &&
-                                tables_.conjunctions.count(word(k - 1)))))
+      while (k > first + 1 &&
+             (punct(k - 1, ",") || punct(k - 1, ";") ||
+              (is_word(k - 1) && tables_.conjunctions.count(word(k - 1)))))
         --k;
       if (k < cut) return k;  // only at a clause break
     }
@@ -158,10 +158,9 @@ class Reporter {
   }
   std::size_t next_frame(int t) const {
     return static_cast<std::size_t>(
-        std::partition_point(frames_.begin(), frames_.end(),
-                             [&](const CueFrame& f) {
-                               return in_.cues[f.cue].first <= t;
-                             }) -
+        std::partition_point(
+            frames_.begin(), frames_.end(),
+            [&](const CueFrame& f) { return in_.cues[f.cue].first <= t; }) -
         frames_.begin());
   }
 
@@ -185,7 +184,8 @@ class Reporter {
     // Without a source mention the clause is still reported, unattributed.
     const int src_first = f.source >= 0 ? in_.mentions[f.source].first : -1;
     const int src_last = f.source >= 0 ? in_.mentions[f.source].last : cue.last;
-    const Paragraph& paragraph = in_.layout.paragraphs[tok(cue.first).paragraph];
+    const Paragraph& paragraph =
+        in_.layout.paragraphs[tok(cue.first).paragraph];
     if (paragraph.boilerplate) return {};
     const int begin = sentence_begin(cue.first);
     const int end = sentence_end(cue.first);
@@ -253,7 +253,16 @@ class Reporter {
     if (tables_.prepositions.count(word(t)) &&
         !(word(t) == "to" && tables_.infinitive_verbs.count(cue.lemma)))
       return {};
-    return {t, clause_end(t, end), "reported_after", 0.8};
+    int stop = clause_end(t, end);
+    // A non-restrictive relative after the clause comments on it (", which
+    // raised concerns"): the report ends at its comma.
+    for (int k = t + 3; k + 1 < stop; ++k)
+      if (punct(k, ",") && is_word(k + 1) &&
+          in_.cue_tables.relatives.count(word(k + 1))) {
+        stop = k;
+        break;
+      }
+    return {t, stop, "reported_after", 0.8};
   }
 
   // Fills rq from the clause; false when the clause is (or holds) a direct
