@@ -123,7 +123,8 @@ def _update_doc(path: str, kinds: list[str], table: list[str], command: str, fai
         "",
         f"Generated {when} by `{command}` (quotelink {ql.__version__}, Python "
         f"{platform.python_version()}, load average {load} on a shared 2-core machine).",
-        "Each row is one `Extractor.extract` call from Python in a fresh process; *peak memory*",
+        "Each row is one `Extractor.extract` call from Python in a fresh process (the quotations",
+        "are not read, so no Python object per quotation is built); *peak memory*",
         "is the growth of the process's peak resident set during the call over the resident set",
         "just before it, divided by the input size. *time ~ size^k* is the least-squares slope",
         "of log time against log size over the sizes of that input: 1 is linear, 2 quadratic.",
@@ -134,6 +135,10 @@ def _update_doc(path: str, kinds: list[str], table: list[str], command: str, fai
         "",
         ("Verdict: " + ("over budget (time slope > 1.25 or memory > 10x): " + "; ".join(failures) if failures else
                         "every input grows linearly (k <= 1.25) and peak memory stays under 10x the input.")),
+        "",
+        "Where the memory goes, and why texts over 64 KB are analysed in windows: the Memory",
+        "section of docs/reliability.md (`bench/cpp/quotelink_memory_bench FILE` counts heap bytes",
+        "per stage).",
         END,
     ]
     section = "\n".join(lines)
