@@ -46,7 +46,7 @@ if kind == "prose":  # every paragraph's quotations, the cut-off last one's too
     whole = len(data) // len(unit)
     # (the cut-off paragraph after one whole one, as in the long document)
     tail = data[(whole - 1) * len(unit):]
-    per_paragraph = len(extractor.extract(paragraph).quotes)  # reported speech adds one
+    per_paragraph = len(extractor.extract(paragraph).quotes)  # direct and reported
     expected = per_paragraph * (whole - 1) + len(extractor.extract(tail).quotes)
 print(json.dumps({"ratio": (peak - before) / len(data), "quotes": len(doc.quotes), "expected": expected}))
 """
