@@ -36,8 +36,6 @@ elif kind == "nested":
     data = (opening + closing).encode()
 else:
     data = b"a" * size
-def marked(doc):  # reported speech (kind indirect) adds quotations without marks
-    return sum(q.kind != "indirect" for q in doc.quotes)
 extractor = ql.Extractor()
 extractor.extract(paragraph)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -48,8 +46,9 @@ if kind == "prose":  # every paragraph's quotations, the cut-off last one's too
     whole = len(data) // len(unit)
     # (the cut-off paragraph after one whole one, as in the long document)
     tail = data[(whole - 1) * len(unit):]
-    expected = 2 * (whole - 1) + marked(extractor.extract(tail))
-print(json.dumps({"ratio": (peak - before) / len(data), "quotes": marked(doc), "expected": expected}))
+    per_paragraph = len(extractor.extract(paragraph).quotes)  # direct and reported
+    expected = per_paragraph * (whole - 1) + len(extractor.extract(tail).quotes)
+print(json.dumps({"ratio": (peak - before) / len(data), "quotes": len(doc.quotes), "expected": expected}))
 """
 
 
