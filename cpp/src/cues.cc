@@ -125,11 +125,16 @@ CueTables CueTables::load(const Config& config) {
     tables.relatives[to_lower(line)] = true;
   for (const std::string& line : embedded_lines("en/cue_links.txt")) {
     std::vector<std::string> cols = split_fields(line, '\t');
-    if (cols.size() != 2 ||
-        (cols[0] != "coordinator" && cols[0] != "preposition"))
+    if (cols.size() != 2)
       throw error("en/cue_links.txt: bad line '" + line + "'");
-    (cols[0] == "coordinator" ? tables.coordinators
-                              : tables.prepositions)[to_lower(cols[1])] = true;
+    if (cols[0] == "coordinator")
+      tables.coordinators[to_lower(cols[1])] = true;
+    else if (cols[0] == "preposition")
+      tables.prepositions[to_lower(cols[1])] = true;
+    else if (cols[0] == "passive")
+      tables.passives[to_lower(cols[1])] = true;
+    else
+      throw error("en/cue_links.txt: unknown class '" + cols[0] + "'");
   }
   for (const std::string& verb : config.extra_cue_verbs) {
     std::vector<std::string> words = split_fields(verb, ' ');

@@ -42,6 +42,8 @@ struct CueTables {
   std::unordered_map<std::string, bool> coordinators;
   /// Prepositions of a phrase between a subject and its verb ("of", "for").
   std::unordered_map<std::string, bool> prepositions;
+  /// Forms of "be" that make a following verb cue passive ("was asked").
+  std::unordered_map<std::string, bool> passives;
   /// Loads cue_verbs.txt and cue_phrases.txt plus config.extra_cue_verbs.
   static CueTables load(const Config& config);
 };

@@ -10,7 +10,7 @@ namespace {
 
 // The subject after an inverted cue, starting at token t: the mention there,
 // the name after a possessive place ("said Florida's Rick Wilson") or, when
-// `modifiers`, the name after up to three lower-case modifiers ("said retired
+// `modifiers`, the name after up to three modifier words ("said retired
 // neurosurgeon Ben Carson"); -1 when none. mention_start maps a token to the
 // mention starting there.
 int subject_after(const SieveInput& in, const std::vector<int>& mention_start,
@@ -31,9 +31,9 @@ int subject_after(const SieveInput& in, const std::vector<int>& mention_start,
   if (!modifiers) return -1;
   for (int skip = 0; skip < 3 && t < n; ++skip, ++t) {
     const Token& tok = in.layout.tokens[t];
+    // Capitalised modifiers too ("said Republican political consultant
+    // Chris Russell"): a word starting a mention stopped the loop before.
     if (tok.kind != TokenKind::word || in.quote_of_token[t] >= 0) return -1;
-    std::size_t length = 0;
-    if (!is_lower(decode_at(in.text, tok.span.begin, &length))) return -1;
     m = t + 1 < n ? mention_start[t + 1] : -1;
     if (m >= 0)
       return in.mentions[m].mention.kind == MentionKind::name ? m : -1;
@@ -240,6 +240,10 @@ class Sieves {
       if (s < 0 && in_range(first + 1) &&
           in_.layout.tokens[first].kind == TokenKind::word)
         s = mention_start_[first + 1];  // "But X ..."
+      // "Back home, he returned to his familiar lines:": a marked subject.
+      for (int j = first; s < 0 && j < t; ++j)
+        if (mention_start_[j] >= 0 && in_.mentions[mention_start_[j]].subject)
+          s = mention_start_[j];
       if (speaker_like(s) && in_.mentions[s].last < t &&
           in_.mentions[s].mention.kind != MentionKind::document) {
         set(a, s, -1, "colon", 0.6);
@@ -430,16 +434,23 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
     // Subject before the verb, over adverbials and an adjunct phrase.
     int k = cue.first - 1;
     int skipped = 0;
+    bool passive = false;
     while (k >= 0 && skipped < 4 &&
            in.layout.tokens[k].sentence ==
                in.layout.tokens[cue.first].sentence &&
            in.layout.tokens[k].kind == TokenKind::word &&
            in.quote_of_token[k] < 0 && mention_end[k] < 0 &&
            (in.cue_tables.adverbials.count(word(k)) || manner_adverb(k))) {
+      passive = passive || in.cue_tables.passives.count(word(k)) > 0;
       --k;
       ++skipped;
     }
     int m = k >= 0 && in.quote_of_token[k] < 0 ? mention_end[k] : -1;
+    // "Trump was asked, "Q"": a passive verb's subject heard the words.
+    if (passive && cue.form == VerbForm::past && cue.last == cue.first) {
+      frames.push_back(f);
+      continue;
+    }
     // "his vague tough talk", "a conference call": a base form right after a
     // singular noun phrase is a noun, not the phrase's verb.
     if (m >= 0 && skipped == 0 && cue.form == VerbForm::base &&
@@ -451,6 +462,10 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
       int b = mention_end[k - 1];
       if (in.mentions[b].appositive >= 0 && in.mentions[b].appositive < b)
         m = in.mentions[b].appositive;
+      // "Gov. John Kasich (R-OH), said": a name and a stray comma.
+      else if (in.mentions[b].mention.kind == MentionKind::name &&
+               !in.mentions[b].possessive && in.mentions[b].subject)
+        m = b;
     }
     // "Huma Abedin, vice chairwoman for Clinton's campaign, said": the subject
     // before a parenthetical set off by commas (bounded look-back).
@@ -516,6 +531,12 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
       }
     }
     if (cue.form == VerbForm::gerund) {
+      // "with Trump reportedly yelling": the mention right before it.
+      if (usable(m) && in.mentions[m].mention.kind != MentionKind::document) {
+        f.source = m;
+        frames.push_back(f);
+        continue;
+      }
       // "..., adding that", "telling them": the subject of the clause's verb.
       const int sentence = in.layout.tokens[cue.first].sentence;
       for (std::size_t g = frames.size(); g-- > 0;) {

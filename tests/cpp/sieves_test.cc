@@ -343,4 +343,51 @@ TEST(Sieves, PossessorBeforeTheSubjectAfterAQuotation) {
   EXPECT_EQ(speaker_of(doc, "He had so"), "Mahamat Oumar");
 }
 
+TEST(Sieves, PassiveCueSubjectIsNoSpeaker) {
+  auto doc =
+      run("In an interview, Jane Roe was asked, \"What is the most dangerous "
+          "place you have been to?\"");
+  EXPECT_NE(speaker_of(doc, "What is the most"), "Jane Roe");
+  // The active verb keeps its subject.
+  auto doc2 =
+      run("In an interview, Jane Roe asked, \"What is the most dangerous place "
+          "you have been to?\"");
+  EXPECT_EQ(speaker_of(doc2, "What is the most"), "Jane Roe");
+}
+
+TEST(Sieves, CrowdCriedOut) {
+  auto doc =
+      run("Jane Roe spoke to the hall.\n\n\"Nooooo!\" the crowd cried out, "
+          "booing.");
+  EXPECT_EQ(speaker_of(doc, "Nooooo"), "crowd");
+}
+
+TEST(Sieves, GerundRightAfterItsSubject) {
+  auto doc =
+      run("The protester was removed, with Jane Roe reportedly yelling: \"Get "
+          "him out of here!\"");
+  EXPECT_EQ(speaker_of(doc, "Get him"), "Jane Roe");
+}
+
+TEST(Sieves, CapitalisedModifiersBeforeTheNameAfterACue) {
+  auto doc =
+      run("\"It just became a lot of people competing,\" said Republican "
+          "political consultant Chris Russell.");
+  EXPECT_EQ(speaker_of(doc, "It just became"), "Chris Russell");
+}
+
+TEST(Sieves, NameWithAStrayCommaBeforeTheCue) {
+  auto doc = run(
+      "In the primary, Gov. John Kasich (R-OH), said, \"I am getting ready to "
+      "rent a covered wagon.\"");
+  EXPECT_EQ(speaker_of(doc, "I am getting"), "John Kasich");
+}
+
+TEST(Sieves, ColonAfterAnUnknownVerbTakesTheMarkedSubject) {
+  auto doc = run(
+      "Back on American soil, Jane Roe returned to her familiar lines: \"There "
+      "will be no amnesty!\"");
+  EXPECT_EQ(speaker_of(doc, "There will be"), "Jane Roe");
+}
+
 }  // namespace
