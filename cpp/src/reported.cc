@@ -133,6 +133,37 @@ class Reporter {
     return t;
   }
 
+  // The end of a clause opening at `first`: the sentence end, or where
+  // another speaker's report starts ("X said A, and Y said B").
+  int clause_end(int first, int end) const {
+    for (std::size_t f = next_frame(first); f < frames_.size(); ++f) {
+      const Cue& c = in_.cues[frames_[f].cue];
+      if (c.first >= end) break;
+      // "X said A and called for B": the same speaker's next report.
+      if (c.first > first + 2 && is_word(c.first - 1) &&
+          tables_.conjunctions.count(word(c.first - 1)))
+        return punct(c.first - 2, ",") ? c.first - 2 : c.first - 1;
+      int s = frames_[f].source;
+      if (s < 0 || frames_[f].inverted) continue;
+      int cut = in_.mentions[s].first;
+      if (cut <= first + 1) continue;  // "X said officials believe ..."
+      int k = cut;
+      while (k > first + 1 &&
+             (punct(k - 1, ",") || punct(k - 1, ";") ||
+              (is_word(k - 1) && tables_.conjunctions.count(word(k - 1)))))
+        --k;
+      if (k < cut) return k;  // only at a clause break
+    }
+    return end;
+  }
+  std::size_t next_frame(int t) const {
+    return static_cast<std::size_t>(
+        std::partition_point(
+            frames_.begin(), frames_.end(),
+            [&](const CueFrame& f) { return in_.cues[f.cue].first <= t; }) -
+        frames_.begin());
+  }
+
   Clause fronted(int source_first, int cue_first, const char* sieve,
                  double confidence) const {
     // "CLAUSE, X said": the clause runs from the sentence start to the comma.
@@ -153,9 +184,9 @@ class Reporter {
     // Without a source mention the clause is still reported, unattributed.
     const int src_first = f.source >= 0 ? in_.mentions[f.source].first : -1;
     const int src_last = f.source >= 0 ? in_.mentions[f.source].last : cue.last;
-    if (in_.layout.paragraphs[tok(cue.first).paragraph].heading ||
-        in_.layout.paragraphs[tok(cue.first).paragraph].boilerplate)
-      return {};
+    const Paragraph& paragraph =
+        in_.layout.paragraphs[tok(cue.first).paragraph];
+    if (paragraph.boilerplate) return {};
     const int begin = sentence_begin(cue.first);
     const int end = sentence_end(cue.first);
     if (cue.kind == CueKind::source) {
@@ -174,7 +205,8 @@ class Reporter {
     // noun that looks like a cue.
     if (is_word(cue.first - 1) &&
         (tables_.determiners.count(word(cue.first - 1)) ||
-         possessive(cue.first - 1) || capitalised(cue.first)))
+         possessive(cue.first - 1) ||
+         (capitalised(cue.first) && !paragraph.heading)))
       return {};
     if (f.inverted)
       return fronted(src_first, cue.first, "reported_inverted", 0.75);
@@ -207,18 +239,30 @@ class Reporter {
       }
       return c;
     }
-    // "CLAUSE, a South Korean official said Friday."
-    int u = t;
-    while (u < end && is_word(u) && tables_.skip_words.count(word(u))) ++u;
+    // "CLAUSE, a South Korean official said Friday.", "CLAUSE, officials
+    // told POLITICO."
+    const bool addressee = tables_.addressee_verbs.count(cue.lemma) > 0;
+    int u = skip_to_clause(t, end, addressee);
     if (u >= end)
       return fronted(src_first, cue.first, "reported_fronted", 0.75);
     if (tables_.no_clause_verbs.count(cue.lemma)) return {};
-    t = skip_to_clause(t, end, tables_.addressee_verbs.count(cue.lemma) > 0);
+    t = u;
+    // "X said: CLAUSE" without marks (a marked one is the colon sieve's).
+    if (punct(t, ":") && t + 1 < end && is_word(t + 1)) ++t;
     if (t >= end || !is_word(t) || tables_.blockers.count(word(t))) return {};
     if (tables_.prepositions.count(word(t)) &&
         !(word(t) == "to" && tables_.infinitive_verbs.count(cue.lemma)))
       return {};
-    return {t, end, "reported_after", 0.8};
+    int stop = clause_end(t, end);
+    // A non-restrictive relative after the clause comments on it (", which
+    // raised concerns"): the report ends at its comma.
+    for (int k = t + 3; k + 1 < stop; ++k)
+      if (punct(k, ",") && is_word(k + 1) &&
+          in_.cue_tables.relatives.count(word(k + 1))) {
+        stop = k;
+        break;
+      }
+    return {t, stop, "reported_after", 0.8};
   }
 
   // Fills rq from the clause; false when the clause is (or holds) a direct
@@ -281,6 +325,7 @@ ReportedTables ReportedTables::load() {
   t.reporting_nouns = lower_lines("en/reported_nouns.txt");
   t.prepositions = lower_lines("en/reported_prepositions.txt");
   t.infinitive_verbs = lower_lines("en/reported_infinitive_verbs.txt");
+  t.conjunctions = lower_lines("en/reported_conjunctions.txt");
   return t;
 }
 

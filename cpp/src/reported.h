@@ -40,6 +40,8 @@ struct ReportedTables {
   std::unordered_set<std::string> reporting_nouns;
   /// Cue lemmas whose content may be an infinitive ("wants to ...").
   std::unordered_set<std::string> infinitive_verbs;
+  /// Words that join two reports in a sentence ("and", "but", "while").
+  std::unordered_set<std::string> conjunctions;
   /// Words that open an adjunct after a cue ("said in response").
   std::unordered_set<std::string> prepositions;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.

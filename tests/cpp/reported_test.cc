@@ -106,6 +106,46 @@ TEST(Reported, ReportingNounChannelAndGerund) {
   EXPECT_EQ(speaker_of(gerund, "the visit"), "ministry");
 }
 
+TEST(Reported, ClauseEndsWhereAnotherReportStarts) {
+  Document two = run(
+      "Jane Roe said the plan would fail, and John Doe said it would pass.");
+  std::vector<const Quote*> q = indirect(two);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0]->text, "the plan would fail");
+  EXPECT_EQ(q[1]->text, "it would pass");
+  EXPECT_EQ(speaker_of(two, "it would pass"), "John Doe");
+  Document same =
+      run("Jane Roe said the plan would fail and called for a new vote.");
+  ASSERT_TRUE(quote_starting(same, "the plan"));
+  EXPECT_EQ(quote_starting(same, "the plan")->text, "the plan would fail");
+}
+
+TEST(Reported, NonRestrictiveRelativeEndsTheClause) {
+  Document doc =
+      run("Jane Roe said the plan was dead, which surprised her allies.");
+  EXPECT_EQ(only_indirect(doc), "the plan was dead");
+}
+
+TEST(Reported, FrontedClauseBeforeAnAddressee) {
+  Document doc = run("The plan is dead, officials told POLITICO.");
+  EXPECT_EQ(only_indirect(doc), "The plan is dead");
+  EXPECT_EQ(sieve_of(doc, "The plan"), "reported_fronted");
+}
+
+TEST(Reported, UnmarkedClauseAfterAColon) {
+  EXPECT_EQ(only_indirect(run("Jane Roe said: the plan is dead.")),
+            "the plan is dead");
+}
+
+TEST(Reported, HeadlineInTitleCase) {
+  Document doc =
+      run("Rubio Says Reform Was A Sign Of Leadership\n\nMarco Rubio spoke on "
+          "Saturday.");
+  const Quote* q = quote_starting(doc, "Reform Was A Sign");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->text, "Reform Was A Sign Of Leadership");
+}
+
 TEST(Reported, GerundNeedsACommaOrAReportingNoun) {
   EXPECT_EQ(only_indirect(run("Her speaking fee was paid by the bank.")),
             "<0 quotes>");
