@@ -83,15 +83,26 @@ def run_quotelink(gold: list[qe.GoldDocument], repeat: int) -> tuple[Run, float]
     extractor = quotelink.Extractor()
     texts = [d.text or "" for d in gold]
     extractor.extract(texts[0])  # warm-up
+    def extract_and_read() -> list[Any]:
+        # Documents build their Python quotations lazily: read them, as a
+        # user does and as textacy's pass builds its triples, so both sides
+        # pay for their Python objects.
+        docs = [extractor.extract(t, id=d.id) for t, d in zip(texts, gold)]
+        for doc in docs:
+            doc.quotes
+        return docs
+
     best: Optional[tuple[list[Any], float, float]] = None
     for _ in range(max(1, repeat)):
-        docs, wall, cpu = _timed(lambda: [extractor.extract(t, id=d.id) for t, d in zip(texts, gold)])
+        docs, wall, cpu = _timed(extract_and_read)
         if best is None or cpu < best[2]:
             best = (docs, wall, cpu)
     assert best is not None
     many_walls = []
     for _ in range(max(1, repeat)):
-        _, wall, _ = _timed(lambda: extractor.extract_many(texts, threads=0, ids=[d.id for d in gold]))
+        _, wall, _ = _timed(
+            lambda: [doc.quotes for doc in extractor.extract_many(texts, threads=0, ids=[d.id for d in gold])]
+        )
         many_walls.append(wall)
     run = Run("quotelink", quotelink.__version__, best[1], best[2], qe.predictions_from_documents(best[0]))
     return run, min(many_walls)
@@ -208,6 +219,7 @@ def render(
         "## Throughput: quotelink against textacy, one core",
         "",
         "Both read the same texts in the same run. quotelink: `Extractor.extract` from Python, one thread,",
+        "with each Document's `.quotes` read (Python objects are built lazily, so this builds them),",
         f"fastest of {args.repeat} passes. textacy: spaCy `nlp.pipe` + `textacy.extract.triples.direct_quotations`,",
         "one pass, model loading excluded. *Per core* = per second of process CPU time.",
         "",
