@@ -253,6 +253,8 @@ class Finder {
                        (a == b || (!w_.cap(a + 1) && !tables_.connectors.count(
                                                          w_.lower(a + 1))))))) {
       if (tables_.titles.count(w_.lower(a)) && a < b && w_.cap(a + 1)) break;
+      if (tables_.name_openers.count(w_.lower(a)) && a < b && w_.cap(a + 1))
+        break;
       ++a;
     }
     if (a > b) return;
@@ -504,7 +506,9 @@ class Finder {
           break;
         }
         if (w_.cap(k) || w_.acronym(k)) {
-          if (tables_.not_names.count(lk)) break;
+          if (tables_.not_names.count(lk) &&
+              !(tables_.name_openers.count(lk) && w_.cap(k + 1)))
+            break;
           if (caps_only) caps_start = k;
           continue;
         }
@@ -897,6 +901,8 @@ MentionTables MentionTables::load(const Config& config) {
   }
   for (const std::string& line : embedded_lines("en/not_names.txt"))
     t.not_names.insert(to_lower(line));
+  for (const std::string& line : embedded_lines("en/name_openers.txt"))
+    t.name_openers.insert(to_lower(line));
   int group = 0;
   for (const std::string& line : embedded_lines("en/role_equivalents.txt")) {
     for (const std::string& role : split_fields(line, '|'))

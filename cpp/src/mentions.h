@@ -57,6 +57,9 @@ struct MentionTables {
   };
   std::unordered_map<std::string, Pronoun> pronouns;
   std::unordered_set<std::string> not_names;
+  /// not_names words that open a place name before a capitalised word
+  /// ("New York"), lower case
+  std::unordered_set<std::string> name_openers;
   /// role phrase ("top diplomat") -> equivalence group id
   std::unordered_map<std::string, int> role_group;
   std::unordered_map<std::string, Gender> title_gender;

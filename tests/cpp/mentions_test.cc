@@ -63,6 +63,19 @@ TEST(Mentions, NameWithDemonymAndTitle) {
   EXPECT_EQ(m->title, "foreign minister");
 }
 
+// "new" never starts a name alone ("New rules say"), but it opens place
+// names (name_openers.txt), which must keep it.
+TEST(Mentions, NewOpensPlaceNamesButIsNoNameAlone) {
+  Found f = mentions_of(
+      "The New York Post reported that the vote was late. New Jersey "
+      "Democrats said it was fair.");
+  EXPECT_NE(f.find("The New York Post"), nullptr);
+  EXPECT_NE(f.find("New Jersey Democrats"), nullptr);
+  EXPECT_EQ(f.find("York Post"), nullptr);
+  Found alone = mentions_of("New rules say the vote was fair.");
+  EXPECT_EQ(alone.find("New"), nullptr);
+}
+
 TEST(Mentions, LowerCaseTitleAndHyphenatedName) {
   Found f = mentions_of("North Korean leader Kim Jong-Un will travel.");
   const SpeakerMention* m = f.find("North Korean leader Kim Jong-Un");
