@@ -52,9 +52,12 @@ class Reporter {
       rq.confidence = clause.confidence;
       out.push_back(std::move(rq));
     }
+    // Text order; of two clauses opening together, the longer first.
     std::stable_sort(out.begin(), out.end(),
                      [](const ReportedQuote& a, const ReportedQuote& b) {
-                       return a.quote.span.begin < b.quote.span.begin;
+                       if (a.quote.span.begin != b.quote.span.begin)
+                         return a.quote.span.begin < b.quote.span.begin;
+                       return a.quote.span.end > b.quote.span.end;
                      });
     // Two cues may report one clause ("X said ..., adding that"): keep one.
     out.erase(std::unique(out.begin(), out.end(),
@@ -62,10 +65,31 @@ class Reporter {
                             return a.quote.span == b.quote.span;
                           }),
               out.end());
+    drop_crossing(out);
     return out;
   }
 
  private:
+  // Keeps clauses that nest or are disjoint: a clause that starts inside a
+  // kept one and ends after it ("He said it ... According to X, ...", where
+  // a fronted clause reaches back over another cue's clause) is dropped, the
+  // earlier clause standing. `reports` is sorted by start, longer first.
+  static void drop_crossing(std::vector<ReportedQuote>& reports) {
+    std::vector<ReportedQuote> kept;
+    std::vector<std::size_t> open;  // indices into kept, enclosing ones
+    kept.reserve(reports.size());
+    for (ReportedQuote& r : reports) {
+      const Span& span = r.quote.span;
+      while (!open.empty() && kept[open.back()].quote.span.end <= span.begin)
+        open.pop_back();
+      if (!open.empty() && kept[open.back()].quote.span.end < span.end)
+        continue;  // crosses the clause it starts in
+      open.push_back(kept.size());
+      kept.push_back(std::move(r));
+    }
+    reports = std::move(kept);
+  }
+
   bool in_range(int t) const { return t >= 0 && t < n_; }
   const Token& tok(int t) const { return in_.layout.tokens[t]; }
   bool punct(int t, std::string_view p) const {

@@ -64,7 +64,8 @@ std::vector<Cue> merge_cues(const std::vector<Cue>& a,
 /// Finds reported speech for every frame with a source; `in.quotes` are the
 /// marked quotations (their direct ones are never overlapped, their partial
 /// ones inside a reported clause are listed in `absorbed`). Results are in
-/// text order and do not overlap. Linear in tokens + cues.
+/// text order (of two starting together, the longer first); two results nest
+/// or are disjoint, never cross. Linear in tokens + cues.
 std::vector<ReportedQuote> find_reported(const SieveInput& in,
                                          const std::vector<CueFrame>& frames,
                                          const ReportedTables& tables);

@@ -276,6 +276,25 @@ TEST(Hostile, SeedCorpusHardCasesKeepInvariants) {
   extract_checked(text + "\n\n" + text);
 }
 
+TEST(Hostile, ReportedClausesNeverCross) {
+  // Found by fuzz_extract: "said" reports the clause up to the sentence end
+  // while the fronted "According to" clause ends before "According", so the
+  // two indirect quotations crossed. The earlier clause stands.
+  const Document doc = extract_checked(
+      "On Friday, South Korean President Park Geun-hye said international "
+      "support is vital, noting According to ordinary North Koreans are "
+      "facing hunger.\n");
+  for (std::size_t i = 0; i < doc.quotes.size(); ++i)
+    for (std::size_t j = i + 1; j < doc.quotes.size(); ++j) {
+      const quotelink::Span a = doc.quotes[i].outer, b = doc.quotes[j].outer;
+      const bool disjoint = a.end <= b.begin || b.end <= a.begin;
+      EXPECT_TRUE(disjoint || a.contains(b) || b.contains(a))
+          << doc.quotes[i].text << " | " << doc.quotes[j].text;
+    }
+  ASSERT_FALSE(doc.quotes.empty());
+  EXPECT_EQ(doc.quotes[0].sieve, "reported_according");
+}
+
 TEST(Hostile, BatchKeepsGoodDocumentsWhenReplacing) {
   std::vector<std::string> texts = {"\"Good one,\" he said.",
                                     std::string("\"Bad \xFF one,\" he said."),
