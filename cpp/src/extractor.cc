@@ -96,6 +96,7 @@ class WindowMerger {
     // Entities with a proper name are merged with an earlier window's entity
     // of the same name and type, as the clusterer does within a window.
     std::vector<int> entity_of(part.entities.size(), -1);
+    reserve_for(doc_.entities, part.entities.size(), done, total);
     for (std::size_t e = 0; e < part.entities.size(); ++e) {
       Entity& entity = part.entities[e];
       for (int& m : entity.mentions) m += mention_base;

@@ -163,10 +163,26 @@ class Document:
         # (None); records and JSON are written from it until quotes is read.
         self._core: Any = None
 
+    @property
+    def text(self) -> str:
+        """The text that offsets refer to (code points)."""
+        # The core is read first, as in _Built: _release sets _text before it
+        # lets the core go.
+        core = self._core
+        text: Optional[str] = self._text
+        if text is None:
+            text = self._text = core.text()
+        return text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text = value
+
     @classmethod
-    def _from_core(cls, core: Any, text: str, id: Optional[str] = None) -> "Document":
+    def _from_core(cls, core: Any, text: Optional[str], id: Optional[str] = None) -> "Document":
+        """Wraps a C++ result; `text` None decodes the core's text on first read."""
         doc = cls.__new__(cls)
-        doc.text = text
+        doc._text = text
         if id is not None:
             core.id = id
         doc.id = core.id
@@ -184,6 +200,8 @@ class Document:
 
     def _release(self) -> None:
         if self._quotes is not None and self._mentions is not None and self._entities is not None:
+            if self._text is None:
+                self._text = self._core.text()
             self._core = None
 
     def _detach(self) -> None:

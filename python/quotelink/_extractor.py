@@ -24,10 +24,13 @@ def _encode(text: TextLike) -> bytes:
     raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
 
 
-def _decode(core: _core.Document, original: TextLike) -> str:
+def _decode(core: _core.Document, original: TextLike) -> Optional[str]:
+    # The caller's str when it is the document's text; otherwise None, and the
+    # Document decodes the core's text on first read (bytes input costs no
+    # str until .text is used).
     if isinstance(original, str) and core.replaced_invalid_bytes == 0:
         return original
-    return core.text()
+    return None
 
 
 def _threads(threads: Any) -> int:

@@ -62,6 +62,20 @@ def test_extraction_builds_no_python_objects_until_read():
     assert doc._core is None, "the C++ result is let go once every list is built"
 
 
+def test_bytes_input_decodes_the_text_only_when_read():
+    data = TEXT.encode("utf-8")
+    doc = ql.extract(data, id="bytes")
+    assert doc._text is None, "bytes input: no str until .text is read"
+    assert doc.text == TEXT
+    # Released before .text was read: the text is decoded on release.
+    other = ql.extract(data)
+    other.quotes, other.mentions, other.entities
+    assert other._core is None and other._text == TEXT
+    assert [other.text[q.start : q.end] for q in other.quotes] == [q.text for q in other.quotes]
+    # str input keeps the caller's object.
+    assert ql.extract(TEXT)._text is TEXT
+
+
 @pytest.mark.parametrize("text", [TEXT, HOSTILE])
 def test_cpp_records_equal_the_python_records(text):
     lazy = ql.extract(text, id='id "with" quotes\n')
