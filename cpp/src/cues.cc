@@ -136,6 +136,8 @@ CueTables CueTables::load(const Config& config) {
     else
       throw error("en/cue_links.txt: unknown class '" + cols[0] + "'");
   }
+  for (const std::string& line : embedded_lines("en/cue_addressee_verbs.txt"))
+    tables.addressee_lemmas[to_lower(line)] = true;
   for (const std::string& verb : config.extra_cue_verbs) {
     std::vector<std::string> words = split_fields(verb, ' ');
     if (words.size() != 1)

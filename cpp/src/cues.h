@@ -44,6 +44,9 @@ struct CueTables {
   std::unordered_map<std::string, bool> prepositions;
   /// Forms of "be" that make a following verb cue passive ("was asked").
   std::unordered_map<std::string, bool> passives;
+  /// Lemmas whose object is the addressee, never an inverted subject
+  /// ("told CNN"): cue_addressee_verbs.txt.
+  std::unordered_map<std::string, bool> addressee_lemmas;
   /// Loads cue_verbs.txt and cue_phrases.txt plus config.extra_cue_verbs.
   static CueTables load(const Config& config);
 };

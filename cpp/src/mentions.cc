@@ -740,11 +740,17 @@ class Finder {
 
   // A mention opening its sentence, or right after an opening phrase closed by
   // a comma ("On Thursday, Lavrov said"), is the sentence's likely subject.
+  // "Speaking in Columbia, Sanders said": when the opening phrase holds a
+  // mention of its own, the first mention after the phrase's comma (the
+  // sentence's first comma, within kOpeningPhrase tokens) is the subject.
   void mark_subjects(std::vector<SpeakerMention>& ms) const {
+    constexpr int kOpeningPhrase = 12;
     int previous_sentence = -1;
+    bool has_subject = false;
     for (SpeakerMention& m : ms) {
       m.sentence = w_.token(m.first).sentence;
       bool first_in_sentence = m.sentence != previous_sentence;
+      if (first_in_sentence) has_subject = false;
       previous_sentence = m.sentence;
       int k = m.first - 1;
       if (k < 0 || !w_.same_sentence(k, m.first)) {
@@ -754,7 +760,14 @@ class Finder {
       } else if (first_in_sentence && w_.word(k) &&
                  (k == 0 || !w_.same_sentence(k - 1, k))) {
         m.subject = true;  // "But Lavrov said"
+      } else if (!first_in_sentence && !has_subject && w_.punct(k, ",")) {
+        int j = k - 1;
+        while (j >= 0 && k - j <= kOpeningPhrase && w_.same_sentence(j, k) &&
+               !w_.punct(j, ","))
+          --j;
+        m.subject = j < 0 || !w_.same_sentence(j, k);
       }
+      has_subject = has_subject || m.subject;
     }
   }
 

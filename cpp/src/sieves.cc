@@ -172,7 +172,9 @@ class Sieves {
     if (punct(t, ",")) ++t;
     if (!same_paragraph(qtokens_[i].close, t)) return false;
     int c = cue_start_[t];
-    if (c >= 0 && in_.cues[c].kind == CueKind::verb) {
+    // "Q," told CNN: the addressee of "tell" is no inverted subject.
+    if (c >= 0 && in_.cues[c].kind == CueKind::verb &&
+        !in_.cue_tables.addressee_lemmas.count(in_.cues[c].lemma)) {
       int m = subject_after(in_, mention_start_, in_.cues[c].last + 1, true);
       if (speaker_like(m) &&
           in_.mentions[m].mention.kind != MentionKind::pronoun) {
@@ -468,8 +470,10 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
         m = b;
     }
     // "Huma Abedin, vice chairwoman for Clinton's campaign, said": the subject
-    // before a parenthetical set off by commas (bounded look-back).
-    if (m < 0 && punct(k, ",")) {
+    // before a parenthetical set off by commas (bounded look-back). Not for
+    // a gerund: "Speaking in Columbia, Sanders stepped up ..., saying" has
+    // a clause, not a parenthetical, between the commas.
+    if (m < 0 && punct(k, ",") && cue.form != VerbForm::gerund) {
       const int sentence = in.layout.tokens[cue.first].sentence;
       for (int j = k - 1;
            j >= 1 && k - j <= 15 && in.layout.tokens[j].sentence == sentence &&
@@ -559,9 +563,17 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
       frames.push_back(f);
       continue;
     }
+    // "Joe Kasper, told POLITICO": an addressee verb never inverts, so a name
+    // before its comma is the subject, and the mention after it is no source.
+    const bool addressee = in.cue_tables.addressee_lemmas.count(cue.lemma) > 0;
+    if (m < 0 && addressee && punct(k, ",") && k >= 1 &&
+        mention_end[k - 1] >= 0 &&
+        in.mentions[mention_end[k - 1]].mention.kind == MentionKind::name &&
+        in.quote_of_token[k - 1] < 0)
+      m = mention_end[k - 1];
     if (usable(m)) {
       f.source = m;
-    } else if (cue.form != VerbForm::base) {
+    } else if (cue.form != VerbForm::base && !addressee) {
       // "Q," said X: only right after a comma or a quotation mark.
       int before = cue.first - 1;
       const bool marked =

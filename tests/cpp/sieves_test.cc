@@ -390,4 +390,29 @@ TEST(Sieves, ColonAfterAnUnknownVerbTakesTheMarkedSubject) {
   EXPECT_EQ(speaker_of(doc, "There will be"), "Jane Roe");
 }
 
+TEST(Sieves, AddresseeAfterToldIsNoSpeaker) {
+  // "told CNN" names the hearer: the name before the comma speaks.
+  auto doc = run(
+      "\"Positions are going to soften,\" the congressman's chief of staff, "
+      "Joe Kasper, told Politico before the interview.");
+  EXPECT_EQ(speaker_of(doc, "Positions are"), "Joe Kasper");
+  auto none = run("\"Positions are going to soften,\" told Politico.");
+  EXPECT_EQ(speaker_of(none, "Positions are"), "<none>");
+}
+
+TEST(Sieves, GerundAfterAClauseTakesTheClauseSubject) {
+  auto doc = run(
+      "Speaking in Columbia, Jane Roe stepped up her attacks on the bill, "
+      "saying, \"We have got to achieve the day when all can walk the "
+      "streets.\"");
+  EXPECT_EQ(speaker_of(doc, "We have got"), "Jane Roe");
+}
+
+TEST(Sieves, CoordinatedVerbAfterAnOpeningClause) {
+  auto doc = run(
+      "When asked whom she supported, Ms. Sherry smiled and said, \"I am "
+      "waiting for Michael Bloomberg to get in the race.\"");
+  EXPECT_EQ(speaker_of(doc, "I am waiting"), "Sherry");
+}
+
 }  // namespace
