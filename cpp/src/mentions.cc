@@ -333,8 +333,12 @@ class Finder {
       }
       break;
     }
+    // A lower-case connector ends the name ("Jane Roe of Texas"); written
+    // capitalised it is a particle of the name ("Le Pen", "Al Franken").
     int end = p;
-    while (end <= b && !tables_.connectors.count(w_.lower(end))) ++end;
+    while (end <= b &&
+           !(tables_.connectors.count(w_.lower(end)) && !w_.cap(end)))
+      ++end;
     --end;
     if (p > end) {
       // Only titles: "the President" is a role.
@@ -670,7 +674,13 @@ class Finder {
         head = k;
         if (w_.possessive(k)) head = -1;  // "the group's leader": go on
       }
-      if (head < 0 || w_.token(head).kind == TokenKind::number) continue;
+      if (head < 0) continue;
+      // A number is no head, but "said the 46-year-old" is: a compound
+      // opening with digits and ending in a letter.
+      std::size_t length = 0;
+      if (w_.token(head).kind == TokenKind::number &&
+          !is_letter(decode_before(text_, w_.token(head).span.end, &length)))
+        continue;
       SpeakerMention m = make(start, head, MentionKind::role);
       m.definite = det->second;
       const std::string lh = w_.base(head);

@@ -208,4 +208,14 @@ TEST(Mentions, LoneNameBetweenDeterminerAndNounIsAModifier) {
   EXPECT_TRUE(g.find("the Kremlin of Russia") || g.find("the Kremlin"));
 }
 
+TEST(Mentions, CapitalisedParticleBelongsToTheName) {
+  Found f = mentions_of(
+      "Marine Le Pen met Sen. Al Franken and Jane Roe of Texas on Monday.");
+  EXPECT_TRUE(f.find("Marine Le Pen"));
+  EXPECT_TRUE(f.find("Sen. Al Franken"));
+  EXPECT_TRUE(f.find("Jane Roe"));  // a lower-case "of" still ends a name
+  Found g = mentions_of("Le Pen told CNN that she would run.");
+  EXPECT_TRUE(g.find("Le Pen"));
+}
+
 }  // namespace

@@ -415,4 +415,12 @@ TEST(Sieves, CoordinatedVerbAfterAnOpeningClause) {
   EXPECT_EQ(speaker_of(doc, "I am waiting"), "Sherry");
 }
 
+TEST(Sieves, SpeakerNamedByAgeAfterAnInvertedCue) {
+  auto doc = run("\"Now, he will go to work for you,\" said the 46-year-old.");
+  EXPECT_EQ(speaker_of(doc, "Now, he will"), "46-year-old");
+  // A bare number is no speaker.
+  auto none = run("\"Now, he will go to work for you,\" said the 46.");
+  EXPECT_EQ(speaker_of(none, "Now, he will"), "<none>");
+}
+
 }  // namespace
