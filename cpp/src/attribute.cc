@@ -117,14 +117,18 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
     Quote& quote = doc.quotes[q];
     quote.cue = a.cue_span;
     quote.sieve = a.sieve;  // reported speech names its rule even unattributed
-    if (a.mention < 0) {
-      // An unattributed title or slogan in marks is no direct speech.
-      if (quote.kind == QuoteKind::direct && title_like(text, quote)) {
-        quote.kind = QuoteKind::partial;
-        quote.quoted_parts.push_back(quote.span);
-      }
-      continue;
+    // A title or slogan in marks is no direct speech unless a cue sits right
+    // beside it ("Quiet," he demanded): unattributed, or reached only through
+    // its sentence, the previous quotation or its paragraph ("the cast of the
+    // "Planet of the Apes," the anchor said"), it is a partial quotation.
+    if (quote.kind == QuoteKind::direct &&
+        (a.mention < 0 || a.sieve == "same_sentence" ||
+         a.sieve == "continuation" || a.sieve == "paragraph") &&
+        title_like(text, quote)) {
+      quote.kind = QuoteKind::partial;
+      quote.quoted_parts.push_back(quote.span);
     }
+    if (a.mention < 0) continue;
     quote.mention = public_index[a.mention];
     quote.speaker = entities.entity_of[a.mention];
     quote.confidence = a.confidence;

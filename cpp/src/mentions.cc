@@ -188,6 +188,10 @@ class Finder {
     pronouns();
     std::vector<SpeakerMention> out = resolve_overlaps();
     mark_subjects(out);
+    for (SpeakerMention& m : out)
+      m.before_auxiliary = w_.word(m.last + 1) &&
+                           w_.same_sentence(m.last, m.last + 1) &&
+                           tables_.auxiliaries.count(w_.lower(m.last + 1));
     appositions(out);
     document_owners(out);
     return out;

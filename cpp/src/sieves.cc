@@ -176,7 +176,8 @@ class Sieves {
     if (c >= 0 && in_.cues[c].kind == CueKind::verb &&
         !in_.cue_tables.addressee_lemmas.count(in_.cues[c].lemma)) {
       int m = subject_after(in_, mention_start_, in_.cues[c].last + 1, true);
-      if (speaker_like(m) &&
+      // ""Q," said the bill would pass": a clause's subject, no inversion.
+      if (speaker_like(m) && !in_.mentions[m].before_auxiliary &&
           in_.mentions[m].mention.kind != MentionKind::pronoun) {
         set(a, m, c, "trigram", 0.95);
         return true;
@@ -585,7 +586,7 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
                           in.layout.tokens[before].sentence !=
                               in.layout.tokens[cue.first].sentence;
       int after = subject_after(in, mention_start, cue.last + 1, marked);
-      if (opened && usable(after) &&
+      if (opened && usable(after) && !in.mentions[after].before_auxiliary &&
           in.mentions[after].mention.kind != MentionKind::pronoun) {
         f.source = after;
         f.inverted = true;

@@ -423,4 +423,26 @@ TEST(Sieves, SpeakerNamedByAgeAfterAnInvertedCue) {
   EXPECT_EQ(speaker_of(none, "Now, he will"), "<none>");
 }
 
+TEST(Sieves, ClauseSubjectAfterACueIsNoInvertedSpeaker) {
+  quotelink::Config config;
+  config.indirect = false;
+  auto doc = quotelink::Extractor(config).extract(
+      "Jane Roe, who called the plan \"a disaster for the whole state,\" said "
+      "the bill would pass.");
+  EXPECT_EQ(speaker_of(doc, "a disaster"), "Jane Roe");
+}
+
+TEST(Sieves, TitleReachedOnlyThroughNeighboursIsNoDirectSpeech) {
+  auto doc = run(
+      "Jane Roe said she was proud. \"Make America Great Again,\" the crowd "
+      "answered. \"Guardians of the Galaxy.\"");
+  const quotelink::Quote* slogan =
+      attribution_test::quote_starting(doc, "Make America");
+  const quotelink::Quote* title =
+      attribution_test::quote_starting(doc, "Guardians of");
+  ASSERT_TRUE(slogan && title);
+  EXPECT_EQ(slogan->kind, quotelink::QuoteKind::direct);  // its cue is beside
+  EXPECT_EQ(title->kind, quotelink::QuoteKind::partial);
+}
+
 }  // namespace
