@@ -105,9 +105,10 @@ class Sieves {
     for (std::size_t i = 0; i < in_.quotes.size(); ++i) {
       if (nested(i)) continue;
       Attribution& a = out[i];
-      if (after_pattern(i, a) || before_pattern(i, a) || same_sentence(i, a) ||
-          continuation(i, out, a) || paragraph(i, a))
-        continue;
+      if (after_pattern(i, a) || before_pattern(i, a) || same_sentence(i, a))
+        relayed(a);
+      else if (!continuation(i, out, a))
+        paragraph(i, a);
     }
     return out;
   }
@@ -305,6 +306,32 @@ class Sieves {
     return false;
   }
 
+  // ""Q," Sanders said, according to CNN": the source that relays the
+  // quotation is the one the text attributes it to. Only "according to" right
+  // after the cue's clause (a comma, then at most kRelayReach tokens).
+  void relayed(Attribution& a) const {
+    constexpr int kRelayReach = 12;
+    if (a.cue < 0 || in_.cues[a.cue].kind != CueKind::verb) return;
+    const Cue& cue = in_.cues[a.cue];
+    for (std::size_t c = a.cue + 1; c < in_.cues.size(); ++c) {
+      const Cue& next = in_.cues[c];
+      if (next.first - cue.last > kRelayReach ||
+          sentence(next.first) != sentence(cue.last))
+        return;
+      if (next.kind == CueKind::adjunct) continue;
+      if (next.kind != CueKind::source || !punct(next.first - 1, ",")) return;
+      for (int t = cue.last + 1; t < next.first; ++t)
+        if (in_.quote_of_token[t] >= 0) return;
+      int f = frame_of_cue(static_cast<int>(c));
+      if (f >= 0 && speaker_like(frames_[f].source)) {
+        a.mention = frames_[f].source;
+        a.cue = static_cast<int>(c);
+        a.cue_span = next.span;
+      }
+      return;
+    }
+  }
+
   // A cue with a source in the quotation's sentence: partial quotations in
   // reported speech, "X said ... that Y is "Q"".
   bool same_sentence(std::size_t i, Attribution& a) {
@@ -348,6 +375,9 @@ class Sieves {
       const CueFrame& f = frames_[fi];
       const Cue& cue = in_.cues[f.cue];
       if (cue.first >= to) break;
+      // The previous quotation's own cues (up to its relay, "said,
+      // according to X") are no new speaker.
+      if (f.cue <= done[p].cue) continue;
       if (cue.last < to && f.source >= 0 && f.source != done[p].mention)
         return false;
     }

@@ -445,4 +445,17 @@ TEST(Sieves, TitleReachedOnlyThroughNeighboursIsNoDirectSpeech) {
   EXPECT_EQ(title->kind, quotelink::QuoteKind::partial);
 }
 
+TEST(Sieves, AccordingToAfterTheCueNamesTheRelayingSource) {
+  auto doc = run(
+      "\"We will win,\" Jane Roe said in an interview, according to a "
+      "transcript of the show. \"We always do.\"");
+  EXPECT_EQ(speaker_of(doc, "We will win"), "transcript");
+  EXPECT_EQ(speaker_of(doc, "We always do"), "transcript");
+  // In the next sentence "according to" reports something else.
+  auto other = run(
+      "\"We will win,\" Jane Roe said. According to the Associated Press, "
+      "she left.");
+  EXPECT_EQ(speaker_of(other, "We will win"), "Jane Roe");
+}
+
 }  // namespace
