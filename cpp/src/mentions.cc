@@ -262,6 +262,11 @@ class Finder {
       ++a;
     }
     if (a > b) return;
+    // "IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal:": three or more
+    // words in capitals are a heading run into the text, not a name.
+    int capital_words = 0;
+    for (int u = a; u <= b; ++u) capital_words += w_.acronym(u) ? 1 : 0;
+    if (capital_words >= 3) return;
     // "Said Jane Roe, "..."": a sentence-opening speech verb before the name.
     if (a < b && cue_at(a) && !w_.same_sentence(a - 1, a) &&
         (w_.punct(b + 1, ",") || w_.punct(b + 1, ":")))

@@ -218,4 +218,14 @@ TEST(Mentions, CapitalisedParticleBelongsToTheName) {
   EXPECT_TRUE(g.find("Le Pen"));
 }
 
+TEST(Mentions, ThreeWordsInCapitalsAreAHeadingNotAName) {
+  Found f = mentions_of(
+      "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones wrote about the "
+      "FBI and the NAACP.");
+  for (const SpeakerMention& m : f.mentions)
+    EXPECT_EQ(f.slice(m).find("OUTNUMBER"), std::string::npos) << f.slice(m);
+  EXPECT_TRUE(f.find("Jeffrey M. Jones"));
+  EXPECT_TRUE(f.find("the FBI") || f.find("FBI"));  // acronyms still are
+}
+
 }  // namespace

@@ -458,4 +458,12 @@ TEST(Sieves, AccordingToAfterTheCueNamesTheRelayingSource) {
   EXPECT_EQ(speaker_of(other, "We will win"), "Jane Roe");
 }
 
+TEST(Sieves, HeadingInCapitalsIsNoSpeakerOfTheColonQuote) {
+  auto doc = run(
+      "Polls in review. IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal: "
+      "\"Although the polls failed to predict the result, they were not "
+      "wrong.\" [HuffPost.]");
+  EXPECT_EQ(speaker_of(doc, "Although the polls"), "Mark Blumenthal");
+}
+
 }  // namespace
