@@ -171,7 +171,14 @@ class Sieves {
   bool after_pattern(std::size_t i, Attribution& a) {
     int t = qtokens_[i].close + 1;
     if (punct(t, ",")) ++t;
-    if (!same_paragraph(qtokens_[i].close, t)) return false;
+    if (!same_paragraph(qtokens_[i].close, t)) {
+      // A byline paragraph right after the quotation: ""Q."  - Bernie
+      // Sanders."
+      const int p = in_.quotes[i].paragraph;
+      return in_range(t) && in_.layout.tokens[t].paragraph == p + 1 &&
+             in_.layout.paragraph_first_token[p + 1] == t &&
+             dash_byline(t, a);
+    }
     int c = cue_start_[t];
     // "Q," told CNN: the addressee of "tell" is no inverted subject.
     if (c >= 0 && in_.cues[c].kind == CueKind::verb &&
@@ -198,21 +205,24 @@ class Sieves {
         return true;
       }
     }
-    if (dash(t) || punct(t, "-")) {
-      int u = punct(t + 1, "-") ? t + 2 : t + 1;
-      int dm = in_range(u) ? mention_start_[u] : -1;
-      // A lone hyphen ("Q" - Bernie Sanders.) only before a name.
-      const bool single = !dash(t) && !punct(t + 1, "-");
-      if (single && dm >= 0 &&
-          in_.mentions[dm].mention.kind != MentionKind::name)
-        dm = -1;
-      if (speaker_like(dm) &&
-          in_.mentions[dm].mention.kind != MentionKind::pronoun &&
-          in_.mentions[dm].mention.kind != MentionKind::document) {
-        set(a, dm, -1, "dash", 0.85);
-        a.cue_span = in_.layout.tokens[t].span;
-        return true;
-      }
+    return dash_byline(t, a);
+  }
+
+  // A dash or hyphen at token t, then the speaker: "Q" — Commissioner X.
+  bool dash_byline(int t, Attribution& a) {
+    if (!dash(t) && !punct(t, "-")) return false;
+    int u = punct(t + 1, "-") ? t + 2 : t + 1;
+    int dm = in_range(u) ? mention_start_[u] : -1;
+    // A lone hyphen ("Q" - Bernie Sanders.) only before a name.
+    const bool single = !dash(t) && !punct(t + 1, "-");
+    if (single && dm >= 0 && in_.mentions[dm].mention.kind != MentionKind::name)
+      dm = -1;
+    if (speaker_like(dm) &&
+        in_.mentions[dm].mention.kind != MentionKind::pronoun &&
+        in_.mentions[dm].mention.kind != MentionKind::document) {
+      set(a, dm, -1, "dash", 0.85);
+      a.cue_span = in_.layout.tokens[t].span;
+      return true;
     }
     return false;
   }

@@ -466,4 +466,17 @@ TEST(Sieves, HeadingInCapitalsIsNoSpeakerOfTheColonQuote) {
   EXPECT_EQ(speaker_of(doc, "Although the polls"), "Mark Blumenthal");
 }
 
+TEST(Sieves, DashBylineInTheNextParagraph) {
+  auto doc = run(
+      "The claims were checked.\n\n\"Almost all new income is going to the "
+      "top.\"\n\n- Jane Roe.\n\nThe senator is relying on old data.");
+  EXPECT_EQ(speaker_of(doc, "Almost all"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "Almost all"), "dash");
+  // A paragraph further on is no byline.
+  auto none = run(
+      "\"Almost all new income is going to the top.\"\n\nThe claims were "
+      "checked.\n\n- Jane Roe.");
+  EXPECT_EQ(speaker_of(none, "Almost all"), "<none>");
+}
+
 }  // namespace
