@@ -34,6 +34,10 @@ int subject_after(const SieveInput& in, const std::vector<int>& mention_start,
     // Capitalised modifiers too ("said Republican political consultant
     // Chris Russell"): a word starting a mention stopped the loop before.
     if (tok.kind != TokenKind::word || in.quote_of_token[t] >= 0) return -1;
+    // "wrote on Twitter": an adjunct, not a modified subject.
+    if (in.cue_tables.adjunct_prepositions.count(
+            token_lower(in.text, in.layout, t)))
+      return -1;
     m = t + 1 < n ? mention_start[t + 1] : -1;
     if (m >= 0)
       return in.mentions[m].mention.kind == MentionKind::name ? m : -1;
@@ -506,8 +510,11 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
       if (in.mentions[b].appositive >= 0 && in.mentions[b].appositive < b)
         m = in.mentions[b].appositive;
       // "Gov. John Kasich (R-OH), said": a name and a stray comma.
+      // "Merkel's spokesman, Steffen Seibert, wrote": a name set off by
+      // commas on both sides is an apposition to the subject.
       else if (in.mentions[b].mention.kind == MentionKind::name &&
-               !in.mentions[b].possessive && in.mentions[b].subject)
+               !in.mentions[b].possessive &&
+               (in.mentions[b].subject || punct(in.mentions[b].first - 1, ",")))
         m = b;
     }
     // "Huma Abedin, vice chairwoman for Clinton's campaign, said": the subject

@@ -479,4 +479,16 @@ TEST(Sieves, DashBylineInTheNextParagraph) {
   EXPECT_EQ(speaker_of(none, "Almost all"), "<none>");
 }
 
+TEST(Sieves, NameSetOffByCommasBeforeTheCueSpeaks) {
+  auto doc = run(
+      "\"The attacks draw us all together,\" Ms. Merkel's spokesman, Steffen "
+      "Seibert, wrote on Twitter. The response was mixed.");
+  EXPECT_EQ(speaker_of(doc, "The attacks"), "Steffen Seibert");
+}
+
+TEST(Sieves, AdjunctAfterAnInvertedCueIsNoSpeaker) {
+  auto doc = run("\"We are ready,\" wrote on Twitter the senator.");
+  EXPECT_EQ(speaker_of(doc, "We are ready"), "<none>");
+}
+
 }  // namespace
