@@ -133,6 +133,8 @@ CueTables CueTables::load(const Config& config) {
       tables.prepositions[to_lower(cols[1])] = true;
     else if (cols[0] == "passive")
       tables.passives[to_lower(cols[1])] = true;
+    else if (cols[0] == "subordinator")
+      tables.subordinators[to_lower(cols[1])] = true;
     else if (cols[0] == "adjunct")
       tables.adjunct_prepositions[to_lower(cols[1])] = true;
     else

@@ -44,6 +44,8 @@ struct CueTables {
   std::unordered_map<std::string, bool> prepositions;
   /// Forms of "be" that make a following verb cue passive ("was asked").
   std::unordered_map<std::string, bool> passives;
+  /// Words opening a subordinate clause ("after Rubio spoke").
+  std::unordered_map<std::string, bool> subordinators;
   /// Prepositions opening an adjunct after a verb ("wrote on Twitter").
   std::unordered_map<std::string, bool> adjunct_prepositions;
   /// Lemmas whose object is the addressee, never an inverted subject

@@ -81,6 +81,14 @@ class Sieves {
     for (std::size_t f = frames.size(); f-- > 0;)
       usable_from_[f] = speaker_like(frames[f].source) ? static_cast<int>(f)
                                                        : usable_from_[f + 1];
+    // The same for the paragraph sieve, which skips subordinate clauses.
+    main_before_.assign(frames.size() + 1, -1);
+    for (std::size_t f = 0; f < frames.size(); ++f)
+      main_before_[f + 1] = main_clause(f) ? static_cast<int>(f)
+                                           : main_before_[f];
+    main_from_.assign(frames.size() + 1, -1);
+    for (std::size_t f = frames.size(); f-- > 0;)
+      main_from_[f] = main_clause(f) ? static_cast<int>(f) : main_from_[f + 1];
     cue_start_.assign(n_, -1);
     for (std::size_t c = 0; c < in.cues.size(); ++c)
       cue_start_[in.cues[c].first] = static_cast<int>(c);
@@ -150,6 +158,9 @@ class Sieves {
   }
   bool speaker_like(int m) const {
     return m >= 0 && !in_.mentions[m].possessive;
+  }
+  bool main_clause(std::size_t f) const {
+    return speaker_like(frames_[f].source) && !frames_[f].subordinate;
   }
   int frame_of_cue(int c) const { return frame_by_cue_[c]; }
   // Index of the first frame whose cue starts at or after token `t`. Frames
@@ -414,10 +425,10 @@ class Sieves {
     const int paragraph_end = in_.layout.paragraph_first_token[q.paragraph + 1];
     const std::size_t split = first_frame_from(qtokens_[i].open);
     int best = -1;
-    int before = usable_before_[split];
+    int before = main_before_[split];
     if (before >= 0 && in_.cues[frames_[before].cue].first >= paragraph_begin)
       best = before;
-    int after = usable_from_[split];
+    int after = main_from_[split];
     if (after >= 0 && in_.cues[frames_[after].cue].first < paragraph_end) {
       int d = in_.cues[frames_[after].cue].first - qtokens_[i].close;
       if (best < 0 || d < qtokens_[i].open - in_.cues[frames_[best].cue].first)
@@ -433,7 +444,7 @@ class Sieves {
   int n_;
   std::vector<int> mention_start_, mention_end_, cue_start_, frame_by_cue_;
   std::vector<std::vector<int>> frames_of_source_;
-  std::vector<int> usable_before_, usable_from_;
+  std::vector<int> usable_before_, usable_from_, main_before_, main_from_;
   std::vector<QuoteTokens> qtokens_;
   std::vector<bool> nested_;
 };
@@ -640,6 +651,15 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
       }
     }
     frames.push_back(f);
+  }
+  // "Hooton said after Rubio spoke.": the source opens a subordinate clause.
+  for (CueFrame& f : frames) {
+    if (f.source < 0 || f.inverted) continue;
+    const int before = in.mentions[f.source].first - 1;
+    f.subordinate = before >= 0 &&
+                    in.layout.tokens[before].kind == TokenKind::word &&
+                    in.quote_of_token[before] < 0 &&
+                    in.cue_tables.subordinators.count(word(before)) > 0;
   }
   return frames;
 }

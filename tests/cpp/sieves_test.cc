@@ -491,4 +491,12 @@ TEST(Sieves, AdjunctAfterAnInvertedCueIsNoSpeaker) {
   EXPECT_EQ(speaker_of(doc, "We are ready"), "<none>");
 }
 
+TEST(Sieves, ParagraphSieveSkipsASubordinateClauseCue) {
+  auto doc = run(
+      "\"Ours is the better plan,\" Jane Roe said after Rubio spoke. \"My "
+      "biggest concern is getting rid of the criminals.\"");
+  EXPECT_EQ(speaker_of(doc, "My biggest"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "My biggest"), "paragraph");
+}
+
 }  // namespace
