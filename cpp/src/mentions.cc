@@ -342,6 +342,24 @@ class Finder {
       }
       break;
     }
+    // "Senate Minority Leader Harry Reid", "New Jersey Gov. Chris Christie":
+    // the words before a title inside the run modify the title; the name
+    // starts after the last title that still has a word after it.
+    constexpr int kTitleReach = 8;  // words before a title, bounded
+    for (int q = std::min(b - 1, p + kTitleReach); q > p; --q) {
+      int k = 0;
+      for (int r = q; r > p && !k; --r) {
+        int len = match_at(w_, r, b + 1, tables_.longest_title, tables_.titles);
+        if (len > 0 && r + len - 1 == q) k = len;
+      }
+      if (k == 0 || tables_.connectors.count(w_.lower(q + 1))) continue;
+      const std::string title = w_.phrase(p, q);
+      auto g = tables_.title_gender.find(w_.phrase(q - k + 1, q));
+      if (g != tables_.title_gender.end()) m.gender = g->second;
+      m.title += (m.title.empty() ? "" : " ") + title;
+      p = q + 1;
+      break;
+    }
     // A lower-case connector ends the name ("Jane Roe of Texas"); written
     // capitalised it is a particle of the name ("Le Pen", "Al Franken").
     int end = p;
@@ -502,7 +520,11 @@ class Finder {
       int country = -1;
       int possessor = -1;
       for (int k = t - 1; k >= 0 && t - k <= 7 && w_.same_sentence(k, t); --k) {
-        if (!w_.word(k)) break;
+        // "The senator told reporters": a speech verb after a head noun ends
+        // the phrase ("the White House press secretary" goes on).
+        if (!w_.word(k) || (cue_at(k) && !w_.cap(k) && w_.word(k - 1) &&
+                            !w_.cap(k - 1) && nominal_head(k - 1)))
+          break;
         const std::string& lk = w_.lower(k);
         auto det = tables_.determiners.find(lk);
         if (det != tables_.determiners.end() && !w_.possessive(k)) {

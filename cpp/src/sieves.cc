@@ -504,6 +504,19 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
       ++skipped;
     }
     int m = k >= 0 && in.quote_of_token[k] < 0 ? mention_end[k] : -1;
+    // "a spokesman for New Hampshire Democrats said": the head of the
+    // phrase speaks, not the mention inside its prepositional phrase.
+    if (m >= 0 && in.mentions[m].mention.kind != MentionKind::pronoun) {
+      const int p = in.mentions[m].first - 1;
+      if (p >= 1 && in.layout.tokens[p].kind == TokenKind::word &&
+          in.quote_of_token[p] < 0 && in.cue_tables.prepositions.count(word(p))) {
+        const int h = mention_end[p - 1];
+        if (h >= 0 && !in.mentions[h].possessive &&
+            (in.mentions[h].mention.kind == MentionKind::role ||
+             in.mentions[h].mention.kind == MentionKind::name))
+          m = h;
+      }
+    }
     // "Trump was asked, "Q"": a passive verb's subject heard the words.
     if (passive && cue.form == VerbForm::past && cue.last == cue.first) {
       frames.push_back(f);

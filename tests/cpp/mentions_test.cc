@@ -228,4 +228,18 @@ TEST(Mentions, ThreeWordsInCapitalsAreAHeadingNotAName) {
   EXPECT_TRUE(f.find("the FBI") || f.find("FBI"));  // acronyms still are
 }
 
+TEST(Mentions, WordsBeforeATitleInsideANameAreNoName) {
+  Found f = mentions_of(
+      "New Jersey Gov. Chris Christie met Senate Minority Leader Harry Reid.");
+  const SpeakerMention* christie = f.find("New Jersey Gov. Chris Christie");
+  const SpeakerMention* reid = f.find("Senate Minority Leader Harry Reid");
+  ASSERT_TRUE(christie && reid);
+  EXPECT_EQ(christie->mention.head, "Chris Christie");
+  EXPECT_EQ(reid->mention.head, "Harry Reid");
+  // A title as the run's last word stays: there is no name after it.
+  Found g = mentions_of("They met Jane Roe Leader on Monday.");
+  const SpeakerMention* roe = g.find("Jane Roe Leader");
+  if (roe) EXPECT_EQ(roe->mention.head, "Jane Roe Leader");
+}
+
 }  // namespace

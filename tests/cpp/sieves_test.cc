@@ -499,4 +499,20 @@ TEST(Sieves, ParagraphSieveSkipsASubordinateClauseCue) {
   EXPECT_EQ(sieve_of(doc, "My biggest"), "paragraph");
 }
 
+TEST(Sieves, HeadOfAPrepositionalPhraseSpeaks) {
+  auto doc = run(
+      "\"We will win this state,\" a spokesman for New Hampshire Democrats "
+      "said on Monday.");
+  EXPECT_EQ(speaker_of(doc, "We will win"), "spokesman");
+}
+
+TEST(Sieves, SpeechVerbEndsTheSpeakersNounPhrase) {
+  auto doc = run(
+      "\"We will win this state,\" the senator told reporters in Ohio.");
+  const quotelink::Quote* q = attribution_test::quote_starting(doc, "We will");
+  ASSERT_TRUE(q);
+  ASSERT_GE(q->mention, 0);
+  EXPECT_EQ(doc.slice(doc.mentions[q->mention].span), "the senator");
+}
+
 }  // namespace
