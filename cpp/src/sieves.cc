@@ -505,16 +505,24 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
     }
     int m = k >= 0 && in.quote_of_token[k] < 0 ? mention_end[k] : -1;
     // "a spokesman for New Hampshire Democrats said": the head of the
-    // phrase speaks, not the mention inside its prepositional phrase.
+    // phrase speaks, not the mention inside its prepositional phrase; "an
+    // email to supporters saying": a mention inside an adjunct is none.
     if (m >= 0 && in.mentions[m].mention.kind != MentionKind::pronoun) {
       const int p = in.mentions[m].first - 1;
-      if (p >= 1 && in.layout.tokens[p].kind == TokenKind::word &&
-          in.quote_of_token[p] < 0 && in.cue_tables.prepositions.count(word(p))) {
+      const bool word_p = p >= 1 &&
+                          in.layout.tokens[p].kind == TokenKind::word &&
+                          in.quote_of_token[p] < 0;
+      const bool of = word_p && in.cue_tables.prepositions.count(word(p));
+      const bool adjunct =
+          word_p && in.cue_tables.adjunct_prepositions.count(word(p));
+      if (of || adjunct) {
         const int h = mention_end[p - 1];
         if (h >= 0 && !in.mentions[h].possessive &&
             (in.mentions[h].mention.kind == MentionKind::role ||
              in.mentions[h].mention.kind == MentionKind::name))
           m = h;
+        else if (adjunct && !of && cue.form == VerbForm::gerund)
+          m = -1;
       }
     }
     // "Trump was asked, "Q"": a passive verb's subject heard the words.

@@ -515,4 +515,15 @@ TEST(Sieves, SpeechVerbEndsTheSpeakersNounPhrase) {
   EXPECT_EQ(doc.slice(doc.mentions[q->mention].span), "the senator");
 }
 
+TEST(Sieves, MentionInsideAnAdjunctIsNoSpeaker) {
+  auto doc = run(
+      "\"Will he be the next attorney general?\" a Democratic staffer in the "
+      "room wondered.");
+  EXPECT_EQ(speaker_of(doc, "Will he be"), "Democratic staffer");
+  auto email = run(
+      "Her campaign sent an email to supporters saying, \"We were just "
+      "declared the winner in New Hampshire!\"");
+  EXPECT_NE(speaker_of(email, "We were just"), "supporters");
+}
+
 }  // namespace
