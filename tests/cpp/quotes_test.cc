@@ -127,6 +127,23 @@ TEST(Pairing, TwoApostrophesAreADoubleMark) {
   EXPECT_EQ(quotes[1].kind, QuoteKind::direct);  // second part of a split
 }
 
+TEST(Pairing, SplitQuotationAroundALongerAttribution) {
+  // Nine tokens between the parts: the lower-case second part is still the
+  // continuation of the first, not a partial quotation.
+  std::vector<Quote> quotes = quotes_of(
+      "\"We can always have differences,\" Jane Roe, the governor, said on "
+      "Monday, \"and we will fix them.\"");
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].kind, QuoteKind::direct);
+  // Far apart they are not one quotation.
+  std::vector<Quote> far = quotes_of(
+      "\"We can always have differences,\" Jane Roe, the governor of the "
+      "state, said on Monday at a rally in the city, \"and we will fix "
+      "them.\"");
+  ASSERT_EQ(far.size(), 2u);
+  EXPECT_EQ(far[1].kind, QuoteKind::partial);
+}
+
 TEST(Apostrophes, AreNotQuotationMarks) {
   EXPECT_TRUE(quotes_of("Don't say the Koreas' talks of the '90s were rock "
                         "'n' roll, it\xE2\x80\x99s the \xE2\x80\x98"
