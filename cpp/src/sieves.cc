@@ -262,8 +262,9 @@ class Sieves {
         }
       }
       // No cue: the sentence's subject introduces it ("Trump leaned in and
-      // boomed:", "Trump issued the following statement:"), else the words
-      // right before the colon ("And from Chairwoman Rosenworcel:").
+      // boomed:", "Trump issued the following statement:", a document too:
+      // "Hoff's letter makes the case:"), else the words right before the
+      // colon ("And from Chairwoman Rosenworcel:").
       int first = in_.layout.sentence_first_token[sentence(t)];
       int s = in_range(first) ? mention_start_[first] : -1;
       if (s < 0 && in_range(first + 1) &&
@@ -273,8 +274,7 @@ class Sieves {
       for (int j = first; s < 0 && j < t; ++j)
         if (mention_start_[j] >= 0 && in_.mentions[mention_start_[j]].subject)
           s = mention_start_[j];
-      if (speaker_like(s) && in_.mentions[s].last < t &&
-          in_.mentions[s].mention.kind != MentionKind::document) {
+      if (speaker_like(s) && in_.mentions[s].last < t) {
         set(a, s, -1, "colon", 0.6);
         a.cue_span = in_.layout.tokens[t].span;
         return true;

@@ -526,4 +526,11 @@ TEST(Sieves, MentionInsideAnAdjunctIsNoSpeaker) {
   EXPECT_NE(speaker_of(email, "We were just"), "supporters");
 }
 
+TEST(Sieves, DocumentOpeningTheSentenceIntroducesAColonQuote) {
+  auto doc = run(
+      "Jane Roe wrote to the committee. Her letter makes a simple case: "
+      "\"Followers of radical groups hate everything we stand for.\"");
+  EXPECT_EQ(speaker_of(doc, "Followers of"), "letter");
+}
+
 }  // namespace
