@@ -616,6 +616,14 @@ class Finder {
     return name_words_.count(w_.base(t)) > 0;
   }
 
+  // A compound opening with digits and ending in a letter: "46-year-old".
+  bool age_word(int t) const {
+    std::size_t length = 0;
+    return t >= 0 && t < w_.size() &&
+           w_.token(t).kind == TokenKind::number &&
+           is_letter(decode_before(text_, w_.token(t).span.end, &length));
+  }
+
   bool cue_at(int t) const {
     return cue_starts_ && t >= 0 && t < w_.size() && (*cue_starts_)[t];
   }
@@ -640,7 +648,9 @@ class Finder {
       while (head > 0 && w_.word(head) && !w_.cap(head) &&
              tables_.auxiliaries.count(w_.lower(head)))
         --head;
-      if (!w_.word(head) || w_.cap(head) || !w_.same_sentence(head, c))
+      // "the 43-year-old asked": a digit-led compound heads the phrase too.
+      if (!(w_.word(head) || age_word(head)) || w_.cap(head) ||
+          !w_.same_sentence(head, c))
         continue;
       const std::string& lh = w_.lower(head);
       // The nominal pass knows its phrases better; it misses those broken
@@ -705,12 +715,9 @@ class Finder {
         head = k;
         if (w_.possessive(k)) head = -1;  // "the group's leader": go on
       }
-      if (head < 0) continue;
-      // A number is no head, but "said the 46-year-old" is: a compound
-      // opening with digits and ending in a letter.
-      std::size_t length = 0;
-      if (w_.token(head).kind == TokenKind::number &&
-          !is_letter(decode_before(text_, w_.token(head).span.end, &length)))
+      // A number is no head, but "said the 46-year-old" is.
+      if (head < 0 ||
+          (w_.token(head).kind == TokenKind::number && !age_word(head)))
         continue;
       SpeakerMention m = make(start, head, MentionKind::role);
       m.definite = det->second;

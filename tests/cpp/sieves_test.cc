@@ -421,6 +421,11 @@ TEST(Sieves, SpeakerNamedByAgeAfterAnInvertedCue) {
   // A bare number is no speaker.
   auto none = run("\"Now, he will go to work for you,\" said the 46.");
   EXPECT_EQ(speaker_of(none, "Now, he will"), "<none>");
+  // Before the cue too.
+  auto before = run(
+      "\"What if he had elocution lessons?\" the 43-year-old asked in the "
+      "video.");
+  EXPECT_EQ(speaker_of(before, "What if he"), "43-year-old");
 }
 
 TEST(Sieves, ClauseSubjectAfterACueIsNoInvertedSpeaker) {
