@@ -211,7 +211,10 @@ class Sieves {
     int m = subject_after(in_, mention_start_, t, true);
     // "Q." Kasich said he would ...: a capital after a full stop starts a new
     // sentence, mostly a new attribution; commas, ? and ! keep the pattern.
-    if (speaker_like(m) && ends_with_full_stop(i) && starts_sentence(t)) m = -1;
+    // But ""Q." Cruz said." alone is the quotation's attribution.
+    if (speaker_like(m) && ends_with_full_stop(i) && starts_sentence(t) &&
+        !bare_attribution(m))
+      m = -1;
     if (speaker_like(m)) {
       for (int fi : frames_of_source_[m]) {
         const CueFrame& f = frames_[fi];
@@ -240,6 +243,17 @@ class Sieves {
       return true;
     }
     return false;
+  }
+
+  // True when mention m is followed by its cue and the sentence ends there:
+  // "Cruz said." (a full stop, or the sentence or paragraph ends).
+  bool bare_attribution(int m) const {
+    int t = in_.mentions[m].last + 1;
+    int c = in_range(t) ? cue_start_[t] : -1;
+    if (c < 0 || in_.cues[c].kind != CueKind::verb) return false;
+    const int after = in_.cues[c].last + 1;
+    return !in_range(after) || punct(after, ".") ||
+           sentence(after) != sentence(t);
   }
 
   // X said: "Q" / X said, "Q" / "A," he said, "B."

@@ -538,4 +538,16 @@ TEST(Sieves, DocumentOpeningTheSentenceIntroducesAColonQuote) {
   EXPECT_EQ(speaker_of(doc, "Followers of"), "letter");
 }
 
+TEST(Sieves, BareAttributionAfterAFullStopStillFollowsTheQuote) {
+  auto doc = run(
+      "Ted Cruz spoke. \"We are tired of it,\" Jane Roe said. \"I will say "
+      "we are tired of it.\" Cruz said. \"I am the son of an immigrant.\"");
+  EXPECT_EQ(speaker_of(doc, "I will say"), "Ted Cruz");
+  // With more after the verb the capital opens a new report.
+  auto other = run(
+      "Ted Cruz spoke. \"We are tired of it,\" Jane Roe said. \"I will say "
+      "we are tired of it.\" Cruz said he would leave.");
+  EXPECT_EQ(speaker_of(other, "I will say"), "Jane Roe");
+}
+
 }  // namespace
