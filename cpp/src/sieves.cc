@@ -194,9 +194,14 @@ class Sieves {
              in_.layout.paragraph_first_token[p + 1] == t &&
              dash_byline(t, a);
     }
+    // "X responded: "Q?" Her critics cited it": a quotation introduced by a
+    // colon and followed by a new sentence belongs to its introduction.
+    if (punct(qtokens_[i].open - 1, ":") && starts_sentence(t)) return false;
     int c = cue_start_[t];
-    // "Q," told CNN: the addressee of "tell" is no inverted subject.
+    // "Q," told CNN: the addressee of "tell" is no inverted subject, nor is
+    // the object of a gerund ("Q," promising the Friends of Abe ...).
     if (c >= 0 && in_.cues[c].kind == CueKind::verb &&
+        in_.cues[c].form != VerbForm::gerund &&
         !in_.cue_tables.addressee_lemmas.count(in_.cues[c].lemma)) {
       int m = subject_after(in_, mention_start_, in_.cues[c].last + 1, true);
       // ""Q," said the bill would pass": a clause's subject, no inversion.
@@ -488,6 +493,12 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
            is_lower(
                decode_at(in.text, in.layout.tokens[t].span.begin, &length));
   };
+  // Tokens of finite speech verbs: a look-back for a subject stops there
+  // (a gerund, "a source speaking to Fox News", does not stop it).
+  std::vector<bool> cue_token(n, false);
+  for (const Cue& cue : in.cues)
+    if (cue.form != VerbForm::gerund)
+      for (int t = cue.first; t <= cue.last; ++t) cue_token[t] = true;
   std::vector<CueFrame> frames;
   for (std::size_t c = 0; c < in.cues.size(); ++c) {
     const Cue& cue = in.cues[c];
@@ -527,10 +538,19 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
                           in.layout.tokens[p].kind == TokenKind::word &&
                           in.quote_of_token[p] < 0;
       const bool of = word_p && in.cue_tables.prepositions.count(word(p));
+      // "after Rubio spoke" opens a clause, not an adjunct of a subject.
       const bool adjunct =
-          word_p && in.cue_tables.adjunct_prepositions.count(word(p));
+          word_p && in.cue_tables.adjunct_prepositions.count(word(p)) &&
+          !in.cue_tables.subordinators.count(word(p));
       if (of || adjunct) {
-        const int h = mention_end[p - 1];
+        // "a source close to the campaign", "a source speaking to Fox News":
+        // the head may stand a few words before the preposition.
+        int h = -1;
+        for (int j = p - 1; j >= 0 && p - j <= 3 && h < 0 &&
+                            in.layout.tokens[j].kind == TokenKind::word &&
+                            in.quote_of_token[j] < 0 && !cue_token[j];
+             --j)
+          h = mention_end[j];
         if (h >= 0 && !in.mentions[h].possessive &&
             (in.mentions[h].mention.kind == MentionKind::role ||
              in.mentions[h].mention.kind == MentionKind::name))

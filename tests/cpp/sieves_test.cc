@@ -550,4 +550,25 @@ TEST(Sieves, BareAttributionAfterAFullStopStillFollowsTheQuote) {
   EXPECT_EQ(speaker_of(other, "I will say"), "Jane Roe");
 }
 
+TEST(Sieves, GerundAfterTheQuoteNeverInverts) {
+  auto doc = run(
+      "Jane Roe said the members will meet, but said, \"It is time we "
+      "change how we do it,\" promising the Friends of Abe a new start.");
+  EXPECT_EQ(speaker_of(doc, "It is time"), "Jane Roe");
+}
+
+TEST(Sieves, ColonQuoteFollowedByANewSentenceKeepsItsIntroduction) {
+  auto doc = run(
+      "Jane Roe, exasperated, famously responded: \"What difference does it "
+      "make?\" Her critics cited it as evidence.");
+  EXPECT_EQ(speaker_of(doc, "What difference"), "Jane Roe");
+}
+
+TEST(Sieves, HeadAFewWordsBeforeAnAdjunctSpeaks) {
+  auto doc = run(
+      "Another intelligence source speaking to Fox News said, \"The agents "
+      "are investigating the donations.\"");
+  EXPECT_EQ(speaker_of(doc, "The agents"), "intelligence source");
+}
+
 }  // namespace
