@@ -1,6 +1,8 @@
 #include "attribute.h"
 
 #include <cstdint>
+#include <string>
+#include <unordered_set>
 #include <utility>
 
 #include "entities.h"
@@ -51,6 +53,33 @@ void add_reported(Document& doc, std::vector<ReportedQuote> reported,
   attributions = std::move(atts);
 }
 
+// "Rubio said that once the Senate goes on recess, "I intend to help."": a
+// quotation reached through its sentence's cue with a complementiser between
+// them is part of the reported clause, a partial quotation (the reported
+// stage then makes it a mixed quotation).
+void embed_in_reports(std::string_view text, const TextLayout& layout,
+                      const std::vector<Cue>& cues,
+                      const std::unordered_set<std::string>& complementisers,
+                      const std::vector<Attribution>& attributions,
+                      std::vector<Quote>& quotes) {
+  constexpr int kReach = 20;  // tokens between the cue and the quotation
+  for (std::size_t q = 0; q < quotes.size(); ++q) {
+    const Attribution& a = attributions[q];
+    if (quotes[q].kind != QuoteKind::direct || a.sieve != "same_sentence" ||
+        a.cue < 0)
+      continue;
+    const int open = token_at(layout, quotes[q].outer.begin);
+    const Cue& cue = cues[a.cue];
+    if (cue.last >= open || open - cue.last > kReach) continue;
+    for (int t = cue.last + 1; t < open; ++t)
+      if (layout.tokens[t].kind == TokenKind::word &&
+          complementisers.count(token_lower(text, layout, t))) {
+        quotes[q].kind = QuoteKind::partial;
+        break;
+      }
+  }
+}
+
 }  // namespace
 
 SpeakerTables SpeakerTables::load(const Config& config) {
@@ -79,6 +108,8 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
                    cues, mentions, tables.cues};
   std::vector<CueFrame> frames = frame_cues(input);
   std::vector<Attribution> attributions = run_sieves(input, frames);
+  embed_in_reports(text, layout, cues, tables.reported.complementisers,
+                   attributions, doc.quotes);
   if (config.indirect) {
     if (extra.empty()) {
       add_reported(doc, find_reported(input, frames, tables.reported), frames,

@@ -571,4 +571,21 @@ TEST(Sieves, HeadAFewWordsBeforeAnAdjunctSpeaks) {
   EXPECT_EQ(speaker_of(doc, "The agents"), "intelligence source");
 }
 
+TEST(Sieves, QuotationAfterACueAndThatIsPartOfTheReport) {
+  auto doc = run(
+      "By contrast, Sen. Jane Roe said that once the Senate goes on recess, "
+      "\"I intend to do as much as I can, wherever I can be helpful.\"");
+  const quotelink::Quote* q = attribution_test::quote_starting(doc, "I intend");
+  ASSERT_TRUE(q);
+  EXPECT_NE(q->kind, quotelink::QuoteKind::direct);
+  EXPECT_EQ(speaker_of(doc, "I intend"), "Jane Roe");
+  auto direct = run(
+      "By contrast, Sen. Jane Roe said on Monday, \"I intend to do as much "
+      "as I can, wherever I can be helpful.\"");
+  const quotelink::Quote* d =
+      attribution_test::quote_starting(direct, "I intend");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->kind, quotelink::QuoteKind::direct);
+}
+
 }  // namespace
