@@ -409,9 +409,14 @@ QuoteKind Pairer::kind_of(const Found& found, const Found* previous) const {
     in_word = !space;
   }
   if (q.headline) {
-    return prev < first_of_paragraph && words >= kEnoughWords - 1
-               ? QuoteKind::direct
-               : QuoteKind::partial;
+    // A headline quotation opens its line or follows its speaker's colon
+    // ("Kasich: 'We Are Going All The Way.'").
+    const bool opens =
+        prev < first_of_paragraph ||
+        (tokens[prev].kind == TokenKind::punctuation &&
+         decode_at(text_, tokens[prev].span.begin, &length) == ':');
+    return opens && words >= kEnoughWords - 1 ? QuoteKind::direct
+                                              : QuoteKind::partial;
   }
   bool sentence_start =
       prev < first_of_paragraph || tokens[prev].sentence != open.sentence;
