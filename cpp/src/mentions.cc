@@ -500,11 +500,13 @@ class Finder {
       } else {
         continue;
       }
-      // Capitalised heads belong to names unless they open a sentence.
+      // Capitalised heads belong to names unless they open a sentence or
+      // follow a determiner, possibly over lower-case modifiers ("one senior
+      // Democrat").
       if (w_.cap(t) && t > 0 && w_.same_sentence(t - 1, t) &&
           !w_.punct(t - 1, ",") &&
           !(w_.word(t - 1) &&
-            (w_.cap(t - 1) || tables_.determiners.count(w_.lower(t - 1)))))
+            (w_.cap(t - 1) || determined_over_modifiers(t))))
         continue;
       // A head followed by another head is a modifier ("the commission
       // report").
@@ -601,6 +603,16 @@ class Finder {
       m.mention.head = shown;
       found_.push_back(std::move(m));
     }
+  }
+
+  // True when a determiner stands before t, over at most two lower-case
+  // words ("one senior Democrat", "a Democrat").
+  bool determined_over_modifiers(int t) const {
+    for (int k = t - 1; k >= 0 && t - k <= 3 && w_.same_sentence(k, t); --k) {
+      if (!w_.word(k) || w_.cap(k)) return false;
+      if (tables_.determiners.count(w_.lower(k))) return true;
+    }
+    return false;
   }
 
   bool named_elsewhere(int t) {

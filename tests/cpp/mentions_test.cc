@@ -242,4 +242,14 @@ TEST(Mentions, WordsBeforeATitleInsideANameAreNoName) {
   if (roe) EXPECT_EQ(roe->mention.head, "Jane Roe Leader");
 }
 
+TEST(Mentions, CapitalisedRoleAfterADeterminerAndModifiers) {
+  Found f = mentions_of("Later one senior Democrat spoke to the press.");
+  const SpeakerMention* m = f.find("one senior Democrat");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->mention.kind, quotelink::MentionKind::role);
+  // Names keep their titles: "the former Senator Jane Roe" is one name.
+  Found g = mentions_of("Later the former Senator Jane Roe spoke.");
+  EXPECT_TRUE(g.find("the former Senator Jane Roe"));
+}
+
 }  // namespace
