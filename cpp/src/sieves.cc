@@ -588,9 +588,12 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
     // a gerund: "Speaking in Columbia, Sanders stepped up ..., saying" has
     // a clause, not a parenthetical, between the commas.
     if (m < 0 && punct(k, ",") && cue.form != VerbForm::gerund) {
+      // "Trump, the 2016 GOP presidential frontrunner nationally and current
+      // polling leader in South Carolina by a wide margin ..., said".
+      constexpr int kParenthetical = 30;
       const int sentence = in.layout.tokens[cue.first].sentence;
       for (int j = k - 1;
-           j >= 1 && k - j <= 15 && in.layout.tokens[j].sentence == sentence &&
+           j >= 1 && k - j <= kParenthetical && in.layout.tokens[j].sentence == sentence &&
            in.quote_of_token[j] < 0;
            --j) {
         if (!punct(j, ",")) continue;

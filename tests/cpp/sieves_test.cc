@@ -588,4 +588,13 @@ TEST(Sieves, QuotationAfterACueAndThatIsPartOfTheReport) {
   EXPECT_EQ(d->kind, quotelink::QuoteKind::direct);
 }
 
+TEST(Sieves, LongAppositionBeforeTheCue) {
+  auto doc = run(
+      "\"Very good reporter, very good reporter this guy,\" Jane Roe, the "
+      "2016 frontrunner nationally and current polling leader in South "
+      "Carolina by a wide margin after winning the New Hampshire primaries, "
+      "said when Boyle asked him a question.");
+  EXPECT_EQ(speaker_of(doc, "Very good"), "Jane Roe");
+}
+
 }  // namespace
