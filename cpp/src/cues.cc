@@ -133,9 +133,15 @@ CueTables CueTables::load(const Config& config) {
       tables.prepositions[to_lower(cols[1])] = true;
     else if (cols[0] == "passive")
       tables.passives[to_lower(cols[1])] = true;
+    else if (cols[0] == "subordinator")
+      tables.subordinators[to_lower(cols[1])] = true;
+    else if (cols[0] == "adjunct")
+      tables.adjunct_prepositions[to_lower(cols[1])] = true;
     else
       throw error("en/cue_links.txt: unknown class '" + cols[0] + "'");
   }
+  for (const std::string& line : embedded_lines("en/cue_addressee_verbs.txt"))
+    tables.addressee_lemmas[to_lower(line)] = true;
   for (const std::string& verb : config.extra_cue_verbs) {
     std::vector<std::string> words = split_fields(verb, ' ');
     if (words.size() != 1)

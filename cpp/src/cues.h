@@ -44,6 +44,13 @@ struct CueTables {
   std::unordered_map<std::string, bool> prepositions;
   /// Forms of "be" that make a following verb cue passive ("was asked").
   std::unordered_map<std::string, bool> passives;
+  /// Words opening a subordinate clause ("after Rubio spoke").
+  std::unordered_map<std::string, bool> subordinators;
+  /// Prepositions opening an adjunct after a verb ("wrote on Twitter").
+  std::unordered_map<std::string, bool> adjunct_prepositions;
+  /// Lemmas whose object is the addressee, never an inverted subject
+  /// ("told CNN"): cue_addressee_verbs.txt.
+  std::unordered_map<std::string, bool> addressee_lemmas;
   /// Loads cue_verbs.txt and cue_phrases.txt plus config.extra_cue_verbs.
   static CueTables load(const Config& config);
 };

@@ -188,6 +188,10 @@ class Finder {
     pronouns();
     std::vector<SpeakerMention> out = resolve_overlaps();
     mark_subjects(out);
+    for (SpeakerMention& m : out)
+      m.before_auxiliary = w_.word(m.last + 1) &&
+                           w_.same_sentence(m.last, m.last + 1) &&
+                           tables_.auxiliaries.count(w_.lower(m.last + 1));
     appositions(out);
     document_owners(out);
     return out;
@@ -258,6 +262,11 @@ class Finder {
       ++a;
     }
     if (a > b) return;
+    // "IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal:": three or more
+    // words in capitals are a heading run into the text, not a name.
+    int capital_words = 0;
+    for (int u = a; u <= b; ++u) capital_words += w_.acronym(u) ? 1 : 0;
+    if (capital_words >= 3) return;
     // "Said Jane Roe, "..."": a sentence-opening speech verb before the name.
     if (a < b && cue_at(a) && !w_.same_sentence(a - 1, a) &&
         (w_.punct(b + 1, ",") || w_.punct(b + 1, ":")))
@@ -333,8 +342,30 @@ class Finder {
       }
       break;
     }
+    // "Senate Minority Leader Harry Reid", "New Jersey Gov. Chris Christie":
+    // the words before a title inside the run modify the title; the name
+    // starts after the last title that still has a word after it.
+    constexpr int kTitleReach = 8;  // words before a title, bounded
+    for (int q = std::min(b - 1, p + kTitleReach); q > p; --q) {
+      int k = 0;
+      for (int r = q; r > p && !k; --r) {
+        int len = match_at(w_, r, b + 1, tables_.longest_title, tables_.titles);
+        if (len > 0 && r + len - 1 == q) k = len;
+      }
+      if (k == 0 || tables_.connectors.count(w_.lower(q + 1))) continue;
+      const std::string title = w_.phrase(p, q);
+      auto g = tables_.title_gender.find(w_.phrase(q - k + 1, q));
+      if (g != tables_.title_gender.end()) m.gender = g->second;
+      m.title += (m.title.empty() ? "" : " ") + title;
+      p = q + 1;
+      break;
+    }
+    // A lower-case connector ends the name ("Jane Roe of Texas"); written
+    // capitalised it is a particle of the name ("Le Pen", "Al Franken").
     int end = p;
-    while (end <= b && !tables_.connectors.count(w_.lower(end))) ++end;
+    while (end <= b &&
+           !(tables_.connectors.count(w_.lower(end)) && !w_.cap(end)))
+      ++end;
     --end;
     if (p > end) {
       // Only titles: "the President" is a role.
@@ -469,11 +500,13 @@ class Finder {
       } else {
         continue;
       }
-      // Capitalised heads belong to names unless they open a sentence.
+      // Capitalised heads belong to names unless they open a sentence or
+      // follow a determiner, possibly over lower-case modifiers ("one senior
+      // Democrat").
       if (w_.cap(t) && t > 0 && w_.same_sentence(t - 1, t) &&
           !w_.punct(t - 1, ",") &&
           !(w_.word(t - 1) &&
-            (w_.cap(t - 1) || tables_.determiners.count(w_.lower(t - 1)))))
+            (w_.cap(t - 1) || determined_over_modifiers(t))))
         continue;
       // A head followed by another head is a modifier ("the commission
       // report").
@@ -489,7 +522,11 @@ class Finder {
       int country = -1;
       int possessor = -1;
       for (int k = t - 1; k >= 0 && t - k <= 7 && w_.same_sentence(k, t); --k) {
-        if (!w_.word(k)) break;
+        // "The senator told reporters": a speech verb after a head noun ends
+        // the phrase ("the White House press secretary" goes on).
+        if (!w_.word(k) || (cue_at(k) && !w_.cap(k) && w_.word(k - 1) &&
+                            !w_.cap(k - 1) && nominal_head(k - 1)))
+          break;
         const std::string& lk = w_.lower(k);
         auto det = tables_.determiners.find(lk);
         if (det != tables_.determiners.end() && !w_.possessive(k)) {
@@ -568,6 +605,16 @@ class Finder {
     }
   }
 
+  // True when a determiner stands before t, over at most two lower-case
+  // words ("one senior Democrat", "a Democrat").
+  bool determined_over_modifiers(int t) const {
+    for (int k = t - 1; k >= 0 && t - k <= 3 && w_.same_sentence(k, t); --k) {
+      if (!w_.word(k) || w_.cap(k)) return false;
+      if (tables_.determiners.count(w_.lower(k))) return true;
+    }
+    return false;
+  }
+
   bool named_elsewhere(int t) {
     if (!name_words_built_) {
       name_words_built_ = true;
@@ -579,6 +626,14 @@ class Finder {
       }
     }
     return name_words_.count(w_.base(t)) > 0;
+  }
+
+  // A compound opening with digits and ending in a letter: "46-year-old".
+  bool age_word(int t) const {
+    std::size_t length = 0;
+    return t >= 0 && t < w_.size() &&
+           w_.token(t).kind == TokenKind::number &&
+           is_letter(decode_before(text_, w_.token(t).span.end, &length));
   }
 
   bool cue_at(int t) const {
@@ -605,7 +660,9 @@ class Finder {
       while (head > 0 && w_.word(head) && !w_.cap(head) &&
              tables_.auxiliaries.count(w_.lower(head)))
         --head;
-      if (!w_.word(head) || w_.cap(head) || !w_.same_sentence(head, c))
+      // "the 43-year-old asked": a digit-led compound heads the phrase too.
+      if (!(w_.word(head) || age_word(head)) || w_.cap(head) ||
+          !w_.same_sentence(head, c))
         continue;
       const std::string& lh = w_.lower(head);
       // The nominal pass knows its phrases better; it misses those broken
@@ -670,7 +727,10 @@ class Finder {
         head = k;
         if (w_.possessive(k)) head = -1;  // "the group's leader": go on
       }
-      if (head < 0 || w_.token(head).kind == TokenKind::number) continue;
+      // A number is no head, but "said the 46-year-old" is.
+      if (head < 0 ||
+          (w_.token(head).kind == TokenKind::number && !age_word(head)))
+        continue;
       SpeakerMention m = make(start, head, MentionKind::role);
       m.definite = det->second;
       const std::string lh = w_.base(head);
@@ -740,11 +800,17 @@ class Finder {
 
   // A mention opening its sentence, or right after an opening phrase closed by
   // a comma ("On Thursday, Lavrov said"), is the sentence's likely subject.
+  // "Speaking in Columbia, Sanders said": when the opening phrase holds a
+  // mention of its own, the first mention after the phrase's comma (the
+  // sentence's first comma, within kOpeningPhrase tokens) is the subject.
   void mark_subjects(std::vector<SpeakerMention>& ms) const {
+    constexpr int kOpeningPhrase = 12;
     int previous_sentence = -1;
+    bool has_subject = false;
     for (SpeakerMention& m : ms) {
       m.sentence = w_.token(m.first).sentence;
       bool first_in_sentence = m.sentence != previous_sentence;
+      if (first_in_sentence) has_subject = false;
       previous_sentence = m.sentence;
       int k = m.first - 1;
       if (k < 0 || !w_.same_sentence(k, m.first)) {
@@ -754,7 +820,14 @@ class Finder {
       } else if (first_in_sentence && w_.word(k) &&
                  (k == 0 || !w_.same_sentence(k - 1, k))) {
         m.subject = true;  // "But Lavrov said"
+      } else if (!first_in_sentence && !has_subject && w_.punct(k, ",")) {
+        int j = k - 1;
+        while (j >= 0 && k - j <= kOpeningPhrase && w_.same_sentence(j, k) &&
+               !w_.punct(j, ","))
+          --j;
+        m.subject = j < 0 || !w_.same_sentence(j, k);
       }
+      has_subject = has_subject || m.subject;
     }
   }
 

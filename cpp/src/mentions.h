@@ -91,6 +91,9 @@ struct SpeakerMention {
   int appositive = -1;                  ///< mention tied by apposition, or -1
   int sentence = 0;                     ///< index into TextLayout::sentences
   bool subject = false;  ///< opens its sentence (after an opening phrase)
+  /// An auxiliary or modal follows ("the bill would pass"): the subject of a
+  /// clause, never the inverted subject of a cue before it.
+  bool before_auxiliary = false;
   int owner = -1;        ///< for documents: the mention that issued it
 };
 

@@ -17,6 +17,9 @@ namespace {
 constexpr std::size_t kMaxDepth = 8;
 // Words counted in a quotation's content when deciding its kind.
 constexpr int kEnoughWords = 4;
+// Tokens between the parts of a split quotation ("A," Jane Roe, the
+// governor, said on Monday, "b.").
+constexpr int kSplitGap = 12;
 
 // What a mark can do in its context.
 enum class Role : unsigned char { open, close, either };
@@ -406,9 +409,14 @@ QuoteKind Pairer::kind_of(const Found& found, const Found* previous) const {
     in_word = !space;
   }
   if (q.headline) {
-    return prev < first_of_paragraph && words >= kEnoughWords - 1
-               ? QuoteKind::direct
-               : QuoteKind::partial;
+    // A headline quotation opens its line or follows its speaker's colon
+    // ("Kasich: 'We Are Going All The Way.'").
+    const bool opens =
+        prev < first_of_paragraph ||
+        (tokens[prev].kind == TokenKind::punctuation &&
+         decode_at(text_, tokens[prev].span.begin, &length) == ':');
+    return opens && words >= kEnoughWords - 1 ? QuoteKind::direct
+                                              : QuoteKind::partial;
   }
   bool sentence_start =
       prev < first_of_paragraph || tokens[prev].sentence != open.sentence;
@@ -434,7 +442,7 @@ QuoteKind Pairer::kind_of(const Found& found, const Found* previous) const {
                        previous->quote.kind == QuoteKind::direct &&
                        previous->quote.paragraph == q.paragraph &&
                        previous->close_token >= 0 &&
-                       found.open_token - previous->close_token <= 8;
+                       found.open_token - previous->close_token <= kSplitGap;
     if (capital || split) return QuoteKind::direct;
     return QuoteKind::partial;
   }

@@ -34,6 +34,10 @@ int subject_after(const SieveInput& in, const std::vector<int>& mention_start,
     // Capitalised modifiers too ("said Republican political consultant
     // Chris Russell"): a word starting a mention stopped the loop before.
     if (tok.kind != TokenKind::word || in.quote_of_token[t] >= 0) return -1;
+    // "wrote on Twitter": an adjunct, not a modified subject.
+    if (in.cue_tables.adjunct_prepositions.count(
+            token_lower(in.text, in.layout, t)))
+      return -1;
     m = t + 1 < n ? mention_start[t + 1] : -1;
     if (m >= 0)
       return in.mentions[m].mention.kind == MentionKind::name ? m : -1;
@@ -77,6 +81,14 @@ class Sieves {
     for (std::size_t f = frames.size(); f-- > 0;)
       usable_from_[f] = speaker_like(frames[f].source) ? static_cast<int>(f)
                                                        : usable_from_[f + 1];
+    // The same for the paragraph sieve, which skips subordinate clauses.
+    main_before_.assign(frames.size() + 1, -1);
+    for (std::size_t f = 0; f < frames.size(); ++f)
+      main_before_[f + 1] = main_clause(f) ? static_cast<int>(f)
+                                           : main_before_[f];
+    main_from_.assign(frames.size() + 1, -1);
+    for (std::size_t f = frames.size(); f-- > 0;)
+      main_from_[f] = main_clause(f) ? static_cast<int>(f) : main_from_[f + 1];
     cue_start_.assign(n_, -1);
     for (std::size_t c = 0; c < in.cues.size(); ++c)
       cue_start_[in.cues[c].first] = static_cast<int>(c);
@@ -105,9 +117,10 @@ class Sieves {
     for (std::size_t i = 0; i < in_.quotes.size(); ++i) {
       if (nested(i)) continue;
       Attribution& a = out[i];
-      if (after_pattern(i, a) || before_pattern(i, a) || same_sentence(i, a) ||
-          continuation(i, out, a) || paragraph(i, a))
-        continue;
+      if (after_pattern(i, a) || before_pattern(i, a) || same_sentence(i, a))
+        relayed(a);
+      else if (!continuation(i, out, a))
+        paragraph(i, a);
     }
     return out;
   }
@@ -146,6 +159,9 @@ class Sieves {
   bool speaker_like(int m) const {
     return m >= 0 && !in_.mentions[m].possessive;
   }
+  bool main_clause(std::size_t f) const {
+    return speaker_like(frames_[f].source) && !frames_[f].subordinate;
+  }
   int frame_of_cue(int c) const { return frame_by_cue_[c]; }
   // Index of the first frame whose cue starts at or after token `t`. Frames
   // are in text order; searching keeps the sieves linear in the quotations.
@@ -170,11 +186,26 @@ class Sieves {
   bool after_pattern(std::size_t i, Attribution& a) {
     int t = qtokens_[i].close + 1;
     if (punct(t, ",")) ++t;
-    if (!same_paragraph(qtokens_[i].close, t)) return false;
+    if (!same_paragraph(qtokens_[i].close, t)) {
+      // A byline paragraph right after the quotation: ""Q."  - Bernie
+      // Sanders."
+      const int p = in_.quotes[i].paragraph;
+      return in_range(t) && in_.layout.tokens[t].paragraph == p + 1 &&
+             in_.layout.paragraph_first_token[p + 1] == t &&
+             dash_byline(t, a);
+    }
+    // "X responded: "Q?" Her critics cited it": a quotation introduced by a
+    // colon and followed by a new sentence belongs to its introduction.
+    if (punct(qtokens_[i].open - 1, ":") && starts_sentence(t)) return false;
     int c = cue_start_[t];
-    if (c >= 0 && in_.cues[c].kind == CueKind::verb) {
+    // "Q," told CNN: the addressee of "tell" is no inverted subject, nor is
+    // the object of a gerund ("Q," promising the Friends of Abe ...).
+    if (c >= 0 && in_.cues[c].kind == CueKind::verb &&
+        in_.cues[c].form != VerbForm::gerund &&
+        !in_.cue_tables.addressee_lemmas.count(in_.cues[c].lemma)) {
       int m = subject_after(in_, mention_start_, in_.cues[c].last + 1, true);
-      if (speaker_like(m) &&
+      // ""Q," said the bill would pass": a clause's subject, no inversion.
+      if (speaker_like(m) && !in_.mentions[m].before_auxiliary &&
           in_.mentions[m].mention.kind != MentionKind::pronoun) {
         set(a, m, c, "trigram", 0.95);
         return true;
@@ -185,7 +216,10 @@ class Sieves {
     int m = subject_after(in_, mention_start_, t, true);
     // "Q." Kasich said he would ...: a capital after a full stop starts a new
     // sentence, mostly a new attribution; commas, ? and ! keep the pattern.
-    if (speaker_like(m) && ends_with_full_stop(i) && starts_sentence(t)) m = -1;
+    // But ""Q." Cruz said." alone is the quotation's attribution.
+    if (speaker_like(m) && ends_with_full_stop(i) && starts_sentence(t) &&
+        !bare_attribution(m))
+      m = -1;
     if (speaker_like(m)) {
       for (int fi : frames_of_source_[m]) {
         const CueFrame& f = frames_[fi];
@@ -194,23 +228,37 @@ class Sieves {
         return true;
       }
     }
-    if (dash(t) || punct(t, "-")) {
-      int u = punct(t + 1, "-") ? t + 2 : t + 1;
-      int dm = in_range(u) ? mention_start_[u] : -1;
-      // A lone hyphen ("Q" - Bernie Sanders.) only before a name.
-      const bool single = !dash(t) && !punct(t + 1, "-");
-      if (single && dm >= 0 &&
-          in_.mentions[dm].mention.kind != MentionKind::name)
-        dm = -1;
-      if (speaker_like(dm) &&
-          in_.mentions[dm].mention.kind != MentionKind::pronoun &&
-          in_.mentions[dm].mention.kind != MentionKind::document) {
-        set(a, dm, -1, "dash", 0.85);
-        a.cue_span = in_.layout.tokens[t].span;
-        return true;
-      }
+    return dash_byline(t, a);
+  }
+
+  // A dash or hyphen at token t, then the speaker: "Q" — Commissioner X.
+  bool dash_byline(int t, Attribution& a) {
+    if (!dash(t) && !punct(t, "-")) return false;
+    int u = punct(t + 1, "-") ? t + 2 : t + 1;
+    int dm = in_range(u) ? mention_start_[u] : -1;
+    // A lone hyphen ("Q" - Bernie Sanders.) only before a name.
+    const bool single = !dash(t) && !punct(t + 1, "-");
+    if (single && dm >= 0 && in_.mentions[dm].mention.kind != MentionKind::name)
+      dm = -1;
+    if (speaker_like(dm) &&
+        in_.mentions[dm].mention.kind != MentionKind::pronoun &&
+        in_.mentions[dm].mention.kind != MentionKind::document) {
+      set(a, dm, -1, "dash", 0.85);
+      a.cue_span = in_.layout.tokens[t].span;
+      return true;
     }
     return false;
+  }
+
+  // True when mention m is followed by its cue and the sentence ends there:
+  // "Cruz said." (a full stop, or the sentence or paragraph ends).
+  bool bare_attribution(int m) const {
+    int t = in_.mentions[m].last + 1;
+    int c = in_range(t) ? cue_start_[t] : -1;
+    if (c < 0 || in_.cues[c].kind != CueKind::verb) return false;
+    const int after = in_.cues[c].last + 1;
+    return !in_range(after) || punct(after, ".") ||
+           sentence(after) != sentence(t);
   }
 
   // X said: "Q" / X said, "Q" / "A," he said, "B."
@@ -233,8 +281,9 @@ class Sieves {
         }
       }
       // No cue: the sentence's subject introduces it ("Trump leaned in and
-      // boomed:", "Trump issued the following statement:"), else the words
-      // right before the colon ("And from Chairwoman Rosenworcel:").
+      // boomed:", "Trump issued the following statement:", a document too:
+      // "Hoff's letter makes the case:"), else the words right before the
+      // colon ("And from Chairwoman Rosenworcel:").
       int first = in_.layout.sentence_first_token[sentence(t)];
       int s = in_range(first) ? mention_start_[first] : -1;
       if (s < 0 && in_range(first + 1) &&
@@ -244,8 +293,7 @@ class Sieves {
       for (int j = first; s < 0 && j < t; ++j)
         if (mention_start_[j] >= 0 && in_.mentions[mention_start_[j]].subject)
           s = mention_start_[j];
-      if (speaker_like(s) && in_.mentions[s].last < t &&
-          in_.mentions[s].mention.kind != MentionKind::document) {
+      if (speaker_like(s) && in_.mentions[s].last < t) {
         set(a, s, -1, "colon", 0.6);
         a.cue_span = in_.layout.tokens[t].span;
         return true;
@@ -302,6 +350,32 @@ class Sieves {
     return false;
   }
 
+  // ""Q," Sanders said, according to CNN": the source that relays the
+  // quotation is the one the text attributes it to. Only "according to" right
+  // after the cue's clause (a comma, then at most kRelayReach tokens).
+  void relayed(Attribution& a) const {
+    constexpr int kRelayReach = 12;
+    if (a.cue < 0 || in_.cues[a.cue].kind != CueKind::verb) return;
+    const Cue& cue = in_.cues[a.cue];
+    for (std::size_t c = a.cue + 1; c < in_.cues.size(); ++c) {
+      const Cue& next = in_.cues[c];
+      if (next.first - cue.last > kRelayReach ||
+          sentence(next.first) != sentence(cue.last))
+        return;
+      if (next.kind == CueKind::adjunct) continue;
+      if (next.kind != CueKind::source || !punct(next.first - 1, ",")) return;
+      for (int t = cue.last + 1; t < next.first; ++t)
+        if (in_.quote_of_token[t] >= 0) return;
+      int f = frame_of_cue(static_cast<int>(c));
+      if (f >= 0 && speaker_like(frames_[f].source)) {
+        a.mention = frames_[f].source;
+        a.cue = static_cast<int>(c);
+        a.cue_span = next.span;
+      }
+      return;
+    }
+  }
+
   // A cue with a source in the quotation's sentence: partial quotations in
   // reported speech, "X said ... that Y is "Q"".
   bool same_sentence(std::size_t i, Attribution& a) {
@@ -345,6 +419,9 @@ class Sieves {
       const CueFrame& f = frames_[fi];
       const Cue& cue = in_.cues[f.cue];
       if (cue.first >= to) break;
+      // The previous quotation's own cues (up to its relay, "said,
+      // according to X") are no new speaker.
+      if (f.cue <= done[p].cue) continue;
       if (cue.last < to && f.source >= 0 && f.source != done[p].mention)
         return false;
     }
@@ -367,10 +444,10 @@ class Sieves {
     const int paragraph_end = in_.layout.paragraph_first_token[q.paragraph + 1];
     const std::size_t split = first_frame_from(qtokens_[i].open);
     int best = -1;
-    int before = usable_before_[split];
+    int before = main_before_[split];
     if (before >= 0 && in_.cues[frames_[before].cue].first >= paragraph_begin)
       best = before;
-    int after = usable_from_[split];
+    int after = main_from_[split];
     if (after >= 0 && in_.cues[frames_[after].cue].first < paragraph_end) {
       int d = in_.cues[frames_[after].cue].first - qtokens_[i].close;
       if (best < 0 || d < qtokens_[i].open - in_.cues[frames_[best].cue].first)
@@ -386,7 +463,7 @@ class Sieves {
   int n_;
   std::vector<int> mention_start_, mention_end_, cue_start_, frame_by_cue_;
   std::vector<std::vector<int>> frames_of_source_;
-  std::vector<int> usable_before_, usable_from_;
+  std::vector<int> usable_before_, usable_from_, main_before_, main_from_;
   std::vector<QuoteTokens> qtokens_;
   std::vector<bool> nested_;
 };
@@ -416,6 +493,12 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
            is_lower(
                decode_at(in.text, in.layout.tokens[t].span.begin, &length));
   };
+  // Tokens of finite speech verbs: a look-back for a subject stops there
+  // (a gerund, "a source speaking to Fox News", does not stop it).
+  std::vector<bool> cue_token(n, false);
+  for (const Cue& cue : in.cues)
+    if (cue.form != VerbForm::gerund)
+      for (int t = cue.first; t <= cue.last; ++t) cue_token[t] = true;
   std::vector<CueFrame> frames;
   for (std::size_t c = 0; c < in.cues.size(); ++c) {
     const Cue& cue = in.cues[c];
@@ -446,6 +529,36 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
       ++skipped;
     }
     int m = k >= 0 && in.quote_of_token[k] < 0 ? mention_end[k] : -1;
+    // "a spokesman for New Hampshire Democrats said": the head of the
+    // phrase speaks, not the mention inside its prepositional phrase; "an
+    // email to supporters saying": a mention inside an adjunct is none.
+    if (m >= 0 && in.mentions[m].mention.kind != MentionKind::pronoun) {
+      const int p = in.mentions[m].first - 1;
+      const bool word_p = p >= 1 &&
+                          in.layout.tokens[p].kind == TokenKind::word &&
+                          in.quote_of_token[p] < 0;
+      const bool of = word_p && in.cue_tables.prepositions.count(word(p));
+      // "after Rubio spoke" opens a clause, not an adjunct of a subject.
+      const bool adjunct =
+          word_p && in.cue_tables.adjunct_prepositions.count(word(p)) &&
+          !in.cue_tables.subordinators.count(word(p));
+      if (of || adjunct) {
+        // "a source close to the campaign", "a source speaking to Fox News":
+        // the head may stand a few words before the preposition.
+        int h = -1;
+        for (int j = p - 1; j >= 0 && p - j <= 3 && h < 0 &&
+                            in.layout.tokens[j].kind == TokenKind::word &&
+                            in.quote_of_token[j] < 0 && !cue_token[j];
+             --j)
+          h = mention_end[j];
+        if (h >= 0 && !in.mentions[h].possessive &&
+            (in.mentions[h].mention.kind == MentionKind::role ||
+             in.mentions[h].mention.kind == MentionKind::name))
+          m = h;
+        else if (adjunct && !of && cue.form == VerbForm::gerund)
+          m = -1;
+      }
+    }
     // "Trump was asked, "Q"": a passive verb's subject heard the words.
     if (passive && cue.form == VerbForm::past && cue.last == cue.first) {
       frames.push_back(f);
@@ -463,16 +576,24 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
       if (in.mentions[b].appositive >= 0 && in.mentions[b].appositive < b)
         m = in.mentions[b].appositive;
       // "Gov. John Kasich (R-OH), said": a name and a stray comma.
+      // "Merkel's spokesman, Steffen Seibert, wrote": a name set off by
+      // commas on both sides is an apposition to the subject.
       else if (in.mentions[b].mention.kind == MentionKind::name &&
-               !in.mentions[b].possessive && in.mentions[b].subject)
+               !in.mentions[b].possessive &&
+               (in.mentions[b].subject || punct(in.mentions[b].first - 1, ",")))
         m = b;
     }
     // "Huma Abedin, vice chairwoman for Clinton's campaign, said": the subject
-    // before a parenthetical set off by commas (bounded look-back).
-    if (m < 0 && punct(k, ",")) {
+    // before a parenthetical set off by commas (bounded look-back). Not for
+    // a gerund: "Speaking in Columbia, Sanders stepped up ..., saying" has
+    // a clause, not a parenthetical, between the commas.
+    if (m < 0 && punct(k, ",") && cue.form != VerbForm::gerund) {
+      // "Trump, the 2016 GOP presidential frontrunner nationally and current
+      // polling leader in South Carolina by a wide margin ..., said".
+      constexpr int kParenthetical = 30;
       const int sentence = in.layout.tokens[cue.first].sentence;
       for (int j = k - 1;
-           j >= 1 && k - j <= 15 && in.layout.tokens[j].sentence == sentence &&
+           j >= 1 && k - j <= kParenthetical && in.layout.tokens[j].sentence == sentence &&
            in.quote_of_token[j] < 0;
            --j) {
         if (!punct(j, ",")) continue;
@@ -559,9 +680,17 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
       frames.push_back(f);
       continue;
     }
+    // "Joe Kasper, told POLITICO": an addressee verb never inverts, so a name
+    // before its comma is the subject, and the mention after it is no source.
+    const bool addressee = in.cue_tables.addressee_lemmas.count(cue.lemma) > 0;
+    if (m < 0 && addressee && punct(k, ",") && k >= 1 &&
+        mention_end[k - 1] >= 0 &&
+        in.mentions[mention_end[k - 1]].mention.kind == MentionKind::name &&
+        in.quote_of_token[k - 1] < 0)
+      m = mention_end[k - 1];
     if (usable(m)) {
       f.source = m;
-    } else if (cue.form != VerbForm::base) {
+    } else if (cue.form != VerbForm::base && !addressee) {
       // "Q," said X: only right after a comma or a quotation mark.
       int before = cue.first - 1;
       const bool marked =
@@ -573,13 +702,22 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
                           in.layout.tokens[before].sentence !=
                               in.layout.tokens[cue.first].sentence;
       int after = subject_after(in, mention_start, cue.last + 1, marked);
-      if (opened && usable(after) &&
+      if (opened && usable(after) && !in.mentions[after].before_auxiliary &&
           in.mentions[after].mention.kind != MentionKind::pronoun) {
         f.source = after;
         f.inverted = true;
       }
     }
     frames.push_back(f);
+  }
+  // "Hooton said after Rubio spoke.": the source opens a subordinate clause.
+  for (CueFrame& f : frames) {
+    if (f.source < 0 || f.inverted) continue;
+    const int before = in.mentions[f.source].first - 1;
+    f.subordinate = before >= 0 &&
+                    in.layout.tokens[before].kind == TokenKind::word &&
+                    in.quote_of_token[before] < 0 &&
+                    in.cue_tables.subordinators.count(word(before)) > 0;
   }
   return frames;
 }

@@ -22,6 +22,9 @@ struct CueFrame {
   int cue = -1;     ///< index into the cues
   int source = -1;  ///< index into the mentions, or -1 when none was found
   bool inverted = false;  ///< the source follows the cue ("said X")
+  /// The source opens a subordinate clause ("after Rubio spoke"): the cue
+  /// introduces no quotation beyond its own sentence's.
+  bool subordinate = false;
 };
 
 /// The attribution of one quotation.

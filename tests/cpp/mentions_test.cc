@@ -208,4 +208,48 @@ TEST(Mentions, LoneNameBetweenDeterminerAndNounIsAModifier) {
   EXPECT_TRUE(g.find("the Kremlin of Russia") || g.find("the Kremlin"));
 }
 
+TEST(Mentions, CapitalisedParticleBelongsToTheName) {
+  Found f = mentions_of(
+      "Marine Le Pen met Sen. Al Franken and Jane Roe of Texas on Monday.");
+  EXPECT_TRUE(f.find("Marine Le Pen"));
+  EXPECT_TRUE(f.find("Sen. Al Franken"));
+  EXPECT_TRUE(f.find("Jane Roe"));  // a lower-case "of" still ends a name
+  Found g = mentions_of("Le Pen told CNN that she would run.");
+  EXPECT_TRUE(g.find("Le Pen"));
+}
+
+TEST(Mentions, ThreeWordsInCapitalsAreAHeadingNotAName) {
+  Found f = mentions_of(
+      "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones wrote about the "
+      "FBI and the NAACP.");
+  for (const SpeakerMention& m : f.mentions)
+    EXPECT_EQ(f.slice(m).find("OUTNUMBER"), std::string::npos) << f.slice(m);
+  EXPECT_TRUE(f.find("Jeffrey M. Jones"));
+  EXPECT_TRUE(f.find("the FBI") || f.find("FBI"));  // acronyms still are
+}
+
+TEST(Mentions, WordsBeforeATitleInsideANameAreNoName) {
+  Found f = mentions_of(
+      "New Jersey Gov. Chris Christie met Senate Minority Leader Harry Reid.");
+  const SpeakerMention* christie = f.find("New Jersey Gov. Chris Christie");
+  const SpeakerMention* reid = f.find("Senate Minority Leader Harry Reid");
+  ASSERT_TRUE(christie && reid);
+  EXPECT_EQ(christie->mention.head, "Chris Christie");
+  EXPECT_EQ(reid->mention.head, "Harry Reid");
+  // A title as the run's last word stays: there is no name after it.
+  Found g = mentions_of("They met Jane Roe Leader on Monday.");
+  const SpeakerMention* roe = g.find("Jane Roe Leader");
+  if (roe) EXPECT_EQ(roe->mention.head, "Jane Roe Leader");
+}
+
+TEST(Mentions, CapitalisedRoleAfterADeterminerAndModifiers) {
+  Found f = mentions_of("Later one senior Democrat spoke to the press.");
+  const SpeakerMention* m = f.find("one senior Democrat");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->mention.kind, quotelink::MentionKind::role);
+  // Names keep their titles: "the former Senator Jane Roe" is one name.
+  Found g = mentions_of("Later the former Senator Jane Roe spoke.");
+  EXPECT_TRUE(g.find("the former Senator Jane Roe"));
+}
+
 }  // namespace

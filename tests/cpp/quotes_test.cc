@@ -127,6 +127,39 @@ TEST(Pairing, TwoApostrophesAreADoubleMark) {
   EXPECT_EQ(quotes[1].kind, QuoteKind::direct);  // second part of a split
 }
 
+TEST(Pairing, SplitQuotationAroundALongerAttribution) {
+  // Nine tokens between the parts: the lower-case second part is still the
+  // continuation of the first, not a partial quotation.
+  std::vector<Quote> quotes = quotes_of(
+      "\"We can always have differences,\" Jane Roe, the governor, said on "
+      "Monday, \"and we will fix them.\"");
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].kind, QuoteKind::direct);
+  // Far apart they are not one quotation.
+  std::vector<Quote> far = quotes_of(
+      "\"We can always have differences,\" Jane Roe, the governor of the "
+      "state, said on Monday at a rally in the city, \"and we will fix "
+      "them.\"");
+  ASSERT_EQ(far.size(), 2u);
+  EXPECT_EQ(far[1].kind, QuoteKind::partial);
+}
+
+TEST(Kinds, HeadlineQuotationAfterItsSpeakersColonIsDirect) {
+  std::vector<Quote> quotes = quotes_of(
+      "Kasich: \xE2\x80\x98We Are Going To Go All The Way To "
+      "Cleveland.\xE2\x80\x99\n\nTuesday at a rally in Berea, the governor "
+      "spoke to his supporters for an hour.");
+  ASSERT_GE(quotes.size(), 1u);
+  EXPECT_TRUE(quotes[0].headline);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::direct);
+  // Two words in marks inside a headline stay a partial quotation.
+  std::vector<Quote> partial = quotes_of(
+      "Sanders: \xE2\x80\x98Of Course\xE2\x80\x99 Clinton Is Qualified To "
+      "Be President\n\nThe senator visited a studio on Monday morning.");
+  ASSERT_GE(partial.size(), 1u);
+  EXPECT_EQ(partial[0].kind, QuoteKind::partial);
+}
+
 TEST(Apostrophes, AreNotQuotationMarks) {
   EXPECT_TRUE(quotes_of("Don't say the Koreas' talks of the '90s were rock "
                         "'n' roll, it\xE2\x80\x99s the \xE2\x80\x98"

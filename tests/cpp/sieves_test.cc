@@ -390,4 +390,211 @@ TEST(Sieves, ColonAfterAnUnknownVerbTakesTheMarkedSubject) {
   EXPECT_EQ(speaker_of(doc, "There will be"), "Jane Roe");
 }
 
+TEST(Sieves, AddresseeAfterToldIsNoSpeaker) {
+  // "told CNN" names the hearer: the name before the comma speaks.
+  auto doc = run(
+      "\"Positions are going to soften,\" the congressman's chief of staff, "
+      "Joe Kasper, told Politico before the interview.");
+  EXPECT_EQ(speaker_of(doc, "Positions are"), "Joe Kasper");
+  auto none = run("\"Positions are going to soften,\" told Politico.");
+  EXPECT_EQ(speaker_of(none, "Positions are"), "<none>");
+}
+
+TEST(Sieves, GerundAfterAClauseTakesTheClauseSubject) {
+  auto doc = run(
+      "Speaking in Columbia, Jane Roe stepped up her attacks on the bill, "
+      "saying, \"We have got to achieve the day when all can walk the "
+      "streets.\"");
+  EXPECT_EQ(speaker_of(doc, "We have got"), "Jane Roe");
+}
+
+TEST(Sieves, CoordinatedVerbAfterAnOpeningClause) {
+  auto doc = run(
+      "When asked whom she supported, Ms. Sherry smiled and said, \"I am "
+      "waiting for Michael Bloomberg to get in the race.\"");
+  EXPECT_EQ(speaker_of(doc, "I am waiting"), "Sherry");
+}
+
+TEST(Sieves, SpeakerNamedByAgeAfterAnInvertedCue) {
+  auto doc = run("\"Now, he will go to work for you,\" said the 46-year-old.");
+  EXPECT_EQ(speaker_of(doc, "Now, he will"), "46-year-old");
+  // A bare number is no speaker.
+  auto none = run("\"Now, he will go to work for you,\" said the 46.");
+  EXPECT_EQ(speaker_of(none, "Now, he will"), "<none>");
+  // Before the cue too.
+  auto before = run(
+      "\"What if he had elocution lessons?\" the 43-year-old asked in the "
+      "video.");
+  EXPECT_EQ(speaker_of(before, "What if he"), "43-year-old");
+}
+
+TEST(Sieves, ClauseSubjectAfterACueIsNoInvertedSpeaker) {
+  quotelink::Config config;
+  config.indirect = false;
+  auto doc = quotelink::Extractor(config).extract(
+      "Jane Roe, who called the plan \"a disaster for the whole state,\" said "
+      "the bill would pass.");
+  EXPECT_EQ(speaker_of(doc, "a disaster"), "Jane Roe");
+}
+
+TEST(Sieves, TitleReachedOnlyThroughNeighboursIsNoDirectSpeech) {
+  auto doc = run(
+      "Jane Roe said she was proud. \"Make America Great Again,\" the crowd "
+      "answered. \"Guardians of the Galaxy.\"");
+  const quotelink::Quote* slogan =
+      attribution_test::quote_starting(doc, "Make America");
+  const quotelink::Quote* title =
+      attribution_test::quote_starting(doc, "Guardians of");
+  ASSERT_TRUE(slogan && title);
+  EXPECT_EQ(slogan->kind, quotelink::QuoteKind::direct);  // its cue is beside
+  EXPECT_EQ(title->kind, quotelink::QuoteKind::partial);
+}
+
+TEST(Sieves, AccordingToAfterTheCueNamesTheRelayingSource) {
+  auto doc = run(
+      "\"We will win,\" Jane Roe said in an interview, according to a "
+      "transcript of the show. \"We always do.\"");
+  EXPECT_EQ(speaker_of(doc, "We will win"), "transcript");
+  EXPECT_EQ(speaker_of(doc, "We always do"), "transcript");
+  // In the next sentence "according to" reports something else.
+  auto other = run(
+      "\"We will win,\" Jane Roe said. According to the Associated Press, "
+      "she left.");
+  EXPECT_EQ(speaker_of(other, "We will win"), "Jane Roe");
+}
+
+TEST(Sieves, HeadingInCapitalsIsNoSpeakerOfTheColonQuote) {
+  auto doc = run(
+      "Polls in review. IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal: "
+      "\"Although the polls failed to predict the result, they were not "
+      "wrong.\" [HuffPost.]");
+  EXPECT_EQ(speaker_of(doc, "Although the polls"), "Mark Blumenthal");
+}
+
+TEST(Sieves, DashBylineInTheNextParagraph) {
+  auto doc = run(
+      "The claims were checked.\n\n\"Almost all new income is going to the "
+      "top.\"\n\n- Jane Roe.\n\nThe senator is relying on old data.");
+  EXPECT_EQ(speaker_of(doc, "Almost all"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "Almost all"), "dash");
+  // A paragraph further on is no byline.
+  auto none = run(
+      "\"Almost all new income is going to the top.\"\n\nThe claims were "
+      "checked.\n\n- Jane Roe.");
+  EXPECT_EQ(speaker_of(none, "Almost all"), "<none>");
+}
+
+TEST(Sieves, NameSetOffByCommasBeforeTheCueSpeaks) {
+  auto doc = run(
+      "\"The attacks draw us all together,\" Ms. Merkel's spokesman, Steffen "
+      "Seibert, wrote on Twitter. The response was mixed.");
+  EXPECT_EQ(speaker_of(doc, "The attacks"), "Steffen Seibert");
+}
+
+TEST(Sieves, AdjunctAfterAnInvertedCueIsNoSpeaker) {
+  auto doc = run("\"We are ready,\" wrote on Twitter the senator.");
+  EXPECT_EQ(speaker_of(doc, "We are ready"), "<none>");
+}
+
+TEST(Sieves, ParagraphSieveSkipsASubordinateClauseCue) {
+  auto doc = run(
+      "\"Ours is the better plan,\" Jane Roe said after Rubio spoke. \"My "
+      "biggest concern is getting rid of the criminals.\"");
+  EXPECT_EQ(speaker_of(doc, "My biggest"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "My biggest"), "paragraph");
+}
+
+TEST(Sieves, HeadOfAPrepositionalPhraseSpeaks) {
+  auto doc = run(
+      "\"We will win this state,\" a spokesman for New Hampshire Democrats "
+      "said on Monday.");
+  EXPECT_EQ(speaker_of(doc, "We will win"), "spokesman");
+}
+
+TEST(Sieves, SpeechVerbEndsTheSpeakersNounPhrase) {
+  auto doc = run(
+      "\"We will win this state,\" the senator told reporters in Ohio.");
+  const quotelink::Quote* q = attribution_test::quote_starting(doc, "We will");
+  ASSERT_TRUE(q);
+  ASSERT_GE(q->mention, 0);
+  EXPECT_EQ(doc.slice(doc.mentions[q->mention].span), "the senator");
+}
+
+TEST(Sieves, MentionInsideAnAdjunctIsNoSpeaker) {
+  auto doc = run(
+      "\"Will he be the next attorney general?\" a Democratic staffer in the "
+      "room wondered.");
+  EXPECT_EQ(speaker_of(doc, "Will he be"), "Democratic staffer");
+  auto email = run(
+      "Her campaign sent an email to supporters saying, \"We were just "
+      "declared the winner in New Hampshire!\"");
+  EXPECT_NE(speaker_of(email, "We were just"), "supporters");
+}
+
+TEST(Sieves, DocumentOpeningTheSentenceIntroducesAColonQuote) {
+  auto doc = run(
+      "Jane Roe wrote to the committee. Her letter makes a simple case: "
+      "\"Followers of radical groups hate everything we stand for.\"");
+  EXPECT_EQ(speaker_of(doc, "Followers of"), "letter");
+}
+
+TEST(Sieves, BareAttributionAfterAFullStopStillFollowsTheQuote) {
+  auto doc = run(
+      "Ted Cruz spoke. \"We are tired of it,\" Jane Roe said. \"I will say "
+      "we are tired of it.\" Cruz said. \"I am the son of an immigrant.\"");
+  EXPECT_EQ(speaker_of(doc, "I will say"), "Ted Cruz");
+  // With more after the verb the capital opens a new report.
+  auto other = run(
+      "Ted Cruz spoke. \"We are tired of it,\" Jane Roe said. \"I will say "
+      "we are tired of it.\" Cruz said he would leave.");
+  EXPECT_EQ(speaker_of(other, "I will say"), "Jane Roe");
+}
+
+TEST(Sieves, GerundAfterTheQuoteNeverInverts) {
+  auto doc = run(
+      "Jane Roe said the members will meet, but said, \"It is time we "
+      "change how we do it,\" promising the Friends of Abe a new start.");
+  EXPECT_EQ(speaker_of(doc, "It is time"), "Jane Roe");
+}
+
+TEST(Sieves, ColonQuoteFollowedByANewSentenceKeepsItsIntroduction) {
+  auto doc = run(
+      "Jane Roe, exasperated, famously responded: \"What difference does it "
+      "make?\" Her critics cited it as evidence.");
+  EXPECT_EQ(speaker_of(doc, "What difference"), "Jane Roe");
+}
+
+TEST(Sieves, HeadAFewWordsBeforeAnAdjunctSpeaks) {
+  auto doc = run(
+      "Another intelligence source speaking to Fox News said, \"The agents "
+      "are investigating the donations.\"");
+  EXPECT_EQ(speaker_of(doc, "The agents"), "intelligence source");
+}
+
+TEST(Sieves, QuotationAfterACueAndThatIsPartOfTheReport) {
+  auto doc = run(
+      "By contrast, Sen. Jane Roe said that once the Senate goes on recess, "
+      "\"I intend to do as much as I can, wherever I can be helpful.\"");
+  const quotelink::Quote* q = attribution_test::quote_starting(doc, "I intend");
+  ASSERT_TRUE(q);
+  EXPECT_NE(q->kind, quotelink::QuoteKind::direct);
+  EXPECT_EQ(speaker_of(doc, "I intend"), "Jane Roe");
+  auto direct = run(
+      "By contrast, Sen. Jane Roe said on Monday, \"I intend to do as much "
+      "as I can, wherever I can be helpful.\"");
+  const quotelink::Quote* d =
+      attribution_test::quote_starting(direct, "I intend");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->kind, quotelink::QuoteKind::direct);
+}
+
+TEST(Sieves, LongAppositionBeforeTheCue) {
+  auto doc = run(
+      "\"Very good reporter, very good reporter this guy,\" Jane Roe, the "
+      "2016 frontrunner nationally and current polling leader in South "
+      "Carolina by a wide margin after winning the New Hampshire primaries, "
+      "said when Boyle asked him a question.");
+  EXPECT_EQ(speaker_of(doc, "Very good"), "Jane Roe");
+}
+
 }  // namespace
