@@ -117,6 +117,15 @@ class Reporter {
     while (end > t + 1 && tok(end - 1).kind == TokenKind::punctuation) --end;
     return end;
   }
+  // True when the token before t closes a direct quotation with a comma
+  // ("\"A,\" X said") in t's sentence.
+  bool closes_direct_quote(int t) const {
+    if (!in_range(t - 1) || tok(t - 1).kind != TokenKind::quote_mark ||
+        tok(t - 1).sentence != tok(t).sentence || !punct(t - 2, ","))
+      return false;
+    int q = in_.quote_of_token[t - 1];
+    return q >= 0 && in_.quotes[q].kind == QuoteKind::direct;
+  }
   bool question(int t) const {
     int end = in_.layout.sentence_first_token[tok(t).sentence + 1];
     for (int k = end - 1; k > t && k >= end - 3; --k)
@@ -250,6 +259,11 @@ class Reporter {
         tables_.source_blockers.count(word(src_first - 1)))
       return {};
     if (question(cue.last)) return {};
+    // "\"QUOTE,\" X told a crowd at Y": the cue already reports the marked
+    // quotation before its source; the words after it are no clause.
+    if (cue.form != VerbForm::gerund &&
+        closes_direct_quote(src_first >= 0 ? src_first : cue.first))
+      return {};
     int t = cue.last + 1;
     if (t >= end)
       return fronted(src_first, cue.first, "reported_fronted", 0.75);

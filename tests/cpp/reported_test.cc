@@ -189,6 +189,17 @@ TEST(Reported, DirectQuotationIsNotRepeated) {
   EXPECT_EQ(indirect(fronted).size(), 0u);
 }
 
+TEST(Reported, CueOfAFrontedQuotationReportsNothingAfterIt) {
+  Document doc = run(
+      "\"We will win,\" Jane Roe told a crowd at the arena that cheered "
+      "loudly.");
+  EXPECT_EQ(indirect(doc).size(), 0u);
+  // A gerund after it is a report of its own.
+  Document adding =
+      run("\"We will win,\" Jane Roe said, adding that the polls were wrong.");
+  EXPECT_EQ(only_indirect(adding), "that the polls were wrong");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
