@@ -176,6 +176,10 @@ class Reporter {
       if (c.first > first + 2 && is_word(c.first - 1) &&
           tables_.conjunctions.count(word(c.first - 1)))
         return punct(c.first - 2, ",") ? c.first - 2 : c.first - 1;
+      // "X said A, adding that B": a gerund cue after a comma reports B.
+      if (c.kind == CueKind::verb && c.form == VerbForm::gerund &&
+          c.first > first + 2 && punct(c.first - 1, ","))
+        return c.first - 1;
       int s = frames_[f].source;
       if (s < 0 || frames_[f].inverted) continue;
       int cut = in_.mentions[s].first;

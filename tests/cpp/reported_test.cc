@@ -200,6 +200,16 @@ TEST(Reported, CueOfAFrontedQuotationReportsNothingAfterIt) {
   EXPECT_EQ(only_indirect(adding), "that the polls were wrong");
 }
 
+TEST(Reported, GerundCueAfterACommaEndsTheClause) {
+  Document doc = run(
+      "The senator said the plan would fail, adding that it cost too much.");
+  std::vector<const Quote*> q = indirect(doc);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0]->text, "the plan would fail");
+  EXPECT_EQ(q[1]->text, "that it cost too much");
+  EXPECT_EQ(speaker_of(doc, "that it cost"), "senator");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
