@@ -296,6 +296,19 @@ class Reporter {
         !(word(t) == "to" && tables_.infinitive_verbs.count(cue.lemma)))
       return {};
     int stop = clause_end(t, end);
+    // "X, who said A, said B": a report inside a non-restrictive relative
+    // ends at the relative's closing comma.
+    int rel = cue.first - 1;
+    while (rel > begin && rel >= cue.first - 3 && is_word(rel) &&
+           !in_.cue_tables.relatives.count(word(rel)))
+      --rel;  // "who also said", "who has long said"
+    if (is_word(rel) && in_.cue_tables.relatives.count(word(rel)) &&
+        punct(rel - 1, ","))
+      for (int k = t + 1; k < stop; ++k)
+        if (punct(k, ",")) {
+          stop = k;
+          break;
+        }
     // A non-restrictive relative after the clause comments on it (", which
     // raised concerns"): the report ends at its comma.
     for (int k = t + 3; k + 1 < stop; ++k)

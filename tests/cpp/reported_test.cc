@@ -210,6 +210,15 @@ TEST(Reported, GerundCueAfterACommaEndsTheClause) {
   EXPECT_EQ(speaker_of(doc, "that it cost"), "senator");
 }
 
+TEST(Reported, ReportInsideARelativeEndsAtItsComma) {
+  Document doc = run(
+      "Jane Roe, who said she rarely votes, said the plan would fail.");
+  std::vector<const Quote*> q = indirect(doc);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0]->text, "she rarely votes");
+  EXPECT_EQ(q[1]->text, "the plan would fail");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
