@@ -37,6 +37,13 @@ std::string only_indirect(const Document& doc) {
   return q[0]->text;
 }
 
+// The texts of the indirect quotations, in order.
+std::vector<std::string> indirect_texts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Quote* q : indirect(doc)) out.push_back(q->text);
+  return out;
+}
+
 std::string mention_of(const Document& doc, const Quote& q) {
   return q.mention < 0 ? "<none>"
                        : std::string(doc.slice(doc.mentions[q.mention].span));
@@ -203,20 +210,18 @@ TEST(Reported, CueOfAFrontedQuotationReportsNothingAfterIt) {
 TEST(Reported, GerundCueAfterACommaEndsTheClause) {
   Document doc = run(
       "The senator said the plan would fail, adding that it cost too much.");
-  std::vector<const Quote*> q = indirect(doc);
-  ASSERT_EQ(q.size(), 2u);
-  EXPECT_EQ(q[0]->text, "the plan would fail");
-  EXPECT_EQ(q[1]->text, "that it cost too much");
+  EXPECT_EQ(indirect_texts(doc),
+            (std::vector<std::string>{"the plan would fail",
+                                      "that it cost too much"}));
   EXPECT_EQ(speaker_of(doc, "that it cost"), "senator");
 }
 
 TEST(Reported, ReportInsideARelativeEndsAtItsComma) {
   Document doc = run(
       "Jane Roe, who said she rarely votes, said the plan would fail.");
-  std::vector<const Quote*> q = indirect(doc);
-  ASSERT_EQ(q.size(), 2u);
-  EXPECT_EQ(q[0]->text, "she rarely votes");
-  EXPECT_EQ(q[1]->text, "the plan would fail");
+  EXPECT_EQ(indirect_texts(doc),
+            (std::vector<std::string>{"she rarely votes",
+                                      "the plan would fail"}));
 }
 
 TEST(Reported, SpeechVerbsThatReportNothing) {
