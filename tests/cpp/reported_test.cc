@@ -224,6 +224,14 @@ TEST(Reported, ReportInsideARelativeEndsAtItsComma) {
                                       "the plan would fail"}));
 }
 
+TEST(Reported, StanceVerbsReportAClause) {
+  Document doc = run("Jane Roe feels the plan is unfair to farmers.");
+  EXPECT_EQ(only_indirect(doc), "the plan is unfair to farmers");
+  EXPECT_EQ(speaker_of(doc, "the plan"), "Jane Roe");
+  Document knows = run("The senator knows the vote will be close.");
+  EXPECT_EQ(only_indirect(knows), "the vote will be close");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
