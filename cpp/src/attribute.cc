@@ -14,12 +14,13 @@ namespace {
 // Merges reported speech into doc.quotes (sorted by start) and its
 // attributions into `attributions` (same order); a partial quotation inside a
 // reported clause is absorbed: the mixed quotation replaces it.
+// Scare quotes (`dropped`) are removed too.
 void add_reported(Document& doc, std::vector<ReportedQuote> reported,
                   const std::vector<CueFrame>& frames,
                   const std::vector<Cue>& cues,
-                  std::vector<Attribution>& attributions) {
-  if (reported.empty()) return;
-  std::vector<bool> absorbed(doc.quotes.size(), false);
+                  std::vector<Attribution>& attributions,
+                  std::vector<bool> dropped) {
+  std::vector<bool>& absorbed = dropped;
   for (const ReportedQuote& r : reported)
     for (int q : r.absorbed) absorbed[q] = true;
   std::vector<Quote> quotes;
@@ -82,7 +83,7 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   if (config.indirect) {
     if (extra.empty()) {
       add_reported(doc, find_reported(input, frames, tables.reported), frames,
-                   cues, attributions);
+                   cues, attributions, scare_quotes(input, attributions));
     } else {
       std::vector<Cue> all_cues = merge_cues(cues, extra);
       SieveInput reported_input{text,     layout,   doc.quotes, quote_of_token,
@@ -90,7 +91,8 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
       std::vector<CueFrame> reported_frames = frame_cues(reported_input);
       add_reported(
           doc, find_reported(reported_input, reported_frames, tables.reported),
-          reported_frames, all_cues, attributions);
+          reported_frames, all_cues, attributions,
+          scare_quotes(reported_input, attributions));
     }
   }
   EntityResult entities =

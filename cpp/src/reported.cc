@@ -402,6 +402,24 @@ std::vector<Cue> merge_cues(const std::vector<Cue>& a,
   return out;
 }
 
+std::vector<bool> scare_quotes(const SieveInput& in,
+                               const std::vector<Attribution>& attributions) {
+  const TextLayout& layout = in.layout;
+  std::vector<bool> cued(layout.sentence_first_token.size(), false);
+  for (const Cue& cue : in.cues)
+    if (cue.kind != CueKind::adjunct)
+      cued[layout.tokens[cue.first].sentence] = true;
+  std::vector<bool> out(in.quotes.size(), false);
+  for (std::size_t q = 0; q < in.quotes.size(); ++q) {
+    const Quote& quote = in.quotes[q];
+    if (quote.kind != QuoteKind::partial || attributions[q].mention >= 0)
+      continue;
+    int t = token_at(layout, quote.span.begin);
+    out[q] = t >= 0 && !cued[layout.tokens[t].sentence];
+  }
+  return out;
+}
+
 std::vector<ReportedQuote> find_reported(const SieveInput& in,
                                          const std::vector<CueFrame>& frames,
                                          const ReportedTables& tables) {

@@ -232,6 +232,21 @@ TEST(Reported, StanceVerbsReportAClause) {
   EXPECT_EQ(only_indirect(knows), "the vote will be close");
 }
 
+TEST(Reported, ScareQuotesAreNoAttributions) {
+  Document doc = run("The so-called \"reform\" passed the Senate on Friday.");
+  EXPECT_TRUE(doc.quotes.empty());
+  // A partial quotation in a sentence with a cue stays.
+  Document cued =
+      run("Jane Roe spoke about the \"reform\" at a rally on Friday.");
+  ASSERT_EQ(cued.quotes.size(), 1u);
+  EXPECT_EQ(cued.quotes[0].kind, QuoteKind::partial);
+  quotelink::Config off;
+  off.indirect = false;
+  quotelink::Extractor marked_only(off);
+  EXPECT_EQ(marked_only.extract("The so-called \"reform\" passed.").quotes.size(),
+            1u);
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
