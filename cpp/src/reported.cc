@@ -313,7 +313,8 @@ class Reporter {
     // raised concerns"): the report ends at its comma.
     for (int k = t + 3; k + 1 < stop; ++k)
       if (punct(k, ",") && is_word(k + 1) &&
-          in_.cue_tables.relatives.count(word(k + 1))) {
+          (in_.cue_tables.relatives.count(word(k + 1)) ||
+           tables_.clause_breaks.count(word(k + 1)))) {
         stop = k;
         break;
       }
@@ -381,6 +382,7 @@ ReportedTables ReportedTables::load() {
   t.prepositions = lower_lines("en/reported_prepositions.txt");
   t.infinitive_verbs = lower_lines("en/reported_infinitive_verbs.txt");
   t.conjunctions = lower_lines("en/reported_conjunctions.txt");
+  t.clause_breaks = lower_lines("en/reported_clause_breaks.txt");
   return t;
 }
 

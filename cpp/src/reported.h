@@ -42,6 +42,8 @@ struct ReportedTables {
   std::unordered_set<std::string> infinitive_verbs;
   /// Words that join two reports in a sentence ("and", "but", "while").
   std::unordered_set<std::string> conjunctions;
+  /// Words after a comma that end a reported clause (", but", ", while").
+  std::unordered_set<std::string> clause_breaks;
   /// Words that open an adjunct after a cue ("said in response").
   std::unordered_set<std::string> prepositions;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.

@@ -247,6 +247,12 @@ TEST(Reported, ScareQuotesAreNoAttributions) {
             1u);
 }
 
+TEST(Reported, ClauseEndsAtACommaBeforeAClauseBreak) {
+  Document doc = run(
+      "Jane Roe said the plan was sound, but critics remain unconvinced.");
+  EXPECT_EQ(only_indirect(doc), "the plan was sound");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
