@@ -35,7 +35,7 @@ void add_reported(Document& doc, std::vector<ReportedQuote> reported,
       ReportedQuote& rq = reported[r];
       const CueFrame& f = frames[rq.frame];
       Attribution a;
-      a.mention = f.source;
+      a.mention = rq.source >= 0 ? rq.source : f.source;
       a.cue = f.cue;
       a.cue_span = cues[f.cue].span;
       a.sieve = std::move(rq.sieve);

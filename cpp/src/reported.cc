@@ -22,6 +22,7 @@ struct Clause {
   int end = -1;  // exclusive
   const char* sieve = "";
   double confidence = 0.0;
+  int source = -1;  // a source mention the frame lacks, or -1
 };
 
 class Reporter {
@@ -50,6 +51,7 @@ class Reporter {
       rq.frame = static_cast<int>(f);
       rq.sieve = clause.sieve;
       rq.confidence = clause.confidence;
+      rq.source = clause.source;
       out.push_back(std::move(rq));
     }
     // Text order; of two clauses opening together, the longer first.
@@ -125,6 +127,22 @@ class Reporter {
       return false;
     int q = in_.quote_of_token[t - 1];
     return q >= 0 && in_.quotes[q].kind == QuoteKind::direct;
+  }
+  // The first mention of the sentence opening at `begin` that starts it or
+  // follows a comma and is closed by a comma before `cue_first` ("Jane
+  // Roe, 27, a lawyer, said", "On Friday, Jane Roe, who ..., said"), or -1.
+  int appositive_subject(int begin, int cue_first) const {
+    for (int t = begin; t < cue_first - 2; ++t) {
+      int m = mention_start_[t];
+      if (m < 0 || (t > begin && !punct(t - 1, ","))) continue;
+      // "The employee of nearly four years, ...": a short complement.
+      int after = in_.mentions[m].last + 1;
+      while (after < cue_first - 1 && after <= in_.mentions[m].last + 5 &&
+             is_word(after) && cue_start_[after] < 0)
+        ++after;
+      return after < cue_first - 1 && punct(after, ",") ? m : -1;
+    }
+    return -1;
   }
   bool question(int t) const {
     int end = in_.layout.sentence_first_token[tok(t).sentence + 1];
@@ -250,7 +268,7 @@ class Reporter {
     if (src_first > cue.first) return {};
     if (src_first < 0 &&
         (cue.form == VerbForm::base || tables_.verb_lemmas.count(cue.lemma) ||
-         !is_word(cue.first - 1) ||
+         (!is_word(cue.first - 1) && !punct(cue.first - 1, ",")) ||
          tables_.prepositions.count(word(cue.first - 1))))
       return {};
     // A gerund reports only as a clause of its own (", adding that") or
@@ -263,6 +281,13 @@ class Reporter {
         tables_.source_blockers.count(word(src_first - 1)))
       return {};
     if (question(cue.last)) return {};
+    // "Jane Roe, a lawyer from Ohio, said ...": the subject opens the
+    // sentence and an apposition separates it from the cue.
+    int subject = -1;
+    if (src_first < 0 && punct(cue.first - 1, ",")) {
+      subject = appositive_subject(begin, cue.first);
+      if (subject < 0) return {};
+    }
     // "\"QUOTE,\" X told a crowd at Y": the cue already reports the marked
     // quotation before its source; the words after it are no clause.
     if (cue.form != VerbForm::gerund &&
@@ -318,7 +343,7 @@ class Reporter {
         stop = k;
         break;
       }
-    return {t, stop, "reported_after", 0.8};
+    return {t, stop, "reported_after", 0.8, subject};
   }
 
   // Fills rq from the clause; false when the clause is (or holds) a direct

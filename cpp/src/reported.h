@@ -55,6 +55,7 @@ struct ReportedQuote {
   Quote quote;        ///< kind indirect; span, text, quoted_parts, position set
   int frame = -1;     ///< index into the frames it came from
   std::string sieve;  ///< the rule that fired ("reported_after", ...)
+  int source = -1;    ///< the speaker mention when the frame has none, or -1
   double confidence = 0.0;
   std::vector<int> absorbed;  ///< partial quotations (indices) inside it
 };

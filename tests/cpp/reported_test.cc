@@ -253,6 +253,15 @@ TEST(Reported, ClauseEndsAtACommaBeforeAClauseBreak) {
   EXPECT_EQ(only_indirect(doc), "the plan was sound");
 }
 
+TEST(Reported, SubjectBeforeALongApposition) {
+  Document doc = run(
+      "The employee of four years, a registered Republican who spoke on the "
+      "condition of anonymity, said she became pregnant last year.");
+  EXPECT_EQ(only_indirect(doc), "she became pregnant last year");
+  EXPECT_EQ(mention_of(doc, *quote_starting(doc, "she became")),
+            "The employee");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
