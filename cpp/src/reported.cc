@@ -312,7 +312,9 @@ class Reporter {
     int u = skip_to_clause(t, end, addressee);
     if (u >= end)
       return fronted(src_first, cue.first, "reported_fronted", 0.75);
-    if (tables_.no_clause_verbs.count(cue.lemma)) return {};
+    if (tables_.no_clause_verbs.count(cue.lemma) ||
+        (cue.first == cue.last && tables_.no_clause_forms.count(word(cue.first))))
+      return {};
     t = u;
     // "X said: CLAUSE" without marks (a marked one is the colon sieve's).
     if (punct(t, ":") && t + 1 < end && is_word(t + 1)) ++t;
@@ -398,6 +400,7 @@ ReportedTables ReportedTables::load() {
   }
   t.addressee_verbs = lower_lines("en/reported_addressee_verbs.txt");
   t.no_clause_verbs = lower_lines("en/reported_no_clause_verbs.txt");
+  t.no_clause_forms = lower_lines("en/reported_no_clause_forms.txt");
   t.complementisers = lower_lines("en/reported_complementisers.txt");
   t.skip_words = lower_lines("en/reported_skip_words.txt");
   t.blockers = lower_lines("en/reported_blockers.txt");

@@ -26,6 +26,9 @@ struct ReportedTables {
   std::unordered_set<std::string> addressee_verbs;
   /// Cue lemmas that never report a clause by themselves ("call", "slam").
   std::unordered_set<std::string> no_clause_verbs;
+  /// Cue word forms that as often name a thing or a thought as report a
+  /// clause ("states", "thought"): like no_clause_verbs, for one form.
+  std::unordered_set<std::string> no_clause_forms;
   /// Words that open a reported clause ("that", "whether", "how").
   std::unordered_set<std::string> complementisers;
   /// Words between a cue and its clause that are not content ("Tuesday").

@@ -262,6 +262,16 @@ TEST(Reported, SubjectBeforeALongApposition) {
             "The employee");
 }
 
+TEST(Reported, NounLikeCueFormsReportNoClauseAfterThem) {
+  for (const char* text : {
+           "Jane Roe campaigned in early voting states that vote next week.",
+           "Jane Roe thought the plan a waste of money.",
+       })
+    EXPECT_EQ(only_indirect(run(text)), "<0 quotes>") << text;
+  Document fronted = run("The plan would fail, Jane Roe thought.");
+  EXPECT_EQ(only_indirect(fronted), "The plan would fail");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
