@@ -247,12 +247,31 @@ class Reporter {
     if (cue.kind == CueKind::source) {
       // "According to X, CLAUSE" or "CLAUSE, according to X".
       if (cue.first - begin <= 2) {
-        for (int t = src_last + 1; t < end && t <= src_last + 12; ++t)
+        // A source the mention stage did not find may be a long phrase
+        // ("early results of exit polls conducted for ... by ...").
+        const int reach = f.source >= 0 ? 12 : 24;
+        for (int t = src_last + 1; t < end && t <= src_last + reach; ++t)
           if (punct(t, ",")) return {t + 1, end, "reported_according", 0.85};
         return {};
       }
-      if (punct(cue.first - 1, ","))
+      if (punct(cue.first - 1, ",")) {
+        // "A, according to X, B": B is the report when A is a subordinate
+        // opening ("because, according to X, B"; "While A, according to
+        // X, B"), the whole sentence when A is a bare subject and verb.
+        int close = src_last + 1;
+        while (close < end && close <= src_last + 12 && !punct(close, ","))
+          ++close;
+        // (but ", according to Jane Roe, a lawyer" ends in an apposition).
+        if (close + 3 < end && punct(close, ",") && f.source >= 0) {
+          const bool apposition = tables_.determiners.count(word(close + 1));
+          if (tables_.clause_openers.count(word(cue.first - 2)) ||
+              (!apposition && tables_.clause_breaks.count(word(begin))))
+            return {close + 1, end, "reported_according", 0.8};
+          if (!apposition && cue.first - 1 - begin <= 3)
+            return {begin, end, "reported_according", 0.8};
+        }
         return {begin, cue.first - 1, "reported_according", 0.85};
+      }
       return {begin, cue.first, "reported_according", 0.7};
     }
     if (cue.kind != CueKind::verb) return {};
@@ -411,6 +430,7 @@ ReportedTables ReportedTables::load() {
   t.infinitive_verbs = lower_lines("en/reported_infinitive_verbs.txt");
   t.conjunctions = lower_lines("en/reported_conjunctions.txt");
   t.clause_breaks = lower_lines("en/reported_clause_breaks.txt");
+  t.clause_openers = lower_lines("en/reported_clause_openers.txt");
   return t;
 }
 

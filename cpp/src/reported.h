@@ -47,6 +47,9 @@ struct ReportedTables {
   std::unordered_set<std::string> conjunctions;
   /// Words after a comma that end a reported clause (", but", ", while").
   std::unordered_set<std::string> clause_breaks;
+  /// Words right before ", according to X, CLAUSE" that leave CLAUSE to
+  /// the source ("because", "and").
+  std::unordered_set<std::string> clause_openers;
   /// Words that open an adjunct after a cue ("said in response").
   std::unordered_set<std::string> prepositions;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.

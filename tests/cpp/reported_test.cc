@@ -272,6 +272,17 @@ TEST(Reported, NounLikeCueFormsReportNoClauseAfterThem) {
   EXPECT_EQ(only_indirect(fronted), "The plan would fail");
 }
 
+TEST(Reported, AccordingToInsideTheSentence) {
+  Document because = run(
+      "Jane Roe will skip the debate because, according to officials, "
+      "the moderators would ignore her.");
+  EXPECT_EQ(only_indirect(because), "the moderators would ignore her");
+  Document inside =
+      run("Acme receives, according to Jane Roe, $2 million from the state.");
+  EXPECT_EQ(only_indirect(inside),
+            "Acme receives, according to Jane Roe, $2 million from the state");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
