@@ -33,11 +33,14 @@ void add_reported(Document& doc, std::vector<ReportedQuote> reported,
         q < doc.quotes.size() ? doc.quotes[q].span.begin : SIZE_MAX;
     for (; r < reported.size() && reported[r].quote.span.begin <= limit; ++r) {
       ReportedQuote& rq = reported[r];
-      const CueFrame& f = frames[rq.frame];
       Attribution a;
-      a.mention = rq.source >= 0 ? rq.source : f.source;
-      a.cue = f.cue;
-      a.cue_span = cues[f.cue].span;
+      a.mention = rq.source;
+      if (rq.frame >= 0) {  // a frameless report names its own source
+        const CueFrame& f = frames[rq.frame];
+        if (a.mention < 0) a.mention = f.source;
+        a.cue = f.cue;
+        a.cue_span = cues[f.cue].span;
+      }
       a.sieve = std::move(rq.sieve);
       a.confidence = rq.confidence;
       quotes.push_back(std::move(rq.quote));

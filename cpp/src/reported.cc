@@ -54,6 +54,7 @@ class Reporter {
       rq.source = clause.source;
       out.push_back(std::move(rq));
     }
+    add_speaker_lines(out);
     // Text order; of two clauses opening together, the longer first.
     std::stable_sort(out.begin(), out.end(),
                      [](const ReportedQuote& a, const ReportedQuote& b) {
@@ -72,6 +73,33 @@ class Reporter {
   }
 
  private:
+  // "Lynch: No outside influence on FBI probe", "Q: There's lots of talk":
+  // a paragraph that opens with a speaker (not a pronoun or a place) and a
+  // colon reports the rest of that sentence; such a report has no frame.
+  void add_speaker_lines(std::vector<ReportedQuote>& out) const {
+    const std::vector<int>& starts = in_.layout.paragraph_first_token;
+    for (std::size_t p = 0; p + 1 < starts.size(); ++p) {
+      const int first = starts[p];
+      if (first >= starts[p + 1] || in_.layout.paragraphs[p].boilerplate)
+        continue;
+      const int m = mention_start_[first];
+      if (m < 0) continue;
+      const MentionKind kind = in_.mentions[m].mention.kind;
+      if (kind == MentionKind::pronoun || kind == MentionKind::place) continue;
+      const int colon = in_.mentions[m].last + 1;
+      if (!punct(colon, ":") || tok(colon).sentence != tok(first).sentence)
+        continue;
+      const int end = sentence_end(colon);
+      if (end - colon <= 3) continue;
+      ReportedQuote rq;
+      if (!build({colon + 1, end, "reported_colon", 0.7, m}, rq)) continue;
+      rq.sieve = "reported_colon";
+      rq.confidence = 0.7;
+      rq.source = m;
+      out.push_back(std::move(rq));
+    }
+  }
+
   // Keeps clauses that nest or are disjoint: a clause that starts inside a
   // kept one and ends after it ("He said it ... According to X, ...", where
   // a fronted clause reaches back over another cue's clause) is dropped, the

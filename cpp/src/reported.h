@@ -59,7 +59,7 @@ struct ReportedTables {
 /// One reported-speech attribution found by the stage.
 struct ReportedQuote {
   Quote quote;        ///< kind indirect; span, text, quoted_parts, position set
-  int frame = -1;     ///< index into the frames it came from
+  int frame = -1;     ///< index into the frames it came from, or -1
   std::string sieve;  ///< the rule that fired ("reported_after", ...)
   int source = -1;    ///< the speaker mention when the frame has none, or -1
   double confidence = 0.0;

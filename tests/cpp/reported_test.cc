@@ -283,6 +283,18 @@ TEST(Reported, AccordingToInsideTheSentence) {
             "Acme receives, according to Jane Roe, $2 million from the state");
 }
 
+TEST(Reported, SpeakerAndColonOpeningAParagraph) {
+  Document doc = run(
+      "Jane Roe: The plan will fail.\n\nJane Roe spoke in Ohio on Friday.");
+  EXPECT_EQ(only_indirect(doc), "The plan will fail");
+  EXPECT_EQ(speaker_of(doc, "The plan"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "The plan"), "reported_colon");
+  // Not a pronoun, not a place, not inside a paragraph.
+  for (const char* text : {"Ohio: The plan will fail badly.",
+                           "On Friday we met Jane Roe: the plan is late."})
+    EXPECT_EQ(only_indirect(run(text)), "<0 quotes>") << text;
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
