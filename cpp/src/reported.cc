@@ -487,13 +487,34 @@ std::vector<bool> scare_quotes(const SieveInput& in,
   for (const Cue& cue : in.cues)
     if (cue.kind != CueKind::adjunct)
       cued[layout.tokens[cue.first].sentence] = true;
+  // A phrase this short is a term, not a statement, even next to a cue.
+  constexpr int kPhraseWords = 5;
+  const int n = static_cast<int>(layout.tokens.size());
   std::vector<bool> out(in.quotes.size(), false);
   for (std::size_t q = 0; q < in.quotes.size(); ++q) {
     const Quote& quote = in.quotes[q];
     if (quote.kind != QuoteKind::partial || attributions[q].mention >= 0)
       continue;
-    int t = token_at(layout, quote.span.begin);
-    out[q] = t >= 0 && !cued[layout.tokens[t].sentence];
+    const int first = token_at(layout, quote.span.begin);
+    if (first < 0) continue;
+    if (!cued[layout.tokens[first].sentence]) {
+      out[q] = true;
+      continue;
+    }
+    // Next to a cue, a short phrase is a term unless it is part of another
+    // quotation's words ("He said 'no'") or opens its sentence ("\"Absolutely,\"
+    // he said" whose speaker was not found).
+    const int mark = first - 1;
+    if (in.quote_of_token[first] != static_cast<int>(q) ||
+        (mark >= 0 &&
+         layout.sentence_first_token[layout.tokens[mark].sentence] == mark))
+      continue;
+    int words = 0;
+    for (int t = first; t < n && words <= kPhraseWords &&
+                        layout.tokens[t].span.begin < quote.span.end;
+         ++t)
+      words += layout.tokens[t].kind == TokenKind::word;
+    out[q] = words <= kPhraseWords;
   }
   return out;
 }

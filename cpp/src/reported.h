@@ -80,9 +80,10 @@ std::vector<ReportedQuote> find_reported(const SieveInput& in,
                                          const ReportedTables& tables);
 
 /// For each of `in.quotes`, true when it is a scare quote: a partial
-/// quotation without a speaker (`attributions[q].mention < 0`) in a sentence
-/// with no verb or source cue ("the so-called \"reform\""), a term in marks
-/// rather than anyone's words. Linear in tokens + quotes + cues.
+/// quotation without a speaker (`attributions[q].mention < 0`) that is a
+/// phrase of at most five words or sits in a sentence with no verb or source
+/// cue ("the so-called \"reform\""), a term in marks rather than anyone's
+/// words. Linear in tokens + quotes + cues.
 std::vector<bool> scare_quotes(const SieveInput& in,
                                const std::vector<Attribution>& attributions);
 

@@ -235,11 +235,18 @@ TEST(Reported, StanceVerbsReportAClause) {
 TEST(Reported, ScareQuotesAreNoAttributions) {
   Document doc = run("The so-called \"reform\" passed the Senate on Friday.");
   EXPECT_TRUE(doc.quotes.empty());
-  // A partial quotation in a sentence with a cue stays.
-  Document cued =
-      run("Jane Roe spoke about the \"reform\" at a rally on Friday.");
+  // So is a short one next to a cue; a longer one there stays, and so do
+  // one opening its sentence and one inside another quotation
+  // (Sieves.EverySiblingInsideAQuotationIsNested).
+  Document term = run("Jane Roe went to see the film \"Jaws\" with friends.");
+  EXPECT_TRUE(term.quotes.empty());
+  Document cued = run(
+      "Jane Roe spoke about the \"reform of the tax code for small farms\" "
+      "at a rally on Friday.");
   ASSERT_EQ(cued.quotes.size(), 1u);
   EXPECT_EQ(cued.quotes[0].kind, QuoteKind::partial);
+  Document opening = run("\"Never,\" the man in the hat said.");
+  EXPECT_EQ(opening.quotes.size(), 1u);
   quotelink::Config off;
   off.indirect = false;
   quotelink::Extractor marked_only(off);

@@ -108,7 +108,10 @@ TEST(Sieves, ScareQuoteHasNoSpeaker) {
 }
 
 TEST(Sieves, QuotedTitleHasNoSpeaker) {
-  auto doc = run("Jane Roe went to see the film \"Jaws\" with friends.");
+  quotelink::Config config;  // reported speech would drop the title
+  config.indirect = false;
+  auto doc = quotelink::Extractor(config).extract(
+      "Jane Roe went to see the film \"Jaws\" with friends.");
   EXPECT_EQ(speaker_of(doc, "Jaws"), "<none>");
 }
 
