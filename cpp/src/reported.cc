@@ -156,6 +156,11 @@ class Reporter {
     int q = in_.quote_of_token[t - 1];
     return q >= 0 && in_.quotes[q].kind == QuoteKind::direct;
   }
+  // A comma or a dash, which can close an apposition.
+  bool apposition_end(int t) const {
+    return punct(t, ",") || punct(t, "-") || punct(t, "--") ||
+           punct(t, "\u2013") || punct(t, "\u2014");
+  }
   // The first mention of the sentence opening at `begin` that starts it or
   // follows a comma and is closed by a comma before `cue_first` ("Jane
   // Roe, 27, a lawyer, said", "On Friday, Jane Roe, who ..., said"), or -1.
@@ -315,7 +320,7 @@ class Reporter {
     if (src_first > cue.first) return {};
     if (src_first < 0 &&
         (cue.form == VerbForm::base || tables_.verb_lemmas.count(cue.lemma) ||
-         (!is_word(cue.first - 1) && !punct(cue.first - 1, ",")) ||
+         (!is_word(cue.first - 1) && !apposition_end(cue.first - 1)) ||
          tables_.prepositions.count(word(cue.first - 1))))
       return {};
     // A gerund reports only as a clause of its own (", adding that") or
@@ -331,7 +336,7 @@ class Reporter {
     // "Jane Roe, a lawyer from Ohio, said ...": the subject opens the
     // sentence and an apposition separates it from the cue.
     int subject = -1;
-    if (src_first < 0 && punct(cue.first - 1, ",")) {
+    if (src_first < 0 && apposition_end(cue.first - 1)) {
       subject = appositive_subject(begin, cue.first);
       if (subject < 0) return {};
     }

@@ -225,8 +225,8 @@ TEST(Reported, ReportInsideARelativeEndsAtItsComma) {
 }
 
 TEST(Reported, StanceVerbsReportAClause) {
-  Document doc = run("Jane Roe feels the plan is unfair to farmers.");
-  EXPECT_EQ(only_indirect(doc), "the plan is unfair to farmers");
+  Document doc = run("Jane Roe sees the plan as unfair to farmers.");
+  EXPECT_EQ(only_indirect(doc), "the plan as unfair to farmers");
   EXPECT_EQ(speaker_of(doc, "the plan"), "Jane Roe");
   Document knows = run("The senator knows the vote will be close.");
   EXPECT_EQ(only_indirect(knows), "the vote will be close");
@@ -267,6 +267,11 @@ TEST(Reported, SubjectBeforeALongApposition) {
   EXPECT_EQ(only_indirect(doc), "she became pregnant last year");
   EXPECT_EQ(mention_of(doc, *quote_starting(doc, "she became")),
             "The employee");
+  Document dash = run(
+      "Neil Roe, director of the group - which has endorsed Jane Roe - said "
+      "the vote was close.");
+  EXPECT_EQ(only_indirect(dash), "the vote was close");
+  EXPECT_EQ(speaker_of(dash, "the vote"), "Neil Roe");
 }
 
 TEST(Reported, NounLikeCueFormsReportNoClauseAfterThem) {
