@@ -390,10 +390,14 @@ class Reporter {
         }
     // A non-restrictive relative after the clause comments on it (", which
     // raised concerns"): the report ends at its comma.
+    // A semicolon ends it too.
     for (int k = t + 3; k + 1 < stop; ++k)
-      if (punct(k, ",") && is_word(k + 1) &&
-          (in_.cue_tables.relatives.count(word(k + 1)) ||
-           tables_.clause_breaks.count(word(k + 1)))) {
+      if ((punct(k, ",") && is_word(k + 1) &&
+           (in_.cue_tables.relatives.count(word(k + 1)) ||
+            tables_.clause_breaks.count(word(k + 1)))) ||
+          punct(k, ";") ||
+          (apposition_end(k) && is_word(k + 1) &&
+           tables_.summary_openers.count(word(k + 1)))) {
         stop = k;
         break;
       }
@@ -464,6 +468,7 @@ ReportedTables ReportedTables::load() {
   t.conjunctions = lower_lines("en/reported_conjunctions.txt");
   t.clause_breaks = lower_lines("en/reported_clause_breaks.txt");
   t.clause_openers = lower_lines("en/reported_clause_openers.txt");
+  t.summary_openers = lower_lines("en/reported_summary_openers.txt");
   return t;
 }
 

@@ -50,6 +50,9 @@ struct ReportedTables {
   /// Words right before ", according to X, CLAUSE" that leave CLAUSE to
   /// the source ("because", "and").
   std::unordered_set<std::string> clause_openers;
+  /// Words after a comma or dash that open a noun phrase summing up the
+  /// clause before it, which ends there ("..., a claim his rivals deny").
+  std::unordered_set<std::string> summary_openers;
   /// Words that open an adjunct after a cue ("said in response").
   std::unordered_set<std::string> prepositions;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.

@@ -258,6 +258,12 @@ TEST(Reported, ClauseEndsAtACommaBeforeAClauseBreak) {
   Document doc = run(
       "Jane Roe said the plan was sound, but critics remain unconvinced.");
   EXPECT_EQ(only_indirect(doc), "the plan was sound");
+  Document semicolon = run(
+      "Jane Roe said the plan was sound; critics remain unconvinced.");
+  EXPECT_EQ(only_indirect(semicolon), "the plan was sound");
+  Document summary = run(
+      "Jane Roe said the plan was sound - a claim her rivals dispute.");
+  EXPECT_EQ(only_indirect(summary), "the plan was sound");
 }
 
 TEST(Reported, SubjectBeforeALongApposition) {
