@@ -270,7 +270,7 @@ class Reporter {
   Clause clause_of(const CueFrame& f) const {
     const Cue& cue = in_.cues[f.cue];
     // Without a source mention the clause is still reported, unattributed.
-    const int src_first = f.source >= 0 ? in_.mentions[f.source].first : -1;
+    int src_first = f.source >= 0 ? in_.mentions[f.source].first : -1;
     const int src_last = f.source >= 0 ? in_.mentions[f.source].last : cue.last;
     const Paragraph& paragraph =
         in_.layout.paragraphs[tok(cue.first).paragraph];
@@ -315,7 +315,16 @@ class Reporter {
          possessive(cue.first - 1) ||
          (capitalised(cue.first) && !paragraph.heading)))
       return {};
-    if (f.inverted)
+    // "Jane Roe, a lawyer from Ohio, said the plan ...": a mention after
+    // the cue that more than an apposition follows opens the clause; it is
+    // no inverted source.
+    bool inverted = f.inverted;
+    if (inverted && src_first > cue.last && src_last + 1 < end &&
+        !punct(src_last + 1, ",")) {
+      inverted = false;
+      src_first = -1;
+    }
+    if (inverted)
       return fronted(src_first, cue.first, "reported_inverted", 0.75);
     if (src_first > cue.first) return {};
     if (src_first < 0 &&

@@ -313,6 +313,19 @@ TEST(Reported, SpeakerAndColonOpeningAParagraph) {
     EXPECT_EQ(only_indirect(run(text)), "<0 quotes>") << text;
 }
 
+TEST(Reported, MentionAfterTheCueThatOpensTheClauseIsNoInvertedSource) {
+  Document doc = run(
+      "Neil Roe, a former aide to Jane Roe and now the chairman of the party "
+      "in Ohio, said the plan would fail.");
+  EXPECT_EQ(only_indirect(doc), "the plan would fail");
+  EXPECT_EQ(speaker_of(doc, "the plan"), "Neil Roe");
+  Document inverted = run(
+      "The talks will resume next week, said Foreign Minister Sergei Lavrov, "
+      "a veteran diplomat.");
+  EXPECT_EQ(only_indirect(inverted), "The talks will resume next week");
+  EXPECT_EQ(sieve_of(inverted, "The talks"), "reported_inverted");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
