@@ -363,7 +363,13 @@ class Reporter {
       if (c.first < 0) return c;
       if (t + 1 < end) {
         if (tok(t + 1).kind == TokenKind::quote_mark) return {};
-        c.end = end;
+        // "A, X said, adding that B": the gerund reports B itself.
+        const int next = cue_start_[t + 1];
+        if (next >= 0 && in_.cues[next].form == VerbForm::gerund) {
+          c.sieve = "reported_fronted";
+          return c;
+        }
+        c.end = trim_end(t + 1, clause_end(t + 1, end));
       }
       return c;
     }
@@ -397,20 +403,23 @@ class Reporter {
           stop = k;
           break;
         }
-    // A non-restrictive relative after the clause comments on it (", which
-    // raised concerns"): the report ends at its comma.
-    // A semicolon ends it too.
-    for (int k = t + 3; k + 1 < stop; ++k)
+    return {t, trim_end(t, stop), "reported_after", 0.8, subject};
+  }
+
+  // The end of a clause from `first` to `stop`, cut where the report gives
+  // way to the writer: before a non-restrictive relative (", which raised
+  // concerns"), a clause break (", but"), a summing-up phrase (", a claim
+  // ...") or at a semicolon.
+  int trim_end(int first, int stop) const {
+    for (int k = first + 3; k + 1 < stop; ++k)
       if ((punct(k, ",") && is_word(k + 1) &&
            (in_.cue_tables.relatives.count(word(k + 1)) ||
             tables_.clause_breaks.count(word(k + 1)))) ||
           punct(k, ";") ||
           (apposition_end(k) && is_word(k + 1) &&
-           tables_.summary_openers.count(word(k + 1)))) {
-        stop = k;
-        break;
-      }
-    return {t, stop, "reported_after", 0.8, subject};
+           tables_.summary_openers.count(word(k + 1))))
+        return k;
+    return stop;
   }
 
   // Fills rq from the clause; false when the clause is (or holds) a direct

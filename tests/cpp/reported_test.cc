@@ -326,6 +326,21 @@ TEST(Reported, MentionAfterTheCueThatOpensTheClauseIsNoInvertedSource) {
   EXPECT_EQ(sieve_of(inverted, "The talks"), "reported_inverted");
 }
 
+TEST(Reported, SplitClauseEndsLikeAnyOther) {
+  Document gerund = run(
+      "The talks failed, a senior official said, adding that the cost was "
+      "hard to estimate.");
+  EXPECT_EQ(indirect_texts(gerund),
+            (std::vector<std::string>{"The talks failed",
+                                      "that the cost was hard to estimate"}));
+  Document semicolon = run(
+      "The talks failed, a senior official said, and the envoys left; the "
+      "markets fell.");
+  ASSERT_TRUE(quote_starting(semicolon, "The talks"));
+  EXPECT_EQ(quote_starting(semicolon, "The talks")->text,
+            "The talks failed, a senior official said, and the envoys left");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
