@@ -37,7 +37,7 @@ void add_reported(Document& doc, std::vector<ReportedQuote> reported,
       a.mention = rq.source;
       if (rq.frame >= 0) {  // a frameless report names its own source
         const CueFrame& f = frames[rq.frame];
-        if (a.mention < 0) a.mention = f.source;
+        if (a.mention < 0 && !rq.sourceless) a.mention = f.source;
         a.cue = f.cue;
         a.cue_span = cues[f.cue].span;
       }

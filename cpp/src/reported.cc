@@ -52,6 +52,9 @@ class Reporter {
       rq.sieve = clause.sieve;
       rq.confidence = clause.confidence;
       rq.source = clause.source;
+      // "The shift seemed stark": the writer's impression, nobody's report.
+      rq.sourceless =
+          tables_.sourceless_verbs.count(in_.cues[frames_[f].cue].lemma) > 0;
       out.push_back(std::move(rq));
     }
     add_speaker_lines(out);
@@ -487,6 +490,7 @@ ReportedTables ReportedTables::load() {
   t.clause_breaks = lower_lines("en/reported_clause_breaks.txt");
   t.clause_openers = lower_lines("en/reported_clause_openers.txt");
   t.summary_openers = lower_lines("en/reported_summary_openers.txt");
+  t.sourceless_verbs = lower_lines("en/reported_sourceless_verbs.txt");
   return t;
 }
 

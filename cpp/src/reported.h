@@ -53,6 +53,9 @@ struct ReportedTables {
   /// Words after a comma or dash that open a noun phrase summing up the
   /// clause before it, which ends there ("..., a claim his rivals deny").
   std::unordered_set<std::string> summary_openers;
+  /// Cue lemmas whose subject is what the writer describes, not a source
+  /// ("the plan seems doomed"): their reports have no speaker.
+  std::unordered_set<std::string> sourceless_verbs;
   /// Words that open an adjunct after a cue ("said in response").
   std::unordered_set<std::string> prepositions;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.
@@ -65,6 +68,7 @@ struct ReportedQuote {
   int frame = -1;     ///< index into the frames it came from, or -1
   std::string sieve;  ///< the rule that fired ("reported_after", ...)
   int source = -1;    ///< the speaker mention when the frame has none, or -1
+  bool sourceless = false;  ///< no speaker, whatever the frame's source
   double confidence = 0.0;
   std::vector<int> absorbed;  ///< partial quotations (indices) inside it
 };

@@ -341,6 +341,13 @@ TEST(Reported, SplitClauseEndsLikeAnyOther) {
             "The talks failed, a senior official said, and the envoys left");
 }
 
+TEST(Reported, WhatSeemsSoIsTheWritersImpression) {
+  Document doc = run("Jane Roe seemed to back down on the tax plan.");
+  EXPECT_EQ(only_indirect(doc), "to back down on the tax plan");
+  EXPECT_EQ(speaker_of(doc, "to back down"), "<none>");
+  EXPECT_EQ(sieve_of(doc, "to back down"), "reported_after");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
