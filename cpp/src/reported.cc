@@ -383,7 +383,8 @@ class Reporter {
     if (u >= end)
       return fronted(src_first, cue.first, "reported_fronted", 0.75);
     if (tables_.no_clause_verbs.count(cue.lemma) ||
-        (cue.first == cue.last && tables_.no_clause_forms.count(word(cue.first))))
+        (cue.first == cue.last &&
+         tables_.no_clause_forms.count(word(cue.first))))
       return {};
     t = u;
     // "X said: CLAUSE" without marks (a marked one is the colon sieve's).
@@ -534,8 +535,8 @@ std::vector<bool> scare_quotes(const SieveInput& in,
       continue;
     }
     // Next to a cue, a short phrase is a term unless it is part of another
-    // quotation's words ("He said 'no'") or opens its sentence ("\"Absolutely,\"
-    // he said" whose speaker was not found).
+    // quotation's words ("He said 'no'") or opens its sentence
+    // ("\"Absolutely,\" he said" whose speaker was not found).
     const int mark = first - 1;
     if (in.quote_of_token[first] != static_cast<int>(q) ||
         (mark >= 0 &&

@@ -250,8 +250,8 @@ TEST(Reported, ScareQuotesAreNoAttributions) {
   quotelink::Config off;
   off.indirect = false;
   quotelink::Extractor marked_only(off);
-  EXPECT_EQ(marked_only.extract("The so-called \"reform\" passed.").quotes.size(),
-            1u);
+  Document kept = marked_only.extract("The so-called \"reform\" passed.");
+  EXPECT_EQ(kept.quotes.size(), 1u);
 }
 
 TEST(Reported, ClauseEndsAtACommaBeforeAClauseBreak) {
