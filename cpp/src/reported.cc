@@ -23,6 +23,7 @@ struct Clause {
   const char* sieve = "";
   double confidence = 0.0;
   int source = -1;  // a source mention the frame lacks, or -1
+  bool sourceless = false;  // no speaker, whatever the frame's source
 };
 
 class Reporter {
@@ -54,6 +55,7 @@ class Reporter {
       rq.source = clause.source;
       // "The shift seemed stark": the writer's impression, nobody's report.
       rq.sourceless =
+          clause.sourceless ||
           tables_.sourceless_verbs.count(in_.cues[frames_[f].cue].lemma) > 0;
       out.push_back(std::move(rq));
     }
@@ -159,6 +161,34 @@ class Reporter {
     int q = in_.quote_of_token[t - 1];
     return q >= 0 && in_.quotes[q].kind == QuoteKind::direct;
   }
+  // "Asked whether A, X said", "When asked about A, ...", "X was asked to
+  // name A": a passive question names no asker, so the question is reported
+  // without a speaker (to the first comma when it opens the sentence); the
+  // clause is empty when the cue is no passive question.
+  Clause passive_question(const Cue& cue, int begin, int end) const {
+    const bool opening =
+        cue.first == begin ||
+        (cue.first == begin + 1 && tables_.complementisers.count(word(begin)));
+    const bool passive = is_word(cue.first - 1) &&
+                         tables_.passive_auxiliaries.count(word(cue.first - 1));
+    if (!opening && !passive) return {};
+    int t = cue.last + 1;
+    if (is_word(t) && word(t) != "to" && tables_.prepositions.count(word(t)))
+      ++t;  // "asked about A": the question is A
+    if (t >= end || !is_word(t)) return {};
+    int stop = trim_end(t, clause_end(t, end));
+    if (opening) {
+      int comma = t + 1;
+      while (comma < stop && !punct(comma, ",")) ++comma;
+      if (comma >= stop) return {};
+      stop = comma;
+    }
+    if (stop - t < 2) return {};
+    Clause c{t, stop, "reported_asked", 0.6};
+    c.sourceless = true;
+    return c;
+  }
+
   // A comma or a dash, which can close an apposition.
   bool apposition_end(int t) const {
     return punct(t, ",") || punct(t, "-") || punct(t, "--") ||
@@ -318,6 +348,11 @@ class Reporter {
          possessive(cue.first - 1) ||
          (capitalised(cue.first) && !paragraph.heading)))
       return {};
+    if (tables_.question_verbs.count(cue.lemma) &&
+        cue.form == VerbForm::past) {
+      Clause q = passive_question(cue, begin, end);
+      if (q.first >= 0) return q;
+    }
     // "Jane Roe, a lawyer from Ohio, said the plan ...": a mention after
     // the cue that more than an apposition follows opens the clause; it is
     // no inverted source.
@@ -492,6 +527,8 @@ ReportedTables ReportedTables::load() {
   t.clause_openers = lower_lines("en/reported_clause_openers.txt");
   t.summary_openers = lower_lines("en/reported_summary_openers.txt");
   t.sourceless_verbs = lower_lines("en/reported_sourceless_verbs.txt");
+  t.question_verbs = lower_lines("en/reported_question_verbs.txt");
+  t.passive_auxiliaries = lower_lines("en/reported_passive_auxiliaries.txt");
   return t;
 }
 

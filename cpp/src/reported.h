@@ -56,6 +56,11 @@ struct ReportedTables {
   /// Cue lemmas whose subject is what the writer describes, not a source
   /// ("the plan seems doomed"): their reports have no speaker.
   std::unordered_set<std::string> sourceless_verbs;
+  /// Cue lemmas that in the passive report a question with no asker
+  /// ("Asked whether ...", "was asked about ...").
+  std::unordered_set<std::string> question_verbs;
+  /// Auxiliaries before a participle that make it passive ("was", "been").
+  std::unordered_set<std::string> passive_auxiliaries;
   /// Words that open an adjunct after a cue ("said in response").
   std::unordered_set<std::string> prepositions;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.

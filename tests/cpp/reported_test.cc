@@ -348,6 +348,17 @@ TEST(Reported, WhatSeemsSoIsTheWritersImpression) {
   EXPECT_EQ(sieve_of(doc, "to back down"), "reported_after");
 }
 
+TEST(Reported, PassiveQuestionHasNoAsker) {
+  Document opening =
+      run("Asked whether the plan would pass, Jane Roe shrugged.");
+  EXPECT_EQ(only_indirect(opening), "whether the plan would pass");
+  EXPECT_EQ(speaker_of(opening, "whether the plan"), "<none>");
+  EXPECT_EQ(sieve_of(opening, "whether the plan"), "reported_asked");
+  Document passive = run("Jane Roe was asked about the tax plan at the rally.");
+  EXPECT_EQ(only_indirect(passive), "the tax plan at the rally");
+  EXPECT_EQ(speaker_of(passive, "the tax plan"), "<none>");
+}
+
 TEST(Reported, SpeechVerbsThatReportNothing) {
   for (const char* text : {
            "The bill says nothing about taxes.",
