@@ -268,8 +268,8 @@ TEST(Reported, ClauseEndsAtACommaBeforeAClauseBreak) {
 
 TEST(Reported, SubjectBeforeALongApposition) {
   Document doc = run(
-      "The employee of four years, a registered Republican who spoke on the "
-      "condition of anonymity, said she became pregnant last year.");
+      "The employee of four years, 27, who spoke on the condition of "
+      "anonymity, said she became pregnant last year.");
   EXPECT_EQ(only_indirect(doc), "she became pregnant last year");
   EXPECT_EQ(mention_of(doc, *quote_starting(doc, "she became")),
             "The employee");
