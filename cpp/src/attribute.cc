@@ -16,12 +16,13 @@ namespace {
 // Merges reported speech into doc.quotes (sorted by start) and its
 // attributions into `attributions` (same order); a partial quotation inside a
 // reported clause is absorbed: the mixed quotation replaces it.
+// Scare quotes (`dropped`) are removed too.
 void add_reported(Document& doc, std::vector<ReportedQuote> reported,
                   const std::vector<CueFrame>& frames,
                   const std::vector<Cue>& cues,
-                  std::vector<Attribution>& attributions) {
-  if (reported.empty()) return;
-  std::vector<bool> absorbed(doc.quotes.size(), false);
+                  std::vector<Attribution>& attributions,
+                  std::vector<bool> dropped) {
+  std::vector<bool>& absorbed = dropped;
   for (const ReportedQuote& r : reported)
     for (int q : r.absorbed) absorbed[q] = true;
   std::vector<Quote> quotes;
@@ -34,11 +35,14 @@ void add_reported(Document& doc, std::vector<ReportedQuote> reported,
         q < doc.quotes.size() ? doc.quotes[q].span.begin : SIZE_MAX;
     for (; r < reported.size() && reported[r].quote.span.begin <= limit; ++r) {
       ReportedQuote& rq = reported[r];
-      const CueFrame& f = frames[rq.frame];
       Attribution a;
-      a.mention = f.source;
-      a.cue = f.cue;
-      a.cue_span = cues[f.cue].span;
+      a.mention = rq.source;
+      if (rq.frame >= 0) {  // a frameless report names its own source
+        const CueFrame& f = frames[rq.frame];
+        if (a.mention < 0 && !rq.sourceless) a.mention = f.source;
+        a.cue = f.cue;
+        a.cue_span = cues[f.cue].span;
+      }
       a.sieve = std::move(rq.sieve);
       a.confidence = rq.confidence;
       quotes.push_back(std::move(rq.quote));
@@ -113,7 +117,7 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   if (config.indirect) {
     if (extra.empty()) {
       add_reported(doc, find_reported(input, frames, tables.reported), frames,
-                   cues, attributions);
+                   cues, attributions, scare_quotes(input, attributions));
     } else {
       std::vector<Cue> all_cues = merge_cues(cues, extra);
       SieveInput reported_input{text,     layout,   doc.quotes, quote_of_token,
@@ -121,7 +125,8 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
       std::vector<CueFrame> reported_frames = frame_cues(reported_input);
       add_reported(
           doc, find_reported(reported_input, reported_frames, tables.reported),
-          reported_frames, all_cues, attributions);
+          reported_frames, all_cues, attributions,
+          scare_quotes(reported_input, attributions));
     }
   }
   EntityResult entities =

@@ -22,6 +22,8 @@ struct Clause {
   int end = -1;  // exclusive
   const char* sieve = "";
   double confidence = 0.0;
+  int source = -1;  // a source mention the frame lacks, or -1
+  bool sourceless = false;  // no speaker, whatever the frame's source
 };
 
 class Reporter {
@@ -50,8 +52,14 @@ class Reporter {
       rq.frame = static_cast<int>(f);
       rq.sieve = clause.sieve;
       rq.confidence = clause.confidence;
+      rq.source = clause.source;
+      // "The shift seemed stark": the writer's impression, nobody's report.
+      rq.sourceless =
+          clause.sourceless ||
+          tables_.sourceless_verbs.count(in_.cues[frames_[f].cue].lemma) > 0;
       out.push_back(std::move(rq));
     }
+    add_speaker_lines(out);
     // Text order; of two clauses opening together, the longer first.
     std::stable_sort(out.begin(), out.end(),
                      [](const ReportedQuote& a, const ReportedQuote& b) {
@@ -70,6 +78,33 @@ class Reporter {
   }
 
  private:
+  // "Lynch: No outside influence on FBI probe", "Q: There's lots of talk":
+  // a paragraph that opens with a speaker (not a pronoun or a place) and a
+  // colon reports the rest of that sentence; such a report has no frame.
+  void add_speaker_lines(std::vector<ReportedQuote>& out) const {
+    const std::vector<int>& starts = in_.layout.paragraph_first_token;
+    for (std::size_t p = 0; p + 1 < starts.size(); ++p) {
+      const int first = starts[p];
+      if (first >= starts[p + 1] || in_.layout.paragraphs[p].boilerplate)
+        continue;
+      const int m = mention_start_[first];
+      if (m < 0) continue;
+      const MentionKind kind = in_.mentions[m].mention.kind;
+      if (kind == MentionKind::pronoun || kind == MentionKind::place) continue;
+      const int colon = in_.mentions[m].last + 1;
+      if (!punct(colon, ":") || tok(colon).sentence != tok(first).sentence)
+        continue;
+      const int end = sentence_end(colon);
+      if (end - colon <= 3) continue;
+      ReportedQuote rq;
+      if (!build({colon + 1, end, "reported_colon", 0.7, m}, rq)) continue;
+      rq.sieve = "reported_colon";
+      rq.confidence = 0.7;
+      rq.source = m;
+      out.push_back(std::move(rq));
+    }
+  }
+
   // Keeps clauses that nest or are disjoint: a clause that starts inside a
   // kept one and ends after it ("He said it ... According to X, ...", where
   // a fronted clause reaches back over another cue's clause) is dropped, the
@@ -116,6 +151,64 @@ class Reporter {
     int end = in_.layout.sentence_first_token[tok(t).sentence + 1];
     while (end > t + 1 && tok(end - 1).kind == TokenKind::punctuation) --end;
     return end;
+  }
+  // True when the token before t closes a direct quotation with a comma
+  // ("\"A,\" X said") in t's sentence.
+  bool closes_direct_quote(int t) const {
+    if (!in_range(t - 1) || tok(t - 1).kind != TokenKind::quote_mark ||
+        tok(t - 1).sentence != tok(t).sentence || !punct(t - 2, ","))
+      return false;
+    int q = in_.quote_of_token[t - 1];
+    return q >= 0 && in_.quotes[q].kind == QuoteKind::direct;
+  }
+  // "Asked whether A, X said", "When asked about A, ...", "X was asked to
+  // name A": a passive question names no asker, so the question is reported
+  // without a speaker (to the first comma when it opens the sentence); the
+  // clause is empty when the cue is no passive question.
+  Clause passive_question(const Cue& cue, int begin, int end) const {
+    const bool opening =
+        cue.first == begin ||
+        (cue.first == begin + 1 && tables_.complementisers.count(word(begin)));
+    const bool passive = is_word(cue.first - 1) &&
+                         tables_.passive_auxiliaries.count(word(cue.first - 1));
+    if (!opening && !passive) return {};
+    int t = cue.last + 1;
+    if (is_word(t) && word(t) != "to" && tables_.prepositions.count(word(t)))
+      ++t;  // "asked about A": the question is A
+    if (t >= end || !is_word(t)) return {};
+    int stop = trim_end(t, clause_end(t, end));
+    if (opening) {
+      int comma = t + 1;
+      while (comma < stop && !punct(comma, ",")) ++comma;
+      if (comma >= stop) return {};
+      stop = comma;
+    }
+    if (stop - t < 2) return {};
+    Clause c{t, stop, "reported_asked", 0.6};
+    c.sourceless = true;
+    return c;
+  }
+
+  // A comma or a dash, which can close an apposition.
+  bool apposition_end(int t) const {
+    return punct(t, ",") || punct(t, "-") || punct(t, "--") ||
+           punct(t, "\u2013") || punct(t, "\u2014");
+  }
+  // The first mention of the sentence opening at `begin` that starts it or
+  // follows a comma and is closed by a comma before `cue_first` ("Jane
+  // Roe, 27, a lawyer, said", "On Friday, Jane Roe, who ..., said"), or -1.
+  int appositive_subject(int begin, int cue_first) const {
+    for (int t = begin; t < cue_first - 2; ++t) {
+      int m = mention_start_[t];
+      if (m < 0 || (t > begin && !punct(t - 1, ","))) continue;
+      // "The employee of nearly four years, ...": a short complement.
+      int after = in_.mentions[m].last + 1;
+      while (after < cue_first - 1 && after <= in_.mentions[m].last + 5 &&
+             is_word(after) && cue_start_[after] < 0)
+        ++after;
+      return after < cue_first - 1 && punct(after, ",") ? m : -1;
+    }
+    return -1;
   }
   bool question(int t) const {
     int end = in_.layout.sentence_first_token[tok(t).sentence + 1];
@@ -167,6 +260,10 @@ class Reporter {
       if (c.first > first + 2 && is_word(c.first - 1) &&
           tables_.conjunctions.count(word(c.first - 1)))
         return punct(c.first - 2, ",") ? c.first - 2 : c.first - 1;
+      // "X said A, adding that B": a gerund cue after a comma reports B.
+      if (c.kind == CueKind::verb && c.form == VerbForm::gerund &&
+          c.first > first + 2 && punct(c.first - 1, ","))
+        return c.first - 1;
       int s = frames_[f].source;
       if (s < 0 || frames_[f].inverted) continue;
       int cut = in_.mentions[s].first;
@@ -206,7 +303,7 @@ class Reporter {
   Clause clause_of(const CueFrame& f) const {
     const Cue& cue = in_.cues[f.cue];
     // Without a source mention the clause is still reported, unattributed.
-    const int src_first = f.source >= 0 ? in_.mentions[f.source].first : -1;
+    int src_first = f.source >= 0 ? in_.mentions[f.source].first : -1;
     const int src_last = f.source >= 0 ? in_.mentions[f.source].last : cue.last;
     const Paragraph& paragraph =
         in_.layout.paragraphs[tok(cue.first).paragraph];
@@ -216,12 +313,31 @@ class Reporter {
     if (cue.kind == CueKind::source) {
       // "According to X, CLAUSE" or "CLAUSE, according to X".
       if (cue.first - begin <= 2) {
-        for (int t = src_last + 1; t < end && t <= src_last + 12; ++t)
+        // A source the mention stage did not find may be a long phrase
+        // ("early results of exit polls conducted for ... by ...").
+        const int reach = f.source >= 0 ? 12 : 24;
+        for (int t = src_last + 1; t < end && t <= src_last + reach; ++t)
           if (punct(t, ",")) return {t + 1, end, "reported_according", 0.85};
         return {};
       }
-      if (punct(cue.first - 1, ","))
+      if (punct(cue.first - 1, ",")) {
+        // "A, according to X, B": B is the report when A is a subordinate
+        // opening ("because, according to X, B"; "While A, according to
+        // X, B"), the whole sentence when A is a bare subject and verb.
+        int close = src_last + 1;
+        while (close < end && close <= src_last + 12 && !punct(close, ","))
+          ++close;
+        // (but ", according to Jane Roe, a lawyer" ends in an apposition).
+        if (close + 3 < end && punct(close, ",") && f.source >= 0) {
+          const bool apposition = tables_.determiners.count(word(close + 1));
+          if (tables_.clause_openers.count(word(cue.first - 2)) ||
+              (!apposition && tables_.clause_breaks.count(word(begin))))
+            return {close + 1, end, "reported_according", 0.8};
+          if (!apposition && cue.first - 1 - begin <= 3)
+            return {begin, end, "reported_according", 0.8};
+        }
         return {begin, cue.first - 1, "reported_according", 0.85};
+      }
       return {begin, cue.first, "reported_according", 0.7};
     }
     if (cue.kind != CueKind::verb) return {};
@@ -232,12 +348,26 @@ class Reporter {
          possessive(cue.first - 1) ||
          (capitalised(cue.first) && !paragraph.heading)))
       return {};
-    if (f.inverted)
+    if (tables_.question_verbs.count(cue.lemma) &&
+        cue.form == VerbForm::past) {
+      Clause q = passive_question(cue, begin, end);
+      if (q.first >= 0) return q;
+    }
+    // "Jane Roe, a lawyer from Ohio, said the plan ...": a mention after
+    // the cue that more than an apposition follows opens the clause; it is
+    // no inverted source.
+    bool inverted = f.inverted;
+    if (inverted && src_first > cue.last && src_last + 1 < end &&
+        !punct(src_last + 1, ",")) {
+      inverted = false;
+      src_first = -1;
+    }
+    if (inverted)
       return fronted(src_first, cue.first, "reported_inverted", 0.75);
     if (src_first > cue.first) return {};
     if (src_first < 0 &&
         (cue.form == VerbForm::base || tables_.verb_lemmas.count(cue.lemma) ||
-         !is_word(cue.first - 1) ||
+         (!is_word(cue.first - 1) && !apposition_end(cue.first - 1)) ||
          tables_.prepositions.count(word(cue.first - 1))))
       return {};
     // A gerund reports only as a clause of its own (", adding that") or
@@ -250,6 +380,18 @@ class Reporter {
         tables_.source_blockers.count(word(src_first - 1)))
       return {};
     if (question(cue.last)) return {};
+    // "Jane Roe, a lawyer from Ohio, said ...": the subject opens the
+    // sentence and an apposition separates it from the cue.
+    int subject = -1;
+    if (src_first < 0 && apposition_end(cue.first - 1)) {
+      subject = appositive_subject(begin, cue.first);
+      if (subject < 0) return {};
+    }
+    // "\"QUOTE,\" X told a crowd at Y": the cue already reports the marked
+    // quotation before its source; the words after it are no clause.
+    if (cue.form != VerbForm::gerund &&
+        closes_direct_quote(src_first >= 0 ? src_first : cue.first))
+      return {};
     int t = cue.last + 1;
     if (t >= end)
       return fronted(src_first, cue.first, "reported_fronted", 0.75);
@@ -259,7 +401,13 @@ class Reporter {
       if (c.first < 0) return c;
       if (t + 1 < end) {
         if (tok(t + 1).kind == TokenKind::quote_mark) return {};
-        c.end = end;
+        // "A, X said, adding that B": the gerund reports B itself.
+        const int next = cue_start_[t + 1];
+        if (next >= 0 && in_.cues[next].form == VerbForm::gerund) {
+          c.sieve = "reported_fronted";
+          return c;
+        }
+        c.end = trim_end(t + 1, clause_end(t + 1, end));
       }
       return c;
     }
@@ -269,7 +417,10 @@ class Reporter {
     int u = skip_to_clause(t, end, addressee);
     if (u >= end)
       return fronted(src_first, cue.first, "reported_fronted", 0.75);
-    if (tables_.no_clause_verbs.count(cue.lemma)) return {};
+    if (tables_.no_clause_verbs.count(cue.lemma) ||
+        (cue.first == cue.last &&
+         tables_.no_clause_forms.count(word(cue.first))))
+      return {};
     t = u;
     // "X said: CLAUSE" without marks (a marked one is the colon sieve's).
     if (punct(t, ":") && t + 1 < end && is_word(t + 1)) ++t;
@@ -278,15 +429,36 @@ class Reporter {
         !(word(t) == "to" && tables_.infinitive_verbs.count(cue.lemma)))
       return {};
     int stop = clause_end(t, end);
-    // A non-restrictive relative after the clause comments on it (", which
-    // raised concerns"): the report ends at its comma.
-    for (int k = t + 3; k + 1 < stop; ++k)
-      if (punct(k, ",") && is_word(k + 1) &&
-          in_.cue_tables.relatives.count(word(k + 1))) {
-        stop = k;
-        break;
-      }
-    return {t, stop, "reported_after", 0.8};
+    // "X, who said A, said B": a report inside a non-restrictive relative
+    // ends at the relative's closing comma.
+    int rel = cue.first - 1;
+    while (rel > begin && rel >= cue.first - 3 && is_word(rel) &&
+           !in_.cue_tables.relatives.count(word(rel)))
+      --rel;  // "who also said", "who has long said"
+    if (is_word(rel) && in_.cue_tables.relatives.count(word(rel)) &&
+        punct(rel - 1, ","))
+      for (int k = t + 1; k < stop; ++k)
+        if (punct(k, ",")) {
+          stop = k;
+          break;
+        }
+    return {t, trim_end(t, stop), "reported_after", 0.8, subject};
+  }
+
+  // The end of a clause from `first` to `stop`, cut where the report gives
+  // way to the writer: before a non-restrictive relative (", which raised
+  // concerns"), a clause break (", but"), a summing-up phrase (", a claim
+  // ...") or at a semicolon.
+  int trim_end(int first, int stop) const {
+    for (int k = first + 3; k + 1 < stop; ++k)
+      if ((punct(k, ",") && is_word(k + 1) &&
+           (in_.cue_tables.relatives.count(word(k + 1)) ||
+            tables_.clause_breaks.count(word(k + 1)))) ||
+          punct(k, ";") ||
+          (apposition_end(k) && is_word(k + 1) &&
+           tables_.summary_openers.count(word(k + 1))))
+        return k;
+    return stop;
   }
 
   // Fills rq from the clause; false when the clause is (or holds) a direct
@@ -341,6 +513,7 @@ ReportedTables ReportedTables::load() {
   }
   t.addressee_verbs = lower_lines("en/reported_addressee_verbs.txt");
   t.no_clause_verbs = lower_lines("en/reported_no_clause_verbs.txt");
+  t.no_clause_forms = lower_lines("en/reported_no_clause_forms.txt");
   t.complementisers = lower_lines("en/reported_complementisers.txt");
   t.skip_words = lower_lines("en/reported_skip_words.txt");
   t.blockers = lower_lines("en/reported_blockers.txt");
@@ -350,6 +523,12 @@ ReportedTables ReportedTables::load() {
   t.prepositions = lower_lines("en/reported_prepositions.txt");
   t.infinitive_verbs = lower_lines("en/reported_infinitive_verbs.txt");
   t.conjunctions = lower_lines("en/reported_conjunctions.txt");
+  t.clause_breaks = lower_lines("en/reported_clause_breaks.txt");
+  t.clause_openers = lower_lines("en/reported_clause_openers.txt");
+  t.summary_openers = lower_lines("en/reported_summary_openers.txt");
+  t.sourceless_verbs = lower_lines("en/reported_sourceless_verbs.txt");
+  t.question_verbs = lower_lines("en/reported_question_verbs.txt");
+  t.passive_auxiliaries = lower_lines("en/reported_passive_auxiliaries.txt");
   return t;
 }
 
@@ -367,6 +546,45 @@ std::vector<Cue> merge_cues(const std::vector<Cue>& a,
     bool overlaps = (i < a.size() && a[i].first <= c.last) ||
                     (i > 0 && a[i - 1].last >= c.first);
     if (!overlaps) out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<bool> scare_quotes(const SieveInput& in,
+                               const std::vector<Attribution>& attributions) {
+  const TextLayout& layout = in.layout;
+  std::vector<bool> cued(layout.sentence_first_token.size(), false);
+  for (const Cue& cue : in.cues)
+    if (cue.kind != CueKind::adjunct)
+      cued[layout.tokens[cue.first].sentence] = true;
+  // A phrase this short is a term, not a statement, even next to a cue.
+  constexpr int kPhraseWords = 5;
+  const int n = static_cast<int>(layout.tokens.size());
+  std::vector<bool> out(in.quotes.size(), false);
+  for (std::size_t q = 0; q < in.quotes.size(); ++q) {
+    const Quote& quote = in.quotes[q];
+    if (quote.kind != QuoteKind::partial || attributions[q].mention >= 0)
+      continue;
+    const int first = token_at(layout, quote.span.begin);
+    if (first < 0) continue;
+    if (!cued[layout.tokens[first].sentence]) {
+      out[q] = true;
+      continue;
+    }
+    // Next to a cue, a short phrase is a term unless it is part of another
+    // quotation's words ("He said 'no'") or opens its sentence
+    // ("\"Absolutely,\" he said" whose speaker was not found).
+    const int mark = first - 1;
+    if (in.quote_of_token[first] != static_cast<int>(q) ||
+        (mark >= 0 &&
+         layout.sentence_first_token[layout.tokens[mark].sentence] == mark))
+      continue;
+    int words = 0;
+    for (int t = first; t < n && words <= kPhraseWords &&
+                        layout.tokens[t].span.begin < quote.span.end;
+         ++t)
+      words += layout.tokens[t].kind == TokenKind::word;
+    out[q] = words <= kPhraseWords;
   }
   return out;
 }

@@ -26,6 +26,9 @@ struct ReportedTables {
   std::unordered_set<std::string> addressee_verbs;
   /// Cue lemmas that never report a clause by themselves ("call", "slam").
   std::unordered_set<std::string> no_clause_verbs;
+  /// Cue word forms that as often name a thing or a thought as report a
+  /// clause ("states", "thought"): like no_clause_verbs, for one form.
+  std::unordered_set<std::string> no_clause_forms;
   /// Words that open a reported clause ("that", "whether", "how").
   std::unordered_set<std::string> complementisers;
   /// Words between a cue and its clause that are not content ("Tuesday").
@@ -42,6 +45,22 @@ struct ReportedTables {
   std::unordered_set<std::string> infinitive_verbs;
   /// Words that join two reports in a sentence ("and", "but", "while").
   std::unordered_set<std::string> conjunctions;
+  /// Words after a comma that end a reported clause (", but", ", while").
+  std::unordered_set<std::string> clause_breaks;
+  /// Words right before ", according to X, CLAUSE" that leave CLAUSE to
+  /// the source ("because", "and").
+  std::unordered_set<std::string> clause_openers;
+  /// Words after a comma or dash that open a noun phrase summing up the
+  /// clause before it, which ends there ("..., a claim his rivals deny").
+  std::unordered_set<std::string> summary_openers;
+  /// Cue lemmas whose subject is what the writer describes, not a source
+  /// ("the plan seems doomed"): their reports have no speaker.
+  std::unordered_set<std::string> sourceless_verbs;
+  /// Cue lemmas that in the passive report a question with no asker
+  /// ("Asked whether ...", "was asked about ...").
+  std::unordered_set<std::string> question_verbs;
+  /// Auxiliaries before a participle that make it passive ("was", "been").
+  std::unordered_set<std::string> passive_auxiliaries;
   /// Words that open an adjunct after a cue ("said in response").
   std::unordered_set<std::string> prepositions;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.
@@ -51,8 +70,10 @@ struct ReportedTables {
 /// One reported-speech attribution found by the stage.
 struct ReportedQuote {
   Quote quote;        ///< kind indirect; span, text, quoted_parts, position set
-  int frame = -1;     ///< index into the frames it came from
+  int frame = -1;     ///< index into the frames it came from, or -1
   std::string sieve;  ///< the rule that fired ("reported_after", ...)
+  int source = -1;    ///< the speaker mention when the frame has none, or -1
+  bool sourceless = false;  ///< no speaker, whatever the frame's source
   double confidence = 0.0;
   std::vector<int> absorbed;  ///< partial quotations (indices) inside it
 };
@@ -69,5 +90,13 @@ std::vector<Cue> merge_cues(const std::vector<Cue>& a,
 std::vector<ReportedQuote> find_reported(const SieveInput& in,
                                          const std::vector<CueFrame>& frames,
                                          const ReportedTables& tables);
+
+/// For each of `in.quotes`, true when it is a scare quote: a partial
+/// quotation without a speaker (`attributions[q].mention < 0`) that is a
+/// phrase of at most five words or sits in a sentence with no verb or source
+/// cue ("the so-called \"reform\""), a term in marks rather than anyone's
+/// words. Linear in tokens + quotes + cues.
+std::vector<bool> scare_quotes(const SieveInput& in,
+                               const std::vector<Attribution>& attributions);
 
 }  // namespace quotelink::detail

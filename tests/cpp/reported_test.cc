@@ -37,6 +37,13 @@ std::string only_indirect(const Document& doc) {
   return q[0]->text;
 }
 
+// The texts of the indirect quotations, in order.
+std::vector<std::string> indirect_texts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Quote* q : indirect(doc)) out.push_back(q->text);
+  return out;
+}
+
 std::string mention_of(const Document& doc, const Quote& q) {
   return q.mention < 0 ? "<none>"
                        : std::string(doc.slice(doc.mentions[q.mention].span));
@@ -187,6 +194,169 @@ TEST(Reported, DirectQuotationIsNotRepeated) {
   EXPECT_EQ(doc.quotes[0].kind, QuoteKind::direct);
   Document fronted = run("\"We will win,\" Jane Roe said on Friday.");
   EXPECT_EQ(indirect(fronted).size(), 0u);
+}
+
+TEST(Reported, CueOfAFrontedQuotationReportsNothingAfterIt) {
+  Document doc = run(
+      "\"We will win,\" Jane Roe told a crowd at the arena that cheered "
+      "loudly.");
+  EXPECT_EQ(indirect(doc).size(), 0u);
+  // A gerund after it is a report of its own.
+  Document adding =
+      run("\"We will win,\" Jane Roe said, adding that the polls were wrong.");
+  EXPECT_EQ(only_indirect(adding), "that the polls were wrong");
+}
+
+TEST(Reported, GerundCueAfterACommaEndsTheClause) {
+  Document doc = run(
+      "The senator said the plan would fail, adding that it cost too much.");
+  EXPECT_EQ(indirect_texts(doc),
+            (std::vector<std::string>{"the plan would fail",
+                                      "that it cost too much"}));
+  EXPECT_EQ(speaker_of(doc, "that it cost"), "senator");
+}
+
+TEST(Reported, ReportInsideARelativeEndsAtItsComma) {
+  Document doc = run(
+      "Jane Roe, who said she rarely votes, said the plan would fail.");
+  EXPECT_EQ(indirect_texts(doc),
+            (std::vector<std::string>{"she rarely votes",
+                                      "the plan would fail"}));
+}
+
+TEST(Reported, StanceVerbsReportAClause) {
+  Document doc = run("Jane Roe sees the plan as unfair to farmers.");
+  EXPECT_EQ(only_indirect(doc), "the plan as unfair to farmers");
+  EXPECT_EQ(speaker_of(doc, "the plan"), "Jane Roe");
+  Document knows = run("The senator knows the vote will be close.");
+  EXPECT_EQ(only_indirect(knows), "the vote will be close");
+}
+
+TEST(Reported, ScareQuotesAreNoAttributions) {
+  Document doc = run("The so-called \"reform\" passed the Senate on Friday.");
+  EXPECT_TRUE(doc.quotes.empty());
+  // So is a short one next to a cue; a longer one there stays, and so do
+  // one opening its sentence and one inside another quotation
+  // (Sieves.EverySiblingInsideAQuotationIsNested).
+  Document term = run("Jane Roe went to see the film \"Jaws\" with friends.");
+  EXPECT_TRUE(term.quotes.empty());
+  Document cued = run(
+      "Jane Roe spoke about the \"reform of the tax code for small farms\" "
+      "at a rally on Friday.");
+  ASSERT_EQ(cued.quotes.size(), 1u);
+  EXPECT_EQ(cued.quotes[0].kind, QuoteKind::partial);
+  Document opening = run("\"Never,\" the man in the hat said.");
+  EXPECT_EQ(opening.quotes.size(), 1u);
+  quotelink::Config off;
+  off.indirect = false;
+  quotelink::Extractor marked_only(off);
+  Document kept = marked_only.extract("The so-called \"reform\" passed.");
+  EXPECT_EQ(kept.quotes.size(), 1u);
+}
+
+TEST(Reported, ClauseEndsAtACommaBeforeAClauseBreak) {
+  Document doc = run(
+      "Jane Roe said the plan was sound, but critics remain unconvinced.");
+  EXPECT_EQ(only_indirect(doc), "the plan was sound");
+  Document semicolon = run(
+      "Jane Roe said the plan was sound; critics remain unconvinced.");
+  EXPECT_EQ(only_indirect(semicolon), "the plan was sound");
+  Document summary = run(
+      "Jane Roe said the plan was sound - a claim her rivals dispute.");
+  EXPECT_EQ(only_indirect(summary), "the plan was sound");
+}
+
+TEST(Reported, SubjectBeforeALongApposition) {
+  Document doc = run(
+      "The employee of four years, 27, who spoke on the condition of "
+      "anonymity, said she became pregnant last year.");
+  EXPECT_EQ(only_indirect(doc), "she became pregnant last year");
+  EXPECT_EQ(mention_of(doc, *quote_starting(doc, "she became")),
+            "The employee");
+  Document dash = run(
+      "Neil Roe, director of the group - which has endorsed Jane Roe - said "
+      "the vote was close.");
+  EXPECT_EQ(only_indirect(dash), "the vote was close");
+  EXPECT_EQ(speaker_of(dash, "the vote"), "Neil Roe");
+}
+
+TEST(Reported, NounLikeCueFormsReportNoClauseAfterThem) {
+  for (const char* text : {
+           "Jane Roe campaigned in early voting states that vote next week.",
+           "Jane Roe thought the plan a waste of money.",
+       })
+    EXPECT_EQ(only_indirect(run(text)), "<0 quotes>") << text;
+  Document fronted = run("The plan would fail, Jane Roe thought.");
+  EXPECT_EQ(only_indirect(fronted), "The plan would fail");
+}
+
+TEST(Reported, AccordingToInsideTheSentence) {
+  Document because = run(
+      "Jane Roe will skip the debate because, according to officials, "
+      "the moderators would ignore her.");
+  EXPECT_EQ(only_indirect(because), "the moderators would ignore her");
+  Document inside =
+      run("Acme receives, according to Jane Roe, $2 million from the state.");
+  EXPECT_EQ(only_indirect(inside),
+            "Acme receives, according to Jane Roe, $2 million from the state");
+}
+
+TEST(Reported, SpeakerAndColonOpeningAParagraph) {
+  Document doc = run(
+      "Jane Roe: The plan will fail.\n\nJane Roe spoke in Ohio on Friday.");
+  EXPECT_EQ(only_indirect(doc), "The plan will fail");
+  EXPECT_EQ(speaker_of(doc, "The plan"), "Jane Roe");
+  EXPECT_EQ(sieve_of(doc, "The plan"), "reported_colon");
+  // Not a pronoun, not a place, not inside a paragraph.
+  for (const char* text : {"Ohio: The plan will fail badly.",
+                           "On Friday we met Jane Roe: the plan is late."})
+    EXPECT_EQ(only_indirect(run(text)), "<0 quotes>") << text;
+}
+
+TEST(Reported, MentionAfterTheCueThatOpensTheClauseIsNoInvertedSource) {
+  Document doc = run(
+      "Neil Roe, a former aide to Jane Roe and now the chairman of the party "
+      "in Ohio, said the plan would fail.");
+  EXPECT_EQ(only_indirect(doc), "the plan would fail");
+  EXPECT_EQ(speaker_of(doc, "the plan"), "Neil Roe");
+  Document inverted = run(
+      "The talks will resume next week, said Foreign Minister Sergei Lavrov, "
+      "a veteran diplomat.");
+  EXPECT_EQ(only_indirect(inverted), "The talks will resume next week");
+  EXPECT_EQ(sieve_of(inverted, "The talks"), "reported_inverted");
+}
+
+TEST(Reported, SplitClauseEndsLikeAnyOther) {
+  Document gerund = run(
+      "The talks failed, a senior official said, adding that the cost was "
+      "hard to estimate.");
+  EXPECT_EQ(indirect_texts(gerund),
+            (std::vector<std::string>{"The talks failed",
+                                      "that the cost was hard to estimate"}));
+  Document semicolon = run(
+      "The talks failed, a senior official said, and the envoys left; the "
+      "markets fell.");
+  ASSERT_TRUE(quote_starting(semicolon, "The talks"));
+  EXPECT_EQ(quote_starting(semicolon, "The talks")->text,
+            "The talks failed, a senior official said, and the envoys left");
+}
+
+TEST(Reported, WhatSeemsSoIsTheWritersImpression) {
+  Document doc = run("Jane Roe seemed to back down on the tax plan.");
+  EXPECT_EQ(only_indirect(doc), "to back down on the tax plan");
+  EXPECT_EQ(speaker_of(doc, "to back down"), "<none>");
+  EXPECT_EQ(sieve_of(doc, "to back down"), "reported_after");
+}
+
+TEST(Reported, PassiveQuestionHasNoAsker) {
+  Document opening =
+      run("Asked whether the plan would pass, Jane Roe shrugged.");
+  EXPECT_EQ(only_indirect(opening), "whether the plan would pass");
+  EXPECT_EQ(speaker_of(opening, "whether the plan"), "<none>");
+  EXPECT_EQ(sieve_of(opening, "whether the plan"), "reported_asked");
+  Document passive = run("Jane Roe was asked about the tax plan at the rally.");
+  EXPECT_EQ(only_indirect(passive), "the tax plan at the rally");
+  EXPECT_EQ(speaker_of(passive, "the tax plan"), "<none>");
 }
 
 TEST(Reported, SpeechVerbsThatReportNothing) {

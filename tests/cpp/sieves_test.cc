@@ -99,13 +99,19 @@ TEST(Sieves, ParagraphFallbackForLongQuotes) {
 }
 
 TEST(Sieves, ScareQuoteHasNoSpeaker) {
-  auto doc = run("The so-called \"peace plan\" was dropped last year.");
+  quotelink::Config config;  // reported speech would drop the scare quote
+  config.indirect = false;
+  auto doc = quotelink::Extractor(config).extract(
+      "The so-called \"peace plan\" was dropped last year.");
   EXPECT_EQ(speaker_of(doc, "peace plan"), "<none>");
   EXPECT_EQ(doc.quotes[0].confidence, 0.0);
 }
 
 TEST(Sieves, QuotedTitleHasNoSpeaker) {
-  auto doc = run("Jane Roe went to see the film \"Jaws\" with friends.");
+  quotelink::Config config;  // reported speech would drop the title
+  config.indirect = false;
+  auto doc = quotelink::Extractor(config).extract(
+      "Jane Roe went to see the film \"Jaws\" with friends.");
   EXPECT_EQ(speaker_of(doc, "Jaws"), "<none>");
 }
 
