@@ -40,6 +40,11 @@ class Reporter {
     cue_start_.assign(n_, -1);
     for (std::size_t c = 0; c < in.cues.size(); ++c)
       cue_start_[in.cues[c].first] = static_cast<int>(c);
+    framed_source_start_.assign(n_ + 1, 0);
+    for (const CueFrame& frame : frames)
+      if (frame.source >= 0 && !frame.inverted &&
+          in.mentions[frame.source].first >= 0)
+        framed_source_start_[in.mentions[frame.source].first] = 1;
   }
 
   std::vector<ReportedQuote> run() {
@@ -96,6 +101,10 @@ class Reporter {
         continue;
       const int end = sentence_end(colon);
       if (end - colon <= 3) continue;
+      // "Agence France-Presse: Russia on Thursday slammed as ...": a line
+      // whose clause opens with the source of a cue of its own is a credit,
+      // and that cue reports it.
+      if (framed_source_start_[colon + 1]) continue;
       ReportedQuote rq;
       if (!build({colon + 1, end, "reported_colon", 0.7, m}, rq)) continue;
       rq.sieve = "reported_colon";
@@ -499,6 +508,8 @@ class Reporter {
   const ReportedTables& tables_;
   int n_;
   std::vector<int> mention_start_, cue_start_;
+  // 1 where the source mention of a cue frame (not inverted) starts.
+  std::vector<char> framed_source_start_;
 };
 
 }  // namespace

@@ -313,6 +313,16 @@ TEST(Reported, SpeakerAndColonOpeningAParagraph) {
     EXPECT_EQ(only_indirect(run(text)), "<0 quotes>") << text;
 }
 
+TEST(Reported, ColonLineWithItsOwnCueIsACredit) {
+  // A wire credit before the colon; the line's own cue ("slammed") reports.
+  Document doc = run(
+      "Agence France-Presse: Russia on Thursday slammed as "
+      "\"counter-productive\" a landmark UN resolution on the North.");
+  for (const Quote& q : doc.quotes)
+    EXPECT_NE(q.sieve, "reported_colon") << q.text;
+  EXPECT_EQ(speaker_of(doc, "counter-productive"), "Russia");
+}
+
 TEST(Reported, MentionAfterTheCueThatOpensTheClauseIsNoInvertedSource) {
   Document doc = run(
       "Neil Roe, a former aide to Jane Roe and now the chairman of the party "
