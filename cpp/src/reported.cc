@@ -155,6 +155,53 @@ class Reporter {
   int sentence_begin(int t) const {
     return in_.layout.sentence_first_token[tok(t).sentence];
   }
+  // True for a dash token: "-", "--", en, em or horizontal bar.
+  bool dash(int t) const {
+    if (!in_range(t) || tok(t).kind != TokenKind::punctuation) return false;
+    const std::string_view s =
+        in_.text.substr(tok(t).span.begin, tok(t).span.size());
+    return s == "-" || s == "--" || s == "\xE2\x80\x93" ||
+           s == "\xE2\x80\x94" || s == "\xE2\x80\x95";
+  }
+  // The first token after a dateline that opens t's paragraph ("SEOUL, Nov.
+  // 21 (Yonhap) -- ", "WASHINGTON (AP) — "), else `begin`: capitalised words,
+  // numbers, commas, periods and a parenthesis or an all-capital word, then
+  // a dash, within the first twelve tokens of the paragraph.
+  int after_dateline(int begin) const {
+    if (!in_range(begin) ||
+        in_.layout.paragraph_first_token[tok(begin).paragraph] != begin)
+      return begin;
+    bool marked = false;  // a "(Agency)" or an all-capital place name
+    for (int t = begin; in_range(t) && t < begin + 12 &&
+                        tok(t).sentence == tok(begin).sentence;
+         ++t) {
+      const std::string_view s =
+          in_.text.substr(tok(t).span.begin, tok(t).span.size());
+      if (tok(t).kind == TokenKind::number) continue;
+      if (tok(t).kind == TokenKind::punctuation) {
+        if (dash(t)) {
+          int after = t + 1;  // "--" may be two tokens
+          while (in_range(after) && dash(after)) ++after;
+          return marked && t > begin && in_range(after) &&
+                         tok(after).sentence == tok(begin).sentence
+                     ? after
+                     : begin;
+        }
+        if (s == "(" || s == ")")
+          marked = marked || s == "(";
+        else if (s != "," && s != ".")
+          return begin;
+        continue;
+      }
+      if (tok(t).kind != TokenKind::word) return begin;
+      const char c = s.empty() ? ' ' : s[0];
+      if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return begin;
+      bool caps = s.size() >= 3;
+      for (char ch : s) caps = caps && !(ch >= 'a' && ch <= 'z');
+      marked = marked || caps;
+    }
+    return begin;
+  }
   // The end (exclusive) of t's sentence without its closing punctuation.
   int sentence_end(int t) const {
     int end = in_.layout.sentence_first_token[tok(t).sentence + 1];
@@ -296,8 +343,9 @@ class Reporter {
 
   Clause fronted(int source_first, int cue_first, const char* sieve,
                  double confidence) const {
-    // "CLAUSE, X said": the clause runs from the sentence start to the comma.
-    int begin = sentence_begin(cue_first);
+    // "CLAUSE, X said": the clause runs from the sentence start (after a
+    // dateline) to the comma.
+    int begin = after_dateline(sentence_begin(cue_first));
     int comma = std::min(source_first, cue_first) - 1;
     if (source_first < 0) {
       // No source mention ("CLAUSE, sources said"): the nearest comma.
