@@ -37,6 +37,10 @@ class Reporter {
     mention_start_.assign(n_, -1);
     for (std::size_t m = 0; m < in.mentions.size(); ++m)
       mention_start_[in.mentions[m].first] = static_cast<int>(m);
+    name_end_.assign(n_, 0);
+    for (const auto& m : in.mentions)
+      if (m.mention.kind == MentionKind::name && m.last >= 0 && m.last < n_)
+        name_end_[m.last] = 1;
     cue_start_.assign(n_, -1);
     for (std::size_t c = 0; c < in.cues.size(); ++c)
       cue_start_[in.cues[c].first] = static_cast<int>(c);
@@ -322,6 +326,10 @@ class Reporter {
         return c.first - 1;
       int s = frames_[f].source;
       if (s < 0 || frames_[f].inverted) continue;
+      // "Choe, a member ... widely seen as a confidant, would visit": a cue
+      // that reports nothing is no new report.
+      if (is_word(c.last + 1) && tables_.blockers.count(word(c.last + 1)))
+        continue;
       int cut = in_.mentions[s].first;
       if (cut <= first + 1) continue;  // "X said officials believe ..."
       int k = cut;
@@ -513,7 +521,8 @@ class Reporter {
             tables_.clause_breaks.count(word(k + 1)))) ||
           punct(k, ";") ||
           (apposition_end(k) && is_word(k + 1) &&
-           tables_.summary_openers.count(word(k + 1))))
+           tables_.summary_openers.count(word(k + 1)) &&
+           !name_end_[k - 1]))  // "Choe Ryong Hae, a member of": apposition
         return k;
     return stop;
   }
@@ -556,6 +565,8 @@ class Reporter {
   const ReportedTables& tables_;
   int n_;
   std::vector<int> mention_start_, cue_start_;
+  // 1 where a name mention ends.
+  std::vector<char> name_end_;
   // 1 where the source mention of a cue frame (not inverted) starts.
   std::vector<char> framed_source_start_;
 };

@@ -327,6 +327,15 @@ TEST(Reported, FrontedClauseStartsAfterADateline) {
             "Jane Roe -- the favourite -- will win");
 }
 
+TEST(Reported, PredicativeAsCueDoesNotEndTheClause) {
+  EXPECT_EQ(only_indirect(run(
+                "The dispatch said Choe Ryong Hae, a high-ranking member of the "
+                "party widely seen as a close confidant of Kim, would visit "
+                "Russia soon.")),
+            "Choe Ryong Hae, a high-ranking member of the party widely seen "
+            "as a close confidant of Kim, would visit Russia soon");
+}
+
 TEST(Reported, ColonLineWithItsOwnCueIsACredit) {
   // A wire credit before the colon; the line's own cue ("slammed") reports.
   Document doc = run(
