@@ -326,9 +326,19 @@ class Reporter {
         return c.first - 1;
       int s = frames_[f].source;
       if (s < 0 || frames_[f].inverted) continue;
-      // "Choe, a member ... widely seen as a confidant, would visit": a cue
-      // that reports nothing is no new report.
-      if (is_word(c.last + 1) && tables_.blockers.count(word(c.last + 1)))
+      // "Choe, a member of the ruling party widely seen as a confidant,
+      // would visit": a cue that reports nothing, or a noun or adjective
+      // after a determiner, is no new report.
+      // "..., without elaborating": a gerund after a preposition is an
+      // adjunct of the report itself; it ends the clause at its comma.
+      if (c.form == VerbForm::gerund && is_word(c.first - 1) &&
+          tables_.prepositions.count(word(c.first - 1))) {
+        if (c.first - 2 > first + 2 && punct(c.first - 2, ","))
+          return c.first - 2;
+        continue;
+      }
+      if ((is_word(c.last + 1) && tables_.blockers.count(word(c.last + 1))) ||
+          (is_word(c.first - 1) && tables_.determiners.count(word(c.first - 1))))
         continue;
       int cut = in_.mentions[s].first;
       if (cut <= first + 1) continue;  // "X said officials believe ..."

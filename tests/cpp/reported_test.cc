@@ -334,6 +334,15 @@ TEST(Reported, PredicativeAsCueDoesNotEndTheClause) {
                 "Russia soon.")),
             "Choe Ryong Hae, a high-ranking member of the party widely seen "
             "as a close confidant of Kim, would visit Russia soon");
+  // "the ruling party": a cue word after a determiner ends no clause.
+  EXPECT_EQ(only_indirect(run("The dispatch said Choe, a member of the ruling "
+                              "party, would visit Russia soon.")),
+            "Choe, a member of the ruling party, would visit Russia soon");
+  // "without elaborating": a gerund adjunct, not a new report.
+  EXPECT_EQ(only_indirect(run("The dispatch said Choe, a member of the party, "
+                              "would visit Russia soon, without elaborating "
+                              "further.")),
+            "Choe, a member of the party, would visit Russia soon");
 }
 
 TEST(Reported, ColonLineWithItsOwnCueIsACredit) {
