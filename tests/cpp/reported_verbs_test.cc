@@ -84,6 +84,23 @@ TEST(ReportedVerbs, MadeClearReportsAClause) {
   EXPECT_EQ(speaker_of(doc, "that she would"), "Jane Roe");
 }
 
+TEST(ReportedVerbs, ComparedDeemedThankedReportTheirObjects) {
+  EXPECT_EQ(indirect_texts(run("Jane Roe compared the plan to a tax hike.")),
+            Texts{"the plan to a tax hike"});
+  EXPECT_EQ(indirect_texts(run("Jane Roe deemed the deal a failure.")),
+            Texts{"the deal a failure"});
+  EXPECT_EQ(indirect_texts(run("Jane Roe thanked voters for their support.")),
+            Texts{"voters for their support"});
+  EXPECT_EQ(indirect_texts(run("Thanks to the rain, turnout fell.")), Texts{});
+}
+
+TEST(ReportedVerbs, RespondedReportsAClauseButNotAnObject) {
+  Document doc = run("Jane Roe responded that the plan was fair.");
+  EXPECT_EQ(indirect_texts(doc), Texts{"that the plan was fair"});
+  EXPECT_EQ(speaker_of(doc, "that the plan"), "Jane Roe");
+  EXPECT_EQ(indirect_texts(run("Jane Roe responded to the charge.")), Texts{});
+}
+
 TEST(ReportedVerbs, LookalikesWithoutASourceReportNothing) {
   for (const char* text :
        {"Shares of the company fell on Tuesday.",
