@@ -521,10 +521,30 @@ class Reporter {
   }
 
   // The end of a clause from `first` to `stop`, cut where the report gives
+  // A short clause without a verb of its own ends where its speaker's next
+  // predicate starts ("endorsed Trump last week and has appeared at"):
+  // at a conjunction followed by an auxiliary or a verb form, within the
+  // first few words; trailing time words ("last week") are left out.
+  int trim_predicate(int first, int stop) const {
+    for (int k = first + 1; k + 1 < stop && k <= first + kObjectReach; ++k) {
+      if (!(is_word(k) && tables_.conjunctions.count(word(k)))) continue;
+      if (!(is_word(k + 1) && tables_.predicate_openers.count(word(k + 1))))
+        continue;
+      int end = punct(k - 1, ",") ? k - 1 : k;
+      while (end > first + 1 && is_word(end - 1) &&
+             tables_.time_words.count(word(end - 1)))
+        --end;
+      return end;
+    }
+    return stop;
+  }
+  static constexpr int kObjectReach = 6;
+
   // way to the writer: before a non-restrictive relative (", which raised
   // concerns"), a clause break (", but"), a summing-up phrase (", a claim
   // ...") or at a semicolon.
   int trim_end(int first, int stop) const {
+    stop = trim_predicate(first, stop);
     for (int k = first + 3; k + 1 < stop; ++k)
       if ((punct(k, ",") && is_word(k + 1) &&
            (in_.cue_tables.relatives.count(word(k + 1)) ||
@@ -606,6 +626,8 @@ ReportedTables ReportedTables::load() {
   t.clause_breaks = lower_lines("en/reported_clause_breaks.txt");
   t.clause_openers = lower_lines("en/reported_clause_openers.txt");
   t.summary_openers = lower_lines("en/reported_summary_openers.txt");
+  t.predicate_openers = lower_lines("en/reported_predicate_openers.txt");
+  t.time_words = lower_lines("en/reported_time_words.txt");
   t.sourceless_verbs = lower_lines("en/reported_sourceless_verbs.txt");
   t.question_verbs = lower_lines("en/reported_question_verbs.txt");
   t.passive_auxiliaries = lower_lines("en/reported_passive_auxiliaries.txt");

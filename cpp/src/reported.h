@@ -63,6 +63,11 @@ struct ReportedTables {
   std::unordered_set<std::string> passive_auxiliaries;
   /// Words that open an adjunct after a cue ("said in response").
   std::unordered_set<std::string> prepositions;
+  /// Auxiliaries and verb forms that open a coordinated predicate after
+  /// "and"/"but" ("and has appeared", "but said").
+  std::unordered_set<std::string> predicate_openers;
+  /// Time words that end a clause without belonging to it ("last week").
+  std::unordered_set<std::string> time_words;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.
   static ReportedTables load();
 };

@@ -345,6 +345,26 @@ TEST(Reported, PredicativeAsCueDoesNotEndTheClause) {
             "Choe, a member of the party, would visit Russia soon");
 }
 
+TEST(Reported, ObjectEndsBeforeTheSpeakersNextPredicate) {
+  // "and has appeared": the speaker's next predicate; "last week" is no
+  // part of the object.
+  EXPECT_EQ(only_indirect(run("Jane Roe endorsed Neil Roe last week and has "
+                              "appeared at his rallies since.")),
+            "Neil Roe");
+  // Far into a clause, "and has" continues the clause's own subject.
+  EXPECT_EQ(only_indirect(run("Jane Roe said the plan to rebuild the old "
+                              "bridge over the river was sound and has "
+                              "support.")),
+            "the plan to rebuild the old bridge over the river was sound and "
+            "has support");
+}
+
+TEST(Reported, ClauseEndsBeforeADefiniteApposition) {
+  EXPECT_EQ(only_indirect(run("Jane Roe said she backs Neil Roe and his "
+                              "plans, the presumptive nominee of the party.")),
+            "she backs Neil Roe and his plans");
+}
+
 TEST(Reported, ColonLineWithItsOwnCueIsACredit) {
   // A wire credit before the colon; the line's own cue ("slammed") reports.
   Document doc = run(
