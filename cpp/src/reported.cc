@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lexicon.h"
+#include "quotelink/error.h"
 #include "unicode.h"
 
 namespace quotelink::detail {
@@ -198,6 +199,33 @@ class Reporter {
     return c;
   }
 
+  // True when token t is a preposition whose object a cue of `lemma`
+  // reports as its topic ("talked about", "called for").
+  bool topic_preposition(const std::string& lemma, int t) const {
+    if (!is_word(t)) return false;
+    auto it = tables_.topic_prepositions.find(lemma);
+    return it != tables_.topic_prepositions.end() && it->second.count(word(t));
+  }
+
+  // The topic a cue reports after its preposition, opening at `first`: a
+  // noun phrase or clause up to the first comma, dash, colon or clause end
+  // ("talked about the drug crisis, saying ..."). Empty when no phrase
+  // follows ("rails against.", "talked about today", "referred to as").
+  Clause topic(int first, int end, int subject) const {
+    if (first >= end || !is_word(first) ||
+        tables_.blockers.count(word(first)) ||
+        tables_.skip_words.count(word(first)) ||
+        tables_.prepositions.count(word(first)))
+      return {};
+    int stop = trim_end(first, clause_end(first, end));
+    for (int k = first + 1; k < stop; ++k)
+      if (apposition_end(k) || punct(k, ":") || punct(k, ";")) {
+        stop = k;
+        break;
+      }
+    return {first, stop, "reported_topic", 0.6, subject};
+  }
+
   // A comma or a dash, which can close an apposition.
   bool apposition_end(int t) const {
     return punct(t, ",") || punct(t, "-") || punct(t, "--") ||
@@ -350,6 +378,10 @@ class Reporter {
       return {begin, cue.first, "reported_according", 0.7};
     }
     if (cue.kind != CueKind::verb) return {};
+    // "referred to", "focused on": a verb that reports only its topic.
+    if (tables_.topic_only_verbs.count(cue.lemma) &&
+        !topic_preposition(cue.lemma, cue.last + 1))
+      return {};
     // "the state", "his remarks", "Trump's comments", "United States": a
     // noun that looks like a cue.
     if (is_word(cue.first - 1) &&
@@ -402,6 +434,9 @@ class Reporter {
         closes_direct_quote(src_first >= 0 ? src_first : cue.first))
       return {};
     int t = cue.last + 1;
+    // "X talked about A", "X called for A": the object of the preposition
+    // is what the cue reports, up to the clause end.
+    if (topic_preposition(cue.lemma, t)) return topic(t + 1, end, subject);
     if (t >= end)
       return fronted(src_first, cue.first, "reported_fronted", 0.75);
     if (punct(t, ",")) {
@@ -521,6 +556,20 @@ ReportedTables ReportedTables::load() {
     if (forms.empty()) continue;
     t.verb_lemmas.insert(forms[0]);
     add_cue_verb(t.verbs, forms);
+  }
+  for (const std::string& line :
+       embedded_lines("en/reported_topic_prepositions.txt")) {
+    std::vector<std::string> fields = split_fields(line, '\t');
+    if (fields.size() != 2)
+      throw error("en/reported_topic_prepositions.txt: want FORMS<TAB>"
+                  "PREPOSITIONS: " + line);
+    std::vector<std::string> forms = split_fields(to_lower(fields[0]), ' ');
+    for (const std::string& p : split_fields(to_lower(fields[1]), ' '))
+      t.topic_prepositions[forms[0]].insert(p);
+    if (forms.size() > 1) {  // a verb of its own, reporting only its topic
+      t.topic_only_verbs.insert(forms[0]);
+      add_cue_verb(t.verbs, forms);
+    }
   }
   t.addressee_verbs = lower_lines("en/reported_addressee_verbs.txt");
   t.no_clause_verbs = lower_lines("en/reported_no_clause_verbs.txt");

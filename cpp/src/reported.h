@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -63,6 +64,13 @@ struct ReportedTables {
   std::unordered_set<std::string> passive_auxiliaries;
   /// Words that open an adjunct after a cue ("said in response").
   std::unordered_set<std::string> prepositions;
+  /// Cue lemma -> prepositions whose object the cue reports as its topic or
+  /// target ("talk" -> "about", "call" -> "for").
+  std::unordered_map<std::string, std::unordered_set<std::string>>
+      topic_prepositions;
+  /// Lemmas of `verbs` that report only through topic_prepositions
+  /// ("refer", "focus").
+  std::unordered_set<std::string> topic_only_verbs;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.
   static ReportedTables load();
 };

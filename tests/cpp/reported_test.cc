@@ -173,6 +173,37 @@ TEST(Reported, ReportingOnlyVerbNeedsNoMarks) {
   EXPECT_EQ(mention_of(doc, *q), "The latest poll");
 }
 
+TEST(Reported, TopicAfterACuePreposition) {
+  Document doc = run(
+      "The governor talked about the state's drug crisis, saying it was "
+      "getting worse.");
+  const Quote* q = quote_starting(doc, "the state's drug crisis");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->text, "the state's drug crisis");
+  EXPECT_EQ(speaker_of(doc, "the state's drug crisis"), "governor");
+  EXPECT_EQ(sieve_of(doc, "the state's drug crisis"), "reported_topic");
+  EXPECT_EQ(only_indirect(run("Sanders warned of a recession next year.")),
+            "a recession next year");
+}
+
+TEST(Reported, TopicOnlyVerbNeedsItsPreposition) {
+  Document doc = run("Mr. Hedge referred to the two Trump resorts.");
+  EXPECT_EQ(only_indirect(doc), "the two Trump resorts");
+  EXPECT_EQ(speaker_of(doc, "the two Trump resorts"), "Hedge");
+  EXPECT_EQ(only_indirect(
+                run("The senator referred the question to the committee.")),
+            "<0 quotes>");
+}
+
+TEST(Reported, TopicNeedsAPhraseAfterThePreposition) {
+  EXPECT_EQ(only_indirect(run("The senator talked about nothing else.")),
+            "<0 quotes>");
+  EXPECT_EQ(only_indirect(run("Jane Roe has often talked about today.")),
+            "<0 quotes>");
+  EXPECT_EQ(only_indirect(run("Jane Roe is referred to as a firewall.")),
+            "<0 quotes>");
+}
+
 TEST(Reported, MixedQuotationAbsorbsThePartialQuote) {
   const std::string text =
       "The senator said the plan was \"a disaster for farmers\" and should be "
@@ -241,7 +272,7 @@ TEST(Reported, ScareQuotesAreNoAttributions) {
   Document term = run("Jane Roe went to see the film \"Jaws\" with friends.");
   EXPECT_TRUE(term.quotes.empty());
   Document cued = run(
-      "Jane Roe spoke about the \"reform of the tax code for small farms\" "
+      "Jane Roe spoke of the \"reform of the tax code for small farms\" "
       "at a rally on Friday.");
   ASSERT_EQ(cued.quotes.size(), 1u);
   EXPECT_EQ(cued.quotes[0].kind, QuoteKind::partial);
@@ -378,7 +409,7 @@ TEST(Reported, SpeechVerbsThatReportNothing) {
            "The United States imposed new sanctions on the country.",
            "His remarks drew criticism from the opposition.",
            "The senator said in response to a question.",
-           "Jane Roe spoke about the economy for an hour.",
+           "Jane Roe spoke for an hour at the rally.",
        })
     EXPECT_EQ(only_indirect(run(text)), "<0 quotes>") << text;
 }
