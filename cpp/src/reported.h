@@ -68,6 +68,13 @@ struct ReportedTables {
   /// target ("talk" -> "about", "call" -> "for").
   std::unordered_map<std::string, std::unordered_set<std::string>>
       topic_prepositions;
+  /// Reporting noun form -> prepositions whose object its holder reports
+  /// ("attacks" -> "on", "questions" -> "about").
+  std::unordered_map<std::string, std::unordered_set<std::string>>
+      topic_nouns;
+  /// Verb forms whose subject holds a reporting noun after them ("raised
+  /// questions about", "voiced support for").
+  std::unordered_set<std::string> topic_light_verbs;
   /// Lemmas of `verbs` that report only through topic_prepositions
   /// ("refer", "focus").
   std::unordered_set<std::string> topic_only_verbs;

@@ -195,6 +195,32 @@ TEST(Reported, TopicOnlyVerbNeedsItsPreposition) {
             "<0 quotes>");
 }
 
+TEST(Reported, ProgressiveCueBeforeItsTopic) {
+  Document doc = run("Hillary Clinton is calling for a no-fly zone in Syria.");
+  EXPECT_EQ(only_indirect(doc), "a no-fly zone in Syria");
+  EXPECT_EQ(speaker_of(doc, "a no-fly zone"), "Hillary Clinton");
+  // Without its subject the progressive is no report.
+  EXPECT_EQ(only_indirect(run("Calls are pouring in, and many of them are "
+                              "calling for a recount.")),
+            "<0 quotes>");
+}
+
+TEST(Reported, ReportingNounWithItsHolder) {
+  Document doc =
+      run("Donald Trump has raised questions about Obama's birthplace.");
+  const Quote* q = quote_starting(doc, "Obama's birthplace");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->text, "Obama's birthplace");
+  EXPECT_EQ(q->sieve, "reported_topic");
+  EXPECT_EQ(mention_of(doc, *q), "Donald Trump");
+  Document possessive =
+      run("Jane Roe shared Sanders's criticism of the trade deal.");
+  EXPECT_EQ(speaker_of(possessive, "the trade deal"), "Sanders");
+  // Nobody holds these questions.
+  EXPECT_EQ(only_indirect(run("The questions about the plan remain open.")),
+            "<0 quotes>");
+}
+
 TEST(Reported, TopicNeedsAPhraseAfterThePreposition) {
   EXPECT_EQ(only_indirect(run("The senator talked about nothing else.")),
             "<0 quotes>");
