@@ -193,6 +193,10 @@ TEST(Reported, TopicOnlyVerbNeedsItsPreposition) {
   EXPECT_EQ(only_indirect(
                 run("The senator referred the question to the committee.")),
             "<0 quotes>");
+  EXPECT_EQ(only_indirect(run("Jane Roe pointed to the rising cost of rent.")),
+            "the rising cost of rent");
+  EXPECT_EQ(only_indirect(run("Jane Roe pointed the way to the exit.")),
+            "<0 quotes>");
 }
 
 TEST(Reported, ProgressiveCueBeforeItsTopic) {
@@ -298,7 +302,7 @@ TEST(Reported, ScareQuotesAreNoAttributions) {
   Document term = run("Jane Roe went to see the film \"Jaws\" with friends.");
   EXPECT_TRUE(term.quotes.empty());
   Document cued = run(
-      "Jane Roe spoke of the \"reform of the tax code for small farms\" "
+      "Jane Roe spoke on the \"reform of the tax code for small farms\" "
       "at a rally on Friday.");
   ASSERT_EQ(cued.quotes.size(), 1u);
   EXPECT_EQ(cued.quotes[0].kind, QuoteKind::partial);
