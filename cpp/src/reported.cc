@@ -151,7 +151,10 @@ class Reporter {
       if (!is_word(k) || in_.quote_of_token[k] >= 0) return -1;
       const int m = mention_end_[k];
       if (m >= 0) return in_.mentions[m].possessive ? m : -1;
-      if (!tables_.topic_light_verbs.count(word(k))) continue;
+      // "X has raised questions", "X is critical of": the verb's subject.
+      if (!tables_.topic_light_verbs.count(word(k)) &&
+          !tables_.passive_auxiliaries.count(word(k)))
+        continue;
       int s = k - 1;  // over "has", "also"
       while (s > begin && s >= k - 3 && is_word(s) && mention_end_[s] < 0 &&
              in_.cue_tables.adverbials.count(word(s)))
@@ -625,16 +628,17 @@ ReportedTables ReportedTables::load() {
       add_cue_verb(t.verbs, forms);
     }
   }
-  for (const std::string& line :
-       embedded_lines("en/reported_topic_nouns.txt")) {
-    std::vector<std::string> fields = split_fields(line, '\t');
-    if (fields.size() != 2)
-      throw error("en/reported_topic_nouns.txt: want FORMS<TAB>PREPOSITIONS: " +
-                  line);
-    for (const std::string& form : split_fields(to_lower(fields[0]), ' '))
-      for (const std::string& p : split_fields(to_lower(fields[1]), ' '))
-        t.topic_nouns[form].insert(p);
-  }
+  for (const char* file :
+       {"en/reported_topic_nouns.txt", "en/reported_topic_adjectives.txt"})
+    for (const std::string& line : embedded_lines(file)) {
+      std::vector<std::string> fields = split_fields(line, '\t');
+      if (fields.size() != 2)
+        throw error(std::string(file) +
+                    ": want FORMS<TAB>PREPOSITIONS: " + line);
+      for (const std::string& form : split_fields(to_lower(fields[0]), ' '))
+        for (const std::string& p : split_fields(to_lower(fields[1]), ' '))
+          t.topic_nouns[form].insert(p);
+    }
   t.topic_light_verbs = lower_lines("en/reported_topic_light_verbs.txt");
   t.addressee_verbs = lower_lines("en/reported_addressee_verbs.txt");
   t.no_clause_verbs = lower_lines("en/reported_no_clause_verbs.txt");

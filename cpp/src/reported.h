@@ -68,8 +68,8 @@ struct ReportedTables {
   /// target ("talk" -> "about", "call" -> "for").
   std::unordered_map<std::string, std::unordered_set<std::string>>
       topic_prepositions;
-  /// Reporting noun form -> prepositions whose object its holder reports
-  /// ("attacks" -> "on", "questions" -> "about").
+  /// Reporting noun or attitude adjective -> prepositions whose object its
+  /// holder reports ("questions" -> "about", "critical" -> "of").
   std::unordered_map<std::string, std::unordered_set<std::string>>
       topic_nouns;
   /// Verb forms whose subject holds a reporting noun after them ("raised

@@ -225,6 +225,19 @@ TEST(Reported, ReportingNounWithItsHolder) {
             "<0 quotes>");
 }
 
+TEST(Reported, AttitudeAdjectiveOfItsSubject) {
+  for (const char* text :
+       {"Richard Viguerie is upbeat about Cruz's chances in November.",
+        "Richard Viguerie has been critical of Cruz's chances in November."}) {
+    Document doc = run(text);
+    EXPECT_EQ(only_indirect(doc), "Cruz's chances in November") << text;
+    EXPECT_EQ(speaker_of(doc, "Cruz's chances"), "Richard Viguerie") << text;
+  }
+  // No subject before the adjective: nobody's attitude.
+  EXPECT_EQ(only_indirect(run("A critical report of the agency came out.")),
+            "<0 quotes>");
+}
+
 TEST(Reported, TopicNeedsAPhraseAfterThePreposition) {
   EXPECT_EQ(only_indirect(run("The senator talked about nothing else.")),
             "<0 quotes>");
