@@ -467,7 +467,9 @@ class Reporter {
     if (cue.form == VerbForm::gerund && !punct(cue.first - 1, ",") &&
         !(is_word(cue.first - 1) &&
           (tables_.reporting_nouns.count(word(cue.first - 1)) ||
-           (tables_.passive_auxiliaries.count(word(cue.first - 1)) &&
+           ((tables_.passive_auxiliaries.count(word(cue.first - 1)) ||
+             (src_first >= 0 && !tables_.prepositions.count(
+                                    word(cue.first - 1)))) &&
             topic_preposition(cue.lemma, cue.last + 1)))))
       return {};
     if (cue.form == VerbForm::gerund && src_first < 0 &&

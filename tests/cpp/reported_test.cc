@@ -203,6 +203,10 @@ TEST(Reported, ProgressiveCueBeforeItsTopic) {
   Document doc = run("Hillary Clinton is calling for a no-fly zone in Syria.");
   EXPECT_EQ(only_indirect(doc), "a no-fly zone in Syria");
   EXPECT_EQ(speaker_of(doc, "a no-fly zone"), "Hillary Clinton");
+  // So does a bare gerund right after its subject.
+  Document footage =
+      run("The ad shows footage of Donald Trump talking about the wall.");
+  EXPECT_EQ(speaker_of(footage, "the wall"), "Donald Trump");
   // Without its subject the progressive is no report.
   EXPECT_EQ(only_indirect(run("Calls are pouring in, and many of them are "
                               "calling for a recount.")),
