@@ -184,6 +184,9 @@ TEST(Reported, TopicAfterACuePreposition) {
   EXPECT_EQ(sieve_of(doc, "the state's drug crisis"), "reported_topic");
   EXPECT_EQ(only_indirect(run("Sanders warned of a recession next year.")),
             "a recession next year");
+  EXPECT_EQ(only_indirect(run("Hillary Clinton has called on the senator to "
+                              "join her.")),
+            "the senator to join her");
 }
 
 TEST(Reported, TopicOnlyVerbNeedsItsPreposition) {
