@@ -41,6 +41,10 @@ class Reporter {
       mention_start_[in.mentions[m].first] = static_cast<int>(m);
       mention_end_[in.mentions[m].last] = static_cast<int>(m);
     }
+    name_end_.assign(n_, 0);
+    for (const auto& m : in.mentions)
+      if (m.mention.kind == MentionKind::name && m.last >= 0 && m.last < n_)
+        name_end_[m.last] = 1;
     cue_start_.assign(n_, -1);
     for (std::size_t c = 0; c < in.cues.size(); ++c)
       cue_start_[in.cues[c].first] = static_cast<int>(c);
@@ -206,6 +210,53 @@ class Reporter {
   int sentence_begin(int t) const {
     return in_.layout.sentence_first_token[tok(t).sentence];
   }
+  // True for a dash token: "-", "--", en, em or horizontal bar.
+  bool dash(int t) const {
+    if (!in_range(t) || tok(t).kind != TokenKind::punctuation) return false;
+    const std::string_view s =
+        in_.text.substr(tok(t).span.begin, tok(t).span.size());
+    return s == "-" || s == "--" || s == "\xE2\x80\x93" ||
+           s == "\xE2\x80\x94" || s == "\xE2\x80\x95";
+  }
+  // The first token after a dateline that opens t's paragraph ("SEOUL, Nov.
+  // 21 (Yonhap) -- ", "WASHINGTON (AP) — "), else `begin`: capitalised words,
+  // numbers, commas, periods and a parenthesis or an all-capital word, then
+  // a dash, within the first twelve tokens of the paragraph.
+  int after_dateline(int begin) const {
+    if (!in_range(begin) ||
+        in_.layout.paragraph_first_token[tok(begin).paragraph] != begin)
+      return begin;
+    bool marked = false;  // a "(Agency)" or an all-capital place name
+    for (int t = begin; in_range(t) && t < begin + 12 &&
+                        tok(t).sentence == tok(begin).sentence;
+         ++t) {
+      const std::string_view s =
+          in_.text.substr(tok(t).span.begin, tok(t).span.size());
+      if (tok(t).kind == TokenKind::number) continue;
+      if (tok(t).kind == TokenKind::punctuation) {
+        if (dash(t)) {
+          int after = t + 1;  // "--" may be two tokens
+          while (in_range(after) && dash(after)) ++after;
+          return marked && t > begin && in_range(after) &&
+                         tok(after).sentence == tok(begin).sentence
+                     ? after
+                     : begin;
+        }
+        if (s == "(" || s == ")")
+          marked = marked || s == "(";
+        else if (s != "," && s != ".")
+          return begin;
+        continue;
+      }
+      if (tok(t).kind != TokenKind::word) return begin;
+      const char c = s.empty() ? ' ' : s[0];
+      if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return begin;
+      bool caps = s.size() >= 3;
+      for (char ch : s) caps = caps && !(ch >= 'a' && ch <= 'z');
+      marked = marked || caps;
+    }
+    return begin;
+  }
   // The end (exclusive) of t's sentence without its closing punctuation.
   int sentence_end(int t) const {
     int end = in_.layout.sentence_first_token[tok(t).sentence + 1];
@@ -353,6 +404,20 @@ class Reporter {
         return c.first - 1;
       int s = frames_[f].source;
       if (s < 0 || frames_[f].inverted) continue;
+      // "Choe, a member of the ruling party widely seen as a confidant,
+      // would visit": a cue that reports nothing, or a noun or adjective
+      // after a determiner, is no new report.
+      // "..., without elaborating": a gerund after a preposition is an
+      // adjunct of the report itself; it ends the clause at its comma.
+      if (c.form == VerbForm::gerund && is_word(c.first - 1) &&
+          tables_.prepositions.count(word(c.first - 1))) {
+        if (c.first - 2 > first + 2 && punct(c.first - 2, ","))
+          return c.first - 2;
+        continue;
+      }
+      if ((is_word(c.last + 1) && tables_.blockers.count(word(c.last + 1))) ||
+          (is_word(c.first - 1) && tables_.determiners.count(word(c.first - 1))))
+        continue;
       int cut = in_.mentions[s].first;
       if (cut <= first + 1) continue;  // "X said officials believe ..."
       int k = cut;
@@ -374,8 +439,9 @@ class Reporter {
 
   Clause fronted(int source_first, int cue_first, const char* sieve,
                  double confidence) const {
-    // "CLAUSE, X said": the clause runs from the sentence start to the comma.
-    int begin = sentence_begin(cue_first);
+    // "CLAUSE, X said": the clause runs from the sentence start (after a
+    // dateline) to the comma.
+    int begin = after_dateline(sentence_begin(cue_first));
     int comma = std::min(source_first, cue_first) - 1;
     if (source_first < 0) {
       // No source mention ("CLAUSE, sources said"): the nearest comma.
@@ -559,7 +625,8 @@ class Reporter {
             tables_.clause_breaks.count(word(k + 1)))) ||
           punct(k, ";") ||
           (apposition_end(k) && is_word(k + 1) &&
-           tables_.summary_openers.count(word(k + 1))))
+           tables_.summary_openers.count(word(k + 1)) &&
+           !name_end_[k - 1]))  // "Choe Ryong Hae, a member of": apposition
         return k;
     return stop;
   }
@@ -602,6 +669,8 @@ class Reporter {
   const ReportedTables& tables_;
   int n_;
   std::vector<int> mention_start_, mention_end_, cue_start_;
+  // 1 where a name mention ends.
+  std::vector<char> name_end_;
   // 1 where the source mention of a cue frame (not inverted) starts.
   std::vector<char> framed_source_start_;
 };

@@ -394,6 +394,38 @@ TEST(Reported, SpeakerAndColonOpeningAParagraph) {
     EXPECT_EQ(only_indirect(run(text)), "<0 quotes>") << text;
 }
 
+TEST(Reported, FrontedClauseStartsAfterADateline) {
+  EXPECT_EQ(only_indirect(run(
+                "SEOUL, Nov. 21 (Yonhap) -- North Korean leader Kim Jong-un "
+                "has asked Russia to help, a South Korean official said.")),
+            "North Korean leader Kim Jong-un has asked Russia to help");
+  EXPECT_EQ(only_indirect(run("WASHINGTON \xE2\x80\x94 The plan will fail, "
+                              "the senator said.")),
+            "The plan will fail");
+  // No place or agency before the dash: no dateline.
+  EXPECT_EQ(only_indirect(run("Jane Roe -- the favourite -- will win, her "
+                              "aides said.")),
+            "Jane Roe -- the favourite -- will win");
+}
+
+TEST(Reported, PredicativeAsCueDoesNotEndTheClause) {
+  EXPECT_EQ(only_indirect(run(
+                "The dispatch said Choe Ryong Hae, a high-ranking member of the "
+                "party widely seen as a close confidant of Kim, would visit "
+                "Russia soon.")),
+            "Choe Ryong Hae, a high-ranking member of the party widely seen "
+            "as a close confidant of Kim, would visit Russia soon");
+  // "the ruling party": a cue word after a determiner ends no clause.
+  EXPECT_EQ(only_indirect(run("The dispatch said Choe, a member of the ruling "
+                              "party, would visit Russia soon.")),
+            "Choe, a member of the ruling party, would visit Russia soon");
+  // "without elaborating": a gerund adjunct, not a new report.
+  EXPECT_EQ(only_indirect(run("The dispatch said Choe, a member of the party, "
+                              "would visit Russia soon, without elaborating "
+                              "further.")),
+            "Choe, a member of the party, would visit Russia soon");
+}
+
 TEST(Reported, ColonLineWithItsOwnCueIsACredit) {
   // A wire credit before the colon; the line's own cue ("slammed") reports.
   Document doc = run(
