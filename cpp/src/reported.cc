@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lexicon.h"
+#include "quotelink/error.h"
 #include "unicode.h"
 
 namespace quotelink::detail {
@@ -35,8 +36,11 @@ class Reporter {
         tables_(tables),
         n_(static_cast<int>(in.layout.tokens.size())) {
     mention_start_.assign(n_, -1);
-    for (std::size_t m = 0; m < in.mentions.size(); ++m)
+    mention_end_.assign(n_, -1);
+    for (std::size_t m = 0; m < in.mentions.size(); ++m) {
       mention_start_[in.mentions[m].first] = static_cast<int>(m);
+      mention_end_[in.mentions[m].last] = static_cast<int>(m);
+    }
     name_end_.assign(n_, 0);
     for (const auto& m : in.mentions)
       if (m.mention.kind == MentionKind::name && m.last >= 0 && m.last < n_)
@@ -69,6 +73,7 @@ class Reporter {
       out.push_back(std::move(rq));
     }
     add_speaker_lines(out);
+    add_topic_nouns(out);
     // Text order; of two clauses opening together, the longer first.
     std::stable_sort(out.begin(), out.end(),
                      [](const ReportedQuote& a, const ReportedQuote& b) {
@@ -116,6 +121,52 @@ class Reporter {
       rq.source = m;
       out.push_back(std::move(rq));
     }
+  }
+
+  // "Trump's attacks on A", "his support for A", "X has raised questions
+  // about A": a reporting noun with its preposition (reported_topic_nouns)
+  // reports A for the noun's holder; such a report has no frame.
+  void add_topic_nouns(std::vector<ReportedQuote>& out) const {
+    for (int t = 0; t + 2 < n_; ++t) {
+      if (!is_word(t) || in_.quote_of_token[t] >= 0 ||
+          in_.layout.paragraphs[tok(t).paragraph].boilerplate)
+        continue;
+      auto it = tables_.topic_nouns.find(word(t));
+      if (it == tables_.topic_nouns.end() || !is_word(t + 1) ||
+          !it->second.count(word(t + 1)))
+        continue;
+      const int m = noun_holder(t);
+      if (m < 0) continue;
+      Clause c = topic(t + 2, sentence_end(t), m);
+      ReportedQuote rq;
+      if (c.first < 0 || !build(c, rq)) continue;
+      rq.sieve = "reported_topic";
+      rq.confidence = 0.5;
+      rq.source = m;
+      out.push_back(std::move(rq));
+    }
+  }
+  // The holder of the reporting noun at t: a possessive at most two words
+  // before it ("Mr. Trump's continual attacks"), or the subject of a light
+  // verb there ("Trump has raised new questions"); -1 when there is none.
+  int noun_holder(int t) const {
+    const int begin = sentence_begin(t);
+    for (int k = t - 1; k >= begin && k >= t - 3; --k) {
+      if (!is_word(k) || in_.quote_of_token[k] >= 0) return -1;
+      const int m = mention_end_[k];
+      if (m >= 0) return in_.mentions[m].possessive ? m : -1;
+      // "X has raised questions", "X is critical of": the verb's subject.
+      if (!tables_.topic_light_verbs.count(word(k)) &&
+          !tables_.passive_auxiliaries.count(word(k)))
+        continue;
+      int s = k - 1;  // over "has", "also"
+      while (s > begin && s >= k - 3 && is_word(s) && mention_end_[s] < 0 &&
+             in_.cue_tables.adverbials.count(word(s)))
+        --s;
+      const int subject = s >= begin ? mention_end_[s] : -1;
+      return subject >= 0 && !in_.mentions[subject].possessive ? subject : -1;
+    }
+    return -1;
   }
 
   // Keeps clauses that nest or are disjoint: a clause that starts inside a
@@ -247,6 +298,33 @@ class Reporter {
     Clause c{t, stop, "reported_asked", 0.6};
     c.sourceless = true;
     return c;
+  }
+
+  // True when token t is a preposition whose object a cue of `lemma`
+  // reports as its topic ("talked about", "called for").
+  bool topic_preposition(const std::string& lemma, int t) const {
+    if (!is_word(t)) return false;
+    auto it = tables_.topic_prepositions.find(lemma);
+    return it != tables_.topic_prepositions.end() && it->second.count(word(t));
+  }
+
+  // The topic a cue reports after its preposition, opening at `first`: a
+  // noun phrase or clause up to the first comma, dash, colon or clause end
+  // ("talked about the drug crisis, saying ..."). Empty when no phrase
+  // follows ("rails against.", "talked about today", "referred to as").
+  Clause topic(int first, int end, int subject) const {
+    if (first >= end || !is_word(first) ||
+        tables_.blockers.count(word(first)) ||
+        tables_.skip_words.count(word(first)) ||
+        tables_.prepositions.count(word(first)))
+      return {};
+    int stop = trim_end(first, clause_end(first, end));
+    for (int k = first + 1; k < stop; ++k)
+      if (apposition_end(k) || punct(k, ":") || punct(k, ";")) {
+        stop = k;
+        break;
+      }
+    return {first, stop, "reported_topic", 0.6, subject};
   }
 
   // A comma or a dash, which can close an apposition.
@@ -416,6 +494,10 @@ class Reporter {
       return {begin, cue.first, "reported_according", 0.7};
     }
     if (cue.kind != CueKind::verb) return {};
+    // "referred to", "focused on": a verb that reports only its topic.
+    if (tables_.topic_only_verbs.count(cue.lemma) &&
+        !topic_preposition(cue.lemma, cue.last + 1))
+      return {};
     // "the state", "his remarks", "Trump's comments", "United States": a
     // noun that looks like a cue.
     if (is_word(cue.first - 1) &&
@@ -447,10 +529,19 @@ class Reporter {
       return {};
     // A gerund reports only as a clause of its own (", adding that") or
     // after a reporting noun ("a statement saying").
+    // So does a progressive one before its topic ("X is calling for A").
     if (cue.form == VerbForm::gerund && !punct(cue.first - 1, ",") &&
         !(is_word(cue.first - 1) &&
-          tables_.reporting_nouns.count(word(cue.first - 1))))
+          (tables_.reporting_nouns.count(word(cue.first - 1)) ||
+           ((tables_.passive_auxiliaries.count(word(cue.first - 1)) ||
+             (src_first >= 0 && !tables_.prepositions.count(
+                                    word(cue.first - 1)))) &&
+            topic_preposition(cue.lemma, cue.last + 1)))))
       return {};
+    if (cue.form == VerbForm::gerund && src_first < 0 &&
+        !punct(cue.first - 1, ",") &&
+        tables_.passive_auxiliaries.count(word(cue.first - 1)))
+      return {};  // "many of them are calling for": no subject found
     if (src_first >= 0 && is_word(src_first - 1) &&
         tables_.source_blockers.count(word(src_first - 1)))
       return {};
@@ -468,6 +559,9 @@ class Reporter {
         closes_direct_quote(src_first >= 0 ? src_first : cue.first))
       return {};
     int t = cue.last + 1;
+    // "X talked about A", "X called for A": the object of the preposition
+    // is what the cue reports, up to the clause end.
+    if (topic_preposition(cue.lemma, t)) return topic(t + 1, end, subject);
     if (t >= end)
       return fronted(src_first, cue.first, "reported_fronted", 0.75);
     if (punct(t, ",")) {
@@ -594,7 +688,7 @@ class Reporter {
   const std::vector<CueFrame>& frames_;
   const ReportedTables& tables_;
   int n_;
-  std::vector<int> mention_start_, cue_start_;
+  std::vector<int> mention_start_, mention_end_, cue_start_;
   // 1 where a name mention ends.
   std::vector<char> name_end_;
   // 1 where the source mention of a cue frame (not inverted) starts.
@@ -611,6 +705,32 @@ ReportedTables ReportedTables::load() {
     t.verb_lemmas.insert(forms[0]);
     add_cue_verb(t.verbs, forms);
   }
+  for (const std::string& line :
+       embedded_lines("en/reported_topic_prepositions.txt")) {
+    std::vector<std::string> fields = split_fields(line, '\t');
+    if (fields.size() != 2)
+      throw error("en/reported_topic_prepositions.txt: want FORMS<TAB>"
+                  "PREPOSITIONS: " + line);
+    std::vector<std::string> forms = split_fields(to_lower(fields[0]), ' ');
+    for (const std::string& p : split_fields(to_lower(fields[1]), ' '))
+      t.topic_prepositions[forms[0]].insert(p);
+    if (forms.size() > 1) {  // a verb of its own, reporting only its topic
+      t.topic_only_verbs.insert(forms[0]);
+      add_cue_verb(t.verbs, forms);
+    }
+  }
+  for (const char* file :
+       {"en/reported_topic_nouns.txt", "en/reported_topic_adjectives.txt"})
+    for (const std::string& line : embedded_lines(file)) {
+      std::vector<std::string> fields = split_fields(line, '\t');
+      if (fields.size() != 2)
+        throw error(std::string(file) +
+                    ": want FORMS<TAB>PREPOSITIONS: " + line);
+      for (const std::string& form : split_fields(to_lower(fields[0]), ' '))
+        for (const std::string& p : split_fields(to_lower(fields[1]), ' '))
+          t.topic_nouns[form].insert(p);
+    }
+  t.topic_light_verbs = lower_lines("en/reported_topic_light_verbs.txt");
   t.addressee_verbs = lower_lines("en/reported_addressee_verbs.txt");
   t.no_clause_verbs = lower_lines("en/reported_no_clause_verbs.txt");
   t.no_clause_forms = lower_lines("en/reported_no_clause_forms.txt");

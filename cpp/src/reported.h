@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -68,6 +69,20 @@ struct ReportedTables {
   std::unordered_set<std::string> predicate_openers;
   /// Time words that end a clause without belonging to it ("last week").
   std::unordered_set<std::string> time_words;
+  /// Cue lemma -> prepositions whose object the cue reports as its topic or
+  /// target ("talk" -> "about", "call" -> "for").
+  std::unordered_map<std::string, std::unordered_set<std::string>>
+      topic_prepositions;
+  /// Reporting noun or attitude adjective -> prepositions whose object its
+  /// holder reports ("questions" -> "about", "critical" -> "of").
+  std::unordered_map<std::string, std::unordered_set<std::string>>
+      topic_nouns;
+  /// Verb forms whose subject holds a reporting noun after them ("raised
+  /// questions about", "voiced support for").
+  std::unordered_set<std::string> topic_light_verbs;
+  /// Lemmas of `verbs` that report only through topic_prepositions
+  /// ("refer", "focus").
+  std::unordered_set<std::string> topic_only_verbs;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.
   static ReportedTables load();
 };

@@ -173,6 +173,87 @@ TEST(Reported, ReportingOnlyVerbNeedsNoMarks) {
   EXPECT_EQ(mention_of(doc, *q), "The latest poll");
 }
 
+TEST(Reported, TopicAfterACuePreposition) {
+  Document doc = run(
+      "The governor talked about the state's drug crisis, saying it was "
+      "getting worse.");
+  const Quote* q = quote_starting(doc, "the state's drug crisis");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->text, "the state's drug crisis");
+  EXPECT_EQ(speaker_of(doc, "the state's drug crisis"), "governor");
+  EXPECT_EQ(sieve_of(doc, "the state's drug crisis"), "reported_topic");
+  EXPECT_EQ(only_indirect(run("Sanders warned of a recession next year.")),
+            "a recession next year");
+  EXPECT_EQ(only_indirect(run("Hillary Clinton has called on the senator to "
+                              "join her.")),
+            "the senator to join her");
+}
+
+TEST(Reported, TopicOnlyVerbNeedsItsPreposition) {
+  Document doc = run("Mr. Hedge referred to the two Trump resorts.");
+  EXPECT_EQ(only_indirect(doc), "the two Trump resorts");
+  EXPECT_EQ(speaker_of(doc, "the two Trump resorts"), "Hedge");
+  EXPECT_EQ(only_indirect(
+                run("The senator referred the question to the committee.")),
+            "<0 quotes>");
+  EXPECT_EQ(only_indirect(run("Jane Roe pointed to the rising cost of rent.")),
+            "the rising cost of rent");
+  EXPECT_EQ(only_indirect(run("Jane Roe pointed the way to the exit.")),
+            "<0 quotes>");
+}
+
+TEST(Reported, ProgressiveCueBeforeItsTopic) {
+  Document doc = run("Hillary Clinton is calling for a no-fly zone in Syria.");
+  EXPECT_EQ(only_indirect(doc), "a no-fly zone in Syria");
+  EXPECT_EQ(speaker_of(doc, "a no-fly zone"), "Hillary Clinton");
+  // So does a bare gerund right after its subject.
+  Document footage =
+      run("The ad shows footage of Donald Trump talking about the wall.");
+  EXPECT_EQ(speaker_of(footage, "the wall"), "Donald Trump");
+  // Without its subject the progressive is no report.
+  EXPECT_EQ(only_indirect(run("Calls are pouring in, and many of them are "
+                              "calling for a recount.")),
+            "<0 quotes>");
+}
+
+TEST(Reported, ReportingNounWithItsHolder) {
+  Document doc =
+      run("Donald Trump has raised questions about Obama's birthplace.");
+  const Quote* q = quote_starting(doc, "Obama's birthplace");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->text, "Obama's birthplace");
+  EXPECT_EQ(q->sieve, "reported_topic");
+  EXPECT_EQ(mention_of(doc, *q), "Donald Trump");
+  Document possessive =
+      run("Jane Roe shared Sanders's criticism of the trade deal.");
+  EXPECT_EQ(speaker_of(possessive, "the trade deal"), "Sanders");
+  // Nobody holds these questions.
+  EXPECT_EQ(only_indirect(run("The questions about the plan remain open.")),
+            "<0 quotes>");
+}
+
+TEST(Reported, AttitudeAdjectiveOfItsSubject) {
+  for (const char* text :
+       {"Richard Viguerie is upbeat about Cruz's chances in November.",
+        "Richard Viguerie has been critical of Cruz's chances in November."}) {
+    Document doc = run(text);
+    EXPECT_EQ(only_indirect(doc), "Cruz's chances in November") << text;
+    EXPECT_EQ(speaker_of(doc, "Cruz's chances"), "Richard Viguerie") << text;
+  }
+  // No subject before the adjective: nobody's attitude.
+  EXPECT_EQ(only_indirect(run("A critical report of the agency came out.")),
+            "<0 quotes>");
+}
+
+TEST(Reported, TopicNeedsAPhraseAfterThePreposition) {
+  EXPECT_EQ(only_indirect(run("The senator talked about nothing else.")),
+            "<0 quotes>");
+  EXPECT_EQ(only_indirect(run("Jane Roe has often talked about today.")),
+            "<0 quotes>");
+  EXPECT_EQ(only_indirect(run("Jane Roe is referred to as a firewall.")),
+            "<0 quotes>");
+}
+
 TEST(Reported, MixedQuotationAbsorbsThePartialQuote) {
   const std::string text =
       "The senator said the plan was \"a disaster for farmers\" and should be "
@@ -241,7 +322,7 @@ TEST(Reported, ScareQuotesAreNoAttributions) {
   Document term = run("Jane Roe went to see the film \"Jaws\" with friends.");
   EXPECT_TRUE(term.quotes.empty());
   Document cued = run(
-      "Jane Roe spoke about the \"reform of the tax code for small farms\" "
+      "Jane Roe spoke on the \"reform of the tax code for small farms\" "
       "at a rally on Friday.");
   ASSERT_EQ(cued.quotes.size(), 1u);
   EXPECT_EQ(cued.quotes[0].kind, QuoteKind::partial);
@@ -430,7 +511,7 @@ TEST(Reported, SpeechVerbsThatReportNothing) {
            "The United States imposed new sanctions on the country.",
            "His remarks drew criticism from the opposition.",
            "The senator said in response to a question.",
-           "Jane Roe spoke about the economy for an hour.",
+           "Jane Roe spoke for an hour at the rally.",
        })
     EXPECT_EQ(only_indirect(run(text)), "<0 quotes>") << text;
 }
