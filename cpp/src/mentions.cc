@@ -184,6 +184,7 @@ class Finder {
     names();
     nominals();
     cue_subjects();
+    quantity_subjects();
     cue_objects();
     pronouns();
     std::vector<SpeakerMention> out = resolve_overlaps();
@@ -702,6 +703,58 @@ class Finder {
     }
   }
 
+  // A quantity of people right before a speech verb speaks: "Sixty-six
+  // percent said", "Six in 10 say", "three-quarters of the voters said",
+  // "half said". The phrase opens the sentence or follows punctuation or a
+  // clause opener ("while 9 percent found"), with a number or a quantity
+  // word (mention_words.txt) first.
+  void quantity_subjects() {
+    std::vector<bool> ends(w_.size(), false);
+    for (const SpeakerMention& m : found_) ends[m.last] = true;
+    for (int c = 1; c < w_.size(); ++c) {
+      if (!cue_at(c)) continue;
+      int head = c - 1;
+      while (head > 0 && w_.word(head) && !w_.cap(head) &&
+             tables_.auxiliaries.count(w_.lower(head)))
+        --head;
+      if (head < 0 || ends[head] || !w_.same_sentence(head, c) ||
+          !(w_.word(head) || w_.token(head).kind == TokenKind::number))
+        continue;
+      int start = -1;
+      for (int k = head; k >= 0 && head - k <= 7 && w_.same_sentence(k, head);
+           --k) {
+        if (!(w_.word(k) || w_.token(k).kind == TokenKind::number)) break;
+        if (!quantity_opener(k)) continue;
+        const bool boundary =
+            !w_.same_sentence(k - 1, k) ||
+            w_.token(k - 1).kind == TokenKind::punctuation ||
+            (w_.word(k - 1) && tables_.clause_openers.count(w_.lower(k - 1)));
+        if (boundary) start = k;
+      }
+      if (start < 0) continue;
+      SpeakerMention m = make(start, head, MentionKind::role);
+      m.definite = false;
+      const std::string lh = w_.base(head);
+      m.head_word = lh;
+      m.plural = true;
+      m.role = w_.phrase(start, head);
+      std::string shown;
+      for (int k = start; k <= head; ++k)
+        shown += (shown.empty() ? "" : " ") + original(k);
+      m.mention.head = shown;
+      ends[head] = true;
+      found_.push_back(std::move(m));
+    }
+  }
+  // A number, or a word whose first hyphen-separated part is a quantity
+  // word ("sixty-six", "three-quarters", "half", "most").
+  bool quantity_opener(int t) const {
+    if (w_.token(t).kind == TokenKind::number) return !age_word(t);
+    if (!w_.word(t)) return false;
+    const std::string& lower = w_.lower(t);
+    return tables_.quantities.count(lower.substr(0, lower.find('-'))) > 0;
+  }
+
   // Any determined noun phrase right after an inverted speech verb speaks:
   // ""...," said one Trump confidant", "said a New Hampshire Republican". The
   // phrase ends before punctuation, a connector or a function word.
@@ -996,6 +1049,10 @@ MentionTables MentionTables::load(const Config& config) {
       t.not_alone.insert(cols[1]);
     else if (cols[0] == "auxiliary")
       t.auxiliaries.insert(cols[1]);
+    else if (cols[0] == "quantity")
+      t.quantities.insert(cols[1]);
+    else if (cols[0] == "clauseopener")
+      t.clause_openers.insert(cols[1]);
     else
       throw error("en/mention_words.txt: unknown class '" + cols[0] + "'");
   }

@@ -69,6 +69,11 @@ struct MentionTables {
   std::unordered_set<std::string> not_alone;  ///< never a name on its own
   /// auxiliaries and modals ("has", "will"): never the head of a subject
   std::unordered_set<std::string> auxiliaries;
+  /// number and quantity words that open a quantity of people ("sixty",
+  /// "half", "most")
+  std::unordered_set<std::string> quantities;
+  /// words after which a new clause's subject may start ("while", "and")
+  std::unordered_set<std::string> clause_openers;
   /// Loads the built-in lists plus config.extra_titles.
   static MentionTables load(const Config& config);
 };

@@ -446,6 +446,24 @@ TEST(Reported, ClauseEndsBeforeADefiniteApposition) {
             "she backs Neil Roe and his plans");
 }
 
+TEST(Reported, QuantityOfPeopleBeforeACueIsTheSource) {
+  for (const auto& [text, source] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"Sixty-six percent said it made no difference to them.",
+            "Sixty-six percent"},
+           {"Six in 10 say he is at least somewhat decisive.", "Six in 10"},
+           {"Jane Roe won, while 9 percent said the plan was a deterrent.",
+            "9 percent"}}) {
+    Document doc = run(text);
+    std::vector<const Quote*> q = indirect(doc);
+    ASSERT_EQ(q.size(), 1u) << text;
+    EXPECT_EQ(mention_of(doc, *q[0]), source) << text;
+  }
+  // A number inside a phrase is no quantity of people ("the 2016 race").
+  Document year = run("The 2016 race said nothing new about the party.");
+  for (const Quote& q : year.quotes) EXPECT_EQ(q.mention, -1) << q.text;
+}
+
 TEST(Reported, ColonLineWithItsOwnCueIsACredit) {
   // A wire credit before the colon; the line's own cue ("slammed") reports.
   Document doc = run(
