@@ -648,19 +648,29 @@ class Finder {
            w_.token(t - 1).kind == TokenKind::quote_mark;
   }
 
+  // True at the last token of every mention found so far.
+  std::vector<bool> mention_ends() const {
+    std::vector<bool> ends(w_.size(), false);
+    for (const SpeakerMention& m : found_) ends[m.last] = true;
+    return ends;
+  }
+  // The token before cue c, over auxiliaries ("the president will say").
+  int head_before_cue(int c) const {
+    int head = c - 1;
+    while (head > 0 && w_.word(head) && !w_.cap(head) &&
+           tables_.auxiliaries.count(w_.lower(head)))
+      --head;
+    return head;
+  }
+
   // Any determined noun phrase right before a speech verb speaks: "the
   // gambling tycoon told Reuters", "the bespectacled, 71-year-old diplomat
   // said".
   void cue_subjects() {
-    std::vector<bool> nominal_ends(w_.size(), false);
-    for (const SpeakerMention& m : found_) nominal_ends[m.last] = true;
+    std::vector<bool> nominal_ends = mention_ends();
     for (int c = 1; c < w_.size(); ++c) {
       if (!cue_at(c)) continue;
-      int head = c - 1;
-      // "the president will say": auxiliaries are no head.
-      while (head > 0 && w_.word(head) && !w_.cap(head) &&
-             tables_.auxiliaries.count(w_.lower(head)))
-        --head;
+      const int head = head_before_cue(c);
       // "the 43-year-old asked": a digit-led compound heads the phrase too.
       if (!(w_.word(head) || age_word(head)) || w_.cap(head) ||
           !w_.same_sentence(head, c))
@@ -709,14 +719,10 @@ class Finder {
   // clause opener ("while 9 percent found"), with a number or a quantity
   // word (mention_words.txt) first.
   void quantity_subjects() {
-    std::vector<bool> ends(w_.size(), false);
-    for (const SpeakerMention& m : found_) ends[m.last] = true;
+    std::vector<bool> ends = mention_ends();
     for (int c = 1; c < w_.size(); ++c) {
       if (!cue_at(c)) continue;
-      int head = c - 1;
-      while (head > 0 && w_.word(head) && !w_.cap(head) &&
-             tables_.auxiliaries.count(w_.lower(head)))
-        --head;
+      const int head = head_before_cue(c);
       if (head < 0 || ends[head] || !w_.same_sentence(head, c) ||
           !(w_.word(head) || w_.token(head).kind == TokenKind::number))
         continue;
