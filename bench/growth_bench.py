@@ -136,7 +136,7 @@ def _update_doc(path: str, kinds: list[str], table: list[str], command: str, fai
         ("Verdict: " + ("over budget (time slope > 1.25 or memory > 10x): " + "; ".join(failures) if failures else
                         "every input grows linearly (k <= 1.25) and peak memory stays under 10x the input.")),
         "",
-        "Where the memory goes, and why texts over 64 KB are analysed in windows: the Memory",
+        "Where the memory goes, and why texts over 32 KB are analysed in windows: the Memory",
         "section of docs/reliability.md (`bench/cpp/quotelink_memory_bench FILE` counts heap bytes",
         "per stage).",
         END,

@@ -680,7 +680,10 @@ std::size_t window_end(std::string_view text, std::size_t begin,
           best[static_cast<int>(WindowCut::paragraph)] = i;
         } else if (breaks == 1 && capital) {
           best[static_cast<int>(WindowCut::line)] = i;
-        } else if (space && capital && is_sentence_final(last)) {
+        } else if (space && is_sentence_final(last) &&
+                   (capital || (breaks == 0 && is_quotation_mark(cp)))) {
+          // ". “It is" inside a paragraph: a sentence opening with a
+          // quotation (after a line break it may continue an earlier one).
           best[static_cast<int>(WindowCut::sentence)] = i;
         } else if (space) {
           best[static_cast<int>(WindowCut::space)] = i;

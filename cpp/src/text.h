@@ -108,7 +108,8 @@ enum class WindowCut : unsigned char {
   paragraph,  ///< at a blank line, before a paragraph that starts with a
               ///< capital or digit (so no quotation continues into it)
   line,       ///< at a line break before such a line (no blank line near)
-  sentence,   ///< inside a paragraph, before a capital after . ! ? and space
+  sentence,   ///< inside a paragraph, before a capital or a quotation mark
+              ///< after . ! ? and space
   space,      ///< inside a paragraph, after white space
   character,  ///< anywhere: a text without spaces
 };
