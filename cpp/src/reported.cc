@@ -522,7 +522,13 @@ class Reporter {
     if (inverted)
       return fronted(src_first, cue.first, "reported_inverted", 0.75);
     if (src_first > cue.first) return {};
-    if (src_first < 0 &&
+    // "began by talking about A": a gerund after a preposition reports its
+    // topic (for the main clause's subject, which the frame may lack).
+    const bool adjunct_topic = cue.form == VerbForm::gerund &&
+                               is_word(cue.first - 1) &&
+                               tables_.prepositions.count(word(cue.first - 1)) &&
+                               topic_preposition(cue.lemma, cue.last + 1);
+    if (src_first < 0 && !adjunct_topic &&
         (cue.form == VerbForm::base || tables_.verb_lemmas.count(cue.lemma) ||
          (!is_word(cue.first - 1) && !apposition_end(cue.first - 1)) ||
          tables_.prepositions.count(word(cue.first - 1))))
@@ -531,6 +537,7 @@ class Reporter {
     // after a reporting noun ("a statement saying").
     // So does a progressive one before its topic ("X is calling for A").
     if (cue.form == VerbForm::gerund && !punct(cue.first - 1, ",") &&
+        !adjunct_topic &&
         !(is_word(cue.first - 1) &&
           (tables_.reporting_nouns.count(word(cue.first - 1)) ||
            ((tables_.passive_auxiliaries.count(word(cue.first - 1)) ||

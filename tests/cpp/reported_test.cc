@@ -464,6 +464,15 @@ TEST(Reported, QuantityOfPeopleBeforeACueIsTheSource) {
   for (const Quote& q : year.quotes) EXPECT_EQ(q.mention, -1) << q.text;
 }
 
+TEST(Reported, GerundAfterAPrepositionReportsItsTopic) {
+  EXPECT_EQ(only_indirect(run("The billionaire began by talking about the "
+                              "state's drug crisis.")),
+            "the state's drug crisis");
+  // Without its topic preposition a gerund adjunct reports nothing.
+  EXPECT_EQ(only_indirect(run("The billionaire began by talking loudly.")),
+            "<0 quotes>");
+}
+
 TEST(Reported, ColonLineWithItsOwnCueIsACredit) {
   // A wire credit before the colon; the line's own cue ("slammed") reports.
   Document doc = run(
