@@ -730,6 +730,10 @@ class Finder {
       for (int k = head; k >= 0 && head - k <= 7 && w_.same_sentence(k, head);
            --k) {
         if (!(w_.word(k) || w_.token(k).kind == TokenKind::number)) break;
+        // "Most said they were very worried": no phrase over another cue
+        // or a pronoun.
+        if (k < head && (cue_at(k) || tables_.pronouns.count(w_.lower(k))))
+          break;
         if (!quantity_opener(k)) continue;
         const bool boundary =
             !w_.same_sentence(k - 1, k) ||

@@ -452,6 +452,8 @@ TEST(Reported, QuantityOfPeopleBeforeACueIsTheSource) {
            {"Sixty-six percent said it made no difference to them.",
             "Sixty-six percent"},
            {"Six in 10 say he is at least somewhat decisive.", "Six in 10"},
+           {"Three-quarters said they were very worried.", "Three-quarters"},
+           {"And half said they were very worried.", "half"},
            {"Jane Roe won, while 9 percent said the plan was a deterrent.",
             "9 percent"}}) {
     Document doc = run(text);
