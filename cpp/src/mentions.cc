@@ -761,6 +761,12 @@ class Finder {
   bool quantity_opener(int t) const {
     if (w_.token(t).kind == TokenKind::number) return !age_word(t);
     if (!w_.word(t)) return false;
+    if (quantity_word(t)) return true;
+    // "A majority said", "a third of voters": a determiner before one.
+    return tables_.determiners.count(w_.lower(t)) && t + 1 < w_.size() &&
+           w_.word(t + 1) && quantity_word(t + 1);
+  }
+  bool quantity_word(int t) const {
     const std::string& lower = w_.lower(t);
     return tables_.quantities.count(lower.substr(0, lower.find('-'))) > 0;
   }

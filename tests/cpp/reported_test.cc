@@ -454,6 +454,9 @@ TEST(Reported, QuantityOfPeopleBeforeACueIsTheSource) {
            {"Six in 10 say he is at least somewhat decisive.", "Six in 10"},
            {"Three-quarters said they were very worried.", "Three-quarters"},
            {"And half said they were very worried.", "half"},
+           {"A majority said the plan was sound.", "A majority"},
+           {"A White House official who spoke said the plan was sound.",
+            "A White House official"},
            {"Jane Roe won, while 9 percent said the plan was a deterrent.",
             "9 percent"}}) {
     Document doc = run(text);
