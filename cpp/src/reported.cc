@@ -210,14 +210,13 @@ class Reporter {
   int sentence_begin(int t) const {
     return in_.layout.sentence_first_token[tok(t).sentence];
   }
-  // True for a dash token: "-", "--", en, em or horizontal bar.
+  // True for a dash token: "-", "--", en or em dash.
   bool dash(int t) const {
-    if (!in_range(t) || tok(t).kind != TokenKind::punctuation) return false;
-    const std::string_view s =
-        in_.text.substr(tok(t).span.begin, tok(t).span.size());
-    return s == "-" || s == "--" || s == "\xE2\x80\x93" ||
-           s == "\xE2\x80\x94" || s == "\xE2\x80\x95";
+    return punct(t, "-") || punct(t, "--") || punct(t, "\u2013") ||
+           punct(t, "\u2014");
   }
+  // A dash that may close a dateline: a dash or a horizontal bar.
+  bool dateline_dash(int t) const { return dash(t) || punct(t, "\u2015"); }
   // The first token after a dateline that opens t's paragraph ("SEOUL, Nov.
   // 21 (Yonhap) -- ", "WASHINGTON (AP) — "), else `begin`: capitalised words,
   // numbers, commas, periods and a parenthesis or an all-capital word, then
@@ -234,9 +233,9 @@ class Reporter {
           in_.text.substr(tok(t).span.begin, tok(t).span.size());
       if (tok(t).kind == TokenKind::number) continue;
       if (tok(t).kind == TokenKind::punctuation) {
-        if (dash(t)) {
+        if (dateline_dash(t)) {
           int after = t + 1;  // "--" may be two tokens
-          while (in_range(after) && dash(after)) ++after;
+          while (in_range(after) && dateline_dash(after)) ++after;
           return marked && t > begin && in_range(after) &&
                          tok(after).sentence == tok(begin).sentence
                      ? after
@@ -328,10 +327,7 @@ class Reporter {
   }
 
   // A comma or a dash, which can close an apposition.
-  bool apposition_end(int t) const {
-    return punct(t, ",") || punct(t, "-") || punct(t, "--") ||
-           punct(t, "\u2013") || punct(t, "\u2014");
-  }
+  bool apposition_end(int t) const { return punct(t, ",") || dash(t); }
   // The first mention of the sentence opening at `begin` that starts it or
   // follows a comma and is closed by a comma before `cue_first` ("Jane
   // Roe, 27, a lawyer, said", "On Friday, Jane Roe, who ..., said"), or -1.
