@@ -232,6 +232,18 @@ TEST(Reported, ReportingNounWithItsHolder) {
             "<0 quotes>");
 }
 
+TEST(Reported, TakeIssueAndTakeASwipeAreLightVerbReports) {
+  Document issue = run("Jane Roe took issue with the new tax plan.");
+  EXPECT_EQ(only_indirect(issue), "the new tax plan");
+  EXPECT_EQ(speaker_of(issue, "the new tax plan"), "Jane Roe");
+  Document swipe = run("The governor took a swipe at his rivals.");
+  EXPECT_EQ(only_indirect(swipe), "his rivals");
+  EXPECT_EQ(speaker_of(swipe, "his rivals"), "governor");
+  // A shot that nobody takes is no report.
+  EXPECT_EQ(only_indirect(run("The shot at the goal went wide.")),
+            "<0 quotes>");
+}
+
 TEST(Reported, AttitudeAdjectiveOfItsSubject) {
   for (const char* text :
        {"Richard Viguerie is upbeat about Cruz's chances in November.",
