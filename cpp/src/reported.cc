@@ -326,6 +326,14 @@ class Reporter {
     return {first, stop, "reported_topic", 0.6, subject};
   }
 
+  // True when a comma comes right before token t, or a comma and the mark
+  // closing a quotation t is not part of ("... a \"distortion,\" describing").
+  bool after_comma(int t) const {
+    if (punct(t - 1, ",")) return true;
+    return in_range(t - 2) && tok(t - 1).kind == TokenKind::quote_mark &&
+           punct(t - 2, ",") && in_.quote_of_token[t - 1] >= 0 &&
+           in_.quote_of_token[t] < 0;
+  }
   // A comma or a dash, which can close an apposition.
   bool apposition_end(int t) const { return punct(t, ",") || dash(t); }
   // The first mention of the sentence opening at `begin` that starts it or
@@ -396,7 +404,7 @@ class Reporter {
         return punct(c.first - 2, ",") ? c.first - 2 : c.first - 1;
       // "X said A, adding that B": a gerund cue after a comma reports B.
       if (c.kind == CueKind::verb && c.form == VerbForm::gerund &&
-          c.first > first + 2 && punct(c.first - 1, ","))
+          c.first > first + 2 && after_comma(c.first))
         return c.first - 1;
       int s = frames_[f].source;
       if (s < 0 || frames_[f].inverted) continue;
@@ -532,7 +540,7 @@ class Reporter {
     // A gerund reports only as a clause of its own (", adding that") or
     // after a reporting noun ("a statement saying").
     // So does a progressive one before its topic ("X is calling for A").
-    if (cue.form == VerbForm::gerund && !punct(cue.first - 1, ",") &&
+    if (cue.form == VerbForm::gerund && !after_comma(cue.first) &&
         !adjunct_topic &&
         !(is_word(cue.first - 1) &&
           (tables_.reporting_nouns.count(word(cue.first - 1)) ||
@@ -542,7 +550,7 @@ class Reporter {
             topic_preposition(cue.lemma, cue.last + 1)))))
       return {};
     if (cue.form == VerbForm::gerund && src_first < 0 &&
-        !punct(cue.first - 1, ",") &&
+        !after_comma(cue.first) &&
         tables_.passive_auxiliaries.count(word(cue.first - 1)))
       return {};  // "many of them are calling for": no subject found
     if (src_first >= 0 && is_word(src_first - 1) &&
@@ -617,11 +625,11 @@ class Reporter {
     return {t, trim_end(t, stop), "reported_after", 0.8, subject};
   }
 
-  // The end of a clause from `first` to `stop`, cut where the report gives
-  // A short clause without a verb of its own ends where its speaker's next
-  // predicate starts ("endorsed Trump last week and has appeared at"):
-  // at a conjunction followed by an auxiliary or a verb form, within the
-  // first few words; trailing time words ("last week") are left out.
+  // The end of a clause from `first` to `stop`: a short clause without a
+  // verb of its own ends where its speaker's next predicate starts
+  // ("endorsed Trump last week and has appeared at"): at a conjunction
+  // followed by an auxiliary or a verb form, within the first few words;
+  // trailing time words ("last week") are left out.
   int trim_predicate(int first, int stop) const {
     for (int k = first + 1; k + 1 < stop && k <= first + kObjectReach; ++k) {
       if (!(is_word(k) && tables_.conjunctions.count(word(k)))) continue;
@@ -637,9 +645,10 @@ class Reporter {
   }
   static constexpr int kObjectReach = 6;
 
+  // The end of a clause from `first` to `stop`, cut where the report gives
   // way to the writer: before a non-restrictive relative (", which raised
   // concerns"), a clause break (", but"), a summing-up phrase (", a claim
-  // ...") or at a semicolon.
+  // ...") or at a semicolon; trim_predicate applies first.
   int trim_end(int first, int stop) const {
     stop = trim_predicate(first, stop);
     for (int k = first + 3; k + 1 < stop; ++k)

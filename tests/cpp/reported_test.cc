@@ -609,6 +609,23 @@ Document seed(const std::string& name) {
   return quotelink::extract(ss.str(), name);
 }
 
+// A gerund cue after a partial quotation's closing comma and mark reports
+// its own clause, which ends the one before; a gerund inside the marks does
+// not.
+TEST(ReportedEnds, GerundCueAfterQuotedComma) {
+  Document doc = run(
+      "He said that is a \"distortion,\" describing the team as highly "
+      "accomplished.");
+  EXPECT_EQ(indirect_texts(doc),
+            (std::vector<std::string>{"that is a \"distortion,\"",
+                                      "the team as highly accomplished"}));
+  Document inside =
+      run("She said the plan was \"a good start, adding value\" to the "
+          "party.");
+  EXPECT_EQ(only_indirect(inside),
+            "the plan was \"a good start, adding value\" to the party");
+}
+
 // The reported speech named in issue #7, with its sources.
 TEST(ReportedSeeds, IssueSevenAttributions) {
   Document lavrov = seed("004_7c450318e5af89d7.txt");
