@@ -286,7 +286,7 @@ class Reporter {
     if (is_word(t) && word(t) != "to" && tables_.prepositions.count(word(t)))
       ++t;  // "asked about A": the question is A
     if (t >= end || !is_word(t)) return {};
-    int stop = trim_end(t, clause_end(t, end));
+    int stop = subordinate_end(cue.first, t, trim_end(t, clause_end(t, end)));
     if (opening) {
       int comma = t + 1;
       while (comma < stop && !punct(comma, ",")) ++comma;
@@ -622,7 +622,8 @@ class Reporter {
           stop = k;
           break;
         }
-    return {t, trim_end(t, stop), "reported_after", 0.8, subject};
+    stop = subordinate_end(cue.first, t, trim_end(t, stop));
+    return {t, stop, "reported_after", 0.8, subject};
   }
 
   // The end of a clause from `first` to `stop`: a short clause without a
@@ -660,6 +661,23 @@ class Reporter {
            tables_.summary_openers.count(word(k + 1)) &&
            !name_end_[k - 1]))  // "Choe Ryong Hae, a member of": apposition
         return k;
+    return stop;
+  }
+
+  // The end of a clause from `first` to `stop` reported by a cue at
+  // `cue_first` inside a subordinate clause that opens its sentence ("Though
+  // he did not mention A, he ..."; "But when voters were asked A, X ..."):
+  // the first comma after `first`; `stop` when the cue is in no such clause.
+  int subordinate_end(int cue_first, int first, int stop) const {
+    int t = after_dateline(sentence_begin(cue_first));
+    if (is_word(t) && tables_.conjunctions.count(word(t)) &&
+        is_word(t + 1) && tables_.subordinators.count(word(t + 1)))
+      ++t;  // "But when ..."
+    if (!is_word(t) || !tables_.subordinators.count(word(t))) return stop;
+    for (int k = t + 1; k < cue_first; ++k)
+      if (punct(k, ",") || punct(k, ";")) return stop;  // the cue is past it
+    for (int k = first + 1; k < stop; ++k)
+      if (punct(k, ",")) return k;
     return stop;
   }
 
@@ -760,6 +778,7 @@ ReportedTables ReportedTables::load() {
   t.summary_openers = lower_lines("en/reported_summary_openers.txt");
   t.predicate_openers = lower_lines("en/reported_predicate_openers.txt");
   t.time_words = lower_lines("en/reported_time_words.txt");
+  t.subordinators = lower_lines("en/reported_subordinators.txt");
   t.sourceless_verbs = lower_lines("en/reported_sourceless_verbs.txt");
   t.question_verbs = lower_lines("en/reported_question_verbs.txt");
   t.passive_auxiliaries = lower_lines("en/reported_passive_auxiliaries.txt");

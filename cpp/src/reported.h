@@ -67,6 +67,9 @@ struct ReportedTables {
   /// Auxiliaries and verb forms that open a coordinated predicate after
   /// "and"/"but" ("and has appeared", "but said").
   std::unordered_set<std::string> predicate_openers;
+  /// Words that open a sentence with a subordinate clause ("Though he did
+  /// not mention A, he ..."): a report inside it ends at its comma.
+  std::unordered_set<std::string> subordinators;
   /// Time words that end a clause without belonging to it ("last week").
   std::unordered_set<std::string> time_words;
   /// Cue lemma -> prepositions whose object the cue reports as its topic or

@@ -626,6 +626,22 @@ TEST(ReportedEnds, GerundCueAfterQuotedComma) {
             "the plan was \"a good start, adding value\" to the party");
 }
 
+// A report inside a subordinate clause that opens the sentence ends at the
+// comma closing that clause; a cue after that comma reports to the end.
+TEST(ReportedEnds, SubordinateOpeningEndsAtItsComma) {
+  Document doc = run(
+      "Though the mayor said the plan would fail, voters approved it.");
+  EXPECT_EQ(only_indirect(doc), "the plan would fail");
+  Document asked = run(
+      "But when voters were asked who would bring change, Smith trounced "
+      "Jones.");
+  EXPECT_EQ(only_indirect(asked), "who would bring change");
+  Document after = run(
+      "When the vote ended, the mayor said the plan would fail, and it "
+      "did.");
+  EXPECT_EQ(only_indirect(after), "the plan would fail, and it did");
+}
+
 // The reported speech named in issue #7, with its sources.
 TEST(ReportedSeeds, IssueSevenAttributions) {
   Document lavrov = seed("004_7c450318e5af89d7.txt");
