@@ -652,6 +652,14 @@ class Reporter {
   // ...") or at a semicolon; trim_predicate applies first.
   int trim_end(int first, int stop) const {
     stop = trim_predicate(first, stop);
+    // "defended his vote, but ...", "endorsed her; last month ...": a short
+    // object ends at a clause break too (not "that, while A, B").
+    if (!(is_word(first) && tables_.complementisers.count(word(first))))
+      for (int k = first + 1; k + 1 < stop && k < first + 3; ++k)
+        if ((punct(k, ",") && is_word(k + 1) &&
+             tables_.clause_breaks.count(word(k + 1))) ||
+            punct(k, ";"))
+          return k;
     for (int k = first + 3; k + 1 < stop; ++k)
       if ((punct(k, ",") && is_word(k + 1) &&
            (in_.cue_tables.relatives.count(word(k + 1)) ||

@@ -642,6 +642,21 @@ TEST(ReportedEnds, SubordinateOpeningEndsAtItsComma) {
   EXPECT_EQ(only_indirect(after), "the plan would fail, and it did");
 }
 
+// A short object ends at a clause break or a semicolon, as a longer clause
+// does; a complementiser before the break keeps the clause whole.
+TEST(ReportedEnds, ShortObjectEndsAtClauseBreak) {
+  Document but = run(
+      "The senator defended his vote, but later he changed course.");
+  EXPECT_EQ(only_indirect(but), "his vote");
+  Document semicolon = run(
+      "Many mayors have endorsed her; last month the governor did too.");
+  EXPECT_EQ(only_indirect(semicolon), "her");
+  Document that = run(
+      "She argued that, while taxes may rise, workers will gain.");
+  EXPECT_EQ(only_indirect(that),
+            "that, while taxes may rise, workers will gain");
+}
+
 // The reported speech named in issue #7, with its sources.
 TEST(ReportedSeeds, IssueSevenAttributions) {
   Document lavrov = seed("004_7c450318e5af89d7.txt");
