@@ -628,13 +628,15 @@ class Reporter {
 
   // The end of a clause from `first` to `stop`: a short clause without a
   // verb of its own ends where its speaker's next predicate starts
-  // ("endorsed Trump last week and has appeared at"): at a conjunction
-  // followed by an auxiliary or a verb form, within the first few words;
-  // trailing time words ("last week") are left out.
+  // ("endorsed Trump last week and has appeared at", "blasted Rubio and
+  // defended Cruz"): at a conjunction followed by an auxiliary or a speech
+  // verb, within the first few words; trailing time words ("last week") are
+  // left out.
   int trim_predicate(int first, int stop) const {
     for (int k = first + 1; k + 1 < stop && k <= first + kObjectReach; ++k) {
       if (!(is_word(k) && tables_.conjunctions.count(word(k)))) continue;
-      if (!(is_word(k + 1) && tables_.predicate_openers.count(word(k + 1))))
+      if (!(is_word(k + 1) && (tables_.predicate_openers.count(word(k + 1)) ||
+                               finite_cue(k + 1))))
         continue;
       int end = punct(k - 1, ",") ? k - 1 : k;
       while (end > first + 1 && is_word(end - 1) &&
@@ -645,6 +647,14 @@ class Reporter {
     return stop;
   }
   static constexpr int kObjectReach = 6;
+  // True when a speech verb in the past or third person opens at t
+  // ("blasted Rubio and defended Cruz").
+  bool finite_cue(int t) const {
+    const int c = cue_start_[t];
+    return c >= 0 && in_.cues[c].kind == CueKind::verb &&
+           (in_.cues[c].form == VerbForm::past ||
+            in_.cues[c].form == VerbForm::third);
+  }
 
   // The end of a clause from `first` to `stop`, cut where the report gives
   // way to the writer: before a non-restrictive relative (", which raised

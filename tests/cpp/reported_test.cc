@@ -657,6 +657,18 @@ TEST(ReportedEnds, ShortObjectEndsAtClauseBreak) {
             "that, while taxes may rise, workers will gain");
 }
 
+// A short object ends before "and" with a speech verb, its speaker's next
+// report; "and" before a noun continues the object.
+TEST(ReportedEnds, ShortObjectEndsBeforeNextSpeechVerb) {
+  Document doc =
+      run("Harry Reid blasted Rubio and defended Cruz in a recent interview.");
+  EXPECT_EQ(indirect_texts(doc),
+            (std::vector<std::string>{"Rubio", "Cruz in a recent interview"}));
+  Document noun =
+      run("The governor praised the workers and managers of the plant.");
+  EXPECT_EQ(only_indirect(noun), "the workers and managers of the plant");
+}
+
 // The reported speech named in issue #7, with its sources.
 TEST(ReportedSeeds, IssueSevenAttributions) {
   Document lavrov = seed("004_7c450318e5af89d7.txt");
