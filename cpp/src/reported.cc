@@ -317,7 +317,7 @@ class Reporter {
         tables_.skip_words.count(word(first)) ||
         tables_.prepositions.count(word(first)))
       return {};
-    int stop = trim_end(first, clause_end(first, end));
+    int stop = trim_adjunct(first, trim_end(first, clause_end(first, end)));
     for (int k = first + 1; k < stop; ++k)
       if (apposition_end(k) || punct(k, ":") || punct(k, ";")) {
         stop = k;
@@ -622,7 +622,7 @@ class Reporter {
           stop = k;
           break;
         }
-    stop = subordinate_end(cue.first, t, trim_end(t, stop));
+    stop = subordinate_end(cue.first, t, trim_adjunct(t, trim_end(t, stop)));
     return {t, stop, "reported_after", 0.8, subject};
   }
 
@@ -679,6 +679,26 @@ class Reporter {
            tables_.summary_openers.count(word(k + 1)) &&
            !name_end_[k - 1]))  // "Choe Ryong Hae, a member of": apposition
         return k;
+    return stop;
+  }
+
+  // The end of a report from `first` to `stop` whose object is a name or an
+  // object pronoun followed by an adjunct ("praised Trump at a news
+  // conference", "opposed it as he ..."): the object's end; else `stop`.
+  int trim_adjunct(int first, int stop) const {
+    int last = -1;
+    const int m = mention_start_[first];
+    if (m >= 0 && in_.mentions[m].mention.kind != MentionKind::pronoun)
+      last = in_.mentions[m].last;
+    else if (is_word(first) && tables_.object_pronouns.count(word(first)))
+      last = first;
+    if (last < first || last + 1 >= stop) return stop;
+    int k = punct(last + 1, ",") ? last + 2 : last + 1;
+    if (k >= stop || !is_word(k)) return stop;
+    if (tables_.adjuncts.count(word(k)) ||
+        (k + 1 < stop && is_word(k + 1) &&
+         tables_.adjuncts.count(word(k) + " " + word(k + 1))))
+      return last + 1;
     return stop;
   }
 
@@ -797,6 +817,8 @@ ReportedTables ReportedTables::load() {
   t.predicate_openers = lower_lines("en/reported_predicate_openers.txt");
   t.time_words = lower_lines("en/reported_time_words.txt");
   t.subordinators = lower_lines("en/reported_subordinators.txt");
+  t.adjuncts = lower_lines("en/reported_adjuncts.txt");
+  t.object_pronouns = lower_lines("en/reported_object_pronouns.txt");
   t.sourceless_verbs = lower_lines("en/reported_sourceless_verbs.txt");
   t.question_verbs = lower_lines("en/reported_question_verbs.txt");
   t.passive_auxiliaries = lower_lines("en/reported_passive_auxiliaries.txt");

@@ -70,6 +70,11 @@ struct ReportedTables {
   /// Words that open a sentence with a subordinate clause ("Though he did
   /// not mention A, he ..."): a report inside it ends at its comma.
   std::unordered_set<std::string> subordinators;
+  /// Words and two-word openings ("during", "at a") that end a name or
+  /// pronoun object: an adjunct of the report follows.
+  std::unordered_set<std::string> adjuncts;
+  /// Object pronouns that can be a whole reported object ("opposed it").
+  std::unordered_set<std::string> object_pronouns;
   /// Time words that end a clause without belonging to it ("last week").
   std::unordered_set<std::string> time_words;
   /// Cue lemma -> prepositions whose object the cue reports as its topic or

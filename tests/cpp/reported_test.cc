@@ -663,10 +663,25 @@ TEST(ReportedEnds, ShortObjectEndsBeforeNextSpeechVerb) {
   Document doc =
       run("Harry Reid blasted Rubio and defended Cruz in a recent interview.");
   EXPECT_EQ(indirect_texts(doc),
-            (std::vector<std::string>{"Rubio", "Cruz in a recent interview"}));
+            (std::vector<std::string>{"Rubio", "Cruz"}));
   Document noun =
       run("The governor praised the workers and managers of the plant.");
   EXPECT_EQ(only_indirect(noun), "the workers and managers of the plant");
+}
+
+// A name or object pronoun object ends before an adjunct of the report
+// (reported_adjuncts.txt); "as" before a noun phrase stays in the object.
+TEST(ReportedEnds, NameObjectEndsBeforeAdjunct) {
+  Document name =
+      run("The senator criticized Bill Clinton during a debate.");
+  EXPECT_EQ(only_indirect(name), "Bill Clinton");
+  Document pronoun =
+      run("The senator opposed it as she prepared her campaign.");
+  EXPECT_EQ(only_indirect(pronoun), "it");
+  Document topic = run("He talked about Trump during a rally.");
+  EXPECT_EQ(only_indirect(topic), "Trump");
+  Document as = run("The senator described Trump as a dangerous man.");
+  EXPECT_EQ(only_indirect(as), "Trump as a dangerous man");
 }
 
 // The reported speech named in issue #7, with its sources.
