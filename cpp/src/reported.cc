@@ -674,7 +674,7 @@ class Reporter {
       if ((punct(k, ",") && is_word(k + 1) &&
            (in_.cue_tables.relatives.count(word(k + 1)) ||
             tables_.clause_breaks.count(word(k + 1)))) ||
-          punct(k, ";") ||
+          punct(k, ";") || break_pair(k) ||
           (apposition_end(k) && is_word(k + 1) &&
            tables_.summary_openers.count(word(k + 1)) &&
            !name_end_[k - 1]))  // "Choe Ryong Hae, a member of": apposition
@@ -717,6 +717,16 @@ class Reporter {
     for (int k = first + 1; k < stop; ++k)
       if (punct(k, ",")) return k;
     return stop;
+  }
+
+  // True when a comma at k, perhaps before a closing quotation mark, is
+  // followed by a two-word clause opening (", and he", ",\" and when").
+  bool break_pair(int k) const {
+    if (!punct(k, ",")) return false;
+    int j = k + 1;
+    if (in_range(j) && tok(j).kind == TokenKind::quote_mark) ++j;
+    return is_word(j) && is_word(j + 1) &&
+           tables_.clause_break_pairs.count(word(j) + " " + word(j + 1));
   }
 
   // Fills rq from the clause; false when the clause is (or holds) a direct
@@ -812,6 +822,7 @@ ReportedTables ReportedTables::load() {
   t.infinitive_verbs = lower_lines("en/reported_infinitive_verbs.txt");
   t.conjunctions = lower_lines("en/reported_conjunctions.txt");
   t.clause_breaks = lower_lines("en/reported_clause_breaks.txt");
+  t.clause_break_pairs = lower_lines("en/reported_clause_break_pairs.txt");
   t.clause_openers = lower_lines("en/reported_clause_openers.txt");
   t.summary_openers = lower_lines("en/reported_summary_openers.txt");
   t.predicate_openers = lower_lines("en/reported_predicate_openers.txt");

@@ -48,6 +48,9 @@ struct ReportedTables {
   std::unordered_set<std::string> conjunctions;
   /// Words after a comma that end a reported clause (", but", ", while").
   std::unordered_set<std::string> clause_breaks;
+  /// Two-word openings after a comma that end a reported clause (", and
+  /// he", ", and when").
+  std::unordered_set<std::string> clause_break_pairs;
   /// Words right before ", according to X, CLAUSE" that leave CLAUSE to
   /// the source ("because", "and").
   std::unordered_set<std::string> clause_openers;

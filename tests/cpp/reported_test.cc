@@ -684,6 +684,20 @@ TEST(ReportedEnds, NameObjectEndsBeforeAdjunct) {
   EXPECT_EQ(only_indirect(as), "Trump as a dangerous man");
 }
 
+// A report ends at ", and he" / ", and they" (reported_clause_break_pairs),
+// after a closing quotation mark too; ", and it" continues it.
+TEST(ReportedEnds, ClauseBreakPairEndsReport) {
+  Document he = run(
+      "The mayor denied that the deal was signed, and he left the room.");
+  EXPECT_EQ(only_indirect(he), "that the deal was signed");
+  Document quoted = run(
+      "The mayor decried the \"politics of anything goes,\" and they left "
+      "the room.");
+  EXPECT_EQ(only_indirect(quoted), "the \"politics of anything goes,\"");
+  Document it = run("The mayor said the deal was signed, and it was legal.");
+  EXPECT_EQ(only_indirect(it), "the deal was signed, and it was legal");
+}
+
 // The reported speech named in issue #7, with its sources.
 TEST(ReportedSeeds, IssueSevenAttributions) {
   Document lavrov = seed("004_7c450318e5af89d7.txt");
