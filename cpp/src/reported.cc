@@ -429,9 +429,23 @@ class Reporter {
              (punct(k - 1, ",") || punct(k - 1, ";") ||
               (is_word(k - 1) && tables_.conjunctions.count(word(k - 1)))))
         --k;
-      if (k < cut) return k;  // only at a clause break
+      // "that if Iran were a stock, he would advise": the comma closes a
+      // subordinate clause opening the report, whose main clause follows.
+      if (k < cut && !closes_opening_subordinate(first, k)) return k;
     }
     return end;
+  }
+  // True when the clause opening at `first` starts (after a complementiser)
+  // with a subordinator and `k` is its first comma ("that if A, B").
+  bool closes_opening_subordinate(int first, int k) const {
+    int t = first;
+    if (is_word(t) && !tables_.subordinators.count(word(t)) &&
+        tables_.complementisers.count(word(t)))
+      ++t;  // "that if"
+    if (!is_word(t) || !tables_.subordinators.count(word(t))) return false;
+    for (int j = t + 1; j < k; ++j)
+      if (punct(j, ",") || punct(j, ";")) return false;
+    return punct(k, ",");
   }
   std::size_t next_frame(int t) const {
     return static_cast<std::size_t>(

@@ -698,6 +698,21 @@ TEST(ReportedEnds, ClauseBreakPairEndsReport) {
   EXPECT_EQ(only_indirect(it), "the deal was signed, and it was legal");
 }
 
+// A report opening with a subordinate clause ("that if A, he B") does not
+// end at that clause's comma when another cue's source follows it; a report
+// without one still ends before the next speaker's report.
+TEST(ReportedEnds, OpeningSubordinateKeepsItsMainClause) {
+  Document doc = run(
+      "He told voters that if Iran were a stock, he would advise buying it.");
+  const Quote* q = quote_starting(doc, "that if Iran");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->text, "that if Iran were a stock, he would advise buying it");
+  Document two = run(
+      "The senator said the plan had failed, and the mayor said it worked.");
+  EXPECT_EQ(indirect_texts(two),
+            (std::vector<std::string>{"the plan had failed", "it worked"}));
+}
+
 // The reported speech named in issue #7, with its sources.
 TEST(ReportedSeeds, IssueSevenAttributions) {
   Document lavrov = seed("004_7c450318e5af89d7.txt");
