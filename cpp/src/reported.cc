@@ -404,7 +404,7 @@ class Reporter {
         return punct(c.first - 2, ",") ? c.first - 2 : c.first - 1;
       // "X said A, adding that B": a gerund cue after a comma reports B.
       if (c.kind == CueKind::verb && c.form == VerbForm::gerund &&
-          c.first > first + 2 && after_comma(c.first))
+          c.first > first + 1 && after_comma(c.first))
         return c.first - 1;
       int s = frames_[f].source;
       if (s < 0 || frames_[f].inverted) continue;

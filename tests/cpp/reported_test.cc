@@ -713,6 +713,17 @@ TEST(ReportedEnds, OpeningSubordinateKeepsItsMainClause) {
             (std::vector<std::string>{"the plan had failed", "it worked"}));
 }
 
+// A one-word object ends before ", saying": the gerund cue reports its own
+// clause; a gerund that is no cue continues the object.
+TEST(ReportedEnds, ShortObjectEndsBeforeGerundCue) {
+  Document doc =
+      run("The senator praised Putin, saying he was a strong leader.");
+  EXPECT_EQ(indirect_texts(doc),
+            (std::vector<std::string>{"Putin", "he was a strong leader"}));
+  Document other = run("The senator praised Putin, hitting the table.");
+  EXPECT_EQ(only_indirect(other), "Putin, hitting the table");
+}
+
 // The reported speech named in issue #7, with its sources.
 TEST(ReportedSeeds, IssueSevenAttributions) {
   Document lavrov = seed("004_7c450318e5af89d7.txt");
