@@ -629,8 +629,10 @@ class Reporter {
     while (rel > begin && rel >= cue.first - 3 && is_word(rel) &&
            !in_.cue_tables.relatives.count(word(rel)))
       --rel;  // "who also said", "who has long said"
+    // So does one inside a relative on the sentence's subject ("A voter who
+    // supports A, Roe lost ...").
     if (is_word(rel) && in_.cue_tables.relatives.count(word(rel)) &&
-        punct(rel - 1, ","))
+        (punct(rel - 1, ",") || rel - begin <= kSubjectRelativeReach))
       for (int k = t + 1; k < stop; ++k)
         if (punct(k, ",")) {
           stop = k;
@@ -661,6 +663,9 @@ class Reporter {
     return stop;
   }
   static constexpr int kObjectReach = 6;
+  // How far into its sentence a relative may open and still be on the
+  // subject ("A Texas voter who supports ...").
+  static constexpr int kSubjectRelativeReach = 6;
   // True when a speech verb in the past or third person opens at t
   // ("blasted Rubio and defended Cruz").
   bool finite_cue(int t) const {

@@ -724,6 +724,18 @@ TEST(ReportedEnds, ShortObjectEndsBeforeGerundCue) {
   EXPECT_EQ(only_indirect(other), "Putin, hitting the table");
 }
 
+// A report inside a relative on the sentence's subject ends at the comma
+// closing the subject; a relative further on keeps the report whole.
+TEST(ReportedEnds, SubjectRelativeEndsAtItsComma) {
+  Document doc =
+      run("A Texas voter who supports Trump, Golvach lost his son in 2009.");
+  EXPECT_EQ(only_indirect(doc), "Trump");
+  Document late = run(
+      "The senator met in the hall with voters who praised the plan, his "
+      "aides and the mayor.");
+  EXPECT_EQ(only_indirect(late), "the plan, his aides and the mayor");
+}
+
 // The reported speech named in issue #7, with its sources.
 TEST(ReportedSeeds, IssueSevenAttributions) {
   Document lavrov = seed("004_7c450318e5af89d7.txt");
