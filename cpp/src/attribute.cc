@@ -84,6 +84,29 @@ void embed_in_reports(std::string_view text, const TextLayout& layout,
   }
 }
 
+// "\"He said 'no' and then 'never',\" Jane Roe said": a quotation inside a
+// direct quotation is its speaker quoting someone or marking a term, no
+// attribution of its own. It leaves doc.quotes and becomes one of the outer
+// quotation's quoted_parts. doc.quotes is sorted by start, enclosing first.
+void fold_nested_quotes(std::vector<Quote>& quotes) {
+  std::vector<Quote> kept;
+  kept.reserve(quotes.size());
+  std::vector<std::size_t> open;  // indices into `kept` of enclosing quotes
+  for (Quote& quote : quotes) {
+    while (!open.empty() && kept[open.back()].outer.end <= quote.outer.begin)
+      open.pop_back();
+    if (!open.empty() && kept[open.front()].kind == QuoteKind::direct &&
+        kept[open.front()].outer.end >= quote.outer.end &&
+        quote.kind != QuoteKind::indirect && quote.speaker < 0) {
+      kept[open.front()].quoted_parts.push_back(quote.span);
+      continue;
+    }
+    open.push_back(kept.size());
+    kept.push_back(std::move(quote));
+  }
+  quotes = std::move(kept);
+}
+
 }  // namespace
 
 SpeakerTables SpeakerTables::load(const Config& config) {
@@ -178,6 +201,7 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
       quote.confidence *= 0.95;
     }
   }
+  fold_nested_quotes(doc.quotes);
 }
 
 }  // namespace quotelink::detail
