@@ -788,11 +788,16 @@ std::vector<bool> scare_quotes(const SieveInput& in,
   std::vector<bool> out(in.quotes.size(), false);
   for (std::size_t q = 0; q < in.quotes.size(); ++q) {
     const Quote& quote = in.quotes[q];
-    if (quote.kind != QuoteKind::partial || attributions[q].mention >= 0)
+    // A speaker lent by a neighbouring quotation or the paragraph
+    // ("continuation", "paragraph") does not make a term anyone's words.
+    const std::string& sieve = attributions[q].sieve;
+    const bool borrowed = attributions[q].mention >= 0;
+    if (quote.kind != QuoteKind::partial ||
+        (borrowed && sieve != "continuation" && sieve != "paragraph"))
       continue;
     const int first = token_at(layout, quote.span.begin);
     if (first < 0) continue;
-    if (!cued[layout.tokens[first].sentence]) {
+    if (!cued[layout.tokens[first].sentence] && !borrowed) {
       out[q] = true;
       continue;
     }

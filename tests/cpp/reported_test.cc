@@ -347,6 +347,21 @@ TEST(Reported, ScareQuotesAreNoAttributions) {
   EXPECT_EQ(kept.quotes.size(), 1u);
 }
 
+TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
+  // The continuation sieve lends Jane Roe's name to the next quotation; a
+  // term in marks is still nobody's words.
+  Document doc = run(
+      "\"We will win this state,\" Jane Roe said. \"It is time.\" The "
+      "campaign's \"ground game\" is strong.");
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[1].text, "It is time.");
+  // A longer quotation in a sentence without a cue keeps the lent speaker.
+  Document longer = run(
+      "\"We will win this state,\" Jane Roe said. Her \"ground game for the "
+      "whole of the coming season\" is strong.");
+  EXPECT_EQ(speaker_of(longer, "ground game"), "Jane Roe");
+}
+
 TEST(Reported, ClauseEndsAtACommaBeforeAClauseBreak) {
   Document doc = run(
       "Jane Roe said the plan was sound, but critics remain unconvinced.");
