@@ -754,6 +754,7 @@ ReportedTables ReportedTables::load() {
   t.sourceless_verbs = lower_lines("en/reported_sourceless_verbs.txt");
   t.question_verbs = lower_lines("en/reported_question_verbs.txt");
   t.passive_auxiliaries = lower_lines("en/reported_passive_auxiliaries.txt");
+  t.nested_verbs = lower_lines("en/reported_nested_verbs.txt");
   return t;
 }
 

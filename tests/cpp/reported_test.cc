@@ -207,8 +207,10 @@ TEST(Reported, ProgressiveCueBeforeItsTopic) {
   EXPECT_EQ(only_indirect(doc), "a no-fly zone in Syria");
   EXPECT_EQ(speaker_of(doc, "a no-fly zone"), "Hillary Clinton");
   // So does a bare gerund right after its subject.
+  // (Not inside another report: "The ad shows footage of ..." would make
+  // it part of the ad's; see ReportInsideAReportIsPartOfIt.)
   Document footage =
-      run("The ad shows footage of Donald Trump talking about the wall.");
+      run("The ad has footage of Donald Trump talking about the wall.");
   EXPECT_EQ(speaker_of(footage, "the wall"), "Donald Trump");
   // Without its subject the progressive is no report.
   EXPECT_EQ(only_indirect(run("Calls are pouring in, and many of them are "
@@ -225,7 +227,7 @@ TEST(Reported, ReportingNounWithItsHolder) {
   EXPECT_EQ(q->sieve, "reported_topic");
   EXPECT_EQ(mention_of(doc, *q), "Donald Trump");
   Document possessive =
-      run("Jane Roe shared Sanders's criticism of the trade deal.");
+      run("Jane Roe noticed Sanders's criticism of the trade deal.");
   EXPECT_EQ(speaker_of(possessive, "the trade deal"), "Sanders");
   // Nobody holds these questions.
   EXPECT_EQ(only_indirect(run("The questions about the plan remain open.")),
@@ -345,6 +347,26 @@ TEST(Reported, ScareQuotesAreNoAttributions) {
   quotelink::Extractor marked_only(off);
   Document kept = marked_only.extract("The so-called \"reform\" passed.");
   EXPECT_EQ(kept.quotes.size(), 1u);
+}
+
+TEST(Reported, ReportInsideAReportIsPartOfIt) {
+  // The stance inside Christie's announcement is his announcement's content.
+  Document doc =
+      run("Chris Christie announced that he wants a recount in Ohio.");
+  EXPECT_EQ(indirect_texts(doc),
+            std::vector<std::string>{"that he wants a recount in Ohio"});
+  EXPECT_EQ(speaker_of(doc, "that he wants"), "Chris Christie");
+  Document shared =
+      run("Jane Roe shared Sanders's criticism of the trade deal.");
+  EXPECT_EQ(indirect_texts(shared),
+            std::vector<std::string>{"Sanders's criticism of the trade deal"});
+  // A speech verb's report stands inside another (reported_nested_verbs).
+  Document told =
+      run("Officials said Kim told Putin that the talks would go on.");
+  EXPECT_EQ(indirect_texts(told),
+            (std::vector<std::string>{"Kim told Putin that the talks would go on",
+                                      "that the talks would go on"}));
+  EXPECT_EQ(speaker_of(told, "that the talks"), "Kim");
 }
 
 TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
