@@ -377,6 +377,10 @@ TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
       "campaign's \"ground game\" is strong.");
   ASSERT_EQ(doc.quotes.size(), 2u);
   EXPECT_EQ(doc.quotes[1].text, "It is time.");
+  // Nor does a cue elsewhere in the sentence (the same_sentence sieve).
+  EXPECT_TRUE(
+      run("Jane Roe asked Sanders about the \"2 million-plus\" figure.")
+          .quotes.empty());
   // A longer quotation in a sentence without a cue keeps the lent speaker.
   Document longer = run(
       "\"We will win this state,\" Jane Roe said. Her \"ground game for the "
