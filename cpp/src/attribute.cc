@@ -13,6 +13,32 @@ namespace quotelink::detail {
 
 namespace {
 
+// "Christie announced that he would support Trump": a report inside another
+// reported clause is part of the outer speaker's words, not an attribution
+// of its own, unless its cue is a speech verb of `nested_verbs` ("officials
+// said Kim told Putin that ..."). `reported` is in text order, enclosing
+// reports first; nested ones that do not stand are removed.
+void drop_nested_reports(std::vector<ReportedQuote>& reported,
+                         const std::vector<CueFrame>& frames,
+                         const std::vector<Cue>& cues,
+                         const std::unordered_set<std::string>& nested_verbs) {
+  std::vector<ReportedQuote> kept;
+  kept.reserve(reported.size());
+  std::size_t outer_end = 0;  // end of the enclosing report, if any
+  for (ReportedQuote& r : reported) {
+    const Span& s = r.quote.span;
+    if (s.begin < outer_end && s.end <= outer_end) {
+      const bool speech = r.frame >= 0 &&
+                          nested_verbs.count(cues[frames[r.frame].cue].lemma);
+      if (!speech) continue;
+    } else {
+      outer_end = s.end;
+    }
+    kept.push_back(std::move(r));
+  }
+  reported = std::move(kept);
+}
+
 // Merges reported speech into doc.quotes (sorted by start) and its
 // attributions into `attributions` (same order); a partial quotation inside a
 // reported clause is absorbed: the mixed quotation replaces it.
@@ -21,7 +47,9 @@ void add_reported(Document& doc, std::vector<ReportedQuote> reported,
                   const std::vector<CueFrame>& frames,
                   const std::vector<Cue>& cues,
                   std::vector<Attribution>& attributions,
-                  std::vector<bool> dropped) {
+                  std::vector<bool> dropped,
+                  const std::unordered_set<std::string>& nested_verbs) {
+  drop_nested_reports(reported, frames, cues, nested_verbs);
   std::vector<bool>& absorbed = dropped;
   for (const ReportedQuote& r : reported)
     for (int q : r.absorbed) absorbed[q] = true;
@@ -84,6 +112,29 @@ void embed_in_reports(std::string_view text, const TextLayout& layout,
   }
 }
 
+// "\"He said 'no' and then 'never',\" Jane Roe said": a quotation inside a
+// direct quotation is its speaker quoting someone or marking a term, no
+// attribution of its own. It leaves doc.quotes and becomes one of the outer
+// quotation's quoted_parts. doc.quotes is sorted by start, enclosing first.
+void fold_nested_quotes(std::vector<Quote>& quotes) {
+  std::vector<Quote> kept;
+  kept.reserve(quotes.size());
+  std::vector<std::size_t> open;  // indices into `kept` of enclosing quotes
+  for (Quote& quote : quotes) {
+    while (!open.empty() && kept[open.back()].outer.end <= quote.outer.begin)
+      open.pop_back();
+    if (!open.empty() && kept[open.front()].kind == QuoteKind::direct &&
+        kept[open.front()].outer.end >= quote.outer.end &&
+        quote.kind != QuoteKind::indirect && quote.speaker < 0) {
+      kept[open.front()].quoted_parts.push_back(quote.span);
+      continue;
+    }
+    open.push_back(kept.size());
+    kept.push_back(std::move(quote));
+  }
+  quotes = std::move(kept);
+}
+
 }  // namespace
 
 SpeakerTables SpeakerTables::load(const Config& config) {
@@ -117,7 +168,8 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   if (config.indirect) {
     if (extra.empty()) {
       add_reported(doc, find_reported(input, frames, tables.reported), frames,
-                   cues, attributions, scare_quotes(input, attributions));
+                   cues, attributions, scare_quotes(input, attributions),
+                   tables.reported.nested_verbs);
     } else {
       std::vector<Cue> all_cues = merge_cues(cues, extra);
       SieveInput reported_input{text,     layout,   doc.quotes, quote_of_token,
@@ -126,7 +178,8 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
       add_reported(
           doc, find_reported(reported_input, reported_frames, tables.reported),
           reported_frames, all_cues, attributions,
-          scare_quotes(reported_input, attributions));
+          scare_quotes(reported_input, attributions),
+          tables.reported.nested_verbs);
     }
   }
   EntityResult entities =
@@ -178,6 +231,7 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
       quote.confidence *= 0.95;
     }
   }
+  fold_nested_quotes(doc.quotes);
 }
 
 }  // namespace quotelink::detail

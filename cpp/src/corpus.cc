@@ -361,9 +361,10 @@ DocumentKeys link_keys(const Document& doc, const LinkOptions& options) {
   }
   for (const Quote& quote : doc.quotes) {
     // A mixed quotation is shared across outlets by its quoted words; the
-    // reported clause around them is each outlet's own paraphrase.
+    // reported clause around them is each outlet's own paraphrase. (A direct
+    // quotation's parts are quotations nested in it: its text is shared.)
     std::string shared = quote.text;
-    if (!quote.quoted_parts.empty()) {
+    if (quote.kind != QuoteKind::direct && !quote.quoted_parts.empty()) {
       shared.clear();
       for (const Span& part : quote.quoted_parts)
         if (part.end <= doc.text.size() && part.begin <= part.end)

@@ -852,6 +852,7 @@ ReportedTables ReportedTables::load() {
   t.sourceless_verbs = lower_lines("en/reported_sourceless_verbs.txt");
   t.question_verbs = lower_lines("en/reported_question_verbs.txt");
   t.passive_auxiliaries = lower_lines("en/reported_passive_auxiliaries.txt");
+  t.nested_verbs = lower_lines("en/reported_nested_verbs.txt");
   return t;
 }
 
@@ -886,11 +887,26 @@ std::vector<bool> scare_quotes(const SieveInput& in,
   std::vector<bool> out(in.quotes.size(), false);
   for (std::size_t q = 0; q < in.quotes.size(); ++q) {
     const Quote& quote = in.quotes[q];
-    if (quote.kind != QuoteKind::partial || attributions[q].mention >= 0)
+    // A speaker lent by a neighbouring quotation, the paragraph or a cue
+    // elsewhere in the sentence ("continuation", "paragraph",
+    // "same_sentence") does not make a term anyone's words.
+    const std::string& sieve = attributions[q].sieve;
+    const bool borrowed = attributions[q].mention >= 0;
+    if (quote.kind != QuoteKind::partial ||
+        (borrowed && sieve != "continuation" && sieve != "paragraph" &&
+         sieve != "same_sentence"))
       continue;
     const int first = token_at(layout, quote.span.begin);
     if (first < 0) continue;
-    if (!cued[layout.tokens[first].sentence]) {
+    // "slammed as \"counter-productive\"": a cue right before the mark
+    // (over one word) reports the phrase as its object.
+    // (By its span: the attributions' cue indices may refer to other cues.)
+    const std::optional<Span>& cue = attributions[q].cue_span;
+    if (sieve == "same_sentence" && cue && cue->end > 0) {
+      const int cue_last = token_at(layout, cue->end - 1);
+      if (cue_last < first && cue_last >= first - 3) continue;
+    }
+    if (!cued[layout.tokens[first].sentence] && !borrowed) {
       out[q] = true;
       continue;
     }

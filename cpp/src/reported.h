@@ -94,6 +94,8 @@ struct ReportedTables {
   /// Lemmas of `verbs` that report only through topic_prepositions
   /// ("refer", "focus").
   std::unordered_set<std::string> topic_only_verbs;
+  /// Lemmas whose report stands inside another report ("say", "tell").
+  std::unordered_set<std::string> nested_verbs;
   /// Loads en/reported_*.txt; throws quotelink::error on a bad file.
   static ReportedTables load();
 };

@@ -32,6 +32,13 @@ MentionKind mention_kind(const std::string& name) {
   throw error("unknown mention kind '" + name + "'");
 }
 
+QuoteKind quote_kind(const std::string& name) {
+  for (QuoteKind k :
+       {QuoteKind::direct, QuoteKind::partial, QuoteKind::indirect})
+    if (name == to_string(k)) return k;
+  throw error("unknown quotation kind '" + name + "'");
+}
+
 // Byte offset of every code point boundary of `text` (size: code points + 1).
 std::vector<std::size_t> code_point_bytes(const std::string& text) {
   std::vector<std::size_t> bytes;
@@ -81,6 +88,7 @@ Document from_python(const py::object& doc) {
     quote.span = byte_span(bytes, q.attr("start"), q.attr("end"), "quotation");
     quote.outer = quote.span;
     quote.text = py::str(q.attr("text"));
+    quote.kind = quote_kind(py::str(q.attr("kind")));
     // Mixed quotations cluster by their quoted words (corpus.cc).
     for (py::handle part : py::getattr(q, "quoted_parts", py::tuple())) {
       py::tuple range = py::reinterpret_borrow<py::tuple>(part);

@@ -207,8 +207,10 @@ TEST(Reported, ProgressiveCueBeforeItsTopic) {
   EXPECT_EQ(only_indirect(doc), "a no-fly zone in Syria");
   EXPECT_EQ(speaker_of(doc, "a no-fly zone"), "Hillary Clinton");
   // So does a bare gerund right after its subject.
+  // (Not inside another report: "The ad shows footage of ..." would make
+  // it part of the ad's; see ReportInsideAReportIsPartOfIt.)
   Document footage =
-      run("The ad shows footage of Donald Trump talking about the wall.");
+      run("The ad has footage of Donald Trump talking about the wall.");
   EXPECT_EQ(speaker_of(footage, "the wall"), "Donald Trump");
   // Without its subject the progressive is no report.
   EXPECT_EQ(only_indirect(run("Calls are pouring in, and many of them are "
@@ -225,7 +227,7 @@ TEST(Reported, ReportingNounWithItsHolder) {
   EXPECT_EQ(q->sieve, "reported_topic");
   EXPECT_EQ(mention_of(doc, *q), "Donald Trump");
   Document possessive =
-      run("Jane Roe shared Sanders's criticism of the trade deal.");
+      run("Jane Roe noticed Sanders's criticism of the trade deal.");
   EXPECT_EQ(speaker_of(possessive, "the trade deal"), "Sanders");
   // Nobody holds these questions.
   EXPECT_EQ(only_indirect(run("The questions about the plan remain open.")),
@@ -345,6 +347,45 @@ TEST(Reported, ScareQuotesAreNoAttributions) {
   quotelink::Extractor marked_only(off);
   Document kept = marked_only.extract("The so-called \"reform\" passed.");
   EXPECT_EQ(kept.quotes.size(), 1u);
+}
+
+TEST(Reported, ReportInsideAReportIsPartOfIt) {
+  // The stance inside Christie's announcement is his announcement's content.
+  Document doc =
+      run("Chris Christie announced that he wants a recount in Ohio.");
+  EXPECT_EQ(indirect_texts(doc),
+            std::vector<std::string>{"that he wants a recount in Ohio"});
+  EXPECT_EQ(speaker_of(doc, "that he wants"), "Chris Christie");
+  Document shared =
+      run("Jane Roe shared Sanders's criticism of the trade deal.");
+  EXPECT_EQ(indirect_texts(shared),
+            std::vector<std::string>{"Sanders's criticism of the trade deal"});
+  // A speech verb's report stands inside another (reported_nested_verbs).
+  Document told =
+      run("Officials said Kim told Putin that the talks would go on.");
+  EXPECT_EQ(indirect_texts(told),
+            (std::vector<std::string>{"Kim told Putin that the talks would go on",
+                                      "that the talks would go on"}));
+  EXPECT_EQ(speaker_of(told, "that the talks"), "Kim");
+}
+
+TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
+  // The continuation sieve lends Jane Roe's name to the next quotation; a
+  // term in marks is still nobody's words.
+  Document doc = run(
+      "\"We will win this state,\" Jane Roe said. \"It is time.\" The "
+      "campaign's \"ground game\" is strong.");
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[1].text, "It is time.");
+  // Nor does a cue elsewhere in the sentence (the same_sentence sieve).
+  EXPECT_TRUE(
+      run("Jane Roe asked Sanders about the \"2 million-plus\" figure.")
+          .quotes.empty());
+  // A longer quotation in a sentence without a cue keeps the lent speaker.
+  Document longer = run(
+      "\"We will win this state,\" Jane Roe said. Her \"ground game for the "
+      "whole of the coming season\" is strong.");
+  EXPECT_EQ(speaker_of(longer, "ground game"), "Jane Roe");
 }
 
 TEST(Reported, ClauseEndsAtACommaBeforeAClauseBreak) {

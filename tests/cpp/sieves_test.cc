@@ -236,15 +236,26 @@ TEST(Sieves, MoreSpeechVerbs) {
 
 TEST(Sieves, EverySiblingInsideAQuotationIsNested) {
   // Both inner quotations belong to the outer one's speaker's words: neither
-  // gets a speaker of its own.
-  auto doc =
-      run("\"He said 'no' and then 'never' again,\" Jane Roe said. Bob Smith "
-          "said nothing.");
-  const quotelink::Quote* second =
-      attribution_test::quote_starting(doc, "never");
-  ASSERT_NE(second, nullptr);
-  EXPECT_EQ(second->speaker, -1);
-  EXPECT_EQ(speaker_of(doc, "no"), "<none>");
+  // is an attribution of its own; they are the outer quotation's quoted
+  // parts.
+  const std::string text =
+      "\"He said 'no' and then 'never' again,\" Jane Roe said. Bob Smith "
+      "said nothing.";
+  auto doc = run(text);
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  const quotelink::Quote& outer = doc.quotes[0];
+  EXPECT_EQ(speaker_of(doc, "He said"), "Jane Roe");
+  ASSERT_EQ(outer.quoted_parts.size(), 2u);
+  EXPECT_EQ(doc.slice(outer.quoted_parts[0]), "no");
+  EXPECT_EQ(doc.slice(outer.quoted_parts[1]), "never");
+  // Inside a partial quotation (here within a mixed one) a quotation stays
+  // a record of its own.
+  auto mixed = run(
+      "Critics have called the bill \"a 'bridge' to nowhere for the people "
+      "of the state and beyond it.\"");
+  bool inner_kept = false;
+  for (const quotelink::Quote& q : mixed.quotes) inner_kept |= q.text == "bridge";
+  EXPECT_TRUE(inner_kept);
 }
 
 TEST(Sieves, SubjectBeforeAPrepositionalPhrase) {

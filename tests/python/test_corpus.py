@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 from pathlib import Path
@@ -144,6 +145,11 @@ def test_bad_input_raises_quotelink_error():
     bad.doc.mentions[0] = ql.Mention("x", 5, 500, "name", 0)
     with pytest.raises(ql.Error, match="outside the text"):
         corpus.add(bad.doc)
+    odd = Builder("odd")
+    odd.quote("We will see.")
+    odd.doc.quotes[0] = dataclasses.replace(odd.doc.quotes[0], kind="rumour")
+    with pytest.raises(ql.Error, match="unknown quotation kind 'rumour'"):
+        corpus.add(odd.doc)
     with pytest.raises(ql.Error):
         ql.Corpus(shingle_words=0)
     with pytest.raises(ql.Error, match="cannot read"):

@@ -30,6 +30,15 @@ def test_indirect_and_mixed_quotations_have_valid_offsets():
     assert [q.start for q in doc.quotes] == sorted(q.start for q in doc.quotes)
 
 
+def test_quotation_nested_in_a_direct_one_is_one_of_its_quoted_parts():
+    doc = ql.extract("\u201cThey told me \u2018never again\u2019 and \u2018not here,\u2019\u201d Jane Roe said.")
+    assert [q.kind for q in doc.quotes] == ["direct"]
+    (outer,) = doc.quotes
+    assert outer.speaker == "Jane Roe"
+    assert [doc.text[a:b] for a, b in outer.quoted_parts] == ["never again", "not here,"]
+    assert outer.to_dict()["quoted_parts"] == ((15, 26), (33, 42))
+
+
 def test_indirect_can_be_turned_off():
     doc = ql.Extractor(indirect=False).extract(TEXT)
     assert [q.kind for q in doc.quotes] == ["partial"]

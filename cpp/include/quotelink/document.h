@@ -79,7 +79,10 @@ struct Quote {
   Span outer;                    ///< the content with its marks (== span if none)
   std::string text;              ///< the content's text (bytes of `span`)
   QuoteKind kind = QuoteKind::direct;
-  std::vector<Span> quoted_parts;  ///< for partial/indirect: the marked parts
+  /// The marked parts of the content: a partial quotation's own span, the
+  /// partial quotations inside an indirect (mixed) one, the quotations nested
+  /// inside a direct one ("'no'" in "\"He said 'no',\" Roe said").
+  std::vector<Span> quoted_parts;
   int speaker = -1;              ///< index into Document::entities, or -1
   int mention = -1;              ///< index into Document::mentions, or -1
   std::optional<Span> cue;       ///< the cue words ("said", ":", ...)
