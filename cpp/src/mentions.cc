@@ -183,8 +183,8 @@ class Finder {
   std::vector<SpeakerMention> run() {
     names();
     nominals();
-    cue_subjects();
     quantity_subjects();
+    cue_subjects();
     cue_objects();
     pronouns();
     std::vector<SpeakerMention> out = resolve_overlaps();
@@ -714,32 +714,47 @@ class Finder {
   }
 
   // A quantity of people right before a speech verb speaks: "Sixty-six
-  // percent said", "Six in 10 say", "three-quarters of the voters said",
-  // "half said". The phrase opens the sentence or follows punctuation or a
-  // clause opener ("while 9 percent found"), with a number or a quantity
-  // word (mention_words.txt) first.
+  // percent said", "Six in 10 say", "42% say", "three-quarters of the voters
+  // said", "half said". The phrase opens the sentence or follows punctuation
+  // or a clause opener ("while 9 percent found"), with a number or a quantity
+  // word (mention_words.txt) first, possibly after approximators and a
+  // determiner ("About four in 10 said", "a full 79 percent of Democrats
+  // say"). It runs before cue_subjects and wins over the role phrase those
+  // find with the same span; a name, place or pronoun ending there blocks it.
   void quantity_subjects() {
-    std::vector<bool> ends = mention_ends();
+    std::vector<bool> blocked(w_.size(), false);
+    for (const SpeakerMention& m : found_)
+      if (m.mention.kind != MentionKind::role) blocked[m.last] = true;
     for (int c = 1; c < w_.size(); ++c) {
       if (!cue_at(c)) continue;
       const int head = head_before_cue(c);
-      if (head < 0 || ends[head] || !w_.same_sentence(head, c) ||
-          !(w_.word(head) || w_.token(head).kind == TokenKind::number))
+      if (head < 0 || blocked[head] || !w_.same_sentence(head, c) ||
+          !(w_.word(head) || w_.token(head).kind == TokenKind::number ||
+            percent_sign(head)))
         continue;
       int start = -1;
       for (int k = head; k >= 0 && head - k <= 7 && w_.same_sentence(k, head);
            --k) {
-        if (!(w_.word(k) || w_.token(k).kind == TokenKind::number)) break;
+        if (!(w_.word(k) || w_.token(k).kind == TokenKind::number ||
+              percent_sign(k)))
+          break;
         // "Most said they were very worried": no phrase over another cue
         // or a pronoun.
         if (k < head && (cue_at(k) || tables_.pronouns.count(w_.lower(k))))
           break;
         if (!quantity_opener(k)) continue;
+        int open = k;
+        while (k - open < 3 && w_.same_sentence(open - 1, k) &&
+               w_.word(open - 1) && !w_.possessive(open - 1) &&
+               (tables_.approximators.count(w_.lower(open - 1)) ||
+                tables_.determiners.count(w_.lower(open - 1))))
+          --open;
         const bool boundary =
-            !w_.same_sentence(k - 1, k) ||
-            w_.token(k - 1).kind == TokenKind::punctuation ||
-            (w_.word(k - 1) && tables_.clause_openers.count(w_.lower(k - 1)));
-        if (boundary) start = k;
+            !w_.same_sentence(open - 1, open) ||
+            w_.token(open - 1).kind == TokenKind::punctuation ||
+            (w_.word(open - 1) &&
+             tables_.clause_openers.count(w_.lower(open - 1)));
+        if (boundary) start = open;
       }
       if (start < 0) continue;
       SpeakerMention m = make(start, head, MentionKind::role);
@@ -750,11 +765,16 @@ class Finder {
       m.role = w_.phrase(start, head);
       std::string shown;
       for (int k = start; k <= head; ++k)
-        shown += (shown.empty() ? "" : " ") + original(k);
+        shown += (shown.empty() || percent_sign(k) ? "" : " ") + original(k);
       m.mention.head = shown;
-      ends[head] = true;
+      blocked[head] = true;
       found_.push_back(std::move(m));
     }
+  }
+  // "%" glued to the number before it ("42%").
+  bool percent_sign(int t) const {
+    return w_.punct(t, "%") && !w_.token(t).space_before && t > 0 &&
+           w_.token(t - 1).kind == TokenKind::number;
   }
   // A number, or a word whose first hyphen-separated part is a quantity
   // word ("sixty-six", "three-quarters", "half", "most").
@@ -1067,6 +1087,8 @@ MentionTables MentionTables::load(const Config& config) {
       t.auxiliaries.insert(cols[1]);
     else if (cols[0] == "quantity")
       t.quantities.insert(cols[1]);
+    else if (cols[0] == "approximator")
+      t.approximators.insert(cols[1]);
     else if (cols[0] == "clauseopener")
       t.clause_openers.insert(cols[1]);
     else

@@ -72,6 +72,9 @@ struct MentionTables {
   /// number and quantity words that open a quantity of people ("sixty",
   /// "half", "most")
   std::unordered_set<std::string> quantities;
+  /// words that may stand before such a quantity ("about", "nearly", "more
+  /// than")
+  std::unordered_set<std::string> approximators;
   /// words after which a new clause's subject may start ("while", "and")
   std::unordered_set<std::string> clause_openers;
   /// Loads the built-in lists plus config.extra_titles.

@@ -37,6 +37,23 @@ Found mentions_of(const std::string& text,
           find_mentions(text, layout, quote_of_tokens(layout, quotes), tables)};
 }
 
+// Mentions with the speech verbs of the cue stage marked, as the attribution
+// stage finds them ("Protest groups say").
+Found mentions_before_cues(const std::string& text) {
+  static const TextTables text_tables = TextTables::load({});
+  static const CueTables cue_tables = CueTables::load({});
+  static const MentionTables tables = MentionTables::load({});
+  TextLayout layout = analyse_text(text, text_tables);
+  std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
+  std::vector<int> quote_of_token = quote_of_tokens(layout, quotes);
+  std::vector<bool> cue_starts(layout.tokens.size(), false);
+  for (const Cue& cue : find_cues(text, layout, quote_of_token, cue_tables))
+    if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
+      cue_starts[cue.first] = true;
+  return {text,
+          find_mentions(text, layout, quote_of_token, tables, &cue_starts)};
+}
+
 TEST(Mentions, CountriesTsvHasFourColumnsAndManyCountries) {
   std::vector<Country> countries =
       parse_countries(embedded_lines("en/countries.tsv"));
@@ -250,6 +267,26 @@ TEST(Mentions, CapitalisedRoleAfterADeterminerAndModifiers) {
   // Names keep their titles: "the former Senator Jane Roe" is one name.
   Found g = mentions_of("Later the former Senator Jane Roe spoke.");
   EXPECT_TRUE(g.find("the former Senator Jane Roe"));
+}
+
+TEST(Mentions, QuantityWithPercentSignOrApproximatorBeforeACue) {
+  Found f = mentions_before_cues("They lean left: 42% say they are liberal.");
+  const SpeakerMention* m = f.find("42%");
+  ASSERT_TRUE(m);
+  EXPECT_TRUE(m->plural);
+  Found g = mentions_before_cues(
+      "They lean left, and 12% of Democrats say they are liberal.");
+  EXPECT_TRUE(g.find("12% of Democrats"));
+  for (const std::string& phrase : {"About four in 10", "More than six in 10",
+                                    "A mere 9 percent", "At least 21,000"}) {
+    Found h = mentions_before_cues(phrase + std::string(" said it was bad."));
+    const SpeakerMention* q = h.find(phrase);
+    ASSERT_TRUE(q) << phrase;
+    EXPECT_TRUE(q->plural) << phrase;
+  }
+  // No cue, no quantity of people.
+  Found n = mentions_before_cues("They lean left: 42% of the vote.");
+  EXPECT_FALSE(n.find("42%"));
 }
 
 }  // namespace
