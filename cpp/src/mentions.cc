@@ -52,6 +52,11 @@ class Words {
     return t >= 0 && t < size() && token(t).kind == TokenKind::word &&
            quote_[t] < 0;
   }
+  // Inside a quotation's marks (or a mark itself).
+  bool quoted(int t) const {
+    return t >= 0 && t < size() &&
+           (quote_[t] >= 0 || token(t).kind == TokenKind::quote_mark);
+  }
   bool cap(int t) const {
     if (!word(t)) return false;
     std::size_t length = 0;
@@ -185,6 +190,7 @@ class Finder {
     nominals();
     quantity_subjects();
     cue_subjects();
+    bare_subjects();
     cue_objects();
     pronouns();
     std::vector<SpeakerMention> out = resolve_overlaps();
@@ -693,8 +699,10 @@ class Finder {
           start = k;
           break;
         }
+        // "The vote was delayed, state media said", "The full poll can be
+        // found": no phrase over an auxiliary.
         if (tables_.not_names.count(lk) || tables_.pronouns.count(lk) ||
-            tables_.connectors.count(lk))
+            tables_.connectors.count(lk) || tables_.auxiliaries.count(lk))
           break;
       }
       if (start < 0) continue;
@@ -789,6 +797,83 @@ class Finder {
   bool quantity_word(int t) const {
     const std::string& lower = w_.lower(t);
     return tables_.quantities.count(lower.substr(0, lower.find('-'))) > 0;
+  }
+
+  // A bare plural noun phrase right before a speech verb speaks: "Protest
+  // groups say", "but security specialists say", "Companies say". The phrase
+  // (a plural head and at most kBareModifiers modifiers) opens the sentence
+  // or follows punctuation or a clause opener, with no function word,
+  // pronoun, adverb, number or other cue inside. A capitalised head is a
+  // name ("Sanders says") unless it opens the phrase and the text never
+  // writes it capitalised elsewhere.
+  void bare_subjects() {
+    constexpr int kBareModifiers = 3;
+    std::vector<bool> ends = mention_ends();
+    for (int c = 1; c < w_.size(); ++c) {
+      if (!cue_at(c)) continue;
+      const int head = head_before_cue(c);
+      if (!w_.word(head) || ends[head] || !w_.same_sentence(head, c) ||
+          !plural_head(head))
+        continue;
+      int start = -1;
+      for (int k = head; k >= 0 && head - k <= kBareModifiers &&
+                         w_.same_sentence(k, head) && bare_word(k);
+           --k) {
+        // Not after a closing bracket: "McDonough (then adviser) heaps".
+        const bool boundary =
+            !w_.same_sentence(k - 1, k) ||
+            (w_.token(k - 1).kind == TokenKind::punctuation &&
+             !w_.punct(k - 1, ")") && !w_.punct(k - 1, "]")) ||
+            (w_.word(k - 1) && tables_.clause_openers.count(w_.lower(k - 1)));
+        if (boundary) {
+          start = k;
+          break;
+        }
+      }
+      if (start < 0 ||
+          (w_.cap(head) && (start < head || named_elsewhere(head))))
+        continue;
+      // A marked quotation after the cue is the quotation sieves' to
+      // attribute ("Media shares blame in Iowa poll overhype - HuffPollster:
+      // “...”").
+      bool marked = false;
+      for (int k = c + 1; k < w_.size() && w_.same_sentence(c, k) && !marked;
+           ++k)
+        marked = w_.quoted(k);
+      if (marked) continue;
+      SpeakerMention m = make(start, head, MentionKind::role);
+      m.definite = false;
+      m.plural = true;
+      m.head_word = w_.lower(head);
+      m.role = w_.phrase(start, head);
+      std::string shown;
+      for (int k = start; k <= head; ++k)
+        shown += (shown.empty() ? "" : " ") + original(k);
+      m.mention.head = shown;
+      found_.push_back(std::move(m));
+    }
+  }
+  // A word that reads as a plural noun: an irregular plural head
+  // (mention_words.txt) or a word in -s that is no -ss, -us or -is word.
+  bool plural_head(int t) const {
+    const std::string& w = w_.lower(t);
+    if (tables_.plural_heads.count(w)) return true;
+    if (w.size() < 4 || w.back() != 's' || w_.possessive(t)) return false;
+    const char before = w[w.size() - 2];
+    return before != 's' && before != 'u' && before != 'i';
+  }
+  // A word that may stand in a bare noun phrase ending at `head` (a cue's
+  // word too: "state media said", "Protest groups say").
+  bool bare_word(int k) const {
+    if (!w_.word(k) || w_.possessive(k)) return false;
+    const std::string& lk = w_.lower(k);
+    if (tables_.not_names.count(lk) || tables_.pronouns.count(lk) ||
+        tables_.determiners.count(lk) || tables_.connectors.count(lk) ||
+        tables_.auxiliaries.count(lk) || tables_.clause_openers.count(lk) ||
+        quantity_word(k))
+      return false;
+    return w_.cap(k) || lk.size() < 3 ||
+           lk.compare(lk.size() - 2, 2, "ly") != 0;
   }
 
   // Any determined noun phrase right after an inverted speech verb speaks:
@@ -1087,6 +1172,8 @@ MentionTables MentionTables::load(const Config& config) {
       t.auxiliaries.insert(cols[1]);
     else if (cols[0] == "quantity")
       t.quantities.insert(cols[1]);
+    else if (cols[0] == "pluralhead")
+      t.plural_heads.insert(cols[1]);
     else if (cols[0] == "approximator")
       t.approximators.insert(cols[1]);
     else if (cols[0] == "clauseopener")

@@ -75,6 +75,9 @@ struct MentionTables {
   /// words that may stand before such a quantity ("about", "nearly", "more
   /// than")
   std::unordered_set<std::string> approximators;
+  /// plurals without -s that may head a bare noun phrase before a cue
+  /// ("people", "media")
+  std::unordered_set<std::string> plural_heads;
   /// words after which a new clause's subject may start ("while", "and")
   std::unordered_set<std::string> clause_openers;
   /// Loads the built-in lists plus config.extra_titles.

@@ -289,4 +289,40 @@ TEST(Mentions, QuantityWithPercentSignOrApproximatorBeforeACue) {
   EXPECT_FALSE(n.find("42%"));
 }
 
+TEST(Mentions, BarePluralNounPhraseBeforeACue) {
+  for (const auto& [text, subject] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"But security specialists say it is real.", "security specialists"},
+           {"Companies say the rule would hurt users.", "Companies"},
+           {"He left, and old Iowa political hands say it was late.",
+            "old Iowa political hands"},
+           {"The vote was delayed, state media said on Friday.",
+            "state media"}}) {
+    Found f = mentions_before_cues(text);
+    const SpeakerMention* m = f.find(subject);
+    ASSERT_TRUE(m) << text;
+    EXPECT_TRUE(m->plural) << text;
+  }
+  // Not over a function word, not after a closing bracket, not with a
+  // marked quotation after the cue.
+  for (const auto& [text, phrase] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"In recent years scientists say it is real.", "years scientists"},
+           {"McDonough (then an adviser) heaps praise on Kennedy.", "heaps"},
+           {"Trump says praise from Putin helps.", "Trump says"},
+           {"Media shares blame - Pollster: \"Pollsters are to blame.\"",
+            "Media shares"}})
+    EXPECT_FALSE(mentions_before_cues(text).find(phrase)) << text;
+}
+
+TEST(Mentions, DeterminedPhraseBeforeACueRunsOverNoAuxiliary) {
+  Found f = mentions_before_cues("The full poll can be found here.");
+  EXPECT_FALSE(f.find("The full poll can be"));
+  Found g = mentions_before_cues("The vote was delayed, state media said.");
+  EXPECT_FALSE(g.find("The vote was delayed, state media"));
+  // Commas inside the phrase still do not end it.
+  Found h = mentions_before_cues("Later the bespectacled, old diplomat said.");
+  EXPECT_TRUE(h.find("the bespectacled, old diplomat"));
+}
+
 }  // namespace
