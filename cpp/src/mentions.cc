@@ -547,6 +547,16 @@ class Finder {
           determined = true;
           definite = true;
           possessor = k;
+          // "Mrs. Clinton's confidants", "the United States' envoy": the
+          // possessor's whole name belongs to the phrase.
+          while (w_.same_sentence(start - 1, k) &&
+                 (w_.cap(start - 1) || w_.acronym(start - 1)) &&
+                 !w_.possessive(start - 1) &&
+                 !tables_.not_names.count(w_.lower(start - 1)))
+            --start;
+          if (start < k && w_.word(start - 1) && w_.lower(start - 1) == "the" &&
+              w_.same_sentence(start - 1, k))
+            --start;
           break;
         }
         if (w_.cap(k) || w_.acronym(k)) {
@@ -808,7 +818,11 @@ class Finder {
   // writes it capitalised elsewhere.
   void bare_subjects() {
     constexpr int kBareModifiers = 3;
-    std::vector<bool> ends = mention_ends();
+    // A lone role noun ("specialists") may still take its modifiers.
+    std::vector<bool> ends(w_.size(), false);
+    for (const SpeakerMention& m : found_)
+      if (m.first < m.last || m.mention.kind != MentionKind::role)
+        ends[m.last] = true;
     for (int c = 1; c < w_.size(); ++c) {
       if (!cue_at(c)) continue;
       const int head = head_before_cue(c);
@@ -846,6 +860,13 @@ class Finder {
       m.plural = true;
       m.head_word = w_.lower(head);
       m.role = w_.phrase(start, head);
+      auto role = tables_.roles.find(m.head_word);
+      if (role != tables_.roles.end()) {
+        m.head_word = role->second.singular;
+        m.role = (start < head ? w_.phrase(start, head - 1) + " " : "") +
+                 m.head_word;
+        m.gender = role->second.gender;
+      }
       std::string shown;
       for (int k = start; k <= head; ++k)
         shown += (shown.empty() ? "" : " ") + original(k);

@@ -303,6 +303,11 @@ TEST(Mentions, BarePluralNounPhraseBeforeACue) {
     ASSERT_TRUE(m) << text;
     EXPECT_TRUE(m->plural) << text;
   }
+  // A role noun takes its lower-case modifiers and keeps its singular.
+  Found r = mentions_before_cues("It is late, federal officials said.");
+  const SpeakerMention* officials = r.find("federal officials");
+  ASSERT_TRUE(officials);
+  EXPECT_EQ(officials->head_word, "official");
   // Not over a function word, not after a closing bracket, not with a
   // marked quotation after the cue.
   for (const auto& [text, phrase] :
@@ -323,6 +328,18 @@ TEST(Mentions, DeterminedPhraseBeforeACueRunsOverNoAuxiliary) {
   // Commas inside the phrase still do not end it.
   Found h = mentions_before_cues("Later the bespectacled, old diplomat said.");
   EXPECT_TRUE(h.find("the bespectacled, old diplomat"));
+}
+
+TEST(Mentions, PossessorsWholeNameOpensARole) {
+  Found f = mentions_of("Mrs. Clinton's confidants say it is a mistake.");
+  const SpeakerMention* m = f.find("Mrs. Clinton's confidants");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->mention.kind, quotelink::MentionKind::role);
+  EXPECT_FALSE(f.find("Mrs. Clinton's"));
+  Found g = mentions_of("Later the Russian Foreign Ministry's envoy spoke.");
+  EXPECT_TRUE(g.find("the Russian Foreign Ministry's envoy"));
+  Found h = mentions_of("Yesterday Russia's foreign minister spoke.");
+  EXPECT_TRUE(h.find("Russia's foreign minister"));
 }
 
 }  // namespace
