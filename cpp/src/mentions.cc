@@ -194,6 +194,7 @@ class Finder {
     cue_objects();
     pronouns();
     std::vector<SpeakerMention> out = resolve_overlaps();
+    coordinate_subjects(out);
     mark_subjects(out);
     for (SpeakerMention& m : out)
       m.before_auxiliary = w_.word(m.last + 1) &&
@@ -772,7 +773,10 @@ class Finder {
             w_.token(open - 1).kind == TokenKind::punctuation ||
             (w_.word(open - 1) &&
              tables_.clause_openers.count(w_.lower(open - 1)));
-        if (boundary) start = open;
+        if (boundary) {
+          start = open;  // the nearest: "Most backed it and 60 percent said"
+          break;
+        }
       }
       if (start < 0) continue;
       SpeakerMention m = make(start, head, MentionKind::role);
@@ -993,6 +997,52 @@ class Finder {
     return out;
   }
 
+  // Role and organisation phrases joined by a coordinator (and a comma list)
+  // right before a speech verb speak together: "Her advisers and allies
+  // say", "Friends, lobbyists and former foes say". Names keep their own
+  // mentions ("Clinton and Sanders said"), and a quantity after "and" opens
+  // a clause of its own ("... were satisfied and 60 percent said").
+  void coordinate_subjects(std::vector<SpeakerMention>& ms) const {
+    auto conjunct = [&](const SpeakerMention& m) {
+      return (m.mention.kind == MentionKind::role ||
+              m.mention.kind == MentionKind::organisation) &&
+             !m.possessive && !quantity_opener(m.first);
+    };
+    for (std::size_t i = 1; i < ms.size(); ++i) {
+      const int c = ms[i].last + 1;
+      if (!cue_at(c) || !conjunct(ms[i])) continue;
+      const int link = ms[i].first - 1;
+      if (!w_.word(link) || !tables_.coordinators.count(w_.lower(link)) ||
+          !w_.same_sentence(link, c))
+        continue;
+      std::size_t j = i - 1;
+      if (ms[j].last != link - 1 || !conjunct(ms[j])) continue;
+      // "Friends, lobbyists and former foes": earlier conjuncts by commas.
+      while (j > 0 && w_.punct(ms[j].first - 1, ",") &&
+             ms[j - 1].last == ms[j].first - 2 && conjunct(ms[j - 1]) &&
+             w_.same_sentence(ms[j - 1].last, c))
+        --j;
+      SpeakerMention m = ms[i];
+      m.first = ms[j].first;
+      m.mention.span.begin = ms[j].mention.span.begin;
+      m.mention.kind = MentionKind::role;
+      m.plural = true;
+      m.definite = ms[j].definite;
+      m.gender = Gender::unknown;
+      m.country = -1;
+      m.government = false;
+      m.mention.head = original_span(m.first, m.last);
+      ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(j),
+               ms.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      ms.insert(ms.begin() + static_cast<std::ptrdiff_t>(j), std::move(m));
+      i = j;
+    }
+  }
+  std::string original_span(int first, int last) const {
+    const Span a = w_.token(first).span, b = w_.token(last).span;
+    return std::string(text_.substr(a.begin, b.end - a.begin));
+  }
+
   // A mention opening its sentence, or right after an opening phrase closed by
   // a comma ("On Thursday, Lavrov said"), is the sentence's likely subject.
   // "Speaking in Columbia, Sanders said": when the opening phrase holds a
@@ -1193,6 +1243,8 @@ MentionTables MentionTables::load(const Config& config) {
       t.auxiliaries.insert(cols[1]);
     else if (cols[0] == "quantity")
       t.quantities.insert(cols[1]);
+    else if (cols[0] == "coordinator")
+      t.coordinators.insert(cols[1]);
     else if (cols[0] == "pluralhead")
       t.plural_heads.insert(cols[1]);
     else if (cols[0] == "approximator")

@@ -342,4 +342,20 @@ TEST(Mentions, PossessorsWholeNameOpensARole) {
   EXPECT_TRUE(h.find("Russia's foreign minister"));
 }
 
+TEST(Mentions, CoordinatedRolesBeforeACueSpeakTogether) {
+  for (const std::string& subject :
+       {"Her advisers and allies", "Friends, lobbyists and former foes"}) {
+    Found f = mentions_before_cues(subject + std::string(" say she will run."));
+    const SpeakerMention* m = f.find(subject);
+    ASSERT_TRUE(m) << subject;
+    EXPECT_TRUE(m->plural) << subject;
+  }
+  // Names keep their own mentions; a quantity after "and" opens a clause.
+  Found g = mentions_before_cues("Jane Roe and Neil Roe said it was bad.");
+  EXPECT_TRUE(g.find("Jane Roe") && g.find("Neil Roe"));
+  Found h = mentions_before_cues(
+      "Most backed the officials and 60 percent said it was bad.");
+  EXPECT_TRUE(h.find("60 percent"));
+}
+
 }  // namespace
