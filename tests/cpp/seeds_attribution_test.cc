@@ -66,6 +66,14 @@ TEST(SeedsAttribution, RussianForeignMinistryViaMoscowAndStatement) {
   }
 }
 
+TEST(SeedsAttribution, MinistryWebsiteStatementSpeaksForTheMinistry) {
+  // "A statement on the Russian Ministry of Foreign Affairs website said
+  // Choe would visit Moscow": the website's issuer speaks.
+  quotelink::Document doc = seed("003_7cac6b9dd74cb402.txt");
+  EXPECT_EQ(speaker_of(doc, "Choe would visit Moscow"),
+            "Russian Ministry of Foreign Affairs");
+}
+
 TEST(SeedsAttribution, SouthKoreanOfficialCommissionAndPark) {
   quotelink::Document doc = seed("002_31c500eed09be67c.txt");
   EXPECT_EQ(speaker_of(doc, "exert influence"), "South Korean official");
