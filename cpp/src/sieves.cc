@@ -604,6 +604,40 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
         break;
       }
     }
+    // "Jason Sims — a teacher from Mount Pleasant — says": the subject
+    // before a parenthetical set off by dashes ("--" too).
+    auto dash_at = [&](int t) {
+      if (t < 0 || t >= n || in.layout.tokens[t].kind != TokenKind::punctuation)
+        return false;
+      std::size_t length = 0;
+      return is_dash(
+          decode_at(in.text, in.layout.tokens[t].span.begin, &length));
+    };
+    if (m < 0 && dash_at(k) && cue.form != VerbForm::gerund) {
+      constexpr int kDashParenthetical = 20;
+      const int sentence = in.layout.tokens[cue.first].sentence;
+      int j = k - 1;
+      while (dash_at(j)) --j;  // "--"
+      for (;
+           j >= 1 && k - j <= kDashParenthetical &&
+           in.layout.tokens[j].sentence == sentence && in.quote_of_token[j] < 0;
+           --j) {
+        if (!dash_at(j)) continue;
+        while (dash_at(j - 1)) --j;
+        // Not the object of a preposition ("Neil Roe, director of the
+        // group - which has endorsed Jane Roe - said").
+        const int b = mention_end[j - 1];
+        const int p = b >= 0 ? in.mentions[b].first - 1 : -1;
+        const bool object = p >= 0 &&
+                            in.layout.tokens[p].kind == TokenKind::word &&
+                            in.cue_tables.prepositions.count(word(p));
+        if (b >= 0 && !object &&
+            in.mentions[b].mention.kind != MentionKind::pronoun &&
+            in.mentions[b].mention.kind != MentionKind::document)
+          m = b;
+        break;
+      }
+    }
     // "a White House official who spoke anonymously ... said"
     if (m < 0) {
       const int sentence = in.layout.tokens[cue.first].sentence;

@@ -145,6 +145,17 @@ TEST(Sieves, SubjectBeforeARelativeClause) {
   EXPECT_EQ(speaker_of(doc, "We talk"), "White House official");
 }
 
+TEST(Sieves, SubjectBeforeAParentheticalSetOffByDashes) {
+  auto doc =
+      run("Jason Sims \u2014 a teacher from Mount Pleasant \u2014 says, \"We "
+          "talk every day.\"");
+  EXPECT_EQ(speaker_of(doc, "We talk"), "Jason Sims");
+  auto doc2 =
+      run("Jane Roe -- who has been in a scuffle with him -- said, \"We talk "
+          "every day.\"");
+  EXPECT_EQ(speaker_of(doc2, "We talk"), "Jane Roe");
+}
+
 TEST(Sieves, NameWithInitialAndPartyLabel) {
   auto doc = run("\"Close the loopholes,\" Sen. Harry M. Reid (D-Nev.) said.");
   EXPECT_EQ(speaker_of(doc, "Close the loopholes"), "Harry M. Reid");
