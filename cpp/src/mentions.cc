@@ -723,7 +723,10 @@ class Finder {
                        ? tables_.determiners.at(w_.lower(start))
                        : true;
       m.head_word = lh;
-      m.plural = lh.size() > 3 && lh.back() == 's' && lh[lh.size() - 2] != 's';
+      // "those surveyed say": a plural determiner makes the phrase plural.
+      m.plural =
+          (lh.size() > 3 && lh.back() == 's' && lh[lh.size() - 2] != 's') ||
+          tables_.plural_determiners.count(w_.lower(start));
       m.role = w_.phrase(start + 1, head);
       std::string shown;
       for (int k = start + 1; k <= head; ++k)
@@ -1262,6 +1265,8 @@ MentionTables MentionTables::load(const Config& config) {
       t.auxiliaries.insert(cols[1]);
     else if (cols[0] == "quantity")
       t.quantities.insert(cols[1]);
+    else if (cols[0] == "pluraldeterminer")
+      t.plural_determiners.insert(cols[1]);
     else if (cols[0] == "coordinator")
       t.coordinators.insert(cols[1]);
     else if (cols[0] == "pluralhead")

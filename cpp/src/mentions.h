@@ -78,6 +78,8 @@ struct MentionTables {
   /// plurals without -s that may head a bare noun phrase before a cue
   /// ("people", "media")
   std::unordered_set<std::string> plural_heads;
+  /// determiners of a plural phrase ("those", "many")
+  std::unordered_set<std::string> plural_determiners;
   /// words joining two subjects of one cue ("and", "or")
   std::unordered_set<std::string> coordinators;
   /// words after which a new clause's subject may start ("while", "and")

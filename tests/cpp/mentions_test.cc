@@ -358,4 +358,15 @@ TEST(Mentions, CoordinatedRolesBeforeACueSpeakTogether) {
   EXPECT_TRUE(h.find("60 percent"));
 }
 
+TEST(Mentions, PluralDeterminerMakesACueSubjectPlural) {
+  Found f = mentions_before_cues("By big margins, those surveyed say it is.");
+  const SpeakerMention* m = f.find("those surveyed");
+  ASSERT_TRUE(m);
+  EXPECT_TRUE(m->plural);
+  Found g = mentions_before_cues("The person surveyed said it is.");
+  const SpeakerMention* one = g.find("The person surveyed");
+  ASSERT_TRUE(one);
+  EXPECT_FALSE(one->plural);
+}
+
 }  // namespace
