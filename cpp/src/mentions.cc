@@ -672,9 +672,19 @@ class Finder {
     for (const SpeakerMention& m : found_) ends[m.last] = true;
     return ends;
   }
-  // The token before cue c, over auxiliaries ("the president will say").
+  // The token before cue c, over an aside set off by commas ("Others,
+  // however, say"; mention_words.txt) and auxiliaries ("the president will
+  // say").
   int head_before_cue(int c) const {
     int head = c - 1;
+    if (w_.punct(head, ",")) {
+      int open = head - 1;
+      while (open > 0 && head - open <= 3 && w_.word(open)) --open;
+      if (open < head - 1 && w_.punct(open, ",") &&
+          w_.same_sentence(open, head) &&
+          tables_.asides.count(w_.phrase(open + 1, head - 1)))
+        head = open - 1;
+    }
     while (head > 0 && w_.word(head) && !w_.cap(head) &&
            tables_.auxiliaries.count(w_.lower(head)))
       --head;
@@ -1265,6 +1275,8 @@ MentionTables MentionTables::load(const Config& config) {
       t.auxiliaries.insert(cols[1]);
     else if (cols[0] == "quantity")
       t.quantities.insert(cols[1]);
+    else if (cols[0] == "aside")
+      t.asides.insert(cols[1]);
     else if (cols[0] == "pluraldeterminer")
       t.plural_determiners.insert(cols[1]);
     else if (cols[0] == "coordinator")

@@ -78,6 +78,9 @@ struct MentionTables {
   /// plurals without -s that may head a bare noun phrase before a cue
   /// ("people", "media")
   std::unordered_set<std::string> plural_heads;
+  /// asides set off by commas between a subject and its cue ("however",
+  /// "for instance"), lower case, space-joined
+  std::unordered_set<std::string> asides;
   /// determiners of a plural phrase ("those", "many")
   std::unordered_set<std::string> plural_determiners;
   /// words joining two subjects of one cue ("and", "or")

@@ -369,4 +369,15 @@ TEST(Mentions, PluralDeterminerMakesACueSubjectPlural) {
   EXPECT_FALSE(one->plural);
 }
 
+TEST(Mentions, AsideBetweenSubjectAndCue) {
+  Found f = mentions_before_cues("Others, however, say it is late.");
+  EXPECT_TRUE(f.find("Others"));
+  Found g =
+      mentions_before_cues("Cement makers, for instance, argue it is late.");
+  EXPECT_TRUE(g.find("Cement makers"));
+  // Any other phrase between commas is no aside.
+  Found h = mentions_before_cues("Cement makers, in Ohio, argue it is late.");
+  EXPECT_FALSE(h.find("Cement makers"));
+}
+
 }  // namespace
