@@ -277,8 +277,9 @@ TEST(Mentions, QuantityWithPercentSignOrApproximatorBeforeACue) {
   Found g = mentions_before_cues(
       "They lean left, and 12% of Democrats say they are liberal.");
   EXPECT_TRUE(g.find("12% of Democrats"));
-  for (const std::string& phrase : {"About four in 10", "More than six in 10",
-                                    "A mere 9 percent", "At least 21,000"}) {
+  for (const std::string& phrase :
+       {"About four in 10", "More than six in 10", "A mere 9 percent",
+        "At least 21,000", "Nearly a third", "Majorities of Democrats"}) {
     Found h = mentions_before_cues(phrase + std::string(" said it was bad."));
     const SpeakerMention* q = h.find(phrase);
     ASSERT_TRUE(q) << phrase;
