@@ -688,6 +688,10 @@ class Finder {
     while (head > 0 && w_.word(head) && !w_.cap(head) &&
            tables_.auxiliaries.count(w_.lower(head)))
       --head;
+    // "including 18% who say": the phrase before a relative pronoun.
+    if (head > 0 && w_.word(head) && !w_.cap(head) &&
+        tables_.relatives.count(w_.lower(head)))
+      --head;
     return head;
   }
 
@@ -1275,6 +1279,8 @@ MentionTables MentionTables::load(const Config& config) {
       t.auxiliaries.insert(cols[1]);
     else if (cols[0] == "quantity")
       t.quantities.insert(cols[1]);
+    else if (cols[0] == "relative")
+      t.relatives.insert(cols[1]);
     else if (cols[0] == "aside")
       t.asides.insert(cols[1]);
     else if (cols[0] == "pluraldeterminer")

@@ -81,6 +81,8 @@ struct MentionTables {
   /// asides set off by commas between a subject and its cue ("however",
   /// "for instance"), lower case, space-joined
   std::unordered_set<std::string> asides;
+  /// relative pronouns between a subject and its cue ("18% who say")
+  std::unordered_set<std::string> relatives;
   /// determiners of a plural phrase ("those", "many")
   std::unordered_set<std::string> plural_determiners;
   /// words joining two subjects of one cue ("and", "or")

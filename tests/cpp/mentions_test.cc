@@ -381,4 +381,12 @@ TEST(Mentions, AsideBetweenSubjectAndCue) {
   EXPECT_FALSE(h.find("Cement makers"));
 }
 
+TEST(Mentions, CueSubjectBeforeARelativePronoun) {
+  Found f = mentions_before_cues(
+      "It was 50 percent, compared with the 30 percent who say it is bad.");
+  EXPECT_TRUE(f.find("the 30 percent"));
+  Found g = mentions_before_cues("Young voters who say it is bad left.");
+  EXPECT_TRUE(g.find("Young voters"));
+}
+
 }  // namespace
