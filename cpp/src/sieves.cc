@@ -638,8 +638,9 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
         break;
       }
     }
-    // "a White House official who spoke anonymously ... said"
-    if (m < 0) {
+    // "a White House official who spoke anonymously ... said" (a gerund,
+    // ", saying", belongs to the main clause, not to the relative's).
+    if (m < 0 && cue.form != VerbForm::gerund) {
       const int sentence = in.layout.tokens[cue.first].sentence;
       for (int j = k;
            j >= 1 && cue.first - j <= 14 &&
@@ -697,6 +698,16 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
       for (std::size_t g = frames.size(); g-- > 0;) {
         const Cue& prev = in.cues[frames[g].cue];
         if (in.layout.tokens[prev.first].sentence != sentence) break;
+        // "not paying an architect who said he was stiffed, saying ...":
+        // a relative clause's speaker is not the main clause's.
+        const int src = frames[g].source;
+        if (src >= 0 && !frames[g].inverted) {
+          const int after = in.mentions[src].last + 1;
+          if (after < prev.first &&
+              in.layout.tokens[after].kind == TokenKind::word &&
+              in.cue_tables.relatives.count(word(after)))
+            continue;
+        }
         if (frames[g].source >= 0) {
           f.source = frames[g].source;
           break;

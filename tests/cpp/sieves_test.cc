@@ -269,6 +269,14 @@ TEST(Sieves, EverySiblingInsideAQuotationIsNested) {
   EXPECT_TRUE(inner_kept);
 }
 
+TEST(Sieves, GerundAfterARelativeClauseBelongsToTheMainClause) {
+  // "who said" is the architect's; ", saying" is the main clause's subject's.
+  auto doc = run(
+      "Donald Trump defended not paying an architect who said he was "
+      "stiffed, saying, \"Maybe he didn't do a good job.\"");
+  EXPECT_EQ(speaker_of(doc, "Maybe he"), "Donald Trump");
+}
+
 TEST(Sieves, SubjectBeforeAPrepositionalPhrase) {
   auto doc =
       run("\"The facts have not changed,\" a spokesman for committee Democrats "
