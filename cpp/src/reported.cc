@@ -517,11 +517,14 @@ class Reporter {
         !topic_preposition(cue.lemma, cue.last + 1))
       return {};
     // "the state", "his remarks", "Trump's comments", "United States": a
-    // noun that looks like a cue.
+    // noun that looks like a cue; "for repeated nuclear tests", "for alleged
+    // crimes": a participle after a preposition is an adjective.
     if (is_word(cue.first - 1) &&
         (tables_.determiners.count(word(cue.first - 1)) ||
          possessive(cue.first - 1) ||
-         (capitalised(cue.first) && !paragraph.heading)))
+         (capitalised(cue.first) && !paragraph.heading) ||
+         (cue.form == VerbForm::past &&
+          in_.cue_tables.prepositions.count(word(cue.first - 1)))))
       return {};
     if (tables_.question_verbs.count(cue.lemma) &&
         cue.form == VerbForm::past) {

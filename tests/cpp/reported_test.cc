@@ -327,6 +327,19 @@ TEST(Reported, StanceVerbsReportAClause) {
   EXPECT_EQ(only_indirect(knows), "the vote will be close");
 }
 
+TEST(Reported, ParticipleAfterAPrepositionIsNoCue) {
+  EXPECT_EQ(only_indirect(run("The UN imposed sanctions on North Korea for "
+                              "repeated nuclear tests and missile launches.")),
+            "<0 quotes>");
+  EXPECT_EQ(only_indirect(run("The court may try its leaders for alleged "
+                              "crimes against humanity.")),
+            "<0 quotes>");
+  // A reporting noun after a preposition still reports.
+  EXPECT_EQ(only_indirect(run("Jane Roe woos voters with promises to cut "
+                              "taxes.")),
+            "to cut taxes");
+}
+
 TEST(Reported, ScareQuotesAreNoAttributions) {
   Document doc = run("The so-called \"reform\" passed the Senate on Friday.");
   EXPECT_TRUE(doc.quotes.empty());
