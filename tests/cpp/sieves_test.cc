@@ -353,6 +353,16 @@ TEST(Sieves, MannerAdverbBetweenSubjectAndCue) {
   EXPECT_EQ(speaker_of(doc, "I am becoming"), "Jane Roe");
 }
 
+TEST(Sieves, DurationAdverbsBetweenSubjectAndCue) {
+  // "has long insisted", "has so far rejected" (cue_adverbials.txt).
+  auto doc = run("Jane Roe has long insisted, \"We will win this state.\"");
+  EXPECT_EQ(speaker_of(doc, "We will win"), "Jane Roe");
+  auto reported = run(
+      "North Korea has so far rejected international calls to embrace "
+      "reforms.");
+  EXPECT_EQ(speaker_of(reported, "international calls"), "North Korea");
+}
+
 TEST(Sieves, BaseFormAfterASingularNounIsNoCue) {
   auto doc =
       run("Jane Roe mocked his vague tough talk, saying at one point, \"The "
