@@ -800,4 +800,23 @@ TEST(ReportedSeeds, IssueSevenAttributions) {
   EXPECT_EQ(asked->sieve, "reported_fronted");
 }
 
+// "his criticism of A": a possessive pronoun holds the reporting noun and
+// resolves like "he"; it never speaks a quotation beside it.
+TEST(Reported, PossessivePronounHoldsAReportingNoun) {
+  Document doc = run(
+      "Senator Bernie Sanders spoke in Iowa on Monday. He has toned down his "
+      "criticism of the trade deal.");
+  const Quote* q = quote_starting(doc, "the trade deal");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->text, "the trade deal");
+  EXPECT_EQ(mention_of(doc, *q), "his");
+  EXPECT_EQ(speaker_of(doc, "the trade deal"), "Bernie Sanders");
+  Document direct = run(
+      "Senator Bernie Sanders spoke in Iowa on Monday. \"The plan is dead,\" "
+      "his spokesman said.");
+  const Quote* d = quote_starting(direct, "The plan is dead");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(mention_of(direct, *d), "his spokesman");
+}
+
 }  // namespace
