@@ -819,4 +819,18 @@ TEST(Reported, PossessivePronounHoldsAReportingNoun) {
   EXPECT_EQ(mention_of(direct, *d), "his spokesman");
 }
 
+// "attacks on A", "support for A" are reporting nouns; without a holder
+// they report nothing.
+TEST(Reported, AttacksOnAndSupportForAreReportingNouns) {
+  Document doc = run(
+      "Donald Trump on Thursday ratcheted up his attacks on Marco Rubio.");
+  EXPECT_EQ(only_indirect(doc), "Marco Rubio");
+  EXPECT_EQ(speaker_of(doc, "Marco Rubio"), "Donald Trump");
+  Document support =
+      run("Jane Roe spoke on Monday. Roe's support for the plan is new.");
+  EXPECT_EQ(speaker_of(support, "the plan"), "Jane Roe");
+  EXPECT_EQ(only_indirect(run("The attacks on the embassy continued.")),
+            "<0 quotes>");
+}
+
 }  // namespace
