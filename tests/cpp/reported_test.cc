@@ -833,4 +833,18 @@ TEST(Reported, AttacksOnAndSupportForAreReportingNouns) {
             "<0 quotes>");
 }
 
+// "Roe's critique of A was sharp": a possessive holder opening the sentence
+// makes the noun phrase the subject, and the topic ends before its verb.
+TEST(Reported, TopicOfASubjectNounPhraseEndsBeforeItsVerb) {
+  EXPECT_EQ(only_indirect(run("Jane Roe's critique of his opponents was "
+                              "sharp.")),
+            "his opponents");
+  EXPECT_EQ(only_indirect(run("His criticism of the trade deal has grown.")),
+            "the trade deal");
+  // Held by the subject of a light verb, the topic runs on.
+  EXPECT_EQ(only_indirect(run("Jane Roe raised questions about whether the "
+                              "plan was legal.")),
+            "whether the plan was legal");
+}
+
 }  // namespace
