@@ -829,6 +829,13 @@ TEST(Reported, AttacksOnAndSupportForAreReportingNouns) {
   Document support =
       run("Jane Roe spoke on Monday. Roe's support for the plan is new.");
   EXPECT_EQ(speaker_of(support, "the plan"), "Jane Roe");
+  Document behind = run(
+      "Mike Pence spoke on Monday. He has thrown his support behind Paul "
+      "Ryan.");
+  EXPECT_EQ(speaker_of(behind, "Paul Ryan"), "Mike Pence");
+  Document assault =
+      run("Jane Roe spoke on Monday. Her assault on the plan was fierce.");
+  EXPECT_EQ(only_indirect(assault), "the plan");
   EXPECT_EQ(only_indirect(run("The attacks on the embassy continued.")),
             "<0 quotes>");
 }
