@@ -64,6 +64,13 @@ class Clusterer {
       : text_(text), ms_(ms), tables_(tables), aliases_(aliases) {
     r_.entity_of.assign(ms.size(), -1);
     r_.antecedent.assign(ms.size(), -1);
+    // A possessive pronoun ("his") takes no room in the look-back window.
+    rank_.assign(ms.size() + 1, 0);
+    for (std::size_t i = 0; i < ms.size(); ++i)
+      rank_[i + 1] =
+          rank_[i] +
+          (ms[i].possessive && ms[i].mention.kind == MentionKind::pronoun ? 0
+                                                                          : 1);
   }
 
   EntityResult run() {
@@ -119,6 +126,10 @@ class Clusterer {
     std::string alias;
   };
 
+  // True when mention j is at most kWindow counted mentions before i.
+  bool within(std::size_t i, std::size_t j) const {
+    return rank_[i] - rank_[j] <= kWindow;
+  }
   int create(std::size_t i) {
     r_.entities.emplace_back();
     info_.emplace_back();
@@ -199,7 +210,7 @@ class Clusterer {
                         std::string(text_.substr(m.mention.span.begin,
                                                  m.mention.span.size()))) ||
                    initials(m.mention.head) == o.mention.head;
-      if (!match && nominal && (m.definite || m.possessive) && i - j <= kWindow)
+      if (!match && nominal && (m.definite || m.possessive) && within(i, j))
         match = o.head_word == m.head_word &&
                 (m.country < 0 || o.country < 0 || m.country == o.country);
       if (match) {
@@ -243,7 +254,7 @@ class Clusterer {
       return;
     }
     int group = role_group_of(tables_, m.role);
-    for (std::size_t j = i; j-- > 0 && i - j <= kWindow;) {
+    for (std::size_t j = i; j-- > 0 && within(i, j);) {
       const SpeakerMention& o = ms_[j];
       if (r_.entity_of[j] < 0 || o.plural != m.plural) continue;
       if (o.mention.kind != MentionKind::role &&
@@ -284,7 +295,7 @@ class Clusterer {
       }
     }
     if (m.definite) {
-      for (std::size_t j = i; j-- > 0 && i - j <= kWindow;) {
+      for (std::size_t j = i; j-- > 0 && within(i, j);) {
         if (ms_[j].mention.kind == MentionKind::document &&
             r_.entity_of[j] >= 0 && ms_[j].head_word == m.head_word) {
           join_through(i, j);
@@ -302,7 +313,7 @@ class Clusterer {
       return;  // first and second person: the speaker is the quote's own
     // Subjects of the last sentences first (centering), then any mention.
     for (int pass = 0; pass < 2; ++pass) {
-      for (std::size_t j = i; j-- > 0 && i - j <= kWindow;) {
+      for (std::size_t j = i; j-- > 0 && within(i, j);) {
         const SpeakerMention& o = ms_[j];
         if (pass == 0 && o.sentence < m.sentence - 2) break;
         if ((pass == 0 && !o.subject) || !compatible(m, j)) continue;
@@ -408,6 +419,8 @@ class Clusterer {
   const std::map<std::string, std::string>& aliases_;
   EntityResult r_;
   std::vector<Info> info_;
+  std::vector<int> rank_;  // mentions before each one, possessive pronouns
+                           // not counted
   std::unordered_map<int, int> gov_entity_;
   std::unordered_map<std::string, int> alias_entity_;
 };

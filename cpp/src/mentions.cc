@@ -514,8 +514,7 @@ class Finder {
       // Democrat").
       if (w_.cap(t) && t > 0 && w_.same_sentence(t - 1, t) &&
           !w_.punct(t - 1, ",") &&
-          !(w_.word(t - 1) &&
-            (w_.cap(t - 1) || determined_over_modifiers(t))))
+          !(w_.word(t - 1) && (w_.cap(t - 1) || determined_over_modifiers(t))))
         continue;
       // A head followed by another head is a modifier ("the commission
       // report").
@@ -650,8 +649,7 @@ class Finder {
   // A compound opening with digits and ending in a letter: "46-year-old".
   bool age_word(int t) const {
     std::size_t length = 0;
-    return t >= 0 && t < w_.size() &&
-           w_.token(t).kind == TokenKind::number &&
+    return t >= 0 && t < w_.size() && w_.token(t).kind == TokenKind::number &&
            is_letter(decode_before(text_, w_.token(t).span.end, &length));
   }
 
@@ -962,16 +960,22 @@ class Finder {
     }
   }
 
+  // Personal pronouns; a possessive one ("his") is a possessive mention that
+  // stands for its subject pronoun ("he") and resolves as that would.
   void pronouns() {
     for (int t = 0; t < w_.size(); ++t) {
       if (!w_.word(t)) continue;
-      auto p = tables_.pronouns.find(w_.lower(t));
+      const std::string lower = w_.lower(t);
+      auto owner = tables_.possessive_pronouns.find(lower);
+      const bool possessive = owner != tables_.possessive_pronouns.end();
+      auto p = tables_.pronouns.find(possessive ? owner->second : lower);
       if (p == tables_.pronouns.end()) continue;
       SpeakerMention m = make(t, t, MentionKind::pronoun);
       m.gender = p->second.gender;
       m.plural = p->second.plural;
-      m.mention.head = w_.lower(t);
-      m.head_word = w_.lower(t);
+      m.possessive = possessive;
+      m.mention.head = lower;
+      m.head_word = p->first;
       found_.push_back(std::move(m));
     }
   }
@@ -1090,6 +1094,8 @@ class Finder {
     bool has_subject = false;
     for (SpeakerMention& m : ms) {
       m.sentence = w_.token(m.first).sentence;
+      // "his": a possessive pronoun is never its sentence's subject.
+      if (m.possessive && m.mention.kind == MentionKind::pronoun) continue;
       bool first_in_sentence = m.sentence != previous_sentence;
       if (first_in_sentence) has_subject = false;
       previous_sentence = m.sentence;
@@ -1252,6 +1258,12 @@ MentionTables MentionTables::load(const Config& config) {
     if (words.size() != 3)
       throw error("en/pronouns.txt: bad line '" + line + "'");
     t.pronouns[words[0]] = Pronoun{gender_of(words[1]), words[2] == "pl"};
+  }
+  for (const std::string& line : embedded_lines("en/possessive_pronouns.txt")) {
+    std::vector<std::string> words = split_fields(line, ' ');
+    if (words.size() != 2 || !t.pronouns.count(words[1]))
+      throw error("en/possessive_pronouns.txt: bad line '" + line + "'");
+    t.possessive_pronouns[words[0]] = words[1];
   }
   for (const std::string& line : embedded_lines("en/not_names.txt"))
     t.not_names.insert(to_lower(line));

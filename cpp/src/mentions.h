@@ -56,6 +56,8 @@ struct MentionTables {
     bool plural = false;
   };
   std::unordered_map<std::string, Pronoun> pronouns;
+  /// possessive pronoun ("his") -> the subject pronoun it stands for ("he")
+  std::unordered_map<std::string, std::string> possessive_pronouns;
   std::unordered_set<std::string> not_names;
   /// not_names words that open a place name before a capitalised word
   /// ("New York"), lower case
@@ -114,7 +116,7 @@ struct SpeakerMention {
   /// An auxiliary or modal follows ("the bill would pass"): the subject of a
   /// clause, never the inverted subject of a cue before it.
   bool before_auxiliary = false;
-  int owner = -1;        ///< for documents: the mention that issued it
+  int owner = -1;  ///< for documents: the mention that issued it
 };
 
 /// Finds the mentions outside quotations, ordered by start; none overlap.

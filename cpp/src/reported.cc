@@ -137,7 +137,7 @@ class Reporter {
         continue;
       const int m = noun_holder(t);
       if (m < 0) continue;
-      Clause c = topic(t + 2, sentence_end(t), m);
+      Clause c = topic(t + 2, subject_phrase_end(t + 2, m), m);
       ReportedQuote rq;
       if (c.first < 0 || !build(c, rq)) continue;
       rq.sieve = "reported_topic";
@@ -145,6 +145,23 @@ class Reporter {
       rq.source = m;
       out.push_back(std::move(rq));
     }
+  }
+  // The end of the topic opening at `first` whose noun's holder is mention
+  // m: when a possessive holder opens the sentence ("Roe's critique of his
+  // rivals was sharp"), the noun phrase is the subject and the topic ends
+  // before the first auxiliary or speech verb; else the sentence's end.
+  int subject_phrase_end(int first, int m) const {
+    const int end = sentence_end(first);
+    const SpeakerMention& holder = in_.mentions[m];
+    if (!holder.possessive ||
+        (!holder.subject && holder.first != sentence_begin(first)))
+      return end;
+    for (int k = first + 1; k < end; ++k)
+      if (is_word(k) &&
+          (tables_.predicate_openers.count(word(k)) ||
+           tables_.passive_auxiliaries.count(word(k)) || cue_start_[k] >= 0))
+        return k;
+    return end;
   }
   // The holder of the reporting noun at t: a possessive at most two words
   // before it ("Mr. Trump's continual attacks"), or the subject of a light

@@ -389,4 +389,23 @@ TEST(Mentions, CueSubjectBeforeARelativePronoun) {
   EXPECT_TRUE(g.find("Young voters"));
 }
 
+TEST(Mentions, PossessivePronounStandsForItsSubjectPronoun) {
+  Found f = mentions_of("Later, she toned down her criticism of the deal.");
+  const SpeakerMention* her = f.find("her");
+  ASSERT_TRUE(her);
+  EXPECT_TRUE(her->possessive);
+  EXPECT_EQ(her->head_word, "she");
+  EXPECT_EQ(her->gender, Gender::female);
+  EXPECT_FALSE(her->subject);
+  const SpeakerMention* she = f.find("she");
+  ASSERT_TRUE(she);
+  EXPECT_FALSE(she->possessive);
+  EXPECT_TRUE(she->subject);
+  // A possessive opening the sentence leaves the subject to the next one.
+  Found g = mentions_of("Their critique, Jane Roe said, was sharp.");
+  ASSERT_TRUE(g.find("Their"));
+  EXPECT_TRUE(g.find("Their")->plural);
+  EXPECT_FALSE(g.find("Their")->subject);
+}
+
 }  // namespace

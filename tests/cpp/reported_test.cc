@@ -813,4 +813,58 @@ TEST(ReportedSeeds, IssueSevenAttributions) {
   EXPECT_EQ(asked->sieve, "reported_fronted");
 }
 
+// "his criticism of A": a possessive pronoun holds the reporting noun and
+// resolves like "he"; it never speaks a quotation beside it.
+TEST(Reported, PossessivePronounHoldsAReportingNoun) {
+  Document doc = run(
+      "Senator Bernie Sanders spoke in Iowa on Monday. He has toned down his "
+      "criticism of the trade deal.");
+  const Quote* q = quote_starting(doc, "the trade deal");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->text, "the trade deal");
+  EXPECT_EQ(mention_of(doc, *q), "his");
+  EXPECT_EQ(speaker_of(doc, "the trade deal"), "Bernie Sanders");
+  Document direct = run(
+      "Senator Bernie Sanders spoke in Iowa on Monday. \"The plan is dead,\" "
+      "his spokesman said.");
+  const Quote* d = quote_starting(direct, "The plan is dead");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(mention_of(direct, *d), "his spokesman");
+}
+
+// "attacks on A", "support for A" are reporting nouns; without a holder
+// they report nothing.
+TEST(Reported, AttacksOnAndSupportForAreReportingNouns) {
+  Document doc = run(
+      "Donald Trump on Thursday ratcheted up his attacks on Marco Rubio.");
+  EXPECT_EQ(only_indirect(doc), "Marco Rubio");
+  EXPECT_EQ(speaker_of(doc, "Marco Rubio"), "Donald Trump");
+  Document support =
+      run("Jane Roe spoke on Monday. Roe's support for the plan is new.");
+  EXPECT_EQ(speaker_of(support, "the plan"), "Jane Roe");
+  Document behind = run(
+      "Mike Pence spoke on Monday. He has thrown his support behind Paul "
+      "Ryan.");
+  EXPECT_EQ(speaker_of(behind, "Paul Ryan"), "Mike Pence");
+  Document assault =
+      run("Jane Roe spoke on Monday. Her assault on the plan was fierce.");
+  EXPECT_EQ(only_indirect(assault), "the plan");
+  EXPECT_EQ(only_indirect(run("The attacks on the embassy continued.")),
+            "<0 quotes>");
+}
+
+// "Roe's critique of A was sharp": a possessive holder opening the sentence
+// makes the noun phrase the subject, and the topic ends before its verb.
+TEST(Reported, TopicOfASubjectNounPhraseEndsBeforeItsVerb) {
+  EXPECT_EQ(only_indirect(run("Jane Roe's critique of his opponents was "
+                              "sharp.")),
+            "his opponents");
+  EXPECT_EQ(only_indirect(run("His criticism of the trade deal has grown.")),
+            "the trade deal");
+  // Held by the subject of a light verb, the topic runs on.
+  EXPECT_EQ(only_indirect(run("Jane Roe raised questions about whether the "
+                              "plan was legal.")),
+            "whether the plan was legal");
+}
+
 }  // namespace
