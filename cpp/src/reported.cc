@@ -199,6 +199,11 @@ class Reporter {
     return in_range(t) && tok(t).kind == TokenKind::word;
   }
   std::string word(int t) const { return token_lower(in_.text, in_.layout, t); }
+  // True when token t opens a web address ("http://...", "www.x.com").
+  bool link(int t) const {
+    const std::string w = word(t);
+    return w.rfind("http", 0) == 0 || w.rfind("www.", 0) == 0;
+  }
   bool possessive(int t) const {
     std::string w = word(t);
     return w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0;
@@ -618,10 +623,20 @@ class Reporter {
     t = u;
     // "X said: CLAUSE" without marks (a marked one is the colon sieve's).
     if (punct(t, ":") && t + 1 < end && is_word(t + 1)) ++t;
-    if (t >= end || !is_word(t) || tables_.blockers.count(word(t))) return {};
+    // "Officials said 2016 has been ...": a clause may open with a number
+    // right after its cue when a verb follows ("confirmed 92 to 0" is no
+    // clause).
+    const bool number_opens = t == cue.last + 1 && t < end &&
+                              tok(t).kind == TokenKind::number &&
+                              predicate_follows(t + 1, end);
+    if (t >= end || (!is_word(t) && !number_opens) ||
+        tables_.blockers.count(word(t)))
+      return {};
     if (tables_.prepositions.count(word(t)) &&
         !(word(t) == "to" && tables_.infinitive_verbs.count(cue.lemma)))
       return {};
+    // "reports: http://...": a link is no clause.
+    if (link(t)) return {};
     int stop = clause_end(t, end);
     // "X, who said A, said B": a report inside a non-restrictive relative
     // ends at the relative's closing comma.
@@ -663,6 +678,16 @@ class Reporter {
     return stop;
   }
   static constexpr int kObjectReach = 6;
+  // True when an auxiliary or a form of "be" comes within kObjectReach
+  // words from `first`, before a comma and `end` ("2016 has been").
+  bool predicate_follows(int first, int end) const {
+    for (int k = first; k < end && k < first + kObjectReach && !punct(k, ",");
+         ++k)
+      if (is_word(k) && (tables_.predicate_openers.count(word(k)) ||
+                         tables_.passive_auxiliaries.count(word(k))))
+        return true;
+    return false;
+  }
   // How far into its sentence a relative may open and still be on the
   // subject ("A Texas voter who supports ...").
   static constexpr int kSubjectRelativeReach = 6;

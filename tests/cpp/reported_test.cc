@@ -369,6 +369,24 @@ TEST(Reported, ReportInsideAReportIsPartOfIt) {
   EXPECT_EQ(speaker_of(told, "that the talks"), "Kim");
 }
 
+TEST(Reported, ALinkIsNoClause) {
+  EXPECT_EQ(only_indirect(run("The agency reports: http://example.com/story")),
+            "<0 quotes>");
+  EXPECT_EQ(only_indirect(run("The agency reports: the talks have failed.")),
+            "the talks have failed");
+}
+
+TEST(Reported, ClauseOpeningWithANumber) {
+  Document doc =
+      run("Officials said 2016 has been a difficult year for the party.");
+  EXPECT_EQ(only_indirect(doc),
+            "2016 has been a difficult year for the party");
+  EXPECT_EQ(speaker_of(doc, "2016 has been"), "Officials");
+  // A number without a verb after it is an object, not a clause.
+  EXPECT_EQ(only_indirect(run("The Senate confirmed 92 to 0 on Tuesday.")),
+            "<0 quotes>");
+}
+
 TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
   // The continuation sieve lends Jane Roe's name to the next quotation; a
   // term in marks is still nobody's words.
