@@ -594,6 +594,9 @@ class Reporter {
     if (topic_preposition(cue.lemma, t)) return topic(t + 1, end, subject);
     if (t >= end)
       return fronted(src_first, cue.first, "reported_fronted", 0.75);
+    // "A, state media said Friday, B": time words before the comma.
+    const int after_time = skip_to_clause(t, end, false);
+    if (after_time > t && punct(after_time, ",")) t = after_time;
     if (punct(t, ",")) {
       // "A, X said, B": one clause around the cue, unless B is quoted.
       Clause c = fronted(src_first, cue.first, "reported_split", 0.75);

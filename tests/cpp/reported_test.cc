@@ -387,6 +387,20 @@ TEST(Reported, ClauseOpeningWithANumber) {
             "<0 quotes>");
 }
 
+TEST(Reported, SplitClauseAfterTimeWords) {
+  Document doc = run(
+      "The talks collapsed on Thursday, state media said Friday, the latest "
+      "sign of strain between the two.");
+  const Quote* q = quote_starting(doc, "The talks collapsed");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->sieve, "reported_split");
+  EXPECT_EQ(mention_of(doc, *q), "state media");
+  // Without words after the comma the clause is the fronted one alone.
+  EXPECT_EQ(only_indirect(run("The talks collapsed on Thursday, state media "
+                              "said Friday.")),
+            "The talks collapsed on Thursday");
+}
+
 TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
   // The continuation sieve lends Jane Roe's name to the next quotation; a
   // term in marks is still nobody's words.
