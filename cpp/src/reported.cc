@@ -473,7 +473,28 @@ class Reporter {
         --comma;
     }
     if (!punct(comma, ",") || comma <= begin) return {};
+    // (A split clause runs on past the cue: its opening phrase stays.)
+    if (std::string_view(sieve) != "reported_split" &&
+        introductory(begin, comma))
+      return {};
     return {begin, comma, sieve, confidence};
+  }
+  // True when [first, end) is a short phrase that introduces a sentence
+  // rather than a clause: a preposition (after a conjunction) and at most
+  // kIntroWords words, without a comma ("On Monday", "And in a 1963
+  // speech", "As for Trump").
+  bool introductory(int first, int end) const {
+    int t = first;
+    if (is_word(t) && tables_.conjunctions.count(word(t))) ++t;
+    if (t >= end || !is_word(t) || !tables_.prepositions.count(word(t)) ||
+        tables_.conjunctions.count(word(t)))
+      return false;
+    int words = 0;
+    for (int k = t; k < end; ++k) {
+      if (punct(k, ",")) return false;
+      words += tok(k).kind != TokenKind::punctuation;
+    }
+    return words <= kIntroWords;
   }
 
   Clause clause_of(const CueFrame& f) const {
@@ -681,6 +702,7 @@ class Reporter {
     return stop;
   }
   static constexpr int kObjectReach = 6;
+  static constexpr int kIntroWords = 6;
   // True when an auxiliary or a form of "be" comes within kObjectReach
   // words from `first`, before a comma and `end` ("2016 has been").
   bool predicate_follows(int first, int end) const {

@@ -401,6 +401,15 @@ TEST(Reported, SplitClauseAfterTimeWords) {
             "The talks collapsed on Thursday");
 }
 
+TEST(Reported, AnIntroductoryPhraseIsNoFrontedClause) {
+  EXPECT_EQ(only_indirect(run("In a 1963 speech, George Wallace said.")),
+            "<0 quotes>");
+  // A clause after the phrase is reported with it.
+  EXPECT_EQ(
+      only_indirect(run("In all, the talks failed, George Wallace said.")),
+      "In all, the talks failed");
+}
+
 TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
   // The continuation sieve lends Jane Roe's name to the next quotation; a
   // term in marks is still nobody's words.
