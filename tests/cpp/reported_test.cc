@@ -410,6 +410,19 @@ TEST(Reported, AnIntroductoryPhraseIsNoFrontedClause) {
       "In all, the talks failed");
 }
 
+TEST(Reported, FormsMostlyNounsReportNoClauseAfterThem) {
+  // reported_no_clause_forms: "comments", "push", ...
+  EXPECT_EQ(only_indirect(run("The senator was under fire about recent "
+                              "comments he made regarding trade.")),
+            "<0 quotes>");
+  EXPECT_EQ(only_indirect(
+                run("Jane Roe will push the president's plan in interviews.")),
+            "<0 quotes>");
+  // A fronted clause is still reported.
+  EXPECT_EQ(only_indirect(run("The plan will fail, Jane Roe comments.")),
+            "The plan will fail");
+}
+
 TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
   // The continuation sieve lends Jane Roe's name to the next quotation; a
   // term in marks is still nobody's words.
