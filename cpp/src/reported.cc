@@ -613,6 +613,11 @@ class Reporter {
     // "X talked about A", "X called for A": the object of the preposition
     // is what the cue reports, up to the clause end.
     if (topic_preposition(cue.lemma, t)) return topic(t + 1, end, subject);
+    // "... up for grabs in five states.": a form mostly a noun, with no
+    // subject before it, closes no report.
+    const bool noun_form = cue.first == cue.last &&
+                           tables_.no_clause_forms.count(word(cue.first));
+    if (t >= end && noun_form && src_first < 0) return {};
     if (t >= end)
       return fronted(src_first, cue.first, "reported_fronted", 0.75);
     // "A, state media said Friday, B": time words before the comma.

@@ -423,6 +423,16 @@ TEST(Reported, FormsMostlyNounsReportNoClauseAfterThem) {
             "The plan will fail");
 }
 
+TEST(Reported, ANounFormWithoutSubjectClosesNoReport) {
+  EXPECT_EQ(only_indirect(run("But since cresting in New Hampshire, his wave "
+                              "has receded as the contest shifts to larger, "
+                              "more diverse states.")),
+            "<0 quotes>");
+  // With its subject the form still reports the fronted clause.
+  EXPECT_EQ(only_indirect(run("The race has tightened, the report states.")),
+            "The race has tightened");
+}
+
 TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
   // The continuation sieve lends Jane Roe's name to the next quotation; a
   // term in marks is still nobody's words.
