@@ -216,6 +216,11 @@ class Reporter {
     return in_range(t) && tok(t).kind == TokenKind::word;
   }
   std::string word(int t) const { return token_lower(in_.text, in_.layout, t); }
+  // True when token t opens a web address ("http://...", "www.x.com").
+  bool link(int t) const {
+    const std::string w = word(t);
+    return w.rfind("http", 0) == 0 || w.rfind("www.", 0) == 0;
+  }
   bool possessive(int t) const {
     std::string w = word(t);
     return w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0;
@@ -485,7 +490,28 @@ class Reporter {
         --comma;
     }
     if (!punct(comma, ",") || comma <= begin) return {};
+    // (A split clause runs on past the cue: its opening phrase stays.)
+    if (std::string_view(sieve) != "reported_split" &&
+        introductory(begin, comma))
+      return {};
     return {begin, comma, sieve, confidence};
+  }
+  // True when [first, end) is a short phrase that introduces a sentence
+  // rather than a clause: a preposition (after a conjunction) and at most
+  // kIntroWords words, without a comma ("On Monday", "And in a 1963
+  // speech", "As for Trump").
+  bool introductory(int first, int end) const {
+    int t = first;
+    if (is_word(t) && tables_.conjunctions.count(word(t))) ++t;
+    if (t >= end || !is_word(t) || !tables_.prepositions.count(word(t)) ||
+        tables_.conjunctions.count(word(t)))
+      return false;
+    int words = 0;
+    for (int k = t; k < end; ++k) {
+      if (punct(k, ",")) return false;
+      words += tok(k).kind != TokenKind::punctuation;
+    }
+    return words <= kIntroWords;
   }
 
   Clause clause_of(const CueFrame& f) const {
@@ -607,8 +633,16 @@ class Reporter {
     // "X talked about A", "X called for A": the object of the preposition
     // is what the cue reports, up to the clause end.
     if (topic_preposition(cue.lemma, t)) return topic(t + 1, end, subject);
+    // "... up for grabs in five states.": a form mostly a noun, with no
+    // subject before it, closes no report.
+    const bool noun_form = cue.first == cue.last &&
+                           tables_.no_clause_forms.count(word(cue.first));
+    if (t >= end && noun_form && src_first < 0) return {};
     if (t >= end)
       return fronted(src_first, cue.first, "reported_fronted", 0.75);
+    // "A, state media said Friday, B": time words before the comma.
+    const int after_time = skip_to_clause(t, end, false);
+    if (after_time > t && punct(after_time, ",")) t = after_time;
     if (punct(t, ",")) {
       // "A, X said, B": one clause around the cue, unless B is quoted.
       Clause c = fronted(src_first, cue.first, "reported_split", 0.75);
@@ -638,10 +672,20 @@ class Reporter {
     t = u;
     // "X said: CLAUSE" without marks (a marked one is the colon sieve's).
     if (punct(t, ":") && t + 1 < end && is_word(t + 1)) ++t;
-    if (t >= end || !is_word(t) || tables_.blockers.count(word(t))) return {};
+    // "Officials said 2016 has been ...": a clause may open with a number
+    // right after its cue when a verb follows ("confirmed 92 to 0" is no
+    // clause).
+    const bool number_opens = t == cue.last + 1 && t < end &&
+                              tok(t).kind == TokenKind::number &&
+                              predicate_follows(t + 1, end);
+    if (t >= end || (!is_word(t) && !number_opens) ||
+        tables_.blockers.count(word(t)))
+      return {};
     if (tables_.prepositions.count(word(t)) &&
         !(word(t) == "to" && tables_.infinitive_verbs.count(cue.lemma)))
       return {};
+    // "reports: http://...": a link is no clause.
+    if (link(t)) return {};
     int stop = clause_end(t, end);
     // "X, who said A, said B": a report inside a non-restrictive relative
     // ends at the relative's closing comma.
@@ -683,6 +727,17 @@ class Reporter {
     return stop;
   }
   static constexpr int kObjectReach = 6;
+  static constexpr int kIntroWords = 6;
+  // True when an auxiliary or a form of "be" comes within kObjectReach
+  // words from `first`, before a comma and `end` ("2016 has been").
+  bool predicate_follows(int first, int end) const {
+    for (int k = first; k < end && k < first + kObjectReach && !punct(k, ",");
+         ++k)
+      if (is_word(k) && (tables_.predicate_openers.count(word(k)) ||
+                         tables_.passive_auxiliaries.count(word(k))))
+        return true;
+    return false;
+  }
   // How far into its sentence a relative may open and still be on the
   // subject ("A Texas voter who supports ...").
   static constexpr int kSubjectRelativeReach = 6;

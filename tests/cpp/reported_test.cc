@@ -382,6 +382,70 @@ TEST(Reported, ReportInsideAReportIsPartOfIt) {
   EXPECT_EQ(speaker_of(told, "that the talks"), "Kim");
 }
 
+TEST(Reported, ALinkIsNoClause) {
+  EXPECT_EQ(only_indirect(run("The agency reports: http://example.com/story")),
+            "<0 quotes>");
+  EXPECT_EQ(only_indirect(run("The agency reports: the talks have failed.")),
+            "the talks have failed");
+}
+
+TEST(Reported, ClauseOpeningWithANumber) {
+  Document doc =
+      run("Officials said 2016 has been a difficult year for the party.");
+  EXPECT_EQ(only_indirect(doc),
+            "2016 has been a difficult year for the party");
+  EXPECT_EQ(speaker_of(doc, "2016 has been"), "Officials");
+  // A number without a verb after it is an object, not a clause.
+  EXPECT_EQ(only_indirect(run("The Senate confirmed 92 to 0 on Tuesday.")),
+            "<0 quotes>");
+}
+
+TEST(Reported, SplitClauseAfterTimeWords) {
+  Document doc = run(
+      "The talks collapsed on Thursday, state media said Friday, the latest "
+      "sign of strain between the two.");
+  const Quote* q = quote_starting(doc, "The talks collapsed");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->sieve, "reported_split");
+  EXPECT_EQ(mention_of(doc, *q), "state media");
+  // Without words after the comma the clause is the fronted one alone.
+  EXPECT_EQ(only_indirect(run("The talks collapsed on Thursday, state media "
+                              "said Friday.")),
+            "The talks collapsed on Thursday");
+}
+
+TEST(Reported, AnIntroductoryPhraseIsNoFrontedClause) {
+  EXPECT_EQ(only_indirect(run("In a 1963 speech, George Wallace said.")),
+            "<0 quotes>");
+  // A clause after the phrase is reported with it.
+  EXPECT_EQ(
+      only_indirect(run("In all, the talks failed, George Wallace said.")),
+      "In all, the talks failed");
+}
+
+TEST(Reported, FormsMostlyNounsReportNoClauseAfterThem) {
+  // reported_no_clause_forms: "comments", "push", ...
+  EXPECT_EQ(only_indirect(run("The senator was under fire about recent "
+                              "comments he made regarding trade.")),
+            "<0 quotes>");
+  EXPECT_EQ(only_indirect(
+                run("Jane Roe will push the president's plan in interviews.")),
+            "<0 quotes>");
+  // A fronted clause is still reported.
+  EXPECT_EQ(only_indirect(run("The plan will fail, Jane Roe comments.")),
+            "The plan will fail");
+}
+
+TEST(Reported, ANounFormWithoutSubjectClosesNoReport) {
+  EXPECT_EQ(only_indirect(run("But since cresting in New Hampshire, his wave "
+                              "has receded as the contest shifts to larger, "
+                              "more diverse states.")),
+            "<0 quotes>");
+  // With its subject the form still reports the fronted clause.
+  EXPECT_EQ(only_indirect(run("The race has tightened, the report states.")),
+            "The race has tightened");
+}
+
 TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
   // The continuation sieve lends Jane Roe's name to the next quotation; a
   // term in marks is still nobody's words.
