@@ -836,6 +836,9 @@ class Reporter {
       }
       const Quote& quote = in_.quotes[q];
       if (quote.kind == QuoteKind::direct) return false;
+      // A clause opening inside a marked quotation would cross it (and the
+      // quotations nested in it): no report.
+      if (quote.outer.begin < tok(c.first).span.begin) return false;
       if (rq.absorbed.empty() || rq.absorbed.back() != q) {
         rq.absorbed.push_back(q);
         rq.quote.quoted_parts.push_back(quote.span);

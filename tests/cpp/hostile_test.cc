@@ -295,6 +295,21 @@ TEST(Hostile, ReportedClausesNeverCross) {
   EXPECT_EQ(doc.quotes[0].sieve, "reported_according");
 }
 
+TEST(Hostile, ReportedClauseNeverOpensInsideAQuotation) {
+  // Found by fuzz_extract (regressions/extract/clause_inside_quote.bin):
+  // "According to X, CLAUSE" found its comma inside a marked quotation, so
+  // the clause absorbed that quotation while a quotation nested in it
+  // crossed the clause. A clause opening inside a quotation is no report.
+  const Document doc = extract_checked(
+      "According to the minister \"the 'talks were useful, and the' "
+      "partners agreed\".\n");
+  for (const quotelink::Quote& q : doc.quotes)
+    EXPECT_NE(q.kind, quotelink::QuoteKind::indirect) << q.text;
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].text,
+            "the 'talks were useful, and the' partners agreed");
+}
+
 TEST(Hostile, BatchKeepsGoodDocumentsWhenReplacing) {
   std::vector<std::string> texts = {"\"Good one,\" he said.",
                                     std::string("\"Bad \xFF one,\" he said."),
