@@ -740,10 +740,7 @@ class Finder {
           (lh.size() > 3 && lh.back() == 's' && lh[lh.size() - 2] != 's') ||
           tables_.plural_determiners.count(w_.lower(start));
       m.role = w_.phrase(start + 1, head);
-      std::string shown;
-      for (int k = start + 1; k <= head; ++k)
-        shown += (shown.empty() || w_.punct(k, ",") ? "" : " ") + original(k);
-      m.mention.head = shown;
+      m.mention.head = shown_words(start + 1, head);
       found_.push_back(std::move(m));
     }
   }
@@ -801,13 +798,19 @@ class Finder {
       m.head_word = lh;
       m.plural = true;
       m.role = w_.phrase(start, head);
-      std::string shown;
-      for (int k = start; k <= head; ++k)
-        shown += (shown.empty() || percent_sign(k) ? "" : " ") + original(k);
-      m.mention.head = shown;
+      m.mention.head = shown_words(start, head);
       blocked[head] = true;
       found_.push_back(std::move(m));
     }
+  }
+  // The original words first..last joined by spaces, with none before a
+  // comma or a glued "%" ("the bespectacled, 71-year-old diplomat", "42%").
+  std::string shown_words(int first, int last) const {
+    std::string shown;
+    for (int k = first; k <= last; ++k)
+      shown += (shown.empty() || w_.punct(k, ",") || percent_sign(k) ? "" : " ") +
+               original(k);
+    return shown;
   }
   // "%" glued to the number before it ("42%").
   bool percent_sign(int t) const {
@@ -887,10 +890,7 @@ class Finder {
                  m.head_word;
         m.gender = role->second.gender;
       }
-      std::string shown;
-      for (int k = start; k <= head; ++k)
-        shown += (shown.empty() ? "" : " ") + original(k);
-      m.mention.head = shown;
+      m.mention.head = shown_words(start, head);
       found_.push_back(std::move(m));
     }
   }
@@ -952,10 +952,7 @@ class Finder {
       m.head_word = lh;
       m.plural = lh.size() > 3 && lh.back() == 's' && lh[lh.size() - 2] != 's';
       m.role = w_.phrase(start + 1, head);
-      std::string shown;
-      for (int k = start + 1; k <= head; ++k)
-        shown += (shown.empty() ? "" : " ") + original(k);
-      m.mention.head = shown;
+      m.mention.head = shown_words(start + 1, head);
       found_.push_back(std::move(m));
     }
   }

@@ -1,6 +1,7 @@
 #include "reported.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "lexicon.h"
 #include "quotelink/error.h"
@@ -14,6 +15,22 @@ std::unordered_set<std::string> lower_lines(std::string_view file) {
   std::unordered_set<std::string> out;
   for (const std::string& line : embedded_lines(file))
     out.insert(to_lower(line));
+  return out;
+}
+
+// The lines of a FORMS<TAB>PREPOSITIONS data file, lower case, each split
+// into its space-separated forms and prepositions; throws on a bad line.
+std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>
+forms_and_prepositions(const std::string& file) {
+  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>
+      out;
+  for (const std::string& line : embedded_lines(file)) {
+    std::vector<std::string> fields = split_fields(line, '\t');
+    if (fields.size() != 2)
+      throw error(file + ": want FORMS<TAB>PREPOSITIONS: " + line);
+    out.emplace_back(split_fields(to_lower(fields[0]), ' '),
+                     split_fields(to_lower(fields[1]), ' '));
+  }
   return out;
 }
 
@@ -37,14 +54,13 @@ class Reporter {
         n_(static_cast<int>(in.layout.tokens.size())) {
     mention_start_.assign(n_, -1);
     mention_end_.assign(n_, -1);
-    for (std::size_t m = 0; m < in.mentions.size(); ++m) {
-      mention_start_[in.mentions[m].first] = static_cast<int>(m);
-      mention_end_[in.mentions[m].last] = static_cast<int>(m);
-    }
     name_end_.assign(n_, 0);
-    for (const auto& m : in.mentions)
-      if (m.mention.kind == MentionKind::name && m.last >= 0 && m.last < n_)
-        name_end_[m.last] = 1;
+    for (std::size_t m = 0; m < in.mentions.size(); ++m) {
+      const SpeakerMention& mention = in.mentions[m];
+      mention_start_[mention.first] = static_cast<int>(m);
+      mention_end_[mention.last] = static_cast<int>(m);
+      if (mention.mention.kind == MentionKind::name) name_end_[mention.last] = 1;
+    }
     cue_start_.assign(n_, -1);
     for (std::size_t c = 0; c < in.cues.size(); ++c)
       cue_start_[in.cues[c].first] = static_cast<int>(c);
@@ -157,10 +173,7 @@ class Reporter {
         (!holder.subject && holder.first != sentence_begin(first)))
       return end;
     for (int k = first + 1; k < end; ++k)
-      if (is_word(k) &&
-          (tables_.predicate_openers.count(word(k)) ||
-           tables_.passive_auxiliaries.count(word(k)) || cue_start_[k] >= 0))
-        return k;
+      if (verb_opener(k) || (is_word(k) && cue_start_[k] >= 0)) return k;
     return end;
   }
   // The holder of the reporting noun at t: a possessive at most two words
@@ -733,10 +746,14 @@ class Reporter {
   bool predicate_follows(int first, int end) const {
     for (int k = first; k < end && k < first + kObjectReach && !punct(k, ",");
          ++k)
-      if (is_word(k) && (tables_.predicate_openers.count(word(k)) ||
-                         tables_.passive_auxiliaries.count(word(k))))
-        return true;
+      if (verb_opener(k)) return true;
     return false;
+  }
+  // True when token t is an auxiliary, a predicate opener or a form of "be"
+  // ("has", "would", "was").
+  bool verb_opener(int t) const {
+    return is_word(t) && (tables_.predicate_openers.count(word(t)) ||
+                          tables_.passive_auxiliaries.count(word(t)));
   }
   // How far into its sentence a relative may open and still be on the
   // subject ("A Texas voter who supports ...").
@@ -880,14 +897,9 @@ ReportedTables ReportedTables::load() {
     t.verb_lemmas.insert(forms[0]);
     add_cue_verb(t.verbs, forms);
   }
-  for (const std::string& line :
-       embedded_lines("en/reported_topic_prepositions.txt")) {
-    std::vector<std::string> fields = split_fields(line, '\t');
-    if (fields.size() != 2)
-      throw error("en/reported_topic_prepositions.txt: want FORMS<TAB>"
-                  "PREPOSITIONS: " + line);
-    std::vector<std::string> forms = split_fields(to_lower(fields[0]), ' ');
-    for (const std::string& p : split_fields(to_lower(fields[1]), ' '))
+  for (const auto& [forms, prepositions] :
+       forms_and_prepositions("en/reported_topic_prepositions.txt")) {
+    for (const std::string& p : prepositions)
       t.topic_prepositions[forms[0]].insert(p);
     if (forms.size() > 1) {  // a verb of its own, reporting only its topic
       t.topic_only_verbs.insert(forms[0]);
@@ -896,15 +908,9 @@ ReportedTables ReportedTables::load() {
   }
   for (const char* file :
        {"en/reported_topic_nouns.txt", "en/reported_topic_adjectives.txt"})
-    for (const std::string& line : embedded_lines(file)) {
-      std::vector<std::string> fields = split_fields(line, '\t');
-      if (fields.size() != 2)
-        throw error(std::string(file) +
-                    ": want FORMS<TAB>PREPOSITIONS: " + line);
-      for (const std::string& form : split_fields(to_lower(fields[0]), ' '))
-        for (const std::string& p : split_fields(to_lower(fields[1]), ' '))
-          t.topic_nouns[form].insert(p);
-    }
+    for (const auto& [forms, prepositions] : forms_and_prepositions(file))
+      for (const std::string& form : forms)
+        for (const std::string& p : prepositions) t.topic_nouns[form].insert(p);
   t.topic_light_verbs = lower_lines("en/reported_topic_light_verbs.txt");
   t.addressee_verbs = lower_lines("en/reported_addressee_verbs.txt");
   t.no_clause_verbs = lower_lines("en/reported_no_clause_verbs.txt");
