@@ -23,6 +23,6 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q "scikit-build-core>=0.10" "pybind11>=2.12" "cmake>=3.20" ninja
+.venv/bin/python -m pip install -q "scikit-build-core>=0.11" "pybind11>=2.12" "cmake>=3.20" ninja
 .venv/bin/python -m pip install -q --no-build-isolation ".[test]"
 echo "setup: quotelink $(.venv/bin/quotelink --version | cut -d' ' -f2) installed in .venv"
