@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libicu-dev libgtest-dev pkg-config)
+apt_packages=(libicu-dev icu-devtools libgtest-dev pkg-config)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
