@@ -987,9 +987,33 @@ std::vector<Cue> merge_cues(const std::vector<Cue>& a,
   return out;
 }
 
+namespace {
+
+// For each sentence, true when its words outside quotations are all in
+// scripts other than Latin ("\u4ed6\u8bf4\u300c...\u300d"): the lexicons
+// (English) cannot tell a term in marks from reported words there.
+std::vector<bool> unjudged_sentences(const SieveInput& in) {
+  const TextLayout& layout = in.layout;
+  const std::size_t sentences = layout.sentence_first_token.size();
+  std::vector<char> latin(sentences, 0), other(sentences, 0);
+  for (std::size_t t = 0; t < layout.tokens.size(); ++t) {
+    const Token& token = layout.tokens[t];
+    if (token.kind != TokenKind::word || in.quote_of_token[t] >= 0) continue;
+    std::size_t length = 0;
+    const char32_t cp = decode_at(in.text, token.span.begin, &length);
+    (is_latin_letter(cp) ? latin : other)[token.sentence] = 1;
+  }
+  std::vector<bool> out(sentences, false);
+  for (std::size_t s = 0; s < sentences; ++s) out[s] = other[s] && !latin[s];
+  return out;
+}
+
+}  // namespace
+
 std::vector<bool> scare_quotes(const SieveInput& in,
                                const std::vector<Attribution>& attributions) {
   const TextLayout& layout = in.layout;
+  const std::vector<bool> unjudged = unjudged_sentences(in);
   std::vector<bool> cued(layout.sentence_first_token.size(), false);
   for (const Cue& cue : in.cues)
     if (cue.kind != CueKind::adjunct)
@@ -1010,7 +1034,7 @@ std::vector<bool> scare_quotes(const SieveInput& in,
          sieve != "same_sentence"))
       continue;
     const int first = token_at(layout, quote.span.begin);
-    if (first < 0) continue;
+    if (first < 0 || unjudged[layout.tokens[first].sentence]) continue;
     // "slammed as \"counter-productive\"": a cue right before the mark
     // (over one word) reports the phrase as its object.
     // (By its span: the attributions' cue indices may refer to other cues.)
