@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libicu-dev libgtest-dev pkg-config)
+apt_packages=(libicu-dev icu-devtools libgtest-dev pkg-config)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -23,6 +23,6 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q "scikit-build-core>=0.10" "pybind11>=2.12" "cmake>=3.20" ninja
+.venv/bin/python -m pip install -q "scikit-build-core>=0.11" "pybind11>=2.12" "cmake>=3.20" ninja
 .venv/bin/python -m pip install -q --no-build-isolation ".[test]"
 echo "setup: quotelink $(.venv/bin/quotelink --version | cut -d' ' -f2) installed in .venv"

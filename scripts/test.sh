@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, then runs every test: the C++ suite and CMake consumer
-# projects (ctest), the Python suite and the notebooks (pytest).
+# projects (ctest), the Python suite and the notebooks (pytest), the release
+# wheel's check (scripts/build_wheels.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -14,6 +15,9 @@ ctest --test-dir build/cmake --output-on-failure -j "$jobs"
 
 echo "== Python: pytest (API, CLI, notebooks)"
 python -m pytest
+
+echo "== Release: sdist and self-contained wheel, checked with the system's ICU hidden"
+bash scripts/build_wheels.sh
 
 echo "== Reliability: hostile input at full size (a 100 MB document, a 10 MB line)"
 QUOTELINK_HOSTILE_FULL=1 build/cmake/tests/cpp/quotelink_tests --gtest_filter='Hostile.*' --gtest_brief=1

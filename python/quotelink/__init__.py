@@ -10,12 +10,10 @@ from __future__ import annotations
 
 try:
     from . import _core
-except ImportError as exc:  # pragma: no cover - only on a broken install
-    raise ImportError(
-        "quotelink's compiled core (quotelink._core) could not be imported. "
-        "Install the package with 'pip install .' from the source tree rather "
-        "than importing it from python/ directly."
-    ) from exc
+except ImportError as exc:
+    from ._import_error import explain
+
+    raise ImportError(explain(exc)) from exc
 
 from ._config import Config
 from ._document import Document, Entity, Mention, Quote
