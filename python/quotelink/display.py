@@ -96,7 +96,7 @@ def _quote_title(q: "Quote") -> str:
         parts = len(q.quoted_parts)
         detail = "reported speech (indirect)" if not parts else f"reported speech with {parts} quoted part(s) (mixed)"
     if q.sieve:
-        detail += f", sieve {q.sieve}, confidence {q.confidence:.2f}"
+        detail += f", sieve {q.sieve}, confidence {q.confidence:g}"
     lines.append(detail)
     return "\n".join(lines)
 

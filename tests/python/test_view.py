@@ -4,6 +4,7 @@ and a legend entry for every mark the text uses."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -149,3 +150,9 @@ def test_a_scroll_box_is_an_option():
     assert article == THREE_KINDS  # all there, scrolled
     assert "max-height: 20em" in doc.to_html(max_height="20em")
     assert "quotelink view" in repr(doc.view())
+
+
+def test_hover_shows_the_confidence_as_every_output_does():
+    doc = ql.extract(THREE_KINDS)
+    doc.quotes = [dataclasses.replace(q, confidence=0.855) for q in doc.quotes]
+    assert "confidence 0.855" in doc.to_html()
