@@ -64,6 +64,29 @@ KINDS = {
         "BOM, CRLF lines and NUL bytes",
         lambda n: b"\xef\xbb\xbf" + _repeat(PARAGRAPH.replace("\n", "\r\n").replace(" on ", " \0on "), n - 3),
     ),
+    # Reported-speech chains (issue #19): every cue reports a clause that,
+    # without a structural limit, runs to the end of its window.
+    "said_that": ('"Smith said that " repeated, no full stop', lambda n: _repeat("Smith said that ", n)),
+    "dash_asides": (
+        "dash asides with no full stop",
+        lambda n: _repeat("The talks went well \u2014 said Jones \u2014 and ", n),
+    ),
+    "according_chain": (
+        '"according to X," chain with no full stop',
+        lambda n: _repeat("He said, according to Smith, ", n),
+    ),
+    "dense_quotes": (
+        "one paragraph of short quotations, each with its own speaker",
+        lambda n: _repeat('"Yes," said Jane Roe. "No," said John Doe. "Maybe," Ann Lee said. ', n),
+    ),
+    "dense_pronouns": (
+        "one paragraph of short quotations attributed to pronouns",
+        lambda n: _repeat('"Yes," he said. "No," she said. ', n),
+    ),
+    "dense_name": (
+        "one paragraph of short quotations by one repeated name",
+        lambda n: _repeat('"Yes," Smith said. ', n),
+    ),
 }
 
 
@@ -81,7 +104,10 @@ def _child(kind: str, size: int) -> None:
     doc = extractor.extract(data)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(json.dumps({"seconds": seconds, "extra_bytes": max(0, peak - before), "quotes": len(doc.quotes)}))
+    # After the peak is taken: the JSONL a crawl would write for this input.
+    output = len(doc.to_json().encode("utf-8"))
+    result = {"seconds": seconds, "extra_bytes": max(0, peak - before), "quotes": len(doc.quotes), "output": output}
+    print(json.dumps(result))
 
 
 def measure(kind: str, size: int) -> dict:
@@ -181,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"{kind:14} {r['size'] / MB:6.0f} MB {r['seconds']:8.2f} s "
                     f"{r['seconds'] / (r['size'] / MB):6.3f} s/MB "
-                    f"memory {r['extra_bytes'] / r['size']:5.2f}x  quotes {r['quotes']}",
+                    f"memory {r['extra_bytes'] / r['size']:5.2f}x  quotes {r['quotes']} "
+                    f"output {r['output'] / r['size']:6.2f}x",
                     flush=True,
                 )
         if not args.markdown:
@@ -189,14 +216,14 @@ def main(argv: list[str] | None = None) -> int:
         if k > 1.25 or worst_memory > 10:
             failures.append(f"{kind}: slope {k:.2f}, peak memory {worst_memory:.2f}x input")
     table = [
-        "| input | size | time | s/MB | peak memory / input | quotations | time ~ size^k |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| input | size | time | s/MB | peak memory / input | quotations | JSONL bytes / input | time ~ size^k |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for kind, r, k in rows:
         table.append(
             f"| {kind} | {r['size'] / MB:.0f} MB | {r['seconds']:.2f} s | "
             f"{r['seconds'] / (r['size'] / MB):.3f} | {r['extra_bytes'] / r['size']:.2f}x | "
-            f"{r['quotes']} | {k:.2f} |"
+            f"{r['quotes']} | {r['output'] / r['size']:.2f}x | {k:.2f} |"
         )
     if args.markdown:
         print("\n".join(table))

@@ -5,7 +5,7 @@
 Times the GIL-free core batch (_core.Extractor.extract_many), the full
 Python call (quotelink.extract_many: Documents that wrap the C++ results,
 their Python objects built lazily), and the Python call followed by writing
-every document's JSONL (doc.to_json(), made in C++), best of --repeat runs
+every document's JSONL (doc.to_jsonl(), made in C++), best of --repeat runs
 each. With each time: the CPU cores the process obtained (CPU time / wall
 time) and documents per CPU-second, which stay level from 1 to 2 threads
 when the threads add no serial work, even on a machine shared with others.
@@ -52,14 +52,14 @@ def main() -> None:
     base: dict[str, float] = {}
 
     def jsonl(threads: int) -> int:
-        return sum(len(d.to_json()) for d in extractor.extract_many(texts, threads=threads))
+        return sum(len(d.to_jsonl()) for d in extractor.extract_many(texts, threads=threads))
 
     for threads in args.threads:
         parts = []
         for label, run in (
             ("core", lambda: core.extract_many(data, threads)),
             ("quotelink.extract_many", lambda: extractor.extract_many(texts, threads=threads)),
-            ("extract_many + to_json", lambda: jsonl(threads)),
+            ("extract_many + to_jsonl", lambda: jsonl(threads)),
         ):
             wall, busy = best(args.repeat, run)
             base.setdefault(label, wall)

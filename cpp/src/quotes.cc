@@ -55,6 +55,21 @@ bool is_sentence_final_char(char32_t cp) {
   return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
+// True when the text at `pos` (before `end`) is punctuation that closes or
+// separates content, which no quotation can open with: , ; : ! ? and
+// closing brackets (or their fullwidth forms), or a full stop that is no
+// ellipsis.
+bool ends_clause(std::string_view text, std::size_t pos, std::size_t end) {
+  if (pos >= end) return false;
+  std::size_t length = 0;
+  const char32_t cp = decode_at(text, pos, &length);
+  const char32_t c = ascii_punctuation_equivalent(cp);
+  if (c == '.') return pos + length >= end || text[pos + length] != '.';
+  return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == ']' || c == '}' ||
+         (cp >= 128 && !is_quotation_mark(cp) && is_close_punctuation(cp));
+}
+
 bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -88,7 +103,7 @@ bool starts_elision(std::string_view text, Span span, std::size_t end,
     if (pos < end) {
       std::size_t length = 0;
       char32_t next = decode_at(text, pos, &length);
-      if (is_letter(next) || is_digit(next)) continue;
+      if (is_word_char(next)) continue;
     }
     *both = entry.back() == '\'';
     return true;
@@ -141,6 +156,7 @@ class Pairer {
   void emit(const Opened& opened, Span content, Span outer, int close_token);
   void close_repaired(const Opened& opened, std::size_t end);
   QuoteKind kind_of(const Found& found, const Found* previous) const;
+  int count_words(Span span) const;
 
   std::string_view text_;
   const TextLayout& layout_;
@@ -182,8 +198,8 @@ void Pairer::classify(int t, int p, bool* skip_next) {
       t == first ||
       (t == first + 1 && is_format(decode_at(text_, par.begin, &length)) &&
        layout_.tokens[first].span.size() == length);
-  const bool prev_word = !at_start && (is_letter(prev) || is_digit(prev));
-  const bool next_word = !at_end && (is_letter(next) || is_digit(next));
+  const bool prev_word = !at_start && is_word_char(prev);
+  const bool next_word = !at_end && is_word_char(next);
 
   if (cls.apostrophe_like) {
     if (prev_word && next_word) return;  // don't, Korea's
@@ -198,7 +214,10 @@ void Pairer::classify(int t, int p, bool* skip_next) {
   const bool left_opening =
       !left_space && (is_open_punctuation(prev) || is_dash(prev) ||
                       is_quotation_mark(prev) || prev == '/');
-  const bool opens = !right_space && (left_space || left_opening);
+  // No quotation opens with a comma or a closing bracket: "\u00bb, a dit"
+  // is a closing guillemet after French spacing.
+  const bool opens = !right_space && (left_space || left_opening) &&
+                     !ends_clause(text_, token.span.end, par.end);
   const bool closes = !left_space && (right_space || !next_word);
   if (cls.shape == MarkShape::opening) {
     mark.role = Role::open;
@@ -377,6 +396,22 @@ bool Pairer::continues(int p, MarkFamily family, bool consume) {
   return result;
 }
 
+// The words of `span`, up to kEnoughWords: runs between spaces, and every
+// ideograph on its own (Chinese and Japanese use no spaces).
+int Pairer::count_words(Span span) const {
+  int words = 0;
+  bool in_word = false;
+  for (std::size_t i = span.begin; i < span.end && words < kEnoughWords;) {
+    std::size_t length = 0;
+    const char32_t cp = decode_at(text_, i, &length);
+    i += length;
+    const bool space = cp == ' ' || cp == '\n' || cp == '\t';
+    if (!space && (!in_word || is_ideographic(cp))) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 // Direct when the quotation stands as a sentence or clause of its own: it
 // opens a sentence, follows a colon or dash, or follows a comma and starts
 // with a capital (`he said, "We ...`) or continues a split quotation. Partial
@@ -394,27 +429,22 @@ QuoteKind Pairer::kind_of(const Found& found, const Found* previous) const {
          is_format(decode_at(text_, tokens[prev].span.begin, &length)))
     --prev;
   const char32_t first = decode_at(text_, q.span.begin, &length);
-  const bool capital =
-      is_upper(first) || is_digit(first) || is_quotation_mark(first);
-  const char32_t last = decode_before(text_, q.span.end, &length);
+  // (A script without case shows no capital at a sentence start.)
+  const bool capital = is_upper(first) || is_digit(first) ||
+                       is_quotation_mark(first) || is_uncased_letter(first);
+  const char32_t last =
+      ascii_punctuation_equivalent(decode_before(text_, q.span.end, &length));
   const bool punctuated = last == ',' || is_sentence_final_char(last) ||
                           last == ':' || last == ';' || is_dash(last) ||
                           is_quotation_mark(last);
-  int words = 0;
-  bool in_word = false;
-  for (std::size_t i = q.span.begin; i < q.span.end && words < kEnoughWords;
-       ++i) {
-    const bool space = text_[i] == ' ' || text_[i] == '\n' || text_[i] == '\t';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
+  const int words = count_words(q.span);
   if (q.headline) {
     // A headline quotation opens its line or follows its speaker's colon
     // ("Kasich: 'We Are Going All The Way.'").
-    const bool opens =
-        prev < first_of_paragraph ||
-        (tokens[prev].kind == TokenKind::punctuation &&
-         decode_at(text_, tokens[prev].span.begin, &length) == ':');
+    const bool opens = prev < first_of_paragraph ||
+                       (tokens[prev].kind == TokenKind::punctuation &&
+                        ascii_punctuation_equivalent(decode_at(
+                            text_, tokens[prev].span.begin, &length)) == ':');
     return opens && words >= kEnoughWords - 1 ? QuoteKind::direct
                                               : QuoteKind::partial;
   }
@@ -422,7 +452,8 @@ QuoteKind Pairer::kind_of(const Found& found, const Found* previous) const {
       prev < first_of_paragraph || tokens[prev].sentence != open.sentence;
   bool after_comma = false;
   if (!sentence_start) {
-    const char32_t before = decode_at(text_, tokens[prev].span.begin, &length);
+    const char32_t before = ascii_punctuation_equivalent(
+        decode_at(text_, tokens[prev].span.begin, &length));
     // After a dash inside a sentence a quotation is an aside, an example or
     // a title ("his act—"My plan will be tremendous!"—is wearing thin").
     if (is_dash(before) || before == '-') return QuoteKind::partial;

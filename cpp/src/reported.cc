@@ -34,6 +34,20 @@ forms_and_prepositions(const std::string& file) {
   return out;
 }
 
+// A reported clause never spans more tokens than this, and no look-up from
+// a cue reaches further. Every clause on PolNeAR train and dev fits (the
+// longest, a list of names, has about 230 tokens; at 128 four of them would
+// be cut). Without a bound, a text with no full stop makes every cue's
+// clause run to the end of its window, so the output and the work grow with
+// the square of the window (issue #19: 1,040x the input).
+constexpr int kMaxClauseTokens = 256;
+// Reports nested in reports ("A said B told C that ..."): deeper ones are
+// dropped, so no token is in more than this many reported clauses (a chain
+// of "X said that" would repeat every token once per enclosing report).
+// On PolNeAR train one say-report sits at depth 3 before attribute.cc drops
+// the non-speech reports around it; none deeper.
+constexpr std::size_t kMaxNestedReports = 4;
+
 // The clause a frame reports, as a token range, and the rule that found it.
 struct Clause {
   int first = -1;
@@ -76,6 +90,10 @@ class Reporter {
     for (std::size_t f = 0; f < frames_.size(); ++f) {
       Clause clause = clause_of(frames_[f]);
       if (clause.first < 0) continue;
+      // A clause before its cue ("CLAUSE, X said") keeps the words next to
+      // the cue; build() bounds the others from their start.
+      if (clause.end <= in_.cues[frames_[f].cue].first)
+        clause.first = std::max(clause.first, clause.end - kMaxClauseTokens);
       ReportedQuote rq;
       if (!build(clause, rq)) continue;
       rq.frame = static_cast<int>(f);
@@ -167,7 +185,7 @@ class Reporter {
   // rivals was sharp"), the noun phrase is the subject and the topic ends
   // before the first auxiliary or speech verb; else the sentence's end.
   int subject_phrase_end(int first, int m) const {
-    const int end = sentence_end(first);
+    const int end = std::min(sentence_end(first), first + kMaxClauseTokens);
     const SpeakerMention& holder = in_.mentions[m];
     if (!holder.possessive ||
         (!holder.subject && holder.first != sentence_begin(first)))
@@ -202,7 +220,8 @@ class Reporter {
   // Keeps clauses that nest or are disjoint: a clause that starts inside a
   // kept one and ends after it ("He said it ... According to X, ...", where
   // a fronted clause reaches back over another cue's clause) is dropped, the
-  // earlier clause standing. `reports` is sorted by start, longer first.
+  // earlier clause standing, and so is one inside kMaxNestedReports kept
+  // ones. `reports` is sorted by start, longer first.
   static void drop_crossing(std::vector<ReportedQuote>& reports) {
     std::vector<ReportedQuote> kept;
     std::vector<std::size_t> open;  // indices into kept, enclosing ones
@@ -213,6 +232,7 @@ class Reporter {
         open.pop_back();
       if (!open.empty() && kept[open.back()].quote.span.end < span.end)
         continue;  // crosses the clause it starts in
+      if (open.size() >= kMaxNestedReports) continue;
       open.push_back(kept.size());
       kept.push_back(std::move(r));
     }
@@ -291,10 +311,12 @@ class Reporter {
     }
     return begin;
   }
-  // The end (exclusive) of t's sentence without its closing punctuation.
+  // The end (exclusive) of t's sentence without its closing punctuation
+  // (at most kMaxClauseTokens of it, so that every cue's call stays short).
   int sentence_end(int t) const {
     int end = in_.layout.sentence_first_token[tok(t).sentence + 1];
-    while (end > t + 1 && tok(end - 1).kind == TokenKind::punctuation) --end;
+    const int floor = std::max(t + 1, end - kMaxClauseTokens);
+    while (end > floor && tok(end - 1).kind == TokenKind::punctuation) --end;
     return end;
   }
   // True when the token before t closes a direct quotation with a comma
@@ -347,6 +369,7 @@ class Reporter {
   // ("talked about the drug crisis, saying ..."). Empty when no phrase
   // follows ("rails against.", "talked about today", "referred to as").
   Clause topic(int first, int end, int subject) const {
+    end = std::min(end, first + kMaxClauseTokens);
     if (first >= end || !is_word(first) ||
         tables_.blockers.count(word(first)) ||
         tables_.skip_words.count(word(first)) ||
@@ -375,7 +398,8 @@ class Reporter {
   // follows a comma and is closed by a comma before `cue_first` ("Jane
   // Roe, 27, a lawyer, said", "On Friday, Jane Roe, who ..., said"), or -1.
   int appositive_subject(int begin, int cue_first) const {
-    for (int t = begin; t < cue_first - 2; ++t) {
+    for (int t = std::max(begin, cue_first - kMaxClauseTokens);
+         t < cue_first - 2; ++t) {
       int m = mention_start_[t];
       if (m < 0 || (t > begin && !punct(t - 1, ","))) continue;
       // "The employee of nearly four years, ...": a short complement.
@@ -520,7 +544,7 @@ class Reporter {
         tables_.conjunctions.count(word(t)))
       return false;
     int words = 0;
-    for (int k = t; k < end; ++k) {
+    for (int k = t; k < end && words <= kIntroWords; ++k) {
       if (punct(k, ",")) return false;
       words += tok(k).kind != TokenKind::punctuation;
     }
@@ -536,7 +560,8 @@ class Reporter {
         in_.layout.paragraphs[tok(cue.first).paragraph];
     if (paragraph.boilerplate) return {};
     const int begin = sentence_begin(cue.first);
-    const int end = sentence_end(cue.first);
+    const int end =
+        std::min(sentence_end(cue.first), cue.last + 1 + kMaxClauseTokens);
     if (cue.kind == CueKind::source) {
       // "According to X, CLAUSE" or "CLAUSE, according to X".
       if (cue.first - begin <= 2) {
@@ -822,7 +847,9 @@ class Reporter {
     if (is_word(t) && tables_.conjunctions.count(word(t)) &&
         is_word(t + 1) && tables_.subordinators.count(word(t + 1)))
       ++t;  // "But when ..."
-    if (!is_word(t) || !tables_.subordinators.count(word(t))) return stop;
+    if (!is_word(t) || !tables_.subordinators.count(word(t)) ||
+        cue_first - t > kMaxClauseTokens)
+      return stop;
     for (int k = t + 1; k < cue_first; ++k)
       if (punct(k, ",") || punct(k, ";")) return stop;  // the cue is past it
     for (int k = first + 1; k < stop; ++k)
@@ -840,10 +867,12 @@ class Reporter {
            tables_.clause_break_pairs.count(word(j) + " " + word(j + 1));
   }
 
-  // Fills rq from the clause; false when the clause is (or holds) a direct
-  // quotation, which the quotes stage already reports.
+  // Fills rq from the clause, cut to kMaxClauseTokens from its start (a
+  // partial quotation it absorbs may carry it on to the closing mark); false
+  // when the clause is (or holds) a direct quotation, which the quotes stage
+  // already reports.
   bool build(const Clause& c, ReportedQuote& rq) const {
-    int end = c.end;
+    int end = std::min(c.end, c.first + kMaxClauseTokens);
     int words = 0;
     for (int t = c.first; t < end; ++t) {
       int q = in_.quote_of_token[t];
@@ -958,9 +987,33 @@ std::vector<Cue> merge_cues(const std::vector<Cue>& a,
   return out;
 }
 
+namespace {
+
+// For each sentence, true when its words outside quotations are all in
+// scripts other than Latin ("\u4ed6\u8bf4\u300c...\u300d"): the lexicons
+// (English) cannot tell a term in marks from reported words there.
+std::vector<bool> unjudged_sentences(const SieveInput& in) {
+  const TextLayout& layout = in.layout;
+  const std::size_t sentences = layout.sentence_first_token.size();
+  std::vector<char> latin(sentences, 0), other(sentences, 0);
+  for (std::size_t t = 0; t < layout.tokens.size(); ++t) {
+    const Token& token = layout.tokens[t];
+    if (token.kind != TokenKind::word || in.quote_of_token[t] >= 0) continue;
+    std::size_t length = 0;
+    const char32_t cp = decode_at(in.text, token.span.begin, &length);
+    (is_latin_letter(cp) ? latin : other)[token.sentence] = 1;
+  }
+  std::vector<bool> out(sentences, false);
+  for (std::size_t s = 0; s < sentences; ++s) out[s] = other[s] && !latin[s];
+  return out;
+}
+
+}  // namespace
+
 std::vector<bool> scare_quotes(const SieveInput& in,
                                const std::vector<Attribution>& attributions) {
   const TextLayout& layout = in.layout;
+  const std::vector<bool> unjudged = unjudged_sentences(in);
   std::vector<bool> cued(layout.sentence_first_token.size(), false);
   for (const Cue& cue : in.cues)
     if (cue.kind != CueKind::adjunct)
@@ -981,7 +1034,7 @@ std::vector<bool> scare_quotes(const SieveInput& in,
          sieve != "same_sentence"))
       continue;
     const int first = token_at(layout, quote.span.begin);
-    if (first < 0) continue;
+    if (first < 0 || unjudged[layout.tokens[first].sentence]) continue;
     // "slammed as \"counter-productive\"": a cue right before the mark
     // (over one word) reports the phrase as its object.
     // (By its span: the attributions' cue indices may refer to other cues.)

@@ -128,7 +128,8 @@ std::vector<ReportedQuote> find_reported(const SieveInput& in,
 /// quotation without a speaker (`attributions[q].mention < 0`) that is a
 /// phrase of at most five words or sits in a sentence with no verb or source
 /// cue ("the so-called \"reform\""), a term in marks rather than anyone's
-/// words. Linear in tokens + quotes + cues.
+/// words; never in a sentence whose own words are all in scripts other than
+/// Latin, which the lexicons cannot judge. Linear in tokens + quotes + cues.
 std::vector<bool> scare_quotes(const SieveInput& in,
                                const std::vector<Attribution>& attributions);
 

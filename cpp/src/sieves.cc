@@ -625,8 +625,9 @@ std::vector<CueFrame> frame_cues(const SieveInput& in) {
         if (!dash_at(j)) continue;
         while (dash_at(j - 1)) --j;
         // Not the object of a preposition ("Neil Roe, director of the
-        // group - which has endorsed Jane Roe - said").
-        const int b = mention_end[j - 1];
+        // group - which has endorsed Jane Roe - said"); nothing before a
+        // dash that opens the text (found by fuzz_extract).
+        const int b = j >= 1 ? mention_end[j - 1] : -1;
         const int p = b >= 0 ? in.mentions[b].first - 1 : -1;
         const bool object = p >= 0 &&
                             in.layout.tokens[p].kind == TokenKind::word &&

@@ -188,9 +188,17 @@ bool is_ascii_alnum(char c) {
          (c >= '0' && c <= '9');
 }
 
+// Ideographic and fullwidth sentence-final punctuation (\u3002 \uff01
+// \uff1f \uff61): the writing they end uses neither spaces nor capitals, so
+// a sentence ends after them whatever follows.
+bool is_ideographic_sentence_final(char32_t cp) {
+  return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF61;
+}
+
 // Sentence-final punctuation: . ! ? and the ellipsis.
 bool is_sentence_final(char32_t cp) {
-  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+         is_ideographic_sentence_final(cp);
 }
 
 // A closing character that may follow sentence-final punctuation: a
@@ -361,6 +369,7 @@ bool looks_like_headline(std::string_view text, const Paragraph& paragraph,
     if (!is_trailing_closer(last)) break;
     end -= length;
   }
+  last = ascii_punctuation_equivalent(last);  // "\u3002" is a full stop
   if (last == ',' || last == ';' || last == ':') return false;
   if (last == '.' && !first_prose) return false;
   if (line.find_first_of("\r\n") != std::string_view::npos) return false;
@@ -421,7 +430,8 @@ void tokenise(std::string_view text, const TextTables& tables,
           if (end >= span.end) break;
           std::size_t l2 = 0;
           char32_t c2 = decode_at(text, end, &l2);
-          if (is_letter(c2) || is_digit(c2)) {
+          // Combining marks stay in the word ("Ame\u0301lie", NFD).
+          if (is_word_char(c2)) {
             end += l2;
             continue;
           }
@@ -464,7 +474,7 @@ void tokenise(std::string_view text, const TextTables& tables,
               while (end < span.end) {
                 std::size_t l2 = 0;
                 char32_t c2 = decode_at(text, end, &l2);
-                if (!is_letter(c2) && !is_digit(c2)) break;
+                if (!is_word_char(c2)) break;
                 end += l2;
               }
             }
@@ -492,9 +502,9 @@ void tokenise(std::string_view text, const TextTables& tables,
 }
 
 // Sentences end after . ! ? (and the closing marks or brackets glued to it)
-// when the next token is spaced and starts like a sentence, and at every
-// paragraph end. Abbreviation dots are inside word tokens, so they never end
-// a sentence.
+// when the next token is spaced and starts like a sentence, after an
+// ideographic full stop whatever follows, and at every paragraph end.
+// Abbreviation dots are inside word tokens, so they never end a sentence.
 void split_sentences(std::string_view text, TextLayout& layout) {
   for (std::size_t p = 0; p < layout.paragraphs.size(); ++p) {
     const int first = layout.paragraph_first_token[p];
@@ -516,6 +526,9 @@ void split_sentences(std::string_view text, TextLayout& layout) {
           }
           if (next >= last) {
             t = last - 1;
+            end_here = true;
+          } else if (is_ideographic_sentence_final(cp)) {
+            t = next - 1;
             end_here = true;
           } else if (layout.tokens[next].space_before) {
             std::size_t l2 = 0;
@@ -688,7 +701,9 @@ std::size_t window_end(std::string_view text, std::size_t begin,
         } else if (space) {
           best[static_cast<int>(WindowCut::space)] = i;
         }
-        best[static_cast<int>(WindowCut::character)] = i;
+        // (Never between a letter and its combining mark.)
+        if (!is_combining_mark(cp))
+          best[static_cast<int>(WindowCut::character)] = i;
       }
       last = cp;
       breaks = 0;

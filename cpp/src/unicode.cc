@@ -1,8 +1,10 @@
 #include "unicode.h"
 
 #include <unicode/locid.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 namespace quotelink::detail {
@@ -85,6 +87,37 @@ bool icu_is_space(char32_t cp) {
   return u_isUWhiteSpace(static_cast<UChar32>(cp));
 }
 
+bool is_combining_mark(char32_t cp) {
+  return cp >= 0x300 && (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK);
+}
+
+bool is_uncased_letter(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  return cp >= 128 && u_isalpha(c) && !u_hasBinaryProperty(c, UCHAR_CASED);
+}
+
+bool is_ideographic(char32_t cp) {
+  return cp >= 0x2E80 &&
+         u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_LINE_BREAK) ==
+             U_LB_IDEOGRAPHIC;
+}
+
+bool is_latin_letter(char32_t cp) {
+  if (cp < 128) return ascii_upper(cp) || ascii_lower(cp);
+  UErrorCode status = U_ZERO_ERROR;
+  return u_isalpha(static_cast<UChar32>(cp)) &&
+         uscript_getScript(static_cast<UChar32>(cp), &status) == USCRIPT_LATIN;
+}
+
+char32_t ascii_punctuation_equivalent(char32_t cp) {
+  if (cp == 0x3001 || cp == 0xFF64) return ',';  // ideographic comma
+  if (cp == 0x3002 || cp == 0xFF61) return '.';  // ideographic full stop
+  // Fullwidth forms of ASCII punctuation sit at a fixed distance from it.
+  if (cp >= 0xFF01 && cp <= 0xFF5E && !u_isalnum(static_cast<UChar32>(cp)))
+    return cp - 0xFEE0;
+  return cp;
+}
+
 bool is_quotation_mark(char32_t cp) {
   if (cp < 128) return ascii().bits[cp] & kQuote;
   return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_QUOTATION_MARK);
@@ -93,6 +126,10 @@ bool is_quotation_mark(char32_t cp) {
 bool is_open_punctuation(char32_t cp) {
   if (cp < 128) return ascii().bits[cp] & kOpen;
   return u_charType(static_cast<UChar32>(cp)) == U_START_PUNCTUATION;
+}
+
+bool is_close_punctuation(char32_t cp) {
+  return u_charType(static_cast<UChar32>(cp)) == U_END_PUNCTUATION;
 }
 
 bool is_format(char32_t cp) {
@@ -114,10 +151,19 @@ std::string to_lower(std::string_view text) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
   }
-  icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
-      .toLower(icu::Locale::getRoot())
-      .toUTF8String(out);
+  icu::UnicodeString lower =
+      icu::UnicodeString::fromUTF8(
+          icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+          .toLower(icu::Locale::getRoot());
+  // Lexicon and entity keys are NFC, so that a name spelled with combining
+  // marks (NFD, "Ame\u0301lie") finds the same entries as its NFC form.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString composed = nfc->normalize(lower, status);
+    if (U_SUCCESS(status)) lower = composed;
+  }
+  lower.toUTF8String(out);
   return out;
 }
 

@@ -64,16 +64,40 @@ inline bool is_digit(char32_t cp) {
 inline bool is_space(char32_t cp) {
   return cp < 128 ? ascii_space(cp) : icu_is_space(cp);
 }
+/// True for combining marks (general category M: Mn, Mc, Me). They belong
+/// to the letter before them: "e\u0301" is the NFD spelling of "\u00e9".
+bool is_combining_mark(char32_t cp);
+/// True for a character that may continue a word: a letter, a digit or a
+/// combining mark.
+inline bool is_word_char(char32_t cp) {
+  return cp < 128 ? ascii_upper(cp) || ascii_lower(cp) || ascii_digit(cp)
+                  : is_letter(cp) || is_digit(cp) || is_combining_mark(cp);
+}
+/// True for letters of scripts without case (Han, kana, Hangul, Arabic,
+/// ...), where a sentence start shows no capital.
+bool is_uncased_letter(char32_t cp);
+/// True for characters that stand for a word each in writing without
+/// spaces (line-break class ID: Han ideographs, kana, fullwidth letters).
+bool is_ideographic(char32_t cp);
+/// True for letters of the Latin script, the script of the built-in
+/// lexicons.
+bool is_latin_letter(char32_t cp);
+/// The ASCII punctuation that a fullwidth or ideographic form stands for
+/// ("\uff1a" ':', "\u3001" and "\uff0c" ',', "\u3002" '.'), else `cp`.
+char32_t ascii_punctuation_equivalent(char32_t cp);
 /// True for characters with the Unicode Quotation_Mark property.
 bool is_quotation_mark(char32_t cp);
 /// True for opening punctuation (general category Ps), e.g. ( [ {.
 bool is_open_punctuation(char32_t cp);
+/// True for closing punctuation (general category Pe), e.g. ) ] }.
+bool is_close_punctuation(char32_t cp);
 /// True for dash punctuation (general category Pd).
 bool is_dash(char32_t cp);
 /// True for invisible format characters (general category Cf), e.g. the
 /// bidi embeddings U+202A..U+202E that scrapers leave before marks.
 bool is_format(char32_t cp);
-/// Lower-cases `text` (full Unicode case folding of letters).
+/// Lower-cases `text` (full Unicode case folding of letters) and composes
+/// it to NFC.
 std::string to_lower(std::string_view text);
 
 }  // namespace quotelink::detail

@@ -32,13 +32,6 @@ MentionKind mention_kind(const std::string& name) {
   throw error("unknown mention kind '" + name + "'");
 }
 
-QuoteKind quote_kind(const std::string& name) {
-  for (QuoteKind k :
-       {QuoteKind::direct, QuoteKind::partial, QuoteKind::indirect})
-    if (name == to_string(k)) return k;
-  throw error("unknown quotation kind '" + name + "'");
-}
-
 // Byte offset of every code point boundary of `text` (size: code points + 1).
 std::vector<std::size_t> code_point_bytes(const std::string& text) {
   std::vector<std::size_t> bytes;
@@ -117,6 +110,13 @@ py::dict entity_record(const GlobalEntity& e) {
 }
 
 }  // namespace
+
+QuoteKind quote_kind(const std::string& name) {
+  for (QuoteKind k :
+       {QuoteKind::direct, QuoteKind::partial, QuoteKind::indirect})
+    if (name == to_string(k)) return k;
+  throw error("unknown quotation kind '" + name + "'");
+}
 
 void bind_corpus(py::module_& m) {
   m.def(

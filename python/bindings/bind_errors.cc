@@ -19,8 +19,12 @@ void bind_errors(py::module_& m) {
   // attribute makes byte_offset None on errors raised from Python code too.
   py::dict attributes;
   attributes["byte_offset"] = py::none();
-  error_type =
-      PyErr_NewException("quotelink.Error", PyExc_ValueError, attributes.ptr());
+  error_type = PyErr_NewExceptionWithDoc(
+      "quotelink.Error",
+      "Bad input or a bad option: invalid UTF-8, an unreadable file, a bad "
+      "Config value, malformed data. A ValueError; byte_offset is where in "
+      "the input the problem lies, or None.",
+      PyExc_ValueError, attributes.ptr());
   m.add_object("Error", py::handle(error_type));
   py::register_exception_translator([](std::exception_ptr p) {
     try {

@@ -33,7 +33,24 @@ void bind_extractor(py::module_& m) {
       .def_readwrite("indirect", &Config::indirect)
       .def_readwrite("extra_cue_verbs", &Config::extra_cue_verbs)
       .def_readwrite("extra_titles", &Config::extra_titles)
-      .def_readwrite("speaker_aliases", &Config::speaker_aliases);
+      .def_readwrite("speaker_aliases", &Config::speaker_aliases)
+      .def_readwrite("min_confidence", &Config::min_confidence)
+      .def_property(
+          "kinds",
+          [](const Config& self) {
+            std::vector<std::string> names;
+            for (QuoteKind kind : self.kinds)
+              names.emplace_back(to_string(kind));
+            return names;
+          },
+          [](Config& self, const std::vector<std::string>& names) {
+            std::vector<QuoteKind> kinds;
+            for (const std::string& name : names)
+              kinds.push_back(quote_kind(name));
+            self.kinds = std::move(kinds);
+          },
+          "The quotation kinds kept, by name (\"direct\", \"partial\", "
+          "\"indirect\").");
 
   py::class_<Extractor>(m, "Extractor", "A reusable, thread-safe extractor.")
       .def(py::init<>())

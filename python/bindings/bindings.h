@@ -3,7 +3,14 @@
 
 #include <pybind11/pybind11.h>
 
+#include <string>
+
+#include "quotelink/document.h"
+
 namespace quotelink::python {
+
+/// The QuoteKind that to_string() names `name`; throws quotelink::error.
+QuoteKind quote_kind(const std::string& name);
 
 /// Registers quotelink.Error and the translation of quotelink::error.
 void bind_errors(pybind11::module_& m);

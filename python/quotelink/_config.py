@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import difflib
+import json
+import os
+import sys
 import types
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional, Union
 
 from . import _core
 
-OPTIONS = ("replace_invalid_utf8", "indirect", "extra_cue_verbs", "extra_titles", "speaker_aliases")
+OPTIONS = (
+    "replace_invalid_utf8",
+    "indirect",
+    "extra_cue_verbs",
+    "extra_titles",
+    "speaker_aliases",
+    "min_confidence",
+    "kinds",
+)
+
+# Quotation kinds, in the order Config.kinds lists them.
+KINDS = ("direct", "partial", "indirect")
 
 
 def _fail(message: str) -> Any:
@@ -53,10 +67,29 @@ def _aliases(value: Any) -> Mapping[str, str]:
     return types.MappingProxyType(out)
 
 
-def _unknown(name: str) -> Any:
+def _confidence(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        _fail(f"min_confidence must be a number from 0 to 1, not {value!r}")
+    return float(value)
+
+
+def _kinds(value: Any) -> tuple[str, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        _fail(f"kinds must be a list of quotation kinds ({', '.join(KINDS)}), not {type(value).__name__}")
+    chosen = set()
+    for item in value:
+        if item not in KINDS:
+            _fail(f"kinds: unknown quotation kind {item!r}; kinds are {', '.join(KINDS)}")
+        chosen.add(item)
+    if not chosen:
+        _fail(f"kinds must name at least one of {', '.join(KINDS)}")
+    return tuple(k for k in KINDS if k in chosen)
+
+
+def _unknown(name: str, where: str = "") -> Any:
     close = difflib.get_close_matches(name, OPTIONS, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; options are {', '.join(OPTIONS)}"
-    return _fail(f"unknown option {name!r}{hint}")
+    return _fail(f"{where}unknown option {name!r}{hint}")
 
 
 class Config:
@@ -80,6 +113,8 @@ class Config:
         extra_cue_verbs: Iterable[str] = (),
         extra_titles: Iterable[str] = (),
         speaker_aliases: Optional[Mapping[str, str]] = None,
+        min_confidence: float = 0.0,
+        kinds: Iterable[str] = KINDS,
         **unknown: Any,
     ) -> None:
         if unknown:
@@ -89,6 +124,18 @@ class Config:
         self.extra_cue_verbs = extra_cue_verbs  # type: ignore[assignment]
         self.extra_titles = extra_titles  # type: ignore[assignment]
         self.speaker_aliases = {} if speaker_aliases is None else speaker_aliases
+        self.min_confidence = min_confidence
+        self.kinds = kinds  # type: ignore[assignment]
+
+    @classmethod
+    def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Config":
+        """A Config from a TOML file, or a JSON file (``*.json``), whose keys
+        are the options; an unknown key raises quotelink.Error naming it."""
+        options = read_options(path)
+        try:
+            return cls(**options)
+        except _core.Error as exc:
+            raise _core.Error(f"{os.fspath(path)}: {exc}") from None
 
     @property
     def replace_invalid_utf8(self) -> bool:
@@ -135,6 +182,30 @@ class Config:
     def speaker_aliases(self, value: Mapping[str, str]) -> None:
         self._speaker_aliases = _aliases(value)
 
+    @property
+    def min_confidence(self) -> float:
+        """Keep only quotations whose confidence is at least this (0 to 1).
+
+        Quotations without a speaker have confidence 0, so any value above 0
+        also drops them."""
+        return self._min_confidence
+
+    @min_confidence.setter
+    def min_confidence(self, value: float) -> None:
+        self._min_confidence = _confidence(value)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The quotation kinds to keep: some of "direct", "partial", "indirect".
+
+        Unlike ``indirect=False``, which does not look for reported speech at
+        all, this only drops quotations after extraction."""
+        return self._kinds
+
+    @kinds.setter
+    def kinds(self, value: Iterable[str]) -> None:
+        self._kinds = _kinds(value)
+
     def __setattr__(self, name: str, value: Any) -> None:
         if name.lstrip("_") not in OPTIONS:
             _unknown(name)
@@ -148,6 +219,8 @@ class Config:
             "extra_cue_verbs": list(self.extra_cue_verbs),
             "extra_titles": list(self.extra_titles),
             "speaker_aliases": dict(self.speaker_aliases),
+            "min_confidence": self.min_confidence,
+            "kinds": list(self.kinds),
         }
 
     def replace(self, **changes: Any) -> "Config":
@@ -175,6 +248,8 @@ class Config:
             self.extra_cue_verbs,
             self.extra_titles,
             tuple(sorted(self.speaker_aliases.items())),
+            self.min_confidence,
+            self.kinds,
         )
 
     def _to_core(self) -> _core.Config:
@@ -184,6 +259,8 @@ class Config:
         core.extra_cue_verbs = list(self.extra_cue_verbs)
         core.extra_titles = list(self.extra_titles)
         core.speaker_aliases = dict(self.speaker_aliases)
+        core.min_confidence = self.min_confidence
+        core.kinds = list(self.kinds)
         return core
 
     @classmethod
@@ -199,3 +276,35 @@ class Config:
 
 def _from_dict(options: dict[str, Any]) -> Config:
     return Config(**options)
+
+
+def _parse_toml(data: bytes) -> Any:
+    if sys.version_info >= (3, 11):
+        import tomllib  # noqa: PLC0415
+    else:  # pragma: no cover - depends on the Python version
+        import tomli as tomllib  # noqa: PLC0415
+    return tomllib.loads(data.decode("utf-8"))
+
+
+def read_options(path: Union[str, "os.PathLike[str]"]) -> dict[str, Any]:
+    """The options of a configuration file: TOML, or JSON when the name ends
+    in ``.json``. Raises quotelink.Error naming the file for a file that
+    cannot be read or parsed, a top level that is not a table, or an unknown
+    key."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return _fail(f"{name}: cannot read the configuration: {exc.strerror or exc}")
+    try:
+        options = json.loads(data) if name.endswith(".json") else _parse_toml(data)
+    except (ValueError, UnicodeDecodeError) as exc:  # TOMLDecodeError and JSONDecodeError are ValueErrors
+        kind = "JSON" if name.endswith(".json") else "TOML"
+        return _fail(f"{name}: not valid {kind}: {exc}")
+    if not isinstance(options, dict):
+        return _fail(f"{name}: the configuration must be a table of options, not {type(options).__name__}")
+    for key in options:
+        if key not in OPTIONS:
+            _unknown(key, f"{name}: ")
+    return options

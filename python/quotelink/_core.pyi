@@ -18,6 +18,8 @@ class Config:
     extra_cue_verbs: list[str]
     extra_titles: list[str]
     speaker_aliases: dict[str, str]
+    min_confidence: float
+    kinds: list[str]
     def __init__(self) -> None: ...
 
 class Document:

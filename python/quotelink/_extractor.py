@@ -91,10 +91,12 @@ class Extractor:
 
         The texts are copied, then the GIL is released while the core works,
         so other Python threads keep running. Results are in input order.
+        Document ids are `ids`, or by default the texts' positions ("0",
+        "1", ...), as in Corpus.from_texts.
         """
         threads = _threads(threads)
         originals = list(texts)
-        names = [str(i) for i in ids] if ids is not None else [""] * len(originals)
+        names = [str(i) for i in ids] if ids is not None else [str(i) for i in range(len(originals))]
         if len(names) != len(originals):
             raise _core.Error(f"{len(names)} ids for {len(originals)} texts")
         encoded = [_encode(t) for t in originals]
@@ -154,5 +156,6 @@ def extract_many(
     config: ConfigLike = None,
     ids: Optional[Iterable[str]] = None,
 ) -> list[Document]:
-    """Extraction of many texts on `threads` threads (0: one per core), in input order."""
+    """Extraction of many texts on `threads` threads (0: one per core), in
+    input order; ids default to the positions ("0", "1", ...)."""
     return _extractor_for(config).extract_many(texts, threads=threads, ids=ids)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
 import sys
 import time
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Optional, Sequence, TextIO
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TextIO, TypeVar
 
 from . import Error, Extractor, __version__, stream
 from .stream import serialized
@@ -20,14 +21,18 @@ from .corpus import LINKED_FIELDS, Corpus
 EXAMPLES = """\
 examples:
   quotelink extract examples/articles/*.txt           a table of quotations
-  quotelink extract --format jsonl articles/ > q.jsonl a folder, recursively (*.txt)
+  quotelink extract -f jsonl -o q.jsonl articles/      a folder, recursively (*.txt)
   cat article.txt | quotelink extract -                standard input
   quotelink extract --format csv docs.jsonl            JSONL with {"id": ..., "text": ...}
-  quotelink extract --format html article.txt > a.html highlighted, one colour per speaker
-  quotelink extract --threads 4 --replace-invalid big_folder/
+  quotelink extract --format html -o a.html article.txt highlighted, one colour per speaker
+  quotelink extract --kinds direct --min-confidence 0.8 articles/
+  quotelink extract --link articles/                   speakers linked across articles
+  quotelink extract --config quotelink.toml --threads 4 --replace-invalid big_folder/
 """
 
 FORMATS = ("table", "jsonl", "json", "csv", "html")
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -175,7 +180,9 @@ def extract_serialized(
 
 
 class Writer:
-    """Streams documents to `out` in one of FORMATS."""
+    """Streams documents to `out` in one of FORMATS; with `linker`, the
+    records of table, jsonl and csv carry the global speaker, entity and
+    cluster (LINKED_FIELDS)."""
 
     def __init__(self, fmt: str, out: TextIO) -> None:
         self.fmt = fmt
@@ -210,8 +217,10 @@ class Writer:
                 out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
             elif self.csv is not None:
                 self.csv.writerows(records)
+            else:
+                _write_table(doc.id, records, out)
         elif self.fmt == "jsonl":
-            out.write(doc.to_json())
+            out.write(doc.to_jsonl())
         elif self.fmt == "json":
             out.write(",\n" if self.count else "\n")
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False))
@@ -223,7 +232,7 @@ class Writer:
 
             out.write(page_section(doc))
         else:
-            _write_table(doc, out)
+            _write_table(doc.id, doc.records(), out)
         self.count += 1
 
     def end(self) -> None:
@@ -236,15 +245,24 @@ class Writer:
         self.out.flush()
 
 
-def _write_table(doc: Document, out: TextIO) -> None:
-    out.write(f"== {doc.id} ({len(doc.quotes)} quotation{'s' if len(doc.quotes) != 1 else ''})\n")
-    for q in doc.quotes:
-        speaker = q.speaker or "(no speaker)"
-        text = " ".join(q.text.split())
+def _write_table(doc_id: str, records: list[dict[str, Any]], out: TextIO) -> None:
+    """One document's records as the human-readable table; linked records
+    (with "entity") also show the global entity and quotation cluster."""
+    out.write(f"== {doc_id} ({len(records)} quotation{'s' if len(records) != 1 else ''})\n")
+    for r in records:
+        speaker = r["speaker"] or "(no speaker)"
+        if r.get("entity") is not None:
+            speaker += f" [entity {r['entity']}]"
+        text = " ".join(r["text"].split())
         text = text if len(text) <= 100 else text[:97] + "..."
-        out.write(f"  [{q.kind}] {speaker}: {text}\n")
-        if q.cue or q.mention:
-            out.write(f"      cue={q.cue!r} mention={q.mention!r} sieve={q.sieve} confidence={q.confidence:.2f}\n")
+        out.write(f"  [{r['kind']}] {speaker}: {text}\n")
+        details = []
+        if r["cue"] or r["mention"]:
+            details.append(f"cue={r['cue']!r} mention={r['mention']!r} sieve={r['sieve']} confidence={r['confidence']:g}")
+        if "cluster" in r:
+            details.append(f"cluster={r['cluster']}")
+        if details:
+            out.write(f"      {' '.join(details)}\n")
 
 
 class Progress:
@@ -294,17 +312,68 @@ def _progress_enabled(mode: str, total: Optional[int]) -> bool:
     return many and sys.stderr.isatty()
 
 
+# The formats --link writes: the linked records, or the table showing them.
+LINK_FORMATS = ("table", "jsonl", "csv")
+
+
+def _sources_of(paths: Sequence[str], input_format: str) -> tuple[list[Source], list[str]]:
+    """The inputs of `paths`, and the directories among them that hold none."""
+    sources: list[Source] = []
+    empty: list[str] = []
+    for path in paths:
+        found = list(find_sources([path], input_format))
+        if not found and path != "-" and os.path.isdir(path):
+            empty.append(path)
+        sources += found
+    return sources, empty
+
+
+@contextlib.contextmanager
+def _output(path: Optional[str], sources: Sequence[Source]) -> Iterator[TextIO]:
+    """Standard output, or the file `path` (opened only now, so that a run
+    that fails before writing leaves an existing file alone)."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    # The inputs were listed before the output existed: only a file that was
+    # there already can be one of them.
+    if os.path.exists(path):
+        for source in sources:
+            if source.path != "-" and os.path.exists(source.path) and os.path.samefile(source.path, path):
+                raise Error(f"--output {path} is also an input; write the output elsewhere")
+    try:
+        handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise Error(f"{path}: cannot write the output: {exc.strerror or exc}") from None
+    with handle:
+        yield handle
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .extract_config import make_config  # noqa: PLC0415 - small module
 
     extractor = Extractor(make_config(args))
-    sources = list(find_sources(args.paths, args.input_format))
+    if args.link and args.format not in LINK_FORMATS:
+        raise Error(f"--link writes linked records: use --format {', '.join(LINK_FORMATS)}, not {args.format}")
+    sources, empty = _sources_of(args.paths, args.input_format)
+    for path in empty:
+        print(f"quotelink: {path}: no input found (no *.txt file; name .jsonl files explicitly)", file=sys.stderr)
+    if not sources:
+        print("quotelink: no input found", file=sys.stderr)
+        return 1
+    with _output(args.output, sources) as out:
+        failures = _extract_to(extractor, sources, args, out) + len(empty)
+    if failures:
+        print(f"quotelink: {failures} input{'s' if failures != 1 else ''} failed", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _extract_to(extractor: Extractor, sources: list[Source], args: argparse.Namespace, out: TextIO) -> int:
+    """Extracts `sources` and writes them to `out`; returns how many failed."""
     total = None if any(s.jsonl for s in sources) else len(sources)
     progress = Progress(total, sys.stderr, _progress_enabled(args.progress, total))
-    writer = Writer(args.format, sys.stdout)
+    writer = Writer(args.format, out)
     if args.link:
-        if args.format not in ("jsonl", "csv"):
-            raise Error("--link writes linked records: use --format jsonl or csv")
         writer.linker = Corpus(keep_records=False)
     failures = 0
 
@@ -333,19 +402,110 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             progress.advance(1)
     writer.end()
     progress.finish()
-    if failures:
-        print(f"quotelink: {failures} input{'s' if failures != 1 else ''} failed", file=sys.stderr)
-    return 1 if failures else 0
+    return failures
+
+
+def _number(text: str, convert: Callable[[str], T]) -> T:
+    try:
+        return convert(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
 
 
 def _non_negative(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    value = _number(text, int)
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be >= 0, not {value}")
     return value
+
+
+def _kinds(text: str) -> list[str]:
+    from ._config import KINDS  # noqa: PLC0415
+
+    kinds = [k.strip() for k in text.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(f"{text!r}: give some of {','.join(KINDS)}, separated by commas")
+    return kinds
+
+
+def _share(text: str) -> float:
+    value = _number(text, float)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1, not {text}")
+    return value
+
+
+def _add_output_options(group: Any) -> None:
+    group.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
+    group.add_argument(
+        "-o", "--output", metavar="FILE", help="write the output to FILE (UTF-8) instead of standard output"
+    )
+    group.add_argument(
+        "--link",
+        action="store_true",
+        help="link speakers and quotations across the inputs: records gain the global "
+        "canonical speaker, an entity id and a cluster id (table, jsonl, csv; built incrementally)",
+    )
+
+
+def _add_config_options(group: Any) -> None:
+    # Defaults are None: only the options given override the --config file.
+    group.add_argument(
+        "--config",
+        metavar="FILE",
+        help="options from a TOML file (or JSON, *.json) with the keys of quotelink.Config, "
+        'e.g. min_confidence = 0.5, kinds = ["direct"], speaker_aliases = {Bibi = "Benjamin Netanyahu"}',
+    )
+    group.add_argument(
+        "--kinds", type=_kinds, metavar="KINDS", help="keep only these kinds, e.g. direct,partial (default: all)"
+    )
+    group.add_argument(
+        "--min-confidence", type=_share, metavar="X", help="keep only quotations with confidence >= X (0 to 1)"
+    )
+    group.add_argument(
+        "--no-indirect",
+        dest="indirect",
+        action="store_false",
+        default=None,
+        help="do not look for reported speech without quotation marks",
+    )
+    group.add_argument("--cue-verbs", metavar="FILE", help="extra speech verbs, one lemma a line ('#' comments)")
+    group.add_argument("--titles", metavar="FILE", help="extra titles, one a line ('Chief Rabbi')")
+    group.add_argument(
+        "--aliases", metavar="FILE", help="speaker aliases, one a line: the alias, a tab, the canonical name"
+    )
+    group.add_argument(
+        "--replace-invalid",
+        action="store_true",
+        default=None,
+        help="replace invalid UTF-8 with U+FFFD instead of failing",
+    )
+
+
+def _add_run_options(group: Any) -> None:
+    group.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="how to read files and stdin (auto: *.jsonl as JSONL, the rest as text)",
+    )
+    group.add_argument(
+        "-j", "--threads", type=_non_negative, default=0, metavar="N", help="worker threads (default 0: one per core)"
+    )
+    group.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on stderr (auto: on a terminal, for 20 inputs or more)",
+    )
+    group.add_argument(
+        "--window",
+        type=_non_negative,
+        default=0,
+        metavar="N",
+        help="most texts held in memory at once (default 0: four per thread)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -364,45 +524,17 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Extract quotations and their speakers. Inputs are text files, directories "
             "(searched recursively for *.txt), JSONL files of {\"id\", \"text\"} records, "
-            "or - for standard input. Output goes to stdout in input order; problems go "
-            "to stderr, and the exit status is 1 when any input failed."
+            "or - for standard input. Output goes to stdout (or --output) in input order; "
+            "problems go to stderr, and the exit status is 1 when any input failed or none "
+            "was found, 2 for a bad option."
         ),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extract.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, .jsonl file, or - for stdin")
-    extract.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
-    extract.add_argument(
-        "--input-format",
-        choices=("auto", "text", "jsonl"),
-        default="auto",
-        help="how to read files and stdin (auto: *.jsonl as JSONL, the rest as text)",
-    )
-    extract.add_argument(
-        "-j", "--threads", type=_non_negative, default=0, metavar="N", help="worker threads (default 0: one per core)"
-    )
-    extract.add_argument(
-        "--replace-invalid", action="store_true", help="replace invalid UTF-8 with U+FFFD instead of failing"
-    )
-    extract.add_argument(
-        "--progress",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="progress bar on stderr (auto: on a terminal, for 20 inputs or more)",
-    )
-    extract.add_argument(
-        "--window",
-        type=_non_negative,
-        default=0,
-        metavar="N",
-        help="most texts held in memory at once (default 0: four per thread)",
-    )
-    extract.add_argument(
-        "--link",
-        action="store_true",
-        help="link speakers and quotations across the inputs: records gain the global "
-        "canonical speaker, an entity id and a cluster id (jsonl, csv; built incrementally)",
-    )
+    _add_output_options(extract.add_argument_group("output"))
+    _add_config_options(extract.add_argument_group("what to extract (override --config)"))
+    _add_run_options(extract.add_argument_group("reading and running"))
     extract.set_defaults(func=_cmd_extract)
     try:
         from . import eval as _eval  # noqa: PLC0415

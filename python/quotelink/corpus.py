@@ -4,6 +4,10 @@
 >>> corpus = ql.Corpus.from_files(["examples/articles/002.txt"])  # doctest: +SKIP
 >>> [s.name for s in corpus.speakers]                               # doctest: +SKIP
 
+:attr:`Corpus.speakers` are the global entities that some quotation is
+attributed to; :attr:`Corpus.entities` are all of them, speakers or not (a
+mention such as "the resolution" makes an entity that may never speak).
+
 Linking is incremental: :meth:`Corpus.add` folds one document into the global
 entities and quotation clusters and keeps only its quotation records, never
 its text. :func:`link_keys` computes a document's linking keys on its own (in
@@ -15,11 +19,12 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 from . import _core
-from ._document import RECORD_FIELDS, Document
+from ._document import RECORD_FIELDS, Document, records_frame
 from ._extractor import Extractor
 
 # The JSONL record of a linked quotation: the document record, with `speaker`
@@ -31,7 +36,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 @dataclass(frozen=True)
 class Speaker:
-    """A speaker (global entity) across the corpus."""
+    """A global entity across the corpus: a speaker when ``quotes`` > 0."""
 
     id: int
     name: str
@@ -190,8 +195,9 @@ class Corpus:
         return int(self._core.cluster_id(document, quote))
 
     @property
-    def speakers(self) -> list[Speaker]:
-        """Every global entity, by id, with the documents it appears in."""
+    def entities(self) -> list[Speaker]:
+        """Every global entity, by id (``entities[i].id == i``), with the
+        documents it appears in; ``quotes`` is 0 for those never quoted."""
         quotes = [0] * len(self._core.entity_records())
         for document, speakers in enumerate(self._speakers):
             for local in speakers:
@@ -214,6 +220,11 @@ class Corpus:
                 )
             )
         return out
+
+    @property
+    def speakers(self) -> list[Speaker]:
+        """The global entities with at least one quotation, by id."""
+        return [entity for entity in self.entities if entity.quotes]
 
     def clusters(self, min_documents: int = 1) -> list[QuoteCluster]:
         """Quotation clusters found in at least `min_documents` documents."""
@@ -245,22 +256,29 @@ class Corpus:
                 linked["cluster"] = self.cluster_id(document, quote)
                 yield linked
 
-    def to_json(self, **kwargs: Any) -> str:
-        """The linked records as JSON Lines."""
+    def to_jsonl(self, **kwargs: Any) -> str:
+        """The linked records as JSON Lines (json.dumps keyword arguments)."""
         kwargs.setdefault("ensure_ascii", False)
         return "".join(json.dumps(r, **kwargs) + "\n" for r in self.records())
 
+    def to_json(self, **kwargs: Any) -> str:
+        """Deprecated name of :meth:`to_jsonl`, which it calls."""
+        warnings.warn(
+            "Corpus.to_json() is now Corpus.to_jsonl() (it writes JSON Lines); to_json() will go",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.to_jsonl(**kwargs)
+
     def to_pandas(self) -> Any:
-        """A pandas DataFrame, one row per quotation, with linked columns."""
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - depends on environment
-            raise ImportError("to_pandas() needs pandas: pip install pandas") from exc
-        return pd.DataFrame(list(self.records()), columns=list(LINKED_FIELDS))
+        """A pandas DataFrame, one row per quotation, with linked columns
+        (``entity`` and the mention offsets are nullable Int64)."""
+        return records_frame(list(self.records()), LINKED_FIELDS)
 
     def __repr__(self) -> str:
+        entities = self.entities
+        speakers = sum(1 for e in entities if e.quotes)
         return (
-            f"<quotelink.Corpus: {len(self)} documents, "
-            f"{len(self._core.entity_records())} speakers, "
-            f"{len(self.quote_clusters)} shared quotations>"
+            f"<quotelink.Corpus: {len(self)} documents, {speakers} speakers "
+            f"(of {len(entities)} entities), {len(self.quote_clusters)} shared quotations>"
         )

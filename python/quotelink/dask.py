@@ -251,7 +251,7 @@ def _link(parts: list[Any], link: dict[str, int]) -> Linked:
             corpus.add_keys(doc_keys, speaker_ids=speaker_ids)
         per_partition.append([speaker_ids for _, speaker_ids in keys])
     # Cluster ids can merge while keys arrive: read every id after the fold.
-    names = [speaker.name for speaker in corpus.speakers]
+    names = [entity.name for entity in corpus.entities]  # by global id
     frames = []
     document = 0
     for part, documents in zip(parts, per_partition):

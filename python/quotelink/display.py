@@ -3,6 +3,10 @@
 ``render_document(doc)`` gives a self-contained HTML fragment (inline styles
 only, so it survives notebook sanitisers); ``render_page(docs)`` a complete
 page. Hovering a quotation shows its speaker, mention, cue and sieve.
+
+The article is shown whole unless a ``max_height`` asks for a scroll box, so
+that a notebook saved with its outputs (nbconvert, GitHub) shows all of it.
+The legend names every mark the text uses.
 """
 
 from __future__ import annotations
@@ -14,23 +18,40 @@ from typing import TYPE_CHECKING, Iterable, Optional
 if TYPE_CHECKING:  # pragma: no cover
     from ._document import Document, Quote
 
-# Light backgrounds that keep black text readable and stay distinct from each
-# other (ColorBrewer Set3 without its grey, which marks "no speaker").
+# Light backgrounds behind the text colour: each has a WCAG contrast ratio of
+# at least 7:1 (level AAA; AA asks 4.5:1) with TEXT_COLOUR, differs from the
+# others, from white and from NO_SPEAKER by a CIE76 distance of at least 18,
+# and keeps MARK_COLOUR's lines at 3:1 or more. Based on ColorBrewer Set3 and
+# Pastel1; Set3's salmon #fb8072 and purple #bc80bd were darker than that.
 PALETTE = (
     "#8dd3c7",
     "#ffe066",
-    "#bebada",
-    "#fb8072",
+    "#e0b3f0",
+    "#f9a99f",
+    "#c7e9a0",
     "#80b1d3",
+    "#fed9a6",
     "#fdb462",
     "#b3de69",
     "#fccde5",
-    "#bc80bd",
-    "#ccebc5",
-    "#ffed6f",
+    "#bebada",
 )
 NO_SPEAKER = "#d9d9d9"
 NO_SPEAKER_LABEL = "(no speaker found)"
+TEXT_COLOUR = "#1a1a1a"
+# Dotted and dashed underlines (cue, reported speech), on any fill.
+MARK_COLOUR = "#444444"
+
+# The marks of the text, each with its legend entry; a mention's underline
+# takes a dark shade of its speaker's colour.
+MENTION_STYLE = "border-bottom: 3px solid {colour}; font-weight: bold;"
+CUE_STYLE = f"border-bottom: 2px dotted {MARK_COLOUR}; font-style: italic;"
+REPORTED_STYLE = f"text-decoration: underline dashed {MARK_COLOUR};"
+MARK_LABELS = {
+    "mention": "speaker mention",
+    "cue": "cue (said, told, according to ...)",
+    "reported": "reported speech, no quotation marks",
+}
 
 
 def colour(index: int) -> str:
@@ -75,7 +96,7 @@ def _quote_title(q: "Quote") -> str:
         parts = len(q.quoted_parts)
         detail = "reported speech (indirect)" if not parts else f"reported speech with {parts} quoted part(s) (mixed)"
     if q.sieve:
-        detail += f", sieve {q.sieve}, confidence {q.confidence:.2f}"
+        detail += f", sieve {q.sieve}, confidence {q.confidence:g}"
     lines.append(detail)
     return "\n".join(lines)
 
@@ -121,14 +142,31 @@ def _segments(doc: "Document") -> list[Piece]:
     return pieces
 
 
+class DocumentView:
+    """A Document's highlight view for a notebook (see Document.view)."""
+
+    def __init__(self, doc: "Document", *, max_height: Optional[str] = None) -> None:
+        self.doc = doc
+        self.max_height = max_height
+
+    def _repr_html_(self) -> str:
+        return render_document(self.doc, max_height=self.max_height)
+
+    def __repr__(self) -> str:
+        return f"<quotelink view of {self.doc!r}>"
+
+
 def render_document(doc: "Document", *, max_height: Optional[str] = None) -> str:
-    """The article as an HTML fragment with quotations highlighted per speaker."""
+    """The article as an HTML fragment with quotations highlighted per speaker.
+
+    The whole article shows, unless `max_height` (a CSS length, "30em") puts
+    it in a scroll box of that height."""
     colours = speaker_colours(doc)
     quotes = doc.quotes
     out = []
     box = (
         "font-family: Georgia, 'Times New Roman', serif; font-size: 15px; line-height: 1.6;"
-        " color: #1a1a1a; background: #ffffff; padding: 0.8em 1em; max-width: 52em;"
+        f" color: {TEXT_COLOUR}; background: #ffffff; padding: 0.8em 1em; max-width: 52em;"
         " border: 1px solid #d0d0d0; border-radius: 4px;"
     )
     out.append(f'<div class="quotelink-document" style="{box}">')
@@ -140,8 +178,17 @@ def render_document(doc: "Document", *, max_height: Optional[str] = None) -> str
         f"{attributed} attributed</div>"
     )
     out.append(_legend(doc, colours))
-    scroll = f" max-height: {max_height}; overflow-y: auto;" if max_height else ""
-    out.append(f'<div class="quotelink-text" style="white-space: pre-wrap; overflow-wrap: break-word;{scroll}">')
+    # Notebook styles make a <pre> scroll on its own: say "visible" unless asked.
+    scroll = f" max-height: {max_height}; overflow-y: auto;" if max_height else " overflow: visible;"
+    # A <pre>, not a <div>: HTML tools that rewrite a page (BeautifulSoup in
+    # nbconvert's export) collapse the white space between two tags, such as
+    # the blank line between two quoted paragraphs, everywhere but in <pre>.
+    out.append(
+        '<pre class="quotelink-text" style="white-space: pre-wrap; overflow-wrap: break-word; word-break: normal;'
+        f' margin: 0; font: inherit; color: inherit; background: none; border: none; padding: 0;{scroll}">'
+    )
+    if doc.text[:1] in ("\n", "\r"):
+        out.append("\n")  # a browser drops the first line break of a <pre>
     for start, end, inner, mark in _segments(doc):
         text = _esc(doc.text[start:end])
         if inner is None and mark is None:
@@ -152,20 +199,20 @@ def render_document(doc: "Document", *, max_height: Optional[str] = None) -> str
             q = quotes[inner]
             style += f"background: {colours.get(q.speaker_id, NO_SPEAKER)}; border-radius: 2px;"
             if q.kind == "indirect":  # reported speech: not the speaker's words
-                style += " text-decoration: underline dashed #777;"
+                style += " " + REPORTED_STYLE
             tips.append(_quote_title(q))
         if mark is not None:
             owner, kind = quotes[mark[0]], mark[1]
             fill = colours.get(owner.speaker_id, NO_SPEAKER)
             if kind == "mention":
-                style += f" border-bottom: 3px solid {darker(fill)}; font-weight: bold;"
+                style += " " + MENTION_STYLE.format(colour=darker(fill))
                 tips.insert(0, f"Speaker mention: {owner.speaker or owner.mention}")
             else:
-                style += " border-bottom: 2px dotted #555; font-style: italic;"
+                style += " " + CUE_STYLE
                 tips.insert(0, f"Cue of a quotation by {owner.speaker or NO_SPEAKER_LABEL}")
         tip = _esc("\n\n".join(tips))
         out.append(f'<span class="quotelink-{kind}" style="{style.strip()}" title="{tip}">{text}</span>')
-    out.append("</div></div>")
+    out.append("</pre></div>")
     return "".join(out)
 
 
@@ -186,19 +233,44 @@ def _legend(doc: "Document", colours: dict[Optional[int], str]) -> str:
             f"{_esc(label)} ({counts[key]})</span>"
         )
     if not items:
-        items.append('<span style="color: #777">no quotations found</span>')
-    key_note = (
-        '<span style="color: #666">bold underline: speaker mention &middot; dotted underline: cue '
-        "&middot; hover a quotation for details</span>"
-    )
+        items.append('<span style="color: #595959">no quotations found</span>')
     return (
         '<div class="quotelink-legend" style="font-family: sans-serif; font-size: 13px;'
         ' margin-bottom: 0.6em; padding-bottom: 0.4em; border-bottom: 1px solid #e0e0e0">'
         + "".join(items)
         + "<br>"
-        + key_note
+        + _mark_key(doc)
         + "</div>"
     )
+
+
+def _marks_used(doc: "Document") -> list[str]:
+    """The marks of MARK_LABELS that the text of `doc` shows, in that order."""
+    used = set()
+    for q in doc.quotes:
+        if q.mention_start is not None and q.mention_end is not None:
+            used.add("mention")
+        if q.cue_start is not None and q.cue_end is not None:
+            used.add("cue")
+        if q.kind == "indirect":
+            used.add("reported")
+    return [mark for mark in MARK_LABELS if mark in used]
+
+
+def _mark_key(doc: "Document") -> str:
+    # Each entry is a sample drawn with the very style of the mark it names.
+    styles = {
+        "mention": MENTION_STYLE.format(colour=darker(PALETTE[0])),
+        "cue": CUE_STYLE,
+        "reported": REPORTED_STYLE,
+    }
+    entries = [
+        f'<span style="margin-right: 1em; white-space: nowrap"><span class="quotelink-key-{mark}" style="{styles[mark]}">'
+        f"{_esc(MARK_LABELS[mark])}</span></span>"
+        for mark in _marks_used(doc)
+    ]
+    entries.append('<span style="color: #595959">hover a quotation for details</span>')
+    return "".join(entries)
 
 
 def render_page(docs: Iterable["Document"], *, title: str = "quotelink") -> str:

@@ -416,20 +416,23 @@ class Report:
     def format(self) -> str:
         """A human-readable table."""
         pct = lambda x: f"{100 * x:5.1f}"  # noqa: E731
+        # Every rate follows from the counts shown: P = match / (match + fp).
+        # The predicted records are not a column: the pieces of one split
+        # quotation that match a gold attribution together count once.
         lines = [
             f"{self.documents} documents; a match shares >= {self.threshold:.0%} of both spans' characters",
             "",
-            f"{'':18} {'gold':>5} {'pred':>5} {'match':>5} {'P':>5} {'R':>5} {'F1':>5}"
-            f" {'exact':>5} {'src-acc':>7} {'e2e-P':>5} {'e2e-R':>5} {'e2e-F1':>6}",
+            f"{'':20} {'gold':>5} {'match':>5} {'fp':>5} {'miss':>5} {'P':>5} {'R':>5} {'F1':>5}"
+            f" {'exact':>5} {'src-acc':>7} {'e2e':>5} {'e2e-P':>5} {'e2e-R':>5} {'e2e-F1':>6}",
         ]
 
         def row(label: str, counts: Counts) -> str:
             d = counts.to_dict()
             c, x, e = d["content"], d["exact_match"], d["end_to_end"]
             return (
-                f"{label:18} {d['gold']:>5} {d['predicted']:>5} {d['matched']:>5} {pct(c['precision'])}"
-                f" {pct(c['recall'])} {pct(c['f1'])} {pct(x['f1'])} {pct(d['source_accuracy']):>7}"
-                f" {pct(e['precision'])} {pct(e['recall'])} {pct(e['f1']):>6}"
+                f"{label:20} {d['gold']:>5} {d['matched']:>5} {d['false_positives']:>5} {d['missed']:>5}"
+                f" {pct(c['precision'])} {pct(c['recall'])} {pct(c['f1'])} {pct(x['f1'])} {pct(d['source_accuracy']):>7}"
+                f" {d['end_to_end_correct']:>5} {pct(e['precision'])} {pct(e['recall'])} {pct(e['f1']):>6}"
             )
 
         for name in self.sections:
@@ -440,8 +443,13 @@ class Report:
                 for pub, secs in sorted(self.publishers.items()):
                     lines.append(row(f"  {pub} ({self.publisher_documents[pub]})", secs[name]))
         lines.append("")
-        lines.append("P/R/F1: content overlap; exact: F1 of exact content; src-acc: speaker right among matched")
-        lines.append("quotations with a gold source; e2e: found AND attributed to the annotated source.")
+        lines.append("P = match / (match + fp), R = match / gold; e2e-P and e2e-R put e2e in place of match.")
+        lines.append("match: gold attributions found; fp: predictions in no match; exact: F1 of exact content;")
+        lines.append("src-acc: speaker right among matched quotations with a gold source; e2e: found AND")
+        lines.append("attributed to the annotated source.")
+        predicted = ", ".join(f"{name} {counts.predicted}" for name, counts in self.sections.items())
+        lines.append(f"Predicted records: {predicted}; the pieces of a split quotation that")
+        lines.append("match one gold attribution together are one match.")
         if self.ignored_prediction_docs:
             lines.append(f"({self.ignored_prediction_docs} predicted documents have no gold and were ignored)")
         if self.errors:

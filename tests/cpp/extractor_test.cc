@@ -1,6 +1,9 @@
 // End-to-end tests of the Extractor facade.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <vector>
+
 #include "quotelink/quotelink.h"
 
 namespace {
@@ -47,6 +50,63 @@ TEST(Extractor, ExtractManyKeepsInputOrder) {
     EXPECT_EQ(docs[i].text, texts[i]);
     ASSERT_EQ(docs[i].quotes.size(), 1u);
   }
+}
+
+// A direct quotation with a speaker, reported speech with a speaker, and a
+// direct quotation nobody is found for (confidence 0).
+constexpr const char* kThreeKinds =
+    "\"We will win,\" Foreign Minister Sergei Lavrov said on Monday.\n\n"
+    "The minister said that the talks would go on for weeks.\n\n"
+    "\"Nobody knows what comes next.\"\n";
+
+std::vector<quotelink::QuoteKind> kinds_of(const quotelink::Document& doc) {
+  std::vector<quotelink::QuoteKind> kinds;
+  for (const quotelink::Quote& q : doc.quotes) kinds.push_back(q.kind);
+  return kinds;
+}
+
+TEST(Extractor, ConfidenceIsRoundedToFourDecimals) {
+  // A partial quotation whose speaker is a pronoun: 0.8 * 0.9, which is
+  // 0.7200000000000001 in floating point before rounding.
+  quotelink::Document doc = quotelink::extract(
+      "The resolution was adopted on Tuesday.\n\nIt asks the UN Security "
+      "Council to \"take appropriate action to ensure accountability,\" "
+      "including a referral.\n");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].confidence, 0.72);
+  for (const quotelink::Quote& q : quotelink::extract(kThreeKinds).quotes)
+    EXPECT_EQ(q.confidence, std::round(q.confidence * 1e4) / 1e4);
+}
+
+TEST(Extractor, KeepsOnlyTheConfiguredKinds) {
+  using quotelink::QuoteKind;
+  quotelink::Config config;
+  config.kinds = {QuoteKind::indirect};
+  quotelink::Document doc = quotelink::Extractor(config).extract(kThreeKinds);
+  EXPECT_EQ(kinds_of(doc), std::vector<QuoteKind>{QuoteKind::indirect});
+  // Dropping quotations keeps the speakers they pointed to.
+  ASSERT_GE(doc.quotes[0].speaker, 0);
+  EXPECT_EQ(doc.entities[doc.quotes[0].speaker].name, "Sergei Lavrov");
+  config.kinds = {};
+  EXPECT_TRUE(quotelink::Extractor(config).extract(kThreeKinds).quotes.empty());
+}
+
+TEST(Extractor, KeepsOnlyQuotationsAtTheMinimumConfidence) {
+  quotelink::Document all = quotelink::extract(kThreeKinds);
+  ASSERT_EQ(all.quotes.size(), 3u);
+  quotelink::Config config;
+  config.min_confidence = all.quotes[1].confidence;  // the threshold is kept
+  quotelink::Document doc = quotelink::Extractor(config).extract(kThreeKinds);
+  std::vector<double> kept;
+  for (const quotelink::Quote& q : doc.quotes) {
+    EXPECT_GE(q.confidence, config.min_confidence);
+    kept.push_back(q.confidence);
+  }
+  std::vector<double> expected;
+  for (const quotelink::Quote& q : all.quotes)
+    if (q.confidence >= config.min_confidence) expected.push_back(q.confidence);
+  EXPECT_EQ(kept, expected);
+  EXPECT_LT(kept.size(), all.quotes.size());  // the unattributed one is gone
 }
 
 }  // namespace

@@ -310,6 +310,16 @@ TEST(Hostile, ReportedClauseNeverOpensInsideAQuotation) {
             "the 'talks were useful, and the' partners agreed");
 }
 
+TEST(Hostile, DashParentheticalAtTheTextStart) {
+  // Found by fuzz_extract (regressions/extract/dash_at_text_start.bin): the
+  // look-back for a subject before "-- X -- said" walked over dashes that
+  // open the text and read the mention ending at token -1 (UBSan: pointer
+  // overflow; a wild mention index without a sanitizer).
+  for (const char* text :
+       {"-- a --said", "---- a --Said it.", "-- Jane Roe -- said it."})
+    extract_checked(text);
+}
+
 TEST(Hostile, BatchKeepsGoodDocumentsWhenReplacing) {
   std::vector<std::string> texts = {"\"Good one,\" he said.",
                                     std::string("\"Bad \xFF one,\" he said."),

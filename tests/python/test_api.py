@@ -305,21 +305,21 @@ def test_records_have_the_jsonl_fields():
         assert record["text"] == q.text == TEXT[record["start"] : record["end"]]
 
 
-def test_to_json_is_one_record_per_line():
+def test_to_jsonl_is_one_record_per_line():
     doc = ql.extract(TEXT + "\u00e9", id="x")
-    lines = doc.to_json().splitlines()
+    lines = doc.to_jsonl().splitlines()
     assert len(lines) == len(doc.quotes)
     assert [json.loads(line)["text"] for line in lines] == [q.text for q in doc.quotes]
-    assert "\\u" not in doc.to_json()
-    assert json.loads(doc.to_json(ensure_ascii=True).splitlines()[0]) == json.loads(lines[0])
+    assert "\\u" not in doc.to_jsonl()
+    assert json.loads(doc.to_jsonl(ensure_ascii=True).splitlines()[0]) == json.loads(lines[0])
 
 
 def test_to_dict_is_plain_json_data():
     doc = ql.extract(TEXT, id="x")
     data = doc.to_dict()
-    assert data["id"] == "x" and data["text"] == TEXT
+    assert data["doc"] == "x" and data["text"] == TEXT
     assert [q["text"] for q in data["quotes"]] == [q.text for q in doc.quotes]
-    assert set(data) == {"id", "text", "quotes", "mentions", "entities"}
+    assert list(data) == ["doc", "text", "quotes", "mentions", "entities", "replaced_invalid_bytes"]
     assert json.loads(json.dumps(data)) == json.loads(json.dumps(data, ensure_ascii=False))
 
 

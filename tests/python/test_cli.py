@@ -151,10 +151,10 @@ def test_jsonl_input_from_a_file_and_stdin(tmp_path):
     result = run("extract", "-f", "json", str(path))
     assert result.returncode == 0, err(result)
     docs = json.loads(out(result))
-    assert [d["id"] for d in docs] == ["first", f"{path}:3", "7"]
+    assert [d["doc"] for d in docs] == ["first", f"{path}:3", "7"]
     assert docs[0]["quotes"][0]["text"] == "Caf\u00e9 au lait,"
     piped = run("extract", "-f", "json", "--input-format", "jsonl", "-", stdin=path.read_bytes())
-    assert [d["id"] for d in json.loads(out(piped))] == ["first", "<stdin>:3", "7"]
+    assert [d["doc"] for d in json.loads(out(piped))] == ["first", "<stdin>:3", "7"]
 
 
 def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path):

@@ -86,10 +86,10 @@ def test_speakers_link_across_documents_and_scripts():
 
 def test_different_people_and_roles_stay_apart():
     corpus = lavrov_corpus()
-    names = [s.name for s in corpus.speakers]
+    names = [s.name for s in corpus.entities]
     assert "Kim Jong-Un" in names and "Kim Jong-il" in names
-    assert len(corpus.speakers) == 4
-    role = [s for s in corpus.speakers if s.name == "the official"][0]
+    assert len(corpus.entities) == 4
+    role = [s for s in corpus.entities if s.name == "the official"][0]
     assert role.key == ""
 
 
@@ -101,7 +101,7 @@ def test_records_carry_global_speaker_entity_and_cluster():
     assert records[0]["entity"] == records[1]["entity"]
     assert records[0]["cluster"] == records[1]["cluster"] != records[2]["cluster"]
     assert set(LINKED_FIELDS) <= set(records[0])
-    assert corpus.to_json().count("\n") == 3
+    assert corpus.to_jsonl().count("\n") == 3
 
 
 def test_quote_clusters_need_two_documents():
@@ -195,8 +195,9 @@ def test_cli_link_writes_global_ids(capsys):
     assert {Path(r["doc"]).name[:3] for r in records if r["cluster"] in common} == {"001", "003"}
 
 
-def test_cli_link_needs_a_record_format(capsys):
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_cli_link_needs_a_record_format(capsys, fmt):
     from quotelink.cli import main
 
-    assert main(["extract", "--link", "--format", "table", str(ARTICLES[0])]) == 2
-    assert "--link" in capsys.readouterr().err
+    assert main(["extract", "--link", "--format", fmt, str(ARTICLES[0])]) == 2
+    assert "--link writes linked records: use --format table, jsonl, csv" in capsys.readouterr().err

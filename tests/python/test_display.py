@@ -27,6 +27,7 @@ class Spans(HTMLParser):
         self.stack.append(attributes.get("class", ""))
         if attributes.get("class") == "quotelink-text":
             self.depth_in_text = len(self.stack)
+            self.pre_start = tag == "pre"
         if self.depth_in_text and tag == "span":
             self.spans.append(attributes)
             self.current.append(attributes)
@@ -40,6 +41,10 @@ class Spans(HTMLParser):
         self.stack.pop()
 
     def handle_data(self, data):
+        if self.depth_in_text and getattr(self, "pre_start", False):
+            # A browser drops a line break right after <pre>, as HTML says.
+            data = data[1:] if data.startswith("\n") else data
+            self.pre_start = False
         if self.depth_in_text:
             self.text.append(data)
             for attributes in self.current:

@@ -196,8 +196,9 @@ def test_cli_table_and_show_errors(capsys):
     out = capsys.readouterr().out
     assert "3 documents" in out and ">= 60%" in out
     line = next(row for row in out.splitlines() if row.startswith("direct quotations"))
-    # gold 4, predicted 7, matched 2; P = 2/6, R = 2/4, F1 = 40.0
-    assert line.split()[2:9] == ["4", "7", "2", "33.3", "50.0", "40.0", "40.0"]
+    # gold 4, matched 2, false positives 4 (of 7 predicted pieces), missed 2;
+    # P = 2/6, R = 2/4, F1 = 40.0
+    assert line.split()[2:10] == ["4", "2", "4", "2", "33.3", "50.0", "40.0", "40.0"]
     assert "- miss [direct] beta_1 6-18" in out
     assert "- false_positive [direct] beta_1 7-12" in out
 

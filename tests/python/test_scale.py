@@ -52,7 +52,7 @@ def _python_csv(doc: ql.Document) -> str:
 def test_extraction_builds_no_python_objects_until_read():
     doc = ql.extract(TEXT, id="lavrov")
     assert doc._quotes is None and doc._mentions is None and doc._entities is None
-    assert doc.to_json().count("\n") == 2
+    assert doc.to_jsonl().count("\n") == 2
     assert len(doc.records()) == 2
     assert doc._quotes is None, "records and JSON are written from the C++ result"
     assert [q.speaker for q in doc.quotes] == ["Sergei Lavrov", "Sergei Lavrov"]
@@ -82,14 +82,14 @@ def test_cpp_records_equal_the_python_records(text):
     python = ql.extract(text, id='id "with" quotes\n')
     assert python.quotes  # builds the Python objects: records come from them
     assert lazy.records() == python.records() == _python_records(python)
-    assert lazy.to_json() == python.to_json() == _python_jsonl(python)
+    assert lazy.to_jsonl() == python.to_jsonl() == _python_jsonl(python)
     assert _core.Extractor().extract(text.encode(), 'id "with" quotes\n').to_csv() == _python_csv(python)
 
 
 def test_cpp_records_equal_the_python_records_on_the_examples(example_texts, fixture_texts):
     for name, text in {**example_texts, **fixture_texts}.items():
         doc = ql.extract(text, id=name)
-        assert doc.to_json() == _python_jsonl(ql.extract(text, id=name)), name
+        assert doc.to_jsonl() == _python_jsonl(ql.extract(text, id=name)), name
         core = _core.Extractor().extract(text.encode(), name)
         assert core.to_csv() == _python_csv(doc), name
 
@@ -108,24 +108,24 @@ def test_jsonl_equals_json_dumps_on_any_text(parts):
     text = "".join(parts)
     extractor = ql.Extractor(replace_invalid_utf8=True)
     doc = extractor.extract(text, id="\x00id\u00e9")
-    assert doc.to_json() == _python_jsonl(extractor.extract(text, id="\x00id\u00e9"))
+    assert doc.to_jsonl() == _python_jsonl(extractor.extract(text, id="\x00id\u00e9"))
 
 
 def test_replaced_bytes_serialise_as_u_fffd():
     data = b'"Bad \xff byte here," Ann Lee said.'
     doc = ql.Extractor(replace_invalid_utf8=True).extract(data, id="x")
-    (record,) = [json.loads(line) for line in doc.to_json().splitlines()]
+    (record,) = [json.loads(line) for line in doc.to_jsonl().splitlines()]
     assert record["text"] == "Bad \ufffd byte here,"
-    assert "\ufffd" in doc.to_json()
+    assert "\ufffd" in doc.to_jsonl()
 
 
 def test_in_place_changes_and_new_ids_show_in_the_records():
     doc = ql.extract(TEXT, id="a")
     doc.id = "b"
     assert {r["doc"] for r in doc.records()} == {"b"}
-    assert json.loads(doc.to_json().splitlines()[0])["doc"] == "b"
+    assert json.loads(doc.to_jsonl().splitlines()[0])["doc"] == "b"
     del doc.quotes[0]
-    assert len(doc.records()) == 1 and doc.to_json().count("\n") == 1
+    assert len(doc.records()) == 1 and doc.to_jsonl().count("\n") == 1
     replaced = ql.extract(TEXT)
     replaced.entities = []
     assert len(replaced.quotes) == 2 and replaced.mentions, "the other lists are kept"
@@ -134,10 +134,10 @@ def test_in_place_changes_and_new_ids_show_in_the_records():
 
 def test_to_json_keyword_arguments_still_go_to_json_dumps():
     doc = ql.extract(HOSTILE, id="hostile")
-    ascii_only = doc.to_json(ensure_ascii=True)
+    ascii_only = doc.to_jsonl(ensure_ascii=True)
     assert ascii_only.isascii() and "\\ud83d" in ascii_only
     assert ascii_only == "".join(json.dumps(r) + "\n" for r in doc.records())
-    assert doc.to_json(sort_keys=True) == "".join(
+    assert doc.to_jsonl(sort_keys=True) == "".join(
         json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in doc.records()
     )
 
@@ -153,7 +153,7 @@ def test_lazy_documents_pickle_compare_and_display():
     assert built == ql.extract(TEXT, id="lavrov")
     assert built != ql.extract(TEXT, id="other")
     assert "Sergei Lavrov" in ql.extract(TEXT)._repr_html_()
-    assert ql.extract(TEXT).to_dict() == copy.to_dict() | {"id": ""}
+    assert ql.extract(TEXT).to_dict() == copy.to_dict() | {"doc": ""}
 
 
 def test_quote_objects_are_the_frozen_dataclasses():
@@ -169,7 +169,7 @@ def test_quote_objects_are_the_frozen_dataclasses():
 
 def test_extract_many_keeps_ids_on_the_core_records():
     docs = ql.extract_many([TEXT, TEXT], ids=["one", "two"], threads=2)
-    assert [json.loads(d.to_json().splitlines()[0])["doc"] for d in docs] == ["one", "two"]
+    assert [json.loads(d.to_jsonl().splitlines()[0])["doc"] for d in docs] == ["one", "two"]
 
 
 def test_serialized_stream_writes_the_records_on_the_workers():

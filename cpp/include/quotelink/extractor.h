@@ -25,6 +25,12 @@ struct Config {
   /// Speaker aliases: mention text -> canonical name ("Bibi" -> "Benjamin
   /// Netanyahu").
   std::map<std::string, std::string> speaker_aliases;
+  /// Keep only quotations whose confidence is at least this (0 to 1).
+  /// Quotations without a speaker have confidence 0.
+  double min_confidence = 0.0;
+  /// The quotation kinds to keep; the others are dropped after extraction.
+  std::vector<QuoteKind> kinds = {QuoteKind::direct, QuoteKind::partial,
+                                  QuoteKind::indirect};
 };
 
 class Lexicon;
