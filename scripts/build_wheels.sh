@@ -98,7 +98,7 @@ fi
 
 step "a brand-new venv with the wheel alone"
 "${PYTHON:-$(python -c 'import sys; print(sys._base_executable)')}" -m venv "$out/venv"
-"$out/venv/bin/python" -m pip install -q --no-index --no-deps "$wheel"
+"$out/venv/bin/python" -m pip install -q "$wheel"  # and its dependencies, as a user gets them
 
 step "the source build's output, with the system's ICU"
 inputs=(examples/articles tests/fixtures/scripts)
