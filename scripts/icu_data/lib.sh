@@ -8,7 +8,8 @@ icu_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 icu_version=$(pkg-config --modversion icu-uc)
 icu_major=${icu_version%%.*}
 icu_libdir=$(pkg-config --variable=libdir icu-uc)
-if [ "$(python3 -c 'import sys; print(sys.byteorder)')" = big ]; then
+# The two bytes 01 00 read as one 16-bit number are 1 on a little-endian machine.
+if [ "$(printf '\001\000' | od -An -tu2 | tr -d ' ')" != 1 ]; then
   icu_package=icudt${icu_major}b
 else
   icu_package=icudt${icu_major}l

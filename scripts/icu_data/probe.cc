@@ -7,13 +7,16 @@
 // trimmed data gives the same digest as with all its data.
 // Usage: probe boilerplate.txt [text...]
 //   boilerplate.txt: the regular expressions of cpp/data/en; each line of the
-//   texts (real words in many scripts) is also folded and lower-cased.
+//   texts (real words in many scripts) is also normalized, folded and
+//   lower-cased.
 #include <unicode/locid.h>
+#include <unicode/normalizer2.h>
 #include <unicode/regex.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <fstream>
 #include <iostream>
@@ -44,7 +47,8 @@ bool check(UErrorCode status, const char* what) {
   return true;
 }
 
-// Character properties and names (quote_marks.cc, unicode.cc, name_keys.cc).
+// Character properties, scripts and names (quote_marks.cc, unicode.cc,
+// name_keys.cc).
 void properties(UChar32 cp, Digest& digest) {
   char name[128];
   UErrorCode status = U_ZERO_ERROR;
@@ -57,6 +61,7 @@ void properties(UChar32 cp, Digest& digest) {
                     u_hasBinaryProperty(cp, UCHAR_CASED) << 7 |
                     static_cast<long>(u_charType(cp)) << 8;
   digest.add(bits);
+  digest.add(static_cast<long>(uscript_getScript(cp, &status)));
 }
 
 // Every code point of one block of 256, as one run of text (transliteration
@@ -70,6 +75,10 @@ icu::UnicodeString block(UChar32 first) {
 
 void fold_and_lower(icu::Transliterator& fold, icu::UnicodeString text,
                     Digest& digest) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (nfc) digest.add(nfc->normalize(text, status));
+  digest.add(std::string(u_errorName(status)));
   icu::UnicodeString lower = text;
   digest.add(lower.toLower(icu::Locale::getRoot()));
   fold.transliterate(text);
