@@ -28,8 +28,8 @@ void drop_nested_reports(std::vector<ReportedQuote>& reported,
   for (ReportedQuote& r : reported) {
     const Span& s = r.quote.span;
     if (s.begin < outer_end && s.end <= outer_end) {
-      const bool speech = r.frame >= 0 &&
-                          nested_verbs.count(cues[frames[r.frame].cue].lemma);
+      const bool speech =
+          r.frame >= 0 && nested_verbs.count(cues[frames[r.frame].cue].lemma);
       if (!speech) continue;
     } else {
       outer_end = s.end;
@@ -137,16 +137,18 @@ void fold_nested_quotes(std::vector<Quote>& quotes) {
 
 }  // namespace
 
-SpeakerTables SpeakerTables::load(const Config& config) {
-  return SpeakerTables{CueTables::load(config), MentionTables::load(config),
-                       ReportedTables::load()};
+SpeakerTables SpeakerTables::load(const Config& config,
+                                  const Vocabulary& vocabulary) {
+  return SpeakerTables{CueLexicon(vocabulary), CueTables::load(config),
+                       MentionTables::load(config), ReportedTables::load()};
 }
 
 void attribute_quotes(Document& doc, const TextLayout& layout,
-                      const SpeakerTables& tables, const Config& config) {
+                      const TokenLayer& tokens, const SpeakerTables& tables,
+                      const Config& config) {
   const std::string_view text = doc.text;
-  std::vector<int> quote_of_token = quote_of_tokens(layout, doc.quotes);
-  std::vector<Cue> cues = find_cues(text, layout, quote_of_token, tables.cues);
+  std::vector<int> quote_of_token = tokens.quote_of_tokens();
+  std::vector<Cue> cues = find_cues(tokens, layout, tables.cue_lexicon);
   // Reported speech also hears verbs that never introduce marked quotes
   // ("polls show"); they get frames of their own, apart from the sieves'.
   std::vector<Cue> extra;

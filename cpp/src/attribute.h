@@ -10,17 +10,20 @@
 #include "quotelink/extractor.h"
 #include "reported.h"
 #include "text.h"
+#include "token_layer.h"
+#include "vocabulary.h"
 
 namespace quotelink::detail {
 
 /// Word lists the attribution stages need, one table per stage.
 struct SpeakerTables {
+  CueLexicon cue_lexicon;  ///< the cue classes of the Lexicon's vocabulary
   CueTables cues;
   MentionTables mentions;
   ReportedTables reported;
   /// Loads the built-in lists merged with the extensions in `config`; throws
   /// quotelink::error on a bad extension.
-  static SpeakerTables load(const Config& config);
+  static SpeakerTables load(const Config& config, const Vocabulary& vocabulary);
 };
 
 /// Attributes `doc.quotes` (found by the quotes stage) to speakers: fills
@@ -28,6 +31,7 @@ struct SpeakerTables {
 /// config.indirect, adds reported speech (kind indirect), absorbing the
 /// partial quotations inside a reported clause, and keeps doc.quotes sorted.
 void attribute_quotes(Document& doc, const TextLayout& layout,
-                      const SpeakerTables& tables, const Config& config);
+                      const TokenLayer& tokens, const SpeakerTables& tables,
+                      const Config& config);
 
 }  // namespace quotelink::detail
