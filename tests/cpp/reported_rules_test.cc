@@ -54,111 +54,118 @@ const std::vector<RuleCase>& rule_cases() {
       {R::boilerplate,
        "Follow the minister who said the talks failed on Twitter",
        {},
-       {"after: the talks failed on Twitter <the minister>"}},
+       {"reported_after: the talks failed on Twitter <the minister>"}},
       {R::according_opening,
        "According to the police, the suspect fled the scene.",
-       {"according_opening: the suspect fled the scene <the police>"},
+       {"reported_according_opening: the suspect fled the scene <the police>"},
        {}},
       {R::according_aside,
        "The plan, according to officials, would cost billions.",
-       {"according_aside: The plan, according to officials, would cost "
+       {"reported_according_aside: The plan, according to officials, would "
+        "cost "
         "billions <officials>"},
-       {"according_before_aside: The plan <officials>"}},
+       {"reported_according_before_aside: The plan <officials>"}},
       {R::according_before_aside,
        "The suspect fled the scene on foot, according to the police.",
-       {"according_before_aside: The suspect fled the scene on foot <the "
+       {"reported_according_before_aside: The suspect fled the scene on foot "
+        "<the "
         "police>"},
-       {"according_trailing: The suspect fled the scene on foot, <the "
+       {"reported_according_trailing: The suspect fled the scene on foot, <the "
         "police>"}},
       {R::according_trailing,
        "The suspect fled according to the police.",
-       {"according_trailing: The suspect fled <the police>"},
+       {"reported_according_trailing: The suspect fled <the police>"},
        {}},
       {R::topic_only_verb,
        "The minister referred the case to the court.",
        {},
-       {"after: the case to the court <The minister>"}},
+       {"reported_after: the case to the court <The minister>"}},
       {R::noun_like_cue,
        "The reports the plan failed were wrong.",
        {},
-       {"after: the plan failed were wrong <<none>>"}},
+       {"reported_after: the plan failed were wrong <<none>>"}},
       {R::passive_question,
        "Asked whether the plan would pass, Jane Roe shrugged.",
-       {"passive_question: whether the plan would pass <<none>>"},
+       {"reported_passive_question: whether the plan would pass <<none>>"},
        {}},
       {R::inverted,
        "The talks will resume next week, said Foreign Minister Sergei Lavrov.",
-       {"inverted: The talks will resume next week <Foreign Minister Sergei "
+       {"reported_inverted: The talks will resume next week <Foreign Minister "
+        "Sergei "
         "Lavrov>"},
        {}},
       {R::source_after_cue,
        "The talks will resume next week, said Foreign Minister Sergei Lavrov.",
        {},
-       {"after: Foreign Minister Sergei Lavrov <Foreign Minister Sergei "
+       {"reported_after: Foreign Minister Sergei Lavrov <Foreign Minister "
+        "Sergei "
         "Lavrov>"},
        {R::inverted}},
       {R::unsourced_cue,
        "To say the talks failed is wrong.",
        {},
-       {"after: the talks failed is wrong <<none>>"}},
+       {"reported_after: the talks failed is wrong <<none>>"}},
       {R::bare_gerund,
        "He kept saying the talks failed.",
        {},
-       {"after: the talks failed <He>"}},
+       {"reported_after: the talks failed <He>"}},
       {R::source_blocker,
        "The talks failed, as I said they would.",
        {},
-       {"after: they would <I>"}},
+       {"reported_after: they would <I>"}},
       {R::question_sentence,
        "The minister said the talks failed?",
        {},
-       {"after: the talks failed <The minister>"}},
+       {"reported_after: the talks failed <The minister>"}},
       {R::apposition_without_subject,
        "On Friday, after a long debate, said the plan would fail.",
        {},
-       {"after: the plan would fail <<none>>"}},
+       {"reported_after: the plan would fail <<none>>"}},
       {R::after_direct_quote,
        "\"We will win,\" Trump told a crowd at the rally.",
        {},
-       {"after: a crowd at the rally <Trump>"}},
+       {"reported_after: a crowd at the rally <Trump>"}},
       {R::topic,
        "The senator talked about the drug crisis.",
-       {"topic: the drug crisis <The senator>"},
+       {"reported_topic: the drug crisis <The senator>"},
        {}},
       {R::noun_form_at_end,
        "The race, once a sure thing, is up for grabs in five states.",
        {},
-       {"fronted: The race, once a sure thing <<none>>"}},
+       {"reported_fronted: The race, once a sure thing <<none>>"}},
       {R::split_before_gerund,
        "The talks failed, the minister said, adding that he was sad.",
-       {"split_before_gerund: The talks failed <the minister>",
-        "after: that he was sad <the minister>"},
-       {"split: The talks failed, the minister said, adding that he was sad "
+       {"reported_split_before_gerund: The talks failed <the minister>",
+        "reported_after: that he was sad <the minister>"},
+       {"reported_split: The talks failed, the minister said, adding that he "
+        "was sad "
         "<the minister>",
-        "after: that he was sad <the minister>"}},
+        "reported_after: that he was sad <the minister>"}},
       {R::split,
        "The talks, the minister said, had failed.",
-       {"split: The talks, the minister said, had failed <the minister>"},
+       {"reported_split: The talks, the minister said, had failed <the "
+        "minister>"},
        {}},
       {R::fronted,
        "The talks will resume next week, a senior official said Friday.",
-       {"fronted: The talks will resume next week <a senior official>"},
+       {"reported_fronted: The talks will resume next week <a senior "
+        "official>"},
        {}},
       {R::no_clause_verb,
        "The senator talked the plan over.",
        {},
-       {"after: the plan over <The senator>"}},
+       {"reported_after: the plan over <The senator>"}},
       {R::after,
        "The minister said on Tuesday that the talks would resume next week.",
-       {"after: that the talks would resume next week <The minister>"},
+       {"reported_after: that the talks would resume next week <The minister>"},
        {}},
       {R::speaker_line,
        "Jane Roe: The plan will fail badly.",
-       {"speaker_line: The plan will fail badly <Jane Roe>"},
+       {"reported_speaker_line: The plan will fail badly <Jane Roe>"},
        {}},
       {R::topic_noun,
        "Donald Trump's criticism of the trade deal was sharp.",
-       {"topic_noun: the trade deal <Donald Trump's>"},
+       {"reported_topic_noun: the trade deal <Donald Trump's>"},
        {}},
   };
   return cases;
@@ -168,6 +175,8 @@ TEST(ReportedRules, TableRowsAreNamedAndConsistent) {
   std::set<std::string_view> names;
   for (const ReportedRuleInfo& row : kReportedRules) {
     EXPECT_TRUE(names.insert(row.name).second) << row.name;
+    // Rule names are unique across stages: this stage's carry its prefix.
+    EXPECT_EQ(row.name.substr(0, 9), "reported_") << row.name;
     if (row.effect == RuleEffect::veto) {
       EXPECT_EQ(row.sieve, "") << row.name;
       EXPECT_EQ(row.confidence, 0.0) << row.name;
