@@ -148,8 +148,7 @@ int main(int argc, char** argv) {
       s = begin_stage();
       const ql::detail::TokenLayer tokens(doc.text, layout, doc.quotes,
                                           lexicon.vocabulary);
-      ql::detail::attribute_quotes(doc, layout, tokens, lexicon.speakers,
-                                   config);
+      ql::detail::attribute_quotes(doc, layout, tokens, lexicon, config);
       end_stage("attribute_quotes", s, n);
       std::printf("  mentions %zu (%zu bytes each), entities %zu\n",
                   doc.mentions.size(), sizeof(ql::Mention),

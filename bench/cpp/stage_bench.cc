@@ -141,8 +141,8 @@ void BM_AttributionStage(benchmark::State& state) {
     for (std::size_t i = 0; i < docs.size(); ++i) {
       const ql::detail::TokenLayer tokens(docs[i].text, p.layouts[i],
                                           docs[i].quotes, p.lexicon.vocabulary);
-      ql::detail::attribute_quotes(docs[i], p.layouts[i], tokens,
-                                   p.lexicon.speakers, p.config);
+      ql::detail::attribute_quotes(docs[i], p.layouts[i], tokens, p.lexicon,
+                                   p.config);
     }
     benchmark::DoNotOptimize(docs.data());
   }

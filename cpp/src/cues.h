@@ -30,7 +30,7 @@ inline constexpr std::string_view kCueWordClasses[] = {
     "speech_verb",         "cue_source",        "cue_channel",
     "adverbial",           "relative_pronoun",  "coordinator",
     "preposition",         "passive_auxiliary", "subordinator",
-    "adjunct_preposition", "addressee_verb"};
+    "adjunct_preposition", "addressee_verb",    "report_verb"};
 
 /// The cue stage's view of a Vocabulary: its classes, and what each cue
 /// entry is (kind, form, lemma), read once from the entries' attributes.
@@ -46,8 +46,13 @@ struct CueLexicon {
   WordClass speech_verb, source, channel;
   WordClass adverbial, relative, coordinator, preposition, passive;
   WordClass subordinator, adjunct_preposition, addressee;
-  ClassMask cue_classes;      ///< speech_verb | source | channel
-  std::vector<CueInfo> info;  ///< by vocabulary entry index
+  /// Verbs only reported speech hears ("polls show"): entries added from
+  /// ReportedTables::verbs (add_report_verbs), with report_lemma= and
+  /// report_form= attributes.
+  WordClass report_verb;
+  ClassMask cue_classes;             ///< speech_verb | source | channel
+  std::vector<CueInfo> info;         ///< by vocabulary entry index
+  std::vector<CueInfo> report_info;  ///< the same for report_verb entries
   const Vocabulary* vocabulary = nullptr;
 
   /// Reads the classes and the cue entries of `vocabulary` (which must
@@ -55,8 +60,15 @@ struct CueLexicon {
   explicit CueLexicon(const Vocabulary& vocabulary);
   /// The info of cue entry `entry` (an entry of `vocabulary`).
   const CueInfo& of(const LexiconEntry& entry) const {
-    return info[static_cast<std::size_t>(&entry -
-                                         vocabulary->entries().data())];
+    return info[index(entry)];
+  }
+  /// The info of report_verb entry `entry`.
+  const CueInfo& report_of(const LexiconEntry& entry) const {
+    return report_info[index(entry)];
+  }
+  /// The index of `entry` in the vocabulary's entries.
+  std::size_t index(const LexiconEntry& entry) const {
+    return static_cast<std::size_t>(&entry - vocabulary->entries().data());
   }
   /// True when cue lemma `lemma_word` takes its addressee as object.
   bool addressee_lemma(WordId lemma_word) const {
@@ -139,8 +151,23 @@ int token_at(const TextLayout& layout, std::size_t offset);
 /// The lower-cased text of token `t`.
 std::string token_lower(std::string_view text, const TextLayout& layout, int t);
 
-/// Finds every cue outside quotations, in text order (longest match wins):
-/// the entries of `lexicon`'s cue classes over the token layer's word ids.
+/// Adds the verbs of `verbs` (the reported stage's table) to `vocabulary`
+/// as report_verb entries, so that one pass finds both kinds of cue.
+void add_report_verbs(const CueTables& verbs, Vocabulary* vocabulary);
+
+/// The cue stage's two lists, found in one pass over the tokens.
+struct CueSets {
+  std::vector<Cue> cues;  ///< the sieves' cues (speech_verb, source, channel)
+  std::vector<Cue> reported;  ///< report_verb cues, for reported speech only
+};
+
+/// Finds every cue outside quotations, in text order, longest match first
+/// (each list on its own: a report verb may overlap a cue); the reported
+/// list only when `with_reported`.
+CueSets find_cue_sets(const TokenLayer& tokens, const TextLayout& layout,
+                      const CueLexicon& lexicon, bool with_reported);
+
+/// The first list of find_cue_sets alone.
 std::vector<Cue> find_cues(const TokenLayer& tokens, const TextLayout& layout,
                            const CueLexicon& lexicon);
 

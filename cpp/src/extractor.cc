@@ -43,7 +43,7 @@ void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
   doc.sentences = layout.sentences;
   doc.quotes = find_quotes(doc.text, layout);
   const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon.vocabulary);
-  attribute_quotes(doc, layout, tokens, lexicon.speakers, config);
+  attribute_quotes(doc, layout, tokens, lexicon, config);
 }
 
 void shift(Span& span, std::size_t base) {

@@ -29,7 +29,8 @@ class Lexicon {
   Lexicon(const Lexicon&) = delete;
   Lexicon& operator=(const Lexicon&) = delete;
 
-  /// The language pack's words: ids, classes, multi-word entries.
+  /// The language pack's words: ids, classes, multi-word entries (the
+  /// reported stage's verbs added by SpeakerTables::load).
   detail::Vocabulary vocabulary;
   /// The rules Config switched off.
   detail::RuleSwitches rules;

@@ -1,12 +1,15 @@
 #include "rules.h"
 
 #include "quotelink/error.h"
+#include "sieves.h"
 
 namespace quotelink::detail {
 
 const std::vector<RuleTableView>& all_rule_tables() {
   // One line per stage with a rule table, in pipeline order.
-  static const std::vector<RuleTableView> tables = {};
+  static const std::vector<RuleTableView> tables = {
+      RuleTableView(RuleStage::sieves, kSieveRules),
+  };
   return tables;
 }
 

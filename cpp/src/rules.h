@@ -37,6 +37,9 @@ struct RuleRow {
   std::string_view name;  ///< unique across stages; what Config names
   double confidence = 0;  ///< the confidence of an answer given by the rule
   RuleStrength strength = RuleStrength::strong;
+  /// What an answer of the rule is recorded as (Quote::sieve); several
+  /// rules may share a label ("trigram" before and after a quotation).
+  std::string_view label;
 };
 
 /// The stages that keep a rule table; the index of a stage's bit set.

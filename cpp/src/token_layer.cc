@@ -81,8 +81,7 @@ void TokenLayer::set_shape(std::string_view surface, const Token& token,
     if (i == 0) {
       if (is_upper(cp)) s |= bit(Shape::capitalised);
       if (is_lower(cp)) s |= bit(Shape::lower_initial);
-      if (length == surface.size() && token.kind == TokenKind::punctuation &&
-          is_dash(cp))
+      if (token.kind == TokenKind::punctuation && is_dash(cp))
         s |= bit(Shape::dash);
     }
     if (is_letter(cp)) {

@@ -196,7 +196,9 @@ void Vocabulary::add_entry(
   }
   LexiconEntry& e = entries_[index];
   for (WordClass c : classes) e.classes.add(c);
-  if (e.attributes.empty()) e.attributes = std::move(attributes);
+  for (auto& attribute : attributes)  // each key keeps its first value
+    if (e.attribute(attribute.first).empty())
+      e.attributes.push_back(std::move(attribute));
   if (e.words.size() == 1) masks_[e.words[0]] |= e.classes;
 }
 

@@ -11,8 +11,8 @@
 // lower case); CLASS names a word class some stage declares (all_word_classes
 // in lexicon.cc); KEY=VALUE pairs are attributes a stage reads from the
 // entry (a cue verb's lemma=say form=past). The same entry may appear on
-// several lines: its classes add up, and its attributes are those of its
-// first line that has any.
+// several lines: its classes add up, and each attribute keeps its first
+// value.
 #pragma once
 
 #include <cstddef>
