@@ -12,13 +12,13 @@ for every gold attribution that is missed, looks at the words of its gold Cue
 span. It prints two tables of lemmas with miss counts:
 
 - "uncovered": cue words of missed attributions none of whose words is a form
-  in cue_verbs.txt, reported_verbs.txt or cue_phrases.txt; these are
+  in cues.tsv or reported_verbs.txt; these are
   candidates for the lexicon.
 - "covered": lemmas already in a cue list whose attributions are still
   missed (the lexicon is not the reason; a rule or a blocking list such as
   reported_no_clause_forms.txt is).
 
-A lemma is the cue_verbs.txt / reported_verbs.txt lemma of a listed form, or,
+A lemma is the cues.tsv / reported_verbs.txt lemma of a listed form, or,
 for other words, the word with a regular suffix (-s, -ed, -ing) stripped.
 Words of the stop list below (auxiliaries, negation, particles) are skipped.
 Tune on train only; the counts are a guide, the evaluation decides.
@@ -49,22 +49,29 @@ STOP = set(
 
 
 def lexicon_forms() -> tuple[dict[str, str], set[str]]:
-    """Form -> lemma of cue_verbs.txt and reported_verbs.txt; phrase words."""
+    """Form -> lemma of cues.tsv's speech verbs and reported_verbs.txt; phrase words."""
     forms: dict[str, str] = {}
-    for name in ("cue_verbs.txt", "reported_verbs.txt"):
-        with open(os.path.join(DATA, name), encoding="utf-8") as handle:
-            for line in handle:
-                line = line.strip()
-                if not line or line.startswith("#"):
-                    continue
-                parts = [p.strip() for p in line.split("|")] if "|" in line else line.split()
-                for form in parts:
-                    forms.setdefault(form.lower(), parts[0].lower())
     phrases: set[str] = set()
-    with open(os.path.join(DATA, "cue_phrases.txt"), encoding="utf-8") as handle:
+    with open(os.path.join(DATA, "cues.tsv"), encoding="utf-8") as handle:
         for line in handle:
-            if line.strip() and not line.startswith("#"):
-                phrases.add(line.split("\t")[0].strip().lower())
+            line = line.split("#")[0].strip()
+            if not line:
+                continue
+            cols = line.split("\t")
+            entry, classes = cols[0].strip().lower(), cols[1].split(",")
+            attributes = dict(c.split("=", 1) for c in cols[2:] if "=" in c)
+            if "speech_verb" in classes and "lemma" in attributes:
+                forms.setdefault(entry, attributes["lemma"].lower())
+            else:
+                phrases.add(entry)
+    with open(os.path.join(DATA, "reported_verbs.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = [p.strip() for p in line.split("|")] if "|" in line else line.split()
+            for form in parts:
+                forms.setdefault(form.lower(), parts[0].lower())
     return forms, phrases
 
 

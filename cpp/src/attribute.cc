@@ -149,7 +149,8 @@ SpeakerTables SpeakerTables::load(const Config& config,
                                   Vocabulary& vocabulary) {
   ReportedTables reported = ReportedTables::load();
   add_report_verbs(reported.verbs, &vocabulary);
-  return SpeakerTables{CueLexicon(vocabulary), CueTables::load(config),
+  return SpeakerTables{CueLexicon(vocabulary),
+                       CueTables::from_vocabulary(vocabulary),
                        MentionTables::load(config), std::move(reported)};
 }
 

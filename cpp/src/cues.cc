@@ -96,54 +96,46 @@ std::vector<std::string> inflect_regular(const std::string& lemma) {
 }
 
 CueTables CueTables::load(const Config& config) {
+  const Vocabulary vocabulary =
+      load_vocabulary(config.language, builtin_pack(config.language), config);
+  return from_vocabulary(vocabulary);
+}
+
+CueTables CueTables::from_vocabulary(const Vocabulary& vocabulary) {
+  const CueLexicon lexicon(vocabulary);
   CueTables tables;
-  for (const std::string& line : embedded_lines("en/cue_verbs.txt")) {
-    std::vector<std::string> forms = line.find('|') != std::string::npos
-                                         ? split_fields(line, '|')
-                                         : split_fields(line, ' ');
-    if (!forms.empty()) add_verb(tables, forms);
-  }
-  for (const std::string& line : embedded_lines("en/cue_phrases.txt")) {
-    std::vector<std::string> cols = split_fields(line, '\t');
-    if (cols.size() != 2)
-      throw error("en/cue_phrases.txt: bad line '" + line + "'");
+  // One string map per single-word class, as the stages not yet on the
+  // token layer read them.
+  const std::pair<std::unordered_map<std::string, bool>*, WordClass> classes[] =
+      {{&tables.adverbials, lexicon.adverbial},
+       {&tables.relatives, lexicon.relative},
+       {&tables.coordinators, lexicon.coordinator},
+       {&tables.prepositions, lexicon.preposition},
+       {&tables.passives, lexicon.passive},
+       {&tables.subordinators, lexicon.subordinator},
+       {&tables.adjunct_prepositions, lexicon.adjunct_preposition},
+       {&tables.addressee_lemmas, lexicon.addressee}};
+  for (const LexiconEntry& e : vocabulary.entries()) {
+    if (e.words.size() == 1)
+      for (const auto& [map, c] : classes)
+        if (e.classes.has(c))
+          (*map)[std::string(vocabulary.word(e.words[0]))] = true;
+    if (!e.classes.intersects(lexicon.cue_classes)) continue;
+    const CueLexicon::CueInfo& info = lexicon.of(e);
     CueEntry entry;
-    entry.lemma = cols[0];
-    if (cols[1] == "source")
-      entry.kind = CueKind::source;
-    else if (cols[1] == "adjunct")
-      entry.kind = CueKind::adjunct;
-    else if (cols[1] == "verb")
-      entry.kind = CueKind::verb;
-    else
-      throw error("en/cue_phrases.txt: unknown kind '" + cols[1] + "'");
-    add_entry(tables, cols[0], entry);
+    for (std::size_t w = 1; w < e.words.size(); ++w)
+      entry.rest.emplace_back(vocabulary.word(e.words[w]));
+    entry.lemma = info.lemma;
+    entry.kind = info.kind;
+    entry.form = info.form;
+    std::vector<CueEntry>& list =
+        tables.by_first_word[std::string(vocabulary.word(e.words[0]))];
+    list.push_back(std::move(entry));
+    std::stable_sort(list.begin(), list.end(),
+                     [](const CueEntry& x, const CueEntry& y) {
+                       return x.rest.size() > y.rest.size();
+                     });
   }
-  for (const std::string& line : embedded_lines("en/cue_adverbials.txt"))
-    tables.adverbials[to_lower(line)] = true;
-  for (const std::string& line : embedded_lines("en/cue_relatives.txt"))
-    tables.relatives[to_lower(line)] = true;
-  for (const std::string& line : embedded_lines("en/cue_links.txt")) {
-    std::vector<std::string> cols = split_fields(line, '\t');
-    if (cols.size() != 2)
-      throw error("en/cue_links.txt: bad line '" + line + "'");
-    if (cols[0] == "coordinator")
-      tables.coordinators[to_lower(cols[1])] = true;
-    else if (cols[0] == "preposition")
-      tables.prepositions[to_lower(cols[1])] = true;
-    else if (cols[0] == "passive")
-      tables.passives[to_lower(cols[1])] = true;
-    else if (cols[0] == "subordinator")
-      tables.subordinators[to_lower(cols[1])] = true;
-    else if (cols[0] == "adjunct")
-      tables.adjunct_prepositions[to_lower(cols[1])] = true;
-    else
-      throw error("en/cue_links.txt: unknown class '" + cols[0] + "'");
-  }
-  for (const std::string& line : embedded_lines("en/cue_addressee_verbs.txt"))
-    tables.addressee_lemmas[to_lower(line)] = true;
-  for (const std::string& verb : config.extra_cue_verbs)
-    add_verb(tables, inflect_regular(checked_extra_verb(verb)));
   return tables;
 }
 

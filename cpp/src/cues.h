@@ -108,14 +108,16 @@ struct CueTables {
   /// Prepositions opening an adjunct after a verb ("wrote on Twitter").
   std::unordered_map<std::string, bool> adjunct_prepositions;
   /// Lemmas whose object is the addressee, never an inverted subject
-  /// ("told CNN"): cue_addressee_verbs.txt.
+  /// ("told CNN"): the addressee_verb class of words.tsv.
   std::unordered_map<std::string, bool> addressee_lemmas;
-  /// Loads cue_verbs.txt and cue_phrases.txt plus config.extra_cue_verbs.
+  /// The tables of config.language's pack plus config.extra_cue_verbs.
   static CueTables load(const Config& config);
+  /// The same tables read from `vocabulary`'s cue entries and classes.
+  static CueTables from_vocabulary(const Vocabulary& vocabulary);
 };
 
 /// Adds verb `forms` (lemma, third person, past, [participle,] gerund) to
-/// `tables`, as a line of cue_verbs.txt does (other stages' verb lists).
+/// `tables` (the reported stage builds its verb table with it).
 void add_cue_verb(CueTables& tables, const std::vector<std::string>& forms);
 
 /// The non-empty fields of `s` split at `sep`, trimmed of spaces (lexicon

@@ -11,7 +11,7 @@
 
 namespace quotelink::detail {
 
-/// The text of embedded data file `name` (e.g. "en/cue_verbs.txt"); throws
+/// The text of embedded data file `name` (e.g. "en/cues.tsv"); throws
 /// quotelink::error when there is no such file.
 std::string_view embedded_file(std::string_view name);
 

@@ -29,10 +29,18 @@ class Sieves {
     frame_by_cue_.assign(in.cues.size(), -1);
     for (std::size_t f = 0; f < frames.size(); ++f)
       frame_by_cue_[frames[f].cue] = static_cast<int>(f);
-    frames_of_source_.assign(in.mentions.size(), {});
+    // The frames of each source mention, in frame order (counting sort).
+    source_frames_begin_.assign(in.mentions.size() + 1, 0);
+    for (const CueFrame& f : frames)
+      if (f.source >= 0) ++source_frames_begin_[f.source + 1];
+    for (std::size_t m = 0; m < in.mentions.size(); ++m)
+      source_frames_begin_[m + 1] += source_frames_begin_[m];
+    source_frames_.resize(source_frames_begin_.back());
+    std::vector<int> filled(source_frames_begin_.begin(),
+                            source_frames_begin_.end() - 1);
     for (std::size_t f = 0; f < frames.size(); ++f)
       if (frames[f].source >= 0)
-        frames_of_source_[frames[f].source].push_back(static_cast<int>(f));
+        source_frames_[filled[frames[f].source]++] = static_cast<int>(f);
     // Nearest usable frame on either side of any frame index, so that the
     // nearest-cue sieves do not scan a huge sentence or paragraph per quote.
     usable_before_.assign(frames.size() + 1, -1);
@@ -67,6 +75,7 @@ class Sieves {
       nested_[i] = !open_ends.empty() && open_ends.back() >= s.end;
       if (!nested_[i]) open_ends.push_back(s.end);
     }
+    qtokens_.reserve(in.quotes.size());
     for (const Quote& q : in.quotes) {
       QuoteTokens qt;
       qt.open = token_at(in.layout, q.outer.begin);
@@ -128,6 +137,17 @@ class Sieves {
     return speaker_like(frames_[f].source) && !frames_[f].subordinate;
   }
   int frame_of_cue(int c) const { return frame_by_cue_[c]; }
+  // The frames whose source is mention m, in order.
+  struct FrameRange {
+    const int* first;
+    const int* last;
+    const int* begin() const { return first; }
+    const int* end() const { return last; }
+  };
+  FrameRange frames_of_source(int m) const {
+    const int* base = source_frames_.data();
+    return {base + source_frames_begin_[m], base + source_frames_begin_[m + 1]};
+  }
   // Index of the first frame whose cue starts at or after token `t`. Frames
   // are in text order; searching keeps the sieves linear in the quotations.
   std::size_t first_frame_from(int t) const {
@@ -191,7 +211,7 @@ class Sieves {
         !bare_attribution(m))
       m = -1;
     if (!speaker_like(m)) return false;
-    for (int fi : frames_of_source_[m]) {
+    for (int fi : frames_of_source(m)) {
       const CueFrame& f = frames_[fi];
       if (f.inverted) continue;
       set(a, m, f.cue, SieveId::trigram_after);
@@ -336,7 +356,7 @@ class Sieves {
     }
     int m = mention_end_[t];
     if (!speaker_like(m)) return {};
-    for (int fi : frames_of_source_[m]) {
+    for (int fi : frames_of_source(m)) {
       const CueFrame& f = frames_[fi];
       if (!f.inverted) continue;
       return {m, f.cue,
@@ -477,7 +497,8 @@ class Sieves {
   const std::vector<CueFrame>& frames_;
   int n_;
   std::vector<int> mention_start_, mention_end_, cue_start_, frame_by_cue_;
-  std::vector<std::vector<int>> frames_of_source_;
+  std::vector<int> source_frames_begin_;  // by mention, into source_frames_
+  std::vector<int> source_frames_;        // frame indices, grouped by source
   std::vector<int> usable_before_, usable_from_, main_before_, main_from_;
   std::vector<QuoteTokens> qtokens_;
   std::vector<bool> nested_;

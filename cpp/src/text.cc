@@ -396,6 +396,76 @@ bool looks_like_headline(std::string_view text, const Paragraph& paragraph,
   return title_case || first_prose;
 }
 
+// The end of the word or number whose first code point ends at `end`:
+// letters, digits and combining marks, with an inner ' \u2019 - . or ,
+// when a letter or digit follows (a comma only between digits). Sets
+// `*dotted` for an inner dot before a letter ("U.S", "a.m").
+std::size_t word_end(std::string_view text, std::size_t end,
+                     std::size_t span_end, bool digits, bool* dotted) {
+  while (end < span_end) {
+    // Fast path: a run of ASCII letters and digits.
+    while (end < span_end && is_ascii_alnum(text[end])) ++end;
+    if (end >= span_end) break;
+    std::size_t l2 = 0;
+    char32_t c2 = decode_at(text, end, &l2);
+    // Combining marks stay in the word ("Ame\u0301lie", NFD).
+    if (is_word_char(c2)) {
+      end += l2;
+      continue;
+    }
+    if (c2 != 0x2019 && c2 != '\'' && c2 != '-' && c2 != '.' && c2 != ',')
+      break;
+    // Inner punctuation only when a letter or digit follows.
+    if (end + l2 >= span_end) break;
+    std::size_t l3 = 0;
+    char32_t c3 = decode_at(text, end + l2, &l3);
+    bool inner = false;
+    if (c2 == ',') {
+      inner = digits && is_digit(c3);
+    } else if (c2 == '.') {
+      inner = is_letter(c3) || (digits && is_digit(c3));
+      *dotted = *dotted || is_letter(c3);
+    } else {
+      inner = is_letter(c3) || is_digit(c3);
+    }
+    if (!inner) break;
+    end += l2;
+  }
+  return end;
+}
+
+// An abbreviation keeps its final dot ("U.S.", "Mr.", "N."), and may be the
+// first part of a compound ("U.S.-led"): the end of the token whose word
+// starts at `i` with `cp` and ends at `end`.
+std::size_t abbreviation_end(std::string_view text, const TextTables& tables,
+                             std::size_t i, char32_t cp, std::size_t end,
+                             std::size_t span_end, bool dotted) {
+  if (end >= span_end || text[end] != '.') return end;
+  bool abbreviation = dotted || (end - i == 1 && is_upper(cp));
+  if (!abbreviation && end - i < 16) {
+    std::string word = to_lower(text.substr(i, end + 1 - i));
+    abbreviation = tables.abbreviations.count(word) > 0;
+    // "No." before a closing mark is the word no, not "number".
+    if (abbreviation && end + 1 < span_end) {
+      std::size_t l2 = 0;
+      abbreviation = !is_quotation_mark(decode_at(text, end + 1, &l2));
+    }
+  }
+  if (!abbreviation) return end;
+  ++end;
+  if (end + 1 < span_end && text[end] == '-' &&
+      is_letter(static_cast<unsigned char>(text[end + 1]))) {
+    ++end;
+    while (end < span_end) {
+      std::size_t l2 = 0;
+      char32_t c2 = decode_at(text, end, &l2);
+      if (!is_word_char(c2)) break;
+      end += l2;
+    }
+  }
+  return end;
+}
+
 // Splits the paragraphs into tokens.
 void tokenise(std::string_view text, const TextTables& tables,
               bool first_line_start, TextLayout& layout) {
@@ -424,62 +494,8 @@ void tokenise(std::string_view text, const TextTables& tables,
       if (is_letter(cp) || is_digit(cp)) {
         const bool digits = is_digit(cp);
         bool dotted = false;  // an inner dot: "U.S", "a.m"
-        while (end < span.end) {
-          // Fast path: a run of ASCII letters and digits.
-          while (end < span.end && is_ascii_alnum(text[end])) ++end;
-          if (end >= span.end) break;
-          std::size_t l2 = 0;
-          char32_t c2 = decode_at(text, end, &l2);
-          // Combining marks stay in the word ("Ame\u0301lie", NFD).
-          if (is_word_char(c2)) {
-            end += l2;
-            continue;
-          }
-          if (c2 != 0x2019 && c2 != '\'' && c2 != '-' && c2 != '.' && c2 != ',')
-            break;
-          // Inner punctuation only when a letter or digit follows.
-          if (end + l2 >= span.end) break;
-          std::size_t l3 = 0;
-          char32_t c3 = decode_at(text, end + l2, &l3);
-          bool inner = false;
-          if (c2 == ',') {
-            inner = digits && is_digit(c3);
-          } else if (c2 == '.') {
-            inner = is_letter(c3) || (digits && is_digit(c3));
-            dotted = dotted || is_letter(c3);
-          } else {
-            inner = is_letter(c3) || is_digit(c3);
-          }
-          if (!inner) break;
-          end += l2;
-        }
-        // An abbreviation keeps its final dot ("U.S.", "Mr.", "N."), and an
-        // abbreviation may be the first part of a compound ("U.S.-led").
-        if (end < span.end && text[end] == '.') {
-          bool abbreviation = dotted || (end - i == 1 && is_upper(cp));
-          if (!abbreviation && end - i < 16) {
-            std::string word = to_lower(text.substr(i, end + 1 - i));
-            abbreviation = tables.abbreviations.count(word) > 0;
-            // "No." before a closing mark is the word no, not "number".
-            if (abbreviation && end + 1 < span.end) {
-              std::size_t l2 = 0;
-              abbreviation = !is_quotation_mark(decode_at(text, end + 1, &l2));
-            }
-          }
-          if (abbreviation) {
-            ++end;
-            if (end + 1 < span.end && text[end] == '-' &&
-                is_letter(static_cast<unsigned char>(text[end + 1]))) {
-              ++end;
-              while (end < span.end) {
-                std::size_t l2 = 0;
-                char32_t c2 = decode_at(text, end, &l2);
-                if (!is_word_char(c2)) break;
-                end += l2;
-              }
-            }
-          }
-        }
+        end = word_end(text, end, span.end, digits, &dotted);
+        end = abbreviation_end(text, tables, i, cp, end, span.end, dotted);
         token.kind = digits ? TokenKind::number : TokenKind::word;
       } else if (is_quotation_mark(cp)) {
         token.kind = TokenKind::quote_mark;

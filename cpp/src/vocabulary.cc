@@ -76,6 +76,21 @@ WordId WordTable::intern(std::string_view word) {
   return id;
 }
 
+void WordTable::reserve(std::size_t words) {
+  words_.reserve(words);
+  hashes_.reserve(words);
+  std::size_t slots = slots_.size();
+  while (slots < words * 2) slots *= 2;
+  if (slots == slots_.size()) return;
+  slots_.assign(slots, 0);
+  const std::size_t mask = slots - 1;
+  for (std::size_t id = 0; id < words_.size(); ++id) {
+    std::size_t i = hashes_[id] & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<WordId>(id + 1);
+  }
+}
+
 void WordTable::grow() {
   std::vector<WordId> slots(slots_.size() * 2, 0);
   const std::size_t mask = slots.size() - 1;

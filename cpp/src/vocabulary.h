@@ -76,6 +76,8 @@ class WordTable {
   /// The string of id `id` (< size()).
   std::string_view word(WordId id) const noexcept { return words_[id]; }
   std::size_t size() const noexcept { return words_.size(); }
+  /// Makes room for `words` words without growing.
+  void reserve(std::size_t words);
   /// Forgets every word, keeping the memory for the next use.
   void clear() noexcept;
 

@@ -354,7 +354,7 @@ TEST(Sieves, MannerAdverbBetweenSubjectAndCue) {
 }
 
 TEST(Sieves, DurationAdverbsBetweenSubjectAndCue) {
-  // "has long insisted", "has so far rejected" (cue_adverbials.txt).
+  // "has long insisted", "has so far rejected" (the adverbial class of words.tsv).
   auto doc = run("Jane Roe has long insisted, \"We will win this state.\"");
   EXPECT_EQ(speaker_of(doc, "We will win"), "Jane Roe");
   auto reported = run(
