@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "reported_stage.h"
+#include "unicode.h"
 
 namespace quotelink::detail {
 
@@ -43,15 +44,12 @@ bool Reporter::capitalised(int t) const {
   return c >= 'A' && c <= 'Z';
 }
 
-// True for a dash token: "-", "--", en or em dash.
+// True for a dash token: punctuation opening with a Unicode dash (Pd:
+// "-", "--", en and em dashes, the horizontal bar), as the sieves test it.
 bool Reporter::dash(int t) const {
-  return punct(t, "-") || punct(t, "--") || punct(t, "\u2013") ||
-         punct(t, "\u2014");
-}
-
-// A dash that may close a dateline: a dash or a horizontal bar.
-bool Reporter::dateline_dash(int t) const {
-  return dash(t) || punct(t, "\u2015");
+  if (!in_range(t) || tok(t).kind != TokenKind::punctuation) return false;
+  std::size_t length = 0;
+  return is_dash(decode_at(in_.text, tok(t).span.begin, &length));
 }
 
 int Reporter::sentence_begin(int t) const {
@@ -74,9 +72,9 @@ int Reporter::after_dateline(int begin) const {
         in_.text.substr(tok(t).span.begin, tok(t).span.size());
     if (tok(t).kind == TokenKind::number) continue;
     if (tok(t).kind == TokenKind::punctuation) {
-      if (dateline_dash(t)) {
+      if (dash(t)) {
         int after = t + 1;  // "--" may be two tokens
-        while (in_range(after) && dateline_dash(after)) ++after;
+        while (in_range(after) && dash(after)) ++after;
         return marked && t > begin && in_range(after) &&
                        tok(after).sentence == tok(begin).sentence
                    ? after

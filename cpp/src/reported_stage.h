@@ -138,7 +138,6 @@ class Reporter {
   bool possessive(int t) const;
   bool capitalised(int t) const;
   bool dash(int t) const;
-  bool dateline_dash(int t) const;
   bool apposition_end(int t) const { return punct(t, ",") || dash(t); }
   bool after_comma(int t) const;
   bool question(int t) const;

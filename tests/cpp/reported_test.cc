@@ -742,6 +742,18 @@ Document seed(const std::string& name) {
   return quotelink::extract(ss.str(), name);
 }
 
+// Every Unicode dash (Pd) ends a topic at its apposition, as in the sieves:
+// the horizontal bar and the figure dash as well as the em dash.
+TEST(ReportedEnds, AnyUnicodeDashEndsATopic) {
+  for (const char* dash : {"\u2014", "\u2015", "\u2012"}) {
+    const Document doc = run(std::string("The senator talked about the drug "
+                                         "crisis ") +
+                             dash + " a scourge of the state.");
+    EXPECT_EQ(indirect_texts(doc), std::vector<std::string>{"the drug crisis"})
+        << dash;
+  }
+}
+
 // A gerund cue after a partial quotation's closing comma and mark reports
 // its own clause, which ends the one before; a gerund inside the marks does
 // not.
