@@ -39,9 +39,24 @@ bool Reporter::possessive(int t) const {
   return w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0;
 }
 
+// True when token t opens with an upper-case letter (Unicode, as the mention
+// stage tests it: "Zoë", "Éric", "Сергей").
 bool Reporter::capitalised(int t) const {
-  char c = in_.text[tok(t).span.begin];
-  return c >= 'A' && c <= 'Z';
+  std::size_t length = 0;
+  return is_upper(decode_at(in_.text, tok(t).span.begin, &length));
+}
+
+// True when token t has at least three characters and no lower-case letter
+// ("SEOUL", "МОСКВА").
+bool Reporter::all_capitals(int t) const {
+  const Span& span = tok(t).span;
+  int characters = 0;
+  for (std::size_t at = span.begin; at < span.end; ++characters) {
+    std::size_t length = 1;
+    if (is_lower(decode_at(in_.text, at, &length))) return false;
+    at += length;
+  }
+  return characters >= 3;
 }
 
 // True for a dash token: punctuation opening with a Unicode dash (Pd:
@@ -87,11 +102,11 @@ int Reporter::after_dateline(int begin) const {
       continue;
     }
     if (tok(t).kind != TokenKind::word) return begin;
-    const char c = s.empty() ? ' ' : s[0];
-    if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return begin;
-    bool caps = s.size() >= 3;
-    for (char ch : s) caps = caps && !(ch >= 'a' && ch <= 'z');
-    marked = marked || caps;
+    std::size_t length = 0;
+    if (!capitalised(t) &&
+        !is_digit(decode_at(in_.text, tok(t).span.begin, &length)))
+      return begin;
+    marked = marked || all_capitals(t);
   }
   return begin;
 }
