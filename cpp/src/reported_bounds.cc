@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "reported_stage.h"
+#include "unicode.h"
 
 namespace quotelink::detail {
 
@@ -38,20 +39,32 @@ bool Reporter::possessive(int t) const {
   return w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0;
 }
 
+// True when token t opens with an upper-case letter (Unicode, as the mention
+// stage tests it: "Zoë", "Éric", "Сергей").
 bool Reporter::capitalised(int t) const {
-  char c = in_.text[tok(t).span.begin];
-  return c >= 'A' && c <= 'Z';
+  std::size_t length = 0;
+  return is_upper(decode_at(in_.text, tok(t).span.begin, &length));
 }
 
-// True for a dash token: "-", "--", en or em dash.
+// True when token t has at least three characters and no lower-case letter
+// ("SEOUL", "МОСКВА").
+bool Reporter::all_capitals(int t) const {
+  const Span& span = tok(t).span;
+  int characters = 0;
+  for (std::size_t at = span.begin; at < span.end; ++characters) {
+    std::size_t length = 1;
+    if (is_lower(decode_at(in_.text, at, &length))) return false;
+    at += length;
+  }
+  return characters >= 3;
+}
+
+// True for a dash token: punctuation opening with a Unicode dash (Pd:
+// "-", "--", en and em dashes, the horizontal bar), as the sieves test it.
 bool Reporter::dash(int t) const {
-  return punct(t, "-") || punct(t, "--") || punct(t, "\u2013") ||
-         punct(t, "\u2014");
-}
-
-// A dash that may close a dateline: a dash or a horizontal bar.
-bool Reporter::dateline_dash(int t) const {
-  return dash(t) || punct(t, "\u2015");
+  if (!in_range(t) || tok(t).kind != TokenKind::punctuation) return false;
+  std::size_t length = 0;
+  return is_dash(decode_at(in_.text, tok(t).span.begin, &length));
 }
 
 int Reporter::sentence_begin(int t) const {
@@ -74,9 +87,9 @@ int Reporter::after_dateline(int begin) const {
         in_.text.substr(tok(t).span.begin, tok(t).span.size());
     if (tok(t).kind == TokenKind::number) continue;
     if (tok(t).kind == TokenKind::punctuation) {
-      if (dateline_dash(t)) {
+      if (dash(t)) {
         int after = t + 1;  // "--" may be two tokens
-        while (in_range(after) && dateline_dash(after)) ++after;
+        while (in_range(after) && dash(after)) ++after;
         return marked && t > begin && in_range(after) &&
                        tok(after).sentence == tok(begin).sentence
                    ? after
@@ -89,11 +102,11 @@ int Reporter::after_dateline(int begin) const {
       continue;
     }
     if (tok(t).kind != TokenKind::word) return begin;
-    const char c = s.empty() ? ' ' : s[0];
-    if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return begin;
-    bool caps = s.size() >= 3;
-    for (char ch : s) caps = caps && !(ch >= 'a' && ch <= 'z');
-    marked = marked || caps;
+    std::size_t length = 0;
+    if (!capitalised(t) &&
+        !is_digit(decode_at(in_.text, tok(t).span.begin, &length)))
+      return begin;
+    marked = marked || all_capitals(t);
   }
   return begin;
 }

@@ -137,8 +137,8 @@ class Reporter {
   bool link(int t) const;
   bool possessive(int t) const;
   bool capitalised(int t) const;
+  bool all_capitals(int t) const;
   bool dash(int t) const;
-  bool dateline_dash(int t) const;
   bool apposition_end(int t) const { return punct(t, ",") || dash(t); }
   bool after_comma(int t) const;
   bool question(int t) const;

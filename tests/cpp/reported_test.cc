@@ -742,6 +742,32 @@ Document seed(const std::string& name) {
   return quotelink::extract(ss.str(), name);
 }
 
+// Every Unicode dash (Pd) ends a topic at its apposition, as in the sieves:
+// the horizontal bar and the figure dash as well as the em dash.
+TEST(ReportedEnds, AnyUnicodeDashEndsATopic) {
+  for (const char* dash : {"\u2014", "\u2015", "\u2012"}) {
+    const Document doc = run(std::string("The senator talked about the drug "
+                                         "crisis ") +
+                             dash + " a scourge of the state.");
+    EXPECT_EQ(indirect_texts(doc), std::vector<std::string>{"the drug crisis"})
+        << dash;
+  }
+}
+
+// A dateline's words are capitalised in any script: "\u00c9VIAN (AFP) \u2014"
+// opens no fronted clause, as "EVIAN (AFP) \u2014" does not.
+TEST(ReportedEnds, DatelineWithANonAsciiCapitalIsLeftOut) {
+  for (const char* place :
+       {"EVIAN", "\u00c9VIAN", "\u041c\u041e\u0421\u041a\u0412\u0410"}) {
+    const Document doc = run(std::string(place) +
+                             " (AFP) \u2014 The talks will resume next week, "
+                             "a senior official said Friday.");
+    EXPECT_EQ(indirect_texts(doc),
+              std::vector<std::string>{"The talks will resume next week"})
+        << place;
+  }
+}
+
 // A gerund cue after a partial quotation's closing comma and mark reports
 // its own clause, which ends the one before; a gerund inside the marks does
 // not.
