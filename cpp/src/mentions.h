@@ -3,29 +3,20 @@
 // pronouns.
 #pragma once
 
+#include <bitset>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "countries.h"
 #include "quotelink/document.h"
 #include "quotelink/extractor.h"
 #include "text.h"
 
 namespace quotelink::detail {
-
-/// One row of countries.tsv.
-struct Country {
-  std::string name;
-  std::vector<std::string> demonyms;  ///< "Russian"
-  std::vector<std::string> seats;  ///< capitals and seats: "Moscow", "Kremlin"
-  std::vector<std::string> aliases;  ///< "Russian Federation"
-};
-
-/// Parses countries.tsv lines (name, demonyms, seats, aliases; tab-separated,
-/// list columns comma-separated); throws quotelink::error on a bad line.
-std::vector<Country> parse_countries(const std::vector<std::string>& lines);
 
 /// Grammatical gender of a mention, as far as the words tell.
 enum class Gender : unsigned char { unknown, male, female, neuter };
@@ -119,13 +110,47 @@ struct SpeakerMention {
   int owner = -1;  ///< for documents: the mention that issued it
 };
 
+/// The rules of the mention stage, in the order they run. The proposing
+/// rules (names ... pronouns) add candidates; overlaps are then resolved (the
+/// stage's contract, no rule); the refining rules (coordinate_subjects ...)
+/// edit the resolved mentions. kMentionRules (mentions_scan.h) gives each its
+/// name and unit.
+enum class MentionRuleId : unsigned char {
+  names,                ///< capitalised runs: people, organisations, places
+  nominals,             ///< phrases headed by a role, organisation, document
+  quantity_subjects,    ///< "Sixty-six percent said"
+  cue_subjects,         ///< "the gambling tycoon told"
+  bare_subjects,        ///< "Protest groups say"
+  cue_objects,          ///< "said one Trump confidant"
+  pronouns,             ///< "he", "his"
+  coordinate_subjects,  ///< "Her advisers and allies say": one mention
+  issuer_documents,     ///< "the Ministry ... website said": one mention
+  sentence_subjects,    ///< SpeakerMention::subject
+  before_auxiliaries,   ///< SpeakerMention::before_auxiliary
+  appositions,          ///< SpeakerMention::appositive
+  document_owners,      ///< SpeakerMention::owner
+  count,
+};
+
+inline constexpr std::size_t kMentionRuleCount =
+    static_cast<std::size_t>(MentionRuleId::count);
+
+/// A set of mention rules (by MentionRuleId), e.g. those switched off.
+using MentionRuleSet = std::bitset<kMentionRuleCount>;
+
+/// The rule's name as the rule table gives it ("pronouns").
+std::string_view mention_rule_name(MentionRuleId rule);
+
 /// Finds the mentions outside quotations, ordered by start; none overlap.
 /// `cue_starts` (optional, per token) marks where a speech verb starts, so
-/// that any "the ... NOUN said" and "Cuban said" become mentions too.
+/// that any "the ... NOUN said" and "Cuban said" become mentions too. Runs the
+/// rules of kMentionRules in order, skipping those `disabled`. Linear in
+/// tokens, with bounded look-around.
 std::vector<SpeakerMention> find_mentions(
     std::string_view text, const TextLayout& layout,
     const std::vector<int>& quote_of_token, const MentionTables& tables,
-    const std::vector<bool>* cue_starts = nullptr);
+    const std::vector<bool>* cue_starts = nullptr,
+    const MentionRuleSet& disabled = MentionRuleSet{});
 
 /// The role-equivalence group of `role` or of its last word, or -1.
 int role_group_of(const MentionTables& tables, const std::string& role);

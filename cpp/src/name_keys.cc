@@ -57,14 +57,6 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
   }
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\r'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\r'))
-    text.remove_suffix(1);
-  return text;
-}
-
 std::string joined(const std::vector<NameWord>& words, std::size_t from,
                    std::size_t count) {
   std::string out;
@@ -170,21 +162,16 @@ std::string spelling_skeleton(std::string_view word) {
 }
 
 CountryTable CountryTable::parse(std::string_view tsv) {
+  return from(parse_countries(tsv, "countries table"));
+}
+
+CountryTable CountryTable::from(const std::vector<Country>& countries) {
   CountryTable table;
-  std::size_t number = 0;
-  for (std::string_view line : split(tsv, '\n')) {
-    ++number;
-    std::size_t hash = line.find('#');
-    if (hash != std::string_view::npos) line = line.substr(0, hash);
-    if (trim(line).empty()) continue;
-    std::vector<std::string_view> columns = split(line, '\t');
-    std::vector<NameWord> country_words = name_words(trim(columns[0]));
-    if (country_words.empty())
-      throw error("countries table line " + std::to_string(number) +
-                  ": no country name in the first column");
+  for (const Country& row : countries) {
+    std::vector<NameWord> country_words = name_words(row.name);
     const std::string country = joined(country_words, 0, country_words.size());
     auto add = [&](std::string_view phrase, bool seat) {
-      std::vector<NameWord> words = name_words(trim(phrase));
+      std::vector<NameWord> words = name_words(phrase);
       if (words.empty()) return;
       std::string key = joined(words, 0, words.size());
       // The first line naming a phrase wins ("Korean" stays ambiguous only if
@@ -192,11 +179,10 @@ CountryTable CountryTable::parse(std::string_view tsv) {
       table.phrases_.emplace(key, Entry{country, seat});
       table.longest_ = std::max(table.longest_, words.size());
     };
-    add(columns[0], false);
-    for (std::size_t c = 1; c < columns.size() && c < 4; ++c) {
-      for (std::string_view phrase : split(columns[c], ','))
-        add(phrase, c == 2);
-    }
+    add(row.name, false);
+    for (const std::string& phrase : row.demonyms) add(phrase, false);
+    for (const std::string& phrase : row.seats) add(phrase, true);
+    for (const std::string& phrase : row.aliases) add(phrase, false);
   }
   return table;
 }
@@ -226,7 +212,8 @@ const NameTables& NameTables::builtin() {
       for (const NameWord& word : name_words(title))
         if (!t.org_filler.count(word.text)) t.titles.insert(word.text);
     t.not_name_words = word_set("en/not_names.txt");
-    t.countries = CountryTable::parse(embedded_file("en/countries.tsv"));
+    t.countries = CountryTable::from(
+        parse_countries(embedded_file("en/countries.tsv"), "en/countries.tsv"));
     return t;
   }();
   return tables;

@@ -10,6 +10,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "countries.h"
+
 namespace quotelink::detail {
 
 /// A word of a name after folding: lower-case ASCII, and whether the original
@@ -35,10 +37,11 @@ std::string spelling_skeleton(std::string_view word);
 /// indexed by folded phrase.
 class CountryTable {
  public:
-  /// Parses countries.tsv text: country, demonyms, capitals/seats, aliases,
-  /// tab-separated, lists comma-separated, '#' comments. Throws
-  /// quotelink::error on a line without a country.
+  /// The table of countries.tsv text (see parse_countries, whose errors it
+  /// throws).
   static CountryTable parse(std::string_view tsv);
+  /// The table of parsed rows.
+  static CountryTable from(const std::vector<Country>& countries);
 
   /// How many words the phrase at `words[at]` covers (0: no phrase); sets
   /// `*country` to the country's folded name and `*seat` when the phrase is a

@@ -1,106 +1,146 @@
-// Stage 6, entities: clustering rules and canonical names.
+// Stage 6, entities: clustering rules and canonical names, run on the
+// mentions of stage 4 alone (no cues, sieves or quotations).
+#include "entities.h"
+
 #include <gtest/gtest.h>
 
-#include "attribution_helpers.h"
+#include <map>
+#include <string>
+
+#include "mention_stage.h"
 
 namespace {
 
-using attribution_test::quote_starting;
-using attribution_test::speaker_of;
+using namespace quotelink::detail;
 
-int entity_of_text(const quotelink::Document& doc, const std::string& surface) {
-  for (const quotelink::Mention& m : doc.mentions)
-    if (doc.slice(m.span) == surface) return m.entity;
-  return -2;
+// A text's mentions and their clustering.
+struct Clustered {
+  mention_stage::Found found;
+  EntityResult result;
+
+  // The entity of the mention written `surface`: -1 when it has none, -2
+  // when no mention is written so.
+  int entity_of(const std::string& surface) const {
+    for (std::size_t i = 0; i < found.mentions.size(); ++i)
+      if (found.slice(found.mentions[i]) == surface) return result.entity_of[i];
+    return -2;
+  }
+  const quotelink::Entity& entity(const std::string& surface) const {
+    static const quotelink::Entity none;
+    const int e = entity_of(surface);
+    return e >= 0 ? result.entities[e] : none;
+  }
+};
+
+Clustered cluster(const std::string& text,
+                  const std::map<std::string, std::string>& aliases = {}) {
+  static const MentionTables tables = MentionTables::load({});
+  Clustered c{mention_stage::mentions_before_cues(text), {}};
+  c.result = cluster_mentions(c.found.text, c.found.mentions, tables, aliases);
+  return c;
 }
 
 TEST(Entities, SurnameJoinsFullNameAndNameDropsTitles) {
-  auto doc = quotelink::extract(
+  Clustered c = cluster(
       "Russian President Vladimir Putin arrived. Putin said it was fine.");
-  int full = entity_of_text(doc, "Russian President Vladimir Putin");
+  int full = c.entity_of("Russian President Vladimir Putin");
   ASSERT_GE(full, 0);
-  EXPECT_EQ(entity_of_text(doc, "Putin"), full);
-  EXPECT_EQ(doc.entities[full].name, "Vladimir Putin");
-  EXPECT_EQ(doc.entities[full].type, quotelink::EntityType::person);
+  EXPECT_EQ(c.entity_of("Putin"), full);
+  EXPECT_EQ(c.entity("Putin").name, "Vladimir Putin");
+  EXPECT_EQ(c.entity("Putin").type, quotelink::EntityType::person);
 }
 
 TEST(Entities, HyphenationAndCaseDoNotSplitNames) {
-  auto doc = quotelink::extract("Kim Jong-Un spoke. Later Kim Jong Un left.");
-  EXPECT_EQ(entity_of_text(doc, "Kim Jong-Un"),
-            entity_of_text(doc, "Kim Jong Un"));
+  Clustered c = cluster("Kim Jong-Un spoke. Later Kim Jong Un left.");
+  ASSERT_GE(c.entity_of("Kim Jong-Un"), 0);
+  EXPECT_EQ(c.entity_of("Kim Jong-Un"), c.entity_of("Kim Jong Un"));
 }
 
 TEST(Entities, RoleTiedByTitleEquivalence) {
-  auto doc = quotelink::extract(
+  Clustered c = cluster(
       "Foreign Minister Sergei Lavrov met him. \"It went well,\" said Russia's "
       "top diplomat.");
-  EXPECT_EQ(speaker_of(doc, "It went well"), "Sergei Lavrov");
+  const int lavrov = c.entity_of("Foreign Minister Sergei Lavrov");
+  ASSERT_GE(lavrov, 0);
+  EXPECT_EQ(c.entity_of("Russia's top diplomat"), lavrov);
+  EXPECT_EQ(c.entity("Russia's top diplomat").name, "Sergei Lavrov");
 }
 
 TEST(Entities, RoleTiedByApposition) {
-  auto doc =
-      quotelink::extract("Hugh Hill, a doctor, arrived. The doctor left.");
-  int hill = entity_of_text(doc, "Hugh Hill");
+  Clustered c = cluster("Hugh Hill, a doctor, arrived. The doctor left.");
+  int hill = c.entity_of("Hugh Hill");
   ASSERT_GE(hill, 0);
-  EXPECT_EQ(entity_of_text(doc, "a doctor"), hill);
+  EXPECT_EQ(c.entity_of("a doctor"), hill);
+  EXPECT_EQ(c.entity_of("The doctor"), hill);
 }
 
 TEST(Entities, PlaceJoinsGovernmentBodyOfItsCountry) {
-  auto doc = quotelink::extract(
+  Clustered c = cluster(
       "The Russian foreign ministry said so. Moscow said the visit would "
-      "discuss "
-      "\"current questions of bilateral relations\" soon.");
-  EXPECT_EQ(speaker_of(doc, "current questions"), "Russian foreign ministry");
-  const quotelink::Quote* q = quote_starting(doc, "current questions");
-  ASSERT_TRUE(q);
-  EXPECT_EQ(doc.entities[q->speaker].type, quotelink::EntityType::organisation);
+      "go ahead.");
+  const int ministry = c.entity_of("The Russian foreign ministry");
+  ASSERT_GE(ministry, 0);
+  EXPECT_EQ(c.entity_of("Moscow"), ministry);
+  EXPECT_EQ(c.entity("Moscow").type, quotelink::EntityType::organisation);
+  EXPECT_EQ(c.entity("Moscow").name, "Russian foreign ministry");
 }
 
 TEST(Entities, PlaceAloneIsNamedAfterItsCountry) {
-  auto doc = quotelink::extract(
-      "The Kremlin slammed the plan as \"a farce\" on Monday.");
-  EXPECT_EQ(speaker_of(doc, "a farce"), "Russia");
+  Clustered c = cluster("The Kremlin slammed the plan on Monday.");
+  EXPECT_EQ(c.entity("The Kremlin").name, "Russia");
+  EXPECT_EQ(c.entity("The Kremlin").type, quotelink::EntityType::organisation);
 }
 
 TEST(Entities, AcronymJoinsOrganisationName) {
-  auto doc = quotelink::extract(
-      "The Korean Central News Agency reported it. KCNA said more.");
-  EXPECT_EQ(entity_of_text(doc, "The Korean Central News Agency"),
-            entity_of_text(doc, "KCNA"));
+  Clustered c =
+      cluster("The Korean Central News Agency reported it. KCNA said more.");
+  ASSERT_GE(c.entity_of("KCNA"), 0);
+  EXPECT_EQ(c.entity_of("The Korean Central News Agency"), c.entity_of("KCNA"));
 }
 
 TEST(Entities, PluralRolesAreGroups) {
-  auto doc = quotelink::extract("\"It will fail,\" diplomats said.");
-  const quotelink::Quote* q = quote_starting(doc, "It will fail");
-  ASSERT_TRUE(q);
-  ASSERT_GE(q->speaker, 0);
-  EXPECT_EQ(doc.entities[q->speaker].type, quotelink::EntityType::group);
+  Clustered c = cluster("\"It will fail,\" diplomats said.");
+  EXPECT_EQ(c.entity("diplomats").type, quotelink::EntityType::group);
 }
 
 TEST(Entities, PronounSkipsIncompatibleGender) {
-  auto doc = quotelink::extract(
-      "Ms. Ann Lee met Mr. Bob Stone. \"We agreed,\" she said.");
-  EXPECT_EQ(speaker_of(doc, "We agreed"), "Ann Lee");
+  Clustered c = cluster("Ms. Ann Lee met Mr. Bob Stone. Later she left.");
+  ASSERT_GE(c.entity_of("Ms. Ann Lee"), 0);
+  EXPECT_EQ(c.entity_of("she"), c.entity_of("Ms. Ann Lee"));
 }
 
 TEST(Entities, SpeakerAliasesGiveCanonicalNames) {
-  quotelink::Config config;
-  config.speaker_aliases = {{"Bibi", "Benjamin Netanyahu"}};
-  quotelink::Extractor extractor(config);
-  auto doc = extractor.extract("\"We will not wait,\" Bibi said.");
-  EXPECT_EQ(speaker_of(doc, "We will not wait"), "Benjamin Netanyahu");
+  Clustered c = cluster("Bibi said no. Later Bibi left.",
+                        {{"Bibi", "Benjamin Netanyahu"}});
+  EXPECT_EQ(c.entity("Bibi").name, "Benjamin Netanyahu");
 }
 
 TEST(Entities, DifferentPeopleStayApart) {
-  auto doc = quotelink::extract("Jane Roe spoke. John Doe spoke.");
-  EXPECT_NE(entity_of_text(doc, "Jane Roe"), entity_of_text(doc, "John Doe"));
+  Clustered c = cluster("Jane Roe spoke. John Doe spoke.");
+  ASSERT_GE(c.entity_of("Jane Roe"), 0);
+  EXPECT_NE(c.entity_of("Jane Roe"), c.entity_of("John Doe"));
 }
 
 TEST(Entities, PronounPrefersTheLastSubject) {
-  auto doc = quotelink::extract(
-      "Mike Pence said Donald Trump will follow a different plan. \"We will "
-      "see,\" he said.");
-  EXPECT_EQ(speaker_of(doc, "We will see"), "Mike Pence");
+  Clustered c = cluster(
+      "Mike Pence said Donald Trump will follow a different plan. Then he "
+      "left.");
+  ASSERT_GE(c.entity_of("Mike Pence"), 0);
+  EXPECT_EQ(c.entity_of("he"), c.entity_of("Mike Pence"));
+}
+
+TEST(Entities, ResolvedAnaphorsNameTheirAntecedent) {
+  Clustered c = cluster("Jane Roe arrived. She left.");
+  ASSERT_GE(c.entity_of("She"), 0);
+  for (std::size_t i = 0; i < c.found.mentions.size(); ++i)
+    if (c.found.slice(c.found.mentions[i]) == "She")
+      EXPECT_EQ(c.found.slice(c.found.mentions[c.result.antecedent[i]]),
+                "Jane Roe");
+}
+
+TEST(Entities, FirstAndSecondPersonPronounsStayOut) {
+  Clustered c = cluster("Jane Roe arrived. I left.");
+  EXPECT_EQ(c.entity_of("I"), -1);
 }
 
 }  // namespace

@@ -1,0 +1,198 @@
+// Mention rule "nominals": noun phrases around a role, organisation or
+// document head noun ("the Russian foreign ministry", "Kim's special envoy").
+#include "mentions_scan.h"
+
+namespace quotelink::detail {
+
+namespace {
+
+// What a head noun is, from the tables.
+struct NominalHead {
+  MentionKind kind = MentionKind::role;
+  MentionTables::Role role;  ///< for a role head
+  bool government = false;   ///< for an organisation head
+};
+
+// Classifies `head` (word t's base); false when it heads no nominal.
+bool classify_head(const MentionScan& s, const std::string& head,
+                   NominalHead* out) {
+  auto r = s.tables.roles.find(head);
+  if (r != s.tables.roles.end()) {
+    out->kind = MentionKind::role;
+    out->role = r->second;
+  } else if (s.tables.documents.count(head)) {
+    out->kind = MentionKind::document;
+  } else if (s.tables.org_heads.count(head)) {
+    out->kind = MentionKind::organisation;
+    out->government = s.tables.org_heads.at(head) == OrgClass::gov;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// True when head noun t heads no phrase of its own: capitalised heads belong
+// to names unless they open a sentence or follow a determiner, possibly over
+// lower-case modifiers ("one senior Democrat"); a head followed by another
+// head is a modifier ("the commission report").
+bool not_a_phrase_head(const MentionScan& s, int t) {
+  const Words& w = s.w;
+  if (w.cap(t) && t > 0 && w.same_sentence(t - 1, t) && !w.punct(t - 1, ",") &&
+      !(w.word(t - 1) && (w.cap(t - 1) || s.determined_over_modifiers(t))))
+    return true;
+  return !w.possessive(t) && w.word(t + 1) && w.same_sentence(t, t + 1) &&
+         !w.cap(t + 1) && s.nominal_head(t + 1);
+}
+
+// The left edge of the phrase headed by t.
+struct NominalPhrase {
+  int start = 0;       ///< a determiner or possessor, when determined
+  int caps_start = 0;  ///< left edge of capitalised modifiers next to the head
+  bool definite = false;
+  bool determined = false;
+  int possessor = -1;  ///< the possessive word, or -1
+};
+
+// A possessive word k determines the phrase: "Mrs. Clinton's confidants",
+// "the United States' envoy": the possessor's whole name belongs to it.
+void take_possessor(const MentionScan& s, int k, NominalPhrase& p) {
+  const Words& w = s.w;
+  p.start = k;
+  p.determined = true;
+  p.definite = true;
+  p.possessor = k;
+  while (w.same_sentence(p.start - 1, k) &&
+         (w.cap(p.start - 1) || w.acronym(p.start - 1)) &&
+         !w.possessive(p.start - 1) &&
+         !s.tables.not_names.count(w.lower(p.start - 1)))
+    --p.start;
+  if (p.start < k && w.word(p.start - 1) && w.lower(p.start - 1) == "the" &&
+      w.same_sentence(p.start - 1, k))
+    --p.start;
+}
+
+// Scans left of head t over at most seven words for a determiner or a
+// possessor, through modifiers.
+NominalPhrase left_edge(const MentionScan& s, int t) {
+  const Words& w = s.w;
+  const MentionTables& tables = s.tables;
+  NominalPhrase p;
+  p.start = t;
+  p.caps_start = t;
+  bool caps_only = true;
+  for (int k = t - 1; k >= 0 && t - k <= 7 && w.same_sentence(k, t); --k) {
+    // "The senator told reporters": a speech verb after a head noun ends
+    // the phrase ("the White House press secretary" goes on).
+    if (!w.word(k) || (s.cue_at(k) && !w.cap(k) && w.word(k - 1) &&
+                       !w.cap(k - 1) && s.nominal_head(k - 1)))
+      break;
+    const std::string& lk = w.lower(k);
+    auto det = tables.determiners.find(lk);
+    if (det != tables.determiners.end() && !w.possessive(k)) {
+      p.start = k;
+      p.determined = true;
+      p.definite = det->second;
+      break;
+    }
+    if (w.possessive(k)) {
+      take_possessor(s, k, p);
+      break;
+    }
+    if (w.cap(k) || w.acronym(k)) {
+      if (tables.not_names.count(lk) &&
+          !(tables.name_openers.count(lk) && w.cap(k + 1)))
+        break;
+      if (caps_only) p.caps_start = k;
+      continue;
+    }
+    if (tables.not_names.count(lk) || tables.pronouns.count(lk) ||
+        tables.connectors.count(lk) || lk.size() < 2 ||
+        (lk.size() > 2 && lk.compare(lk.size() - 2, 2, "ly") == 0))
+      break;
+    caps_only = false;
+  }
+  return p;
+}
+
+// The country of nominal m from phrase p headed by t: a demonym among the
+// modifiers ("the Russian foreign ministry") or a possessor that is a place
+// ("Russia's envoy"). Returns the first word of the role after demonyms.
+int set_country(const MentionScan& s, SpeakerMention& m, const NominalPhrase& p,
+                int t) {
+  int country = -1;
+  int role_first = p.possessor >= 0 ? p.possessor + 1
+                                    : (p.determined ? p.start + 1 : p.start);
+  for (int k = role_first; k < t; ++k) {
+    int c = -1;
+    int len = s.demonym_at(k, t, &c);
+    if (len > 0) {
+      country = c;
+      role_first = k + len;
+      k += len - 1;
+    }
+  }
+  if (p.possessor >= 0) {
+    int c = s.place_of(p.possessor, p.possessor);
+    if (c < 0) {
+      int f = p.possessor;
+      while (f - 1 >= p.start && s.w.cap(f - 1)) --f;
+      c = s.place_of(f, p.possessor);
+    }
+    if (c >= 0) country = c;
+  }
+  m.country = country;
+  return role_first;
+}
+
+// The nominal mention of phrase p headed by word t.
+SpeakerMention nominal_mention(const MentionScan& s, const NominalPhrase& p,
+                               int t, const std::string& head,
+                               const NominalHead& h) {
+  const Words& w = s.w;
+  SpeakerMention m = s.make(p.start, t, h.kind);
+  m.definite = p.definite;
+  m.plural = h.role.plural ||
+             (h.kind == MentionKind::organisation && head == "authorities");
+  m.gender = h.kind == MentionKind::role ? h.role.gender : Gender::neuter;
+  m.government = h.government;
+  m.possessive = w.possessive(t);
+  const int role_first = set_country(s, m, p, t);
+  m.head_word = h.kind == MentionKind::role ? h.role.singular : head;
+  m.role = role_first <= t ? w.phrase(role_first, t) : head;
+  if (h.kind == MentionKind::role && h.role.plural) {
+    std::size_t cut = m.role.rfind(' ');
+    m.role = (cut == std::string::npos ? "" : m.role.substr(0, cut + 1)) +
+             h.role.singular;
+  }
+  std::string shown;
+  for (int k = p.determined && p.possessor < 0 ? p.start + 1 : p.start; k <= t;
+       ++k)
+    shown += (shown.empty() ? "" : " ") +
+             (k == t ? w.original_base(k) : s.original(k));
+  m.mention.head = shown;
+  return m;
+}
+
+}  // namespace
+
+void propose_nominals(const MentionScan& scan,
+                      std::vector<SpeakerMention>& out) {
+  const Words& w = scan.w;
+  const int n = w.size();
+  for (int t = 0; t < n; ++t) {
+    if (!w.word(t)) continue;
+    const std::string head = w.base(t);
+    NominalHead h;
+    if (!classify_head(scan, head, &h) || not_a_phrase_head(scan, t)) continue;
+    NominalPhrase p = left_edge(scan, t);
+    if (!p.determined) {
+      p.start = p.caps_start;
+      // An undetermined singular needs capitalised modifiers.
+      if (p.start == t && !h.role.plural) continue;
+    }
+    if (p.start == t && h.kind != MentionKind::role) continue;
+    out.push_back(nominal_mention(scan, p, t, head, h));
+  }
+}
+
+}  // namespace quotelink::detail

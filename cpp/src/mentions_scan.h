@@ -1,0 +1,225 @@
+// Stage 4, mentions, inside: what every mention rule reads (MentionScan) and
+// the rule units themselves. Each rule has one signature, MentionRule, and one
+// row in kMentionRules (mentions.h); mentions.cc runs them in table order.
+#pragma once
+
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "mentions.h"
+#include "text.h"
+
+namespace quotelink::detail {
+
+/// Tokens of one text with cached lower-case forms; all look-ups go through
+/// it. Tokens inside a quotation are no words.
+class Words {
+ public:
+  Words(std::string_view text, const TextLayout& layout,
+        const std::vector<int>& quote_of_token);
+  int size() const { return static_cast<int>(layout_.tokens.size()); }
+  const std::string& lower(int t) const { return lower_[t]; }
+  const Token& token(int t) const { return layout_.tokens[t]; }
+  /// A word token outside every quotation.
+  bool word(int t) const {
+    return t >= 0 && t < size() && token(t).kind == TokenKind::word &&
+           quote_[t] < 0;
+  }
+  /// Inside a quotation's marks (or a mark itself).
+  bool quoted(int t) const {
+    return t >= 0 && t < size() &&
+           (quote_[t] >= 0 || token(t).kind == TokenKind::quote_mark);
+  }
+  /// A word starting with an upper-case letter (Unicode).
+  bool cap(int t) const;
+  /// A word of at least two letters, all upper case ("KCNA", "U.S.").
+  bool acronym(int t) const;
+  /// "Russia's", "Koreas'": the word is a possessor.
+  bool possessive(int t) const;
+  /// The lower-case word without a possessive ending.
+  std::string base(int t) const;
+  /// The word as written without a possessive ending.
+  std::string original_base(int t) const;
+  bool same_sentence(int a, int b) const {
+    return a >= 0 && b >= 0 && a < size() && b < size() &&
+           token(a).sentence == token(b).sentence;
+  }
+  /// Token t is punctuation `p`.
+  bool punct(int t, std::string_view p) const {
+    return t >= 0 && t < size() && token(t).kind == TokenKind::punctuation &&
+           text_.substr(token(t).span.begin, token(t).span.size()) == p;
+  }
+  /// Lower-case words first..last joined by spaces (possessive ending of the
+  /// last dropped).
+  std::string phrase(int first, int last) const;
+
+ private:
+  std::string_view text_;
+  const TextLayout& layout_;
+  const std::vector<int>& quote_;
+  std::vector<std::string> lower_;
+};
+
+/// One document as the mention rules see it: its words, the stage's tables
+/// and where speech verbs start, with the look-ups several rules share.
+struct MentionScan {
+  MentionScan(std::string_view text, const TextLayout& layout,
+              const std::vector<int>& quote_of_token,
+              const MentionTables& tables, const std::vector<bool>* cue_starts)
+      : text(text),
+        w(text, layout, quote_of_token),
+        tables(tables),
+        cue_starts(cue_starts) {}
+
+  std::string_view text;
+  Words w;
+  const MentionTables& tables;
+  const std::vector<bool>* cue_starts;  ///< may be null: no cues known
+
+  /// A mention of `kind` over tokens first..last, nothing else set.
+  SpeakerMention make(int first, int last, MentionKind kind) const;
+  /// The word as written.
+  std::string original(int t) const;
+  /// The text from token first to token last, as written.
+  std::string original_span(int first, int last) const;
+  /// The original words first..last joined by spaces, with none before a
+  /// comma or a glued "%" ("the bespectacled, 71-year-old diplomat", "42%").
+  std::string shown_words(int first, int last) const;
+
+  /// A role, document or organisation head noun.
+  bool nominal_head(int t) const;
+  /// The text writes word t capitalised somewhere as a name: mid-sentence or
+  /// next to another capitalised word.
+  bool named_elsewhere(int t) const;
+  /// A compound opening with digits and ending in a letter: "46-year-old".
+  bool age_word(int t) const;
+  /// A speech verb starts at t.
+  bool cue_at(int t) const;
+  /// A speech verb right after a comma or a closing quotation mark ("...,"
+  /// said X): its subject follows it.
+  bool inverted_cue_at(int t) const;
+  /// The token before cue c, over an aside set off by commas ("Others,
+  /// however, say"), auxiliaries ("the president will say") and a relative
+  /// pronoun ("18% who say").
+  int head_before_cue(int c) const;
+  /// "%" glued to the number before it ("42%").
+  bool percent_sign(int t) const;
+  /// A number, a quantity word, or a determiner before one ("a majority").
+  bool quantity_opener(int t) const;
+  /// A word whose first hyphen-separated part is a quantity word
+  /// ("sixty-six", "three-quarters", "half", "most").
+  bool quantity_word(int t) const;
+  /// True when a determiner stands before t, over at most two lower-case
+  /// words ("one senior Democrat", "a Democrat").
+  bool determined_over_modifiers(int t) const;
+
+  /// Word count of the longest title starting at t and ending before `end`,
+  /// or 0.
+  int title_at(int t, int end) const;
+  /// Word count of the capitalised demonym (up to three words) starting at t
+  /// and ending before `end`, setting *country; or 0.
+  int demonym_at(int t, int end, int* country) const;
+  /// The country whose name, alias or seat is words first..last, or -1.
+  int place_of(int first, int last) const;
+  /// Index of the organisation head inside [first, last] that makes it an
+  /// organisation name (the last word, or a head followed by a connector),
+  /// or -1.
+  int org_head_in(int first, int last) const;
+
+ private:
+  mutable bool name_words_built_ = false;
+  mutable std::unordered_set<std::string> name_words_;  // named_elsewhere()
+};
+
+/// The signature of every mention rule. A proposing rule appends candidate
+/// mentions (reading those found so far); a refining rule edits the
+/// resolved, non-overlapping mentions in text order.
+using MentionRule = void (*)(const MentionScan& scan,
+                             std::vector<SpeakerMention>& mentions);
+
+// Proposing rules (mentions_names.cc, mentions_nominals.cc,
+// mentions_subjects.cc), in table order.
+void propose_names(const MentionScan& scan, std::vector<SpeakerMention>& out);
+void propose_nominals(const MentionScan& scan,
+                      std::vector<SpeakerMention>& out);
+void propose_quantity_subjects(const MentionScan& scan,
+                               std::vector<SpeakerMention>& out);
+void propose_cue_subjects(const MentionScan& scan,
+                          std::vector<SpeakerMention>& out);
+void propose_bare_subjects(const MentionScan& scan,
+                           std::vector<SpeakerMention>& out);
+void propose_cue_objects(const MentionScan& scan,
+                         std::vector<SpeakerMention>& out);
+void propose_pronouns(const MentionScan& scan,
+                      std::vector<SpeakerMention>& out);
+
+/// Between the two phases (not a rule: the stage's contract). Sorts the
+/// candidates by start, longer first, and keeps non-overlapping ones: a
+/// mention inside another disappears, a role joins the name sharing its
+/// title, and of two partly overlapping ones the longer wins.
+std::vector<SpeakerMention> resolve_overlaps(
+    std::vector<SpeakerMention> candidates);
+
+// Refining rules (mentions_links.cc), in table order.
+void join_coordinate_subjects(const MentionScan& scan,
+                              std::vector<SpeakerMention>& ms);
+void join_issuer_documents(const MentionScan& scan,
+                           std::vector<SpeakerMention>& ms);
+void mark_sentence_subjects(const MentionScan& scan,
+                            std::vector<SpeakerMention>& ms);
+void mark_before_auxiliaries(const MentionScan& scan,
+                             std::vector<SpeakerMention>& ms);
+void tie_appositions(const MentionScan& scan, std::vector<SpeakerMention>& ms);
+void link_document_owners(const MentionScan& scan,
+                          std::vector<SpeakerMention>& ms);
+
+/// What a rule does to the mentions.
+enum class MentionPhase : unsigned char {
+  propose,  ///< adds candidates (before overlaps are resolved)
+  refine,   ///< edits the resolved mentions
+};
+
+/// One row of the mention stage's rule table.
+struct MentionRuleRow {
+  MentionRuleId id;
+  std::string_view name;  ///< what a Config or test names
+  MentionPhase phase;
+  MentionRule run;
+};
+
+/// The mention stage's rules, in the order they run (MentionRuleId order).
+inline constexpr MentionRuleRow kMentionRules[] = {
+    {MentionRuleId::names, "names", MentionPhase::propose, propose_names},
+    {MentionRuleId::nominals, "nominals", MentionPhase::propose,
+     propose_nominals},
+    {MentionRuleId::quantity_subjects, "quantity_subjects",
+     MentionPhase::propose, propose_quantity_subjects},
+    {MentionRuleId::cue_subjects, "cue_subjects", MentionPhase::propose,
+     propose_cue_subjects},
+    {MentionRuleId::bare_subjects, "bare_subjects", MentionPhase::propose,
+     propose_bare_subjects},
+    {MentionRuleId::cue_objects, "cue_objects", MentionPhase::propose,
+     propose_cue_objects},
+    {MentionRuleId::pronouns, "pronouns", MentionPhase::propose,
+     propose_pronouns},
+    {MentionRuleId::coordinate_subjects, "coordinate_subjects",
+     MentionPhase::refine, join_coordinate_subjects},
+    {MentionRuleId::issuer_documents, "issuer_documents", MentionPhase::refine,
+     join_issuer_documents},
+    {MentionRuleId::sentence_subjects, "sentence_subjects",
+     MentionPhase::refine, mark_sentence_subjects},
+    {MentionRuleId::before_auxiliaries, "before_auxiliaries",
+     MentionPhase::refine, mark_before_auxiliaries},
+    {MentionRuleId::appositions, "appositions", MentionPhase::refine,
+     tie_appositions},
+    {MentionRuleId::document_owners, "document_owners", MentionPhase::refine,
+     link_document_owners},
+};
+
+static_assert(std::size(kMentionRules) == kMentionRuleCount,
+              "one row per MentionRuleId");
+
+}  // namespace quotelink::detail
