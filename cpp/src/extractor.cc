@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "attribute.h"
+#include "cancellation.h"
 #include "pipeline.h"
 #include "quotes.h"
 #include "text.h"
@@ -165,6 +166,7 @@ void run_pipeline(Document& doc, const Lexicon& lexicon, const Config& config,
   WindowMerger merger(doc);
   bool continues = false;
   for (std::size_t begin = 0; begin < text.size();) {
+    throw_if_cancelled();  // cancellation.h: Ctrl-C during a long extract
     WindowCut cut = WindowCut::end;
     const std::size_t end = window_end(text, begin, window, &cut);
     Document part;

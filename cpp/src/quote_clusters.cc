@@ -96,8 +96,9 @@ QuoteKeys quote_keys(std::string_view text, int shingle_words) {
   return keys;
 }
 
-QuoteClusterer::QuoteClusterer(int shingle_words, int min_contained_words)
-    : min_contained_words_(min_contained_words) {
+QuoteClusterer::QuoteClusterer(int shingle_words, int min_contained_words,
+                               bool keep_members)
+    : min_contained_words_(min_contained_words), keep_members_(keep_members) {
   if (shingle_words < 1)
     throw error("LinkOptions.shingle_words must be at least 1, not " +
                 std::to_string(shingle_words));
@@ -126,6 +127,7 @@ int QuoteClusterer::merge(int a, int b) {
   if (a == b) return a;
   if (b < a) std::swap(a, b);
   parent_[b] = a;
+  if (!keep_members_) return a;
   Entry& into = clusters_[a];
   Entry& from = clusters_[b];
   into.members.insert(into.members.end(), from.members.begin(),
@@ -207,14 +209,16 @@ int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
     for (int other : found) join(other);
   }
   if (cluster < 0) {
-    cluster = static_cast<int>(clusters_.size());
-    clusters_.emplace_back();
+    cluster = static_cast<int>(parent_.size());
     parent_.push_back(cluster);
+    if (keep_members_) clusters_.emplace_back();
   }
-  Entry& entry = clusters_[cluster];
-  entry.members.push_back(ref);
-  if (entry.text.empty() || text.size() > entry.text.size())
-    entry.text = std::string(text);
+  if (keep_members_) {
+    Entry& entry = clusters_[cluster];
+    entry.members.push_back(ref);
+    if (entry.text.empty() || text.size() > entry.text.size())
+      entry.text = std::string(text);
+  }
   if (key.words > 0 && !duplicate) {
     exact_.emplace(key.exact, cluster);
     // An exact duplicate adds no shingle the index lacks; skipping it keeps

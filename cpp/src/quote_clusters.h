@@ -32,7 +32,11 @@ QuoteKeys quote_keys(std::string_view text, int shingle_words);
 class QuoteClusterer {
  public:
   /// A clusterer; both numbers must be >= 1 (quotelink::error otherwise).
-  QuoteClusterer(int shingle_words, int min_contained_words);
+  /// Without `keep_members` (a stream that only needs cluster ids, see
+  /// LinkStream) no member or text is kept and clusters() is empty: what
+  /// stays per quotation is its index entries and a cluster id.
+  QuoteClusterer(int shingle_words, int min_contained_words,
+                 bool keep_members = true);
 
   /// Adds quotation `ref` with key `key` and text `text`; returns its cluster.
   int add(const QuoteKeys& key, const QuoteRef& ref, std::string_view text);
@@ -61,8 +65,9 @@ class QuoteClusterer {
   void postings_of(std::uint32_t shingle, F&& visit) const;
 
   int min_contained_words_;
-  std::vector<Entry> clusters_;
-  mutable std::vector<int> parent_;               // union-find over cluster ids
+  bool keep_members_;
+  std::vector<Entry> clusters_;      // by id; empty without keep_members_
+  mutable std::vector<int> parent_;  // union-find over cluster ids
   std::unordered_map<std::uint64_t, int> exact_;  // word-sequence hash
   // Per indexed quotation: its cluster, word count and shingle count.
   std::vector<int> quote_cluster_;

@@ -5,6 +5,7 @@
 #include <new>
 #include <utility>
 
+#include "cancellation.h"
 #include "quotelink/json.h"
 
 namespace quotelink {
@@ -87,6 +88,8 @@ Stream::~Stream() {
     stopping_ = true;
     tasks_.clear();
   }
+  // A long text being extracted stops at its next window (cancellation.h).
+  cancel_ = true;
   work_ready_.notify_all();
   for (std::thread& worker : workers_) worker.join();
 }
@@ -133,6 +136,7 @@ std::optional<StreamResult> Stream::next() {
 }
 
 void Stream::work() {
+  detail::CancellationScope scope(cancel_);
   for (;;) {
     Task task;
     {

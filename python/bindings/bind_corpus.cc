@@ -136,6 +136,50 @@ void bind_corpus(py::module_& m) {
       py::arg("min_contained_words") = 5,
       "The linking keys of a document (core or quotelink.Document) as bytes.");
 
+  py::class_<LinkStream>(m, "LinkStream",
+                         "Linking in bounded memory; see quotelink.corpus.")
+      .def(py::init([](int shingle_words, int min_contained_words) {
+             return LinkStream(LinkOptions{shingle_words, min_contained_words});
+           }),
+           py::arg("shingle_words") = 3, py::arg("min_contained_words") = 5)
+      .def(
+          "add",
+          [](LinkStream& self, const py::object& doc) {
+            DocumentKeys keys;
+            if (py::isinstance<Document>(doc)) {
+              const Document& core = doc.cast<const Document&>();
+              py::gil_scoped_release release;
+              keys = link_keys(core, self.options());
+            } else {
+              Document rebuilt = from_python(doc);
+              py::gil_scoped_release release;
+              keys = link_keys(rebuilt, self.options());
+            }
+            LinkedDocument linked = self.add_keys(keys);
+            // Per quotation: its speaker's global id and name (None without
+            // a speaker), and its cluster.
+            py::list entities;
+            py::list names;
+            for (const QuoteKeys& q : keys.quotes) {
+              if (q.entity < 0) {
+                entities.append(py::none());
+                names.append(py::none());
+              } else {
+                entities.append(linked.entities[q.entity]);
+                names.append(linked.names[q.entity]);
+              }
+            }
+            return py::make_tuple(entities, names, linked.clusters);
+          },
+          py::arg("doc"),
+          "Links a core Document or a quotelink.Document; returns, per "
+          "quotation, the global speaker ids, their names and the cluster "
+          "ids.")
+      .def_property_readonly("documents", &LinkStream::documents)
+      .def_property_readonly("entities", &LinkStream::entities)
+      .def_property_readonly("linked_entities", &LinkStream::linked_entities)
+      .def_property_readonly("indexed_postings", &LinkStream::indexed_postings);
+
   py::class_<Corpus>(m, "Corpus",
                      "Documents linked across; see quotelink.Corpus.")
       .def(py::init([](int shingle_words, int min_contained_words) {

@@ -3,10 +3,19 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <vector>
 
 #include "bindings.h"
+#include "cancellation.h"
 #include "quotelink/error.h"
 #include "quotelink/extractor.h"
 
@@ -22,6 +31,58 @@ unsigned thread_count(int threads) {
     throw error("threads must be >= 0 (0: one per core), not " +
                 std::to_string(threads));
   return static_cast<unsigned>(threads);
+}
+
+// Texts up to this size are extracted in one window (pipeline.h), so no
+// cancellation check could stop them early: they run on the calling thread.
+constexpr std::size_t kCancellableBytes = std::size_t{64} << 10;
+// How long the calling thread waits, GIL released, between signal checks.
+constexpr std::chrono::milliseconds kSignalCheckInterval{100};
+
+// Extracts `data` on a worker thread while the calling thread, GIL
+// released, checks for signals every kSignalCheckInterval; a signal whose
+// handler raises (Ctrl-C: KeyboardInterrupt) cancels the extraction, which
+// stops at its next window, and the exception propagates. Call with the GIL.
+Document extract_interruptibly(const Extractor& self, std::string_view data,
+                               std::string id) {
+  std::atomic<bool> cancel{false};
+  std::mutex mutex;
+  std::condition_variable finished_cv;
+  bool finished = false;
+  std::optional<Document> result;
+  std::exception_ptr failure;
+  bool interrupted = false;
+  {
+    py::gil_scoped_release release;
+    std::thread worker([&] {
+      detail::CancellationScope scope(cancel);
+      try {
+        result = self.extract(data, std::move(id));
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      std::lock_guard<std::mutex> lock(mutex);
+      finished = true;
+      finished_cv.notify_all();
+    });
+    std::unique_lock<std::mutex> lock(mutex);
+    while (!finished_cv.wait_for(lock, kSignalCheckInterval,
+                                 [&] { return finished; })) {
+      if (interrupted) continue;
+      lock.unlock();
+      {
+        py::gil_scoped_acquire acquire;
+        interrupted = PyErr_CheckSignals() != 0;  // the error stays set
+      }
+      if (interrupted) cancel = true;
+      lock.lock();
+    }
+    lock.unlock();
+    worker.join();
+  }
+  if (interrupted) throw py::error_already_set();
+  if (failure) std::rethrow_exception(failure);
+  return std::move(*result);
 }
 
 }  // namespace
@@ -63,9 +124,11 @@ void bind_extractor(py::module_& m) {
           [](const Extractor& self, const py::bytes& text, std::string id) {
             // bytes are immutable and `text` keeps them alive for the call,
             // so a view is safe without the GIL and saves a copy of the input.
-            std::string_view data(PyBytes_AS_STRING(text.ptr()),
-                                  static_cast<std::size_t>(
-                                      PyBytes_GET_SIZE(text.ptr())));
+            std::string_view data(
+                PyBytes_AS_STRING(text.ptr()),
+                static_cast<std::size_t>(PyBytes_GET_SIZE(text.ptr())));
+            if (data.size() > kCancellableBytes)
+              return extract_interruptibly(self, data, std::move(id));
             py::gil_scoped_release release;
             return self.extract(data, std::move(id));
           },

@@ -4,6 +4,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -69,6 +70,24 @@ void bind_stream(py::module_& m) {
       .def("full", &Stream::full, "True when submit() would exceed the window.")
       .def("in_flight", &Stream::in_flight,
            "Items submitted and not yet taken back.")
+      .def(
+          "ready",
+          [](const Stream& self) {
+            return self.in_flight() > 0 &&
+                   self.wait(std::chrono::milliseconds{0});
+          },
+          "True when the oldest item has finished: next() will not wait.")
+      .def(
+          "wait",
+          [](const Stream& self, double seconds) {
+            const auto timeout = std::chrono::milliseconds{
+                static_cast<long long>(std::max(0.0, seconds) * 1000)};
+            py::gil_scoped_release release;
+            return self.wait(timeout);
+          },
+          py::arg("seconds"),
+          "Waits up to `seconds` (GIL released) for the oldest item; true "
+          "when next() will not wait (also when nothing is in flight).")
       .def_property_readonly("threads", &Stream::threads)
       .def_property_readonly("max_in_flight", &Stream::max_in_flight)
       .def_property_readonly(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, Literal, Mapping, Optional, Union, overload
 
 from . import _core
 from ._config import Config
@@ -41,17 +41,6 @@ def _threads(threads: Any) -> int:
     return threads
 
 
-def _first_undecodable(encoded: Sequence[bytes]) -> Optional[int]:
-    # The core reports the first failure without its position in the batch;
-    # find which text it was so that the message can name it.
-    for index, data in enumerate(encoded):
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            return index
-    return None
-
-
 class Extractor:
     """A reusable extractor; compile once, then share it between threads.
 
@@ -80,41 +69,76 @@ class Extractor:
         core = self._core.extract(_encode(text), str(id))
         return Document._from_core(core, _decode(core, text))
 
+    @overload
+    def extract_many(
+        self,
+        texts: Iterable[TextLike],
+        *,
+        threads: int = ...,
+        ids: Optional[Iterable[str]] = ...,
+        errors: Literal["raise"] = ...,
+    ) -> list[Document]: ...
+
+    @overload
+    def extract_many(
+        self,
+        texts: Iterable[TextLike],
+        *,
+        threads: int = ...,
+        ids: Optional[Iterable[str]] = ...,
+        errors: Literal["return"],
+    ) -> list[Union[Document, ValueError]]: ...
+
     def extract_many(
         self,
         texts: Iterable[TextLike],
         *,
         threads: int = 0,
         ids: Optional[Iterable[str]] = None,
-    ) -> list[Document]:
+        errors: str = "raise",
+    ) -> list[Any]:
         """Extraction of many texts on `threads` threads (0: one per core).
 
-        The texts are copied, then the GIL is released while the core works,
-        so other Python threads keep running. Results are in input order.
-        Document ids are `ids`, or by default the texts' positions ("0",
-        "1", ...), as in Corpus.from_texts.
+        Results are in input order. Document ids are `ids`, or by default
+        the texts' positions ("0", "1", ...), as in Corpus.from_texts. With
+        ``errors="raise"`` (the default) the first text that cannot be
+        extracted raises quotelink.Error naming its position; with
+        ``errors="return"`` its place in the list holds that Error instead,
+        and the others are still extracted.
+
+        The texts are copied, then extracted on a C++ worker pool while the
+        GIL is released, so other Python threads keep running, and Ctrl-C
+        (KeyboardInterrupt) stops the call within a fraction of a second.
         """
         threads = _threads(threads)
+        if errors not in ("raise", "return"):
+            raise _core.Error(f'errors must be "raise" or "return", not {errors!r}')
         originals = list(texts)
         names = [str(i) for i in ids] if ids is not None else [str(i) for i in range(len(originals))]
         if len(names) != len(originals):
             raise _core.Error(f"{len(names)} ids for {len(originals)} texts")
-        encoded = [_encode(t) for t in originals]
-        try:
-            cores = self._core.extract_many(encoded, threads)
-        except _core.Error as exc:
-            index = None if self._config.replace_invalid_utf8 else _first_undecodable(encoded)
-            if index is None:
-                raise
-            named = _core.Error(f"text {index}: {exc}")
-            named.byte_offset = exc.byte_offset
-            raise named from exc
-        # Wrapping is all the per-document work done with the GIL held: the
-        # Python objects of a Document are built when first read.
-        return [
-            Document._from_core(core, _decode(core, original), name)
-            for core, original, name in zip(cores, originals, names)
-        ]
+        if not originals:
+            return []
+        results: list[Any] = []
+        pool = _core.Stream(self._core, min(threads, len(originals)), 0, "document")
+        submitted = 0
+        while len(results) < len(originals):
+            while submitted < len(originals) and not pool.full():
+                pool.submit(names[submitted], _encode(originals[submitted]))
+                submitted += 1
+            _, core, message, offset = pool.next()  # checks for Ctrl-C while it waits
+            index = len(results)
+            if core is None:
+                failure = _core.Error(f"text {index}: {message}")
+                failure.byte_offset = offset
+                if errors == "raise":
+                    raise failure
+                results.append(failure)
+                continue
+            # Wrapping is all the per-document work done with the GIL held:
+            # the Python objects of a Document are built when first read.
+            results.append(Document._from_core(core, _decode(core, originals[index])))
+        return results
 
 
 # Compiled extractors for the configs passed to extract()/extract_many(), so
@@ -149,13 +173,38 @@ def extract(text: TextLike, *, config: ConfigLike = None, id: str = "") -> Docum
     return _extractor_for(config).extract(text, id=id)
 
 
+@overload
+def extract_many(
+    texts: Iterable[TextLike],
+    *,
+    threads: int = ...,
+    config: ConfigLike = ...,
+    ids: Optional[Iterable[str]] = ...,
+    errors: Literal["raise"] = ...,
+) -> list[Document]: ...
+
+
+@overload
+def extract_many(
+    texts: Iterable[TextLike],
+    *,
+    threads: int = ...,
+    config: ConfigLike = ...,
+    ids: Optional[Iterable[str]] = ...,
+    errors: Literal["return"],
+) -> list[Union[Document, ValueError]]: ...
+
+
 def extract_many(
     texts: Iterable[TextLike],
     *,
     threads: int = 0,
     config: ConfigLike = None,
     ids: Optional[Iterable[str]] = None,
-) -> list[Document]:
+    errors: str = "raise",
+) -> list[Any]:
     """Extraction of many texts on `threads` threads (0: one per core), in
-    input order; ids default to the positions ("0", "1", ...)."""
-    return _extractor_for(config).extract_many(texts, threads=threads, ids=ids)
+    input order; ids default to the positions ("0", "1", ...). A text that
+    fails raises (``errors="raise"``) or leaves its quotelink.Error in its
+    place (``errors="return"``); see Extractor.extract_many."""
+    return _extractor_for(config).extract_many(texts, threads=threads, ids=ids, errors=errors)  # type: ignore[call-overload]

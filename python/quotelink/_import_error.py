@@ -11,6 +11,7 @@ from __future__ import annotations
 import platform
 import re
 import sys
+from typing import Optional
 
 _REINSTALL = (
     "reinstall the release wheel, which carries its own ICU "
@@ -129,3 +130,19 @@ def explain(error: ImportError) -> str:
         f"quotelink's compiled core (quotelink._core) could not be loaded on {where}: "
         f"{cause}. {advice}\nThe loader said: {message}"
     )
+
+
+def missing_module(exc: BaseException) -> str:
+    """The top-level package whose absence caused `exc` (an ImportError
+    perhaps raised by a library on behalf of one of its own dependencies,
+    as dask.dataframe does for pyarrow), or "" when no exception in its
+    chain names one."""
+    seen: set[int] = set()
+    current: Optional[BaseException] = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        name = getattr(current, "name", None)
+        if isinstance(current, ImportError) and name:
+            return str(name).split(".")[0]
+        current = current.__cause__ or current.__context__
+    return ""

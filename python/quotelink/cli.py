@@ -9,14 +9,13 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TextIO, TypeVar
 
-from . import Error, Extractor, __version__, stream
-from .stream import serialized
+from . import Error, Extractor, __version__
 from ._document import RECORD_FIELDS, Document
-from ._jsonl import json_lines
-from .corpus import LINKED_FIELDS, Corpus
+from .cli_inputs import Item, Source, find_sources, read_items
+from .cli_run import extract_items
+from .corpus import LINKED_FIELDS, LinkStream
 
 EXAMPLES = """\
 examples:
@@ -35,150 +34,6 @@ FORMATS = ("table", "jsonl", "json", "csv", "html")
 T = TypeVar("T")
 
 
-@dataclass
-class Source:
-    """One input: a text file, a JSONL file, or standard input."""
-
-    path: str
-    jsonl: bool
-
-
-@dataclass
-class Item:
-    """One text to extract from; `data` is None when reading failed."""
-
-    id: str
-    data: Optional[bytes]
-    problem: str = ""
-
-
-def find_sources(paths: Sequence[str], input_format: str) -> Iterator[Source]:
-    """The inputs named by `paths`: directories walked (sorted) for *.txt files.
-
-    Only names are produced here, so a folder of ten thousand files costs ten
-    thousand short strings, not ten thousand articles.
-    """
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.endswith(".txt"):
-                        yield Source(os.path.join(root, name), jsonl=False)
-            continue
-        jsonl = input_format == "jsonl" or (input_format == "auto" and path.endswith(".jsonl"))
-        yield Source(path, jsonl=jsonl)
-
-
-def read_items(sources: Iterable[Source]) -> Iterator[Item]:
-    """The texts of `sources`, read lazily one at a time."""
-    for source in sources:
-        name = "<stdin>" if source.path == "-" else source.path
-        try:
-            if source.path == "-":
-                handle = sys.stdin.buffer
-            else:
-                handle = open(source.path, "rb")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            yield Item(name, None, f"cannot read: {exc.strerror or exc}")
-            continue
-        try:
-            if source.jsonl:
-                yield from _jsonl_items(name, handle)
-            else:
-                try:
-                    data = handle.read()
-                except OSError as exc:
-                    yield Item(name, None, f"cannot read: {exc.strerror or exc}")
-                    continue
-                yield Item(name, data)
-        finally:
-            if handle is not sys.stdin.buffer:
-                handle.close()
-
-
-def _jsonl_items(name: str, handle: Iterable[bytes]) -> Iterator[Item]:
-    try:
-        for where, record in json_lines(handle, name):
-            if isinstance(record, ValueError):
-                yield Item(where, None, f"not JSON: {record}")
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                yield Item(where, None, 'not a {"id": ..., "text": "..."} record')
-                continue
-            doc_id = record.get("id")
-            doc_id = where if doc_id is None else str(doc_id)
-            yield Item(doc_id, record["text"].encode("utf-8", errors="surrogatepass"))
-    except OSError as exc:
-        yield Item(name, None, f"cannot read: {exc.strerror or exc}")
-
-
-def _decoding_problem(data: bytes) -> str:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 1].hex()
-        return (
-            f"cannot decode: invalid UTF-8 at byte offset {exc.start} (byte 0x{bad}); "
-            "use --replace-invalid to replace such bytes"
-        )
-    return ""
-
-
-def _texts(extractor: Extractor, items: Iterable[Item], on_failure: Callable[[Item], None]) -> Iterator[tuple[str, bytes]]:
-    """(id, data) of the items that were read (and decode, unless invalid
-    UTF-8 is replaced); the others go to `on_failure`."""
-    strict = not extractor.config.replace_invalid_utf8
-    for item in items:
-        if item.data is not None and strict:
-            item.problem = _decoding_problem(item.data)
-        if item.data is None or item.problem:
-            on_failure(item)
-            continue
-        yield item.id, item.data
-
-
-def extract_items(
-    extractor: Extractor,
-    items: Iterable[Item],
-    *,
-    threads: int,
-    window: int,
-    on_failure: Callable[[Item], None],
-) -> Iterator[Document]:
-    """Documents of `items` in input order, extracted on a C++ worker pool.
-
-    At most `window` texts (0: four per thread) are held at once; inputs are
-    pulled lazily. Items that cannot be read, decoded or extracted go to
-    `on_failure` (with their problem) and the run goes on.
-    """
-    texts = _texts(extractor, items, on_failure)
-    for doc_id, result in stream(texts, threads=threads, max_in_flight=window, extractor=extractor):
-        if isinstance(result, Document):
-            yield result
-        else:
-            on_failure(Item(doc_id, None, str(result)))
-
-
-def extract_serialized(
-    extractor: Extractor,
-    items: Iterable[Item],
-    output: str,
-    *,
-    threads: int,
-    window: int,
-    on_failure: Callable[[Item], None],
-) -> Iterator[str]:
-    """As extract_items, but each document's records as JSONL or CSV text,
-    written by the worker threads (no Python objects per quotation)."""
-    texts = _texts(extractor, items, on_failure)
-    for doc_id, result in serialized(texts, output, threads=threads, max_in_flight=window, extractor=extractor):
-        if isinstance(result, str):
-            yield result
-        else:
-            on_failure(Item(doc_id, None, str(result)))
-
-
 class Writer:
     """Streams documents to `out` in one of FORMATS; with `linker`, the
     records of table, jsonl and csv carry the global speaker, entity and
@@ -190,7 +45,7 @@ class Writer:
         self.count = 0
         self.csv: Optional[csv.DictWriter[str]] = None
         # --link: records carry the global speaker, entity and cluster ids.
-        self.linker: Optional[Corpus] = None
+        self.linker: Optional[LinkStream] = None
 
     def begin(self) -> None:
         if self.fmt == "json":
@@ -328,12 +183,68 @@ def _sources_of(paths: Sequence[str], input_format: str) -> tuple[list[Source], 
     return sources, empty
 
 
+#: Exit statuses of ``quotelink extract`` (documented in its --help, the
+#: README and docs/reliability.md).
+EXIT_OK = 0
+EXIT_INPUT_FAILED = 1  # an input failed or was skipped, or none was found
+EXIT_USAGE = 2  # a bad option, configuration or lexicon file
+EXIT_OUTPUT_FAILED = 3  # the output could not be written (full disk, I/O error)
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as the shell reports it)
+EXIT_OUTPUT_CLOSED = 141  # the reader closed the pipe (128 + SIGPIPE, as for GNU tools)
+
+
+class OutputError(Exception):
+    """Writing the output failed: no input's fault, so it has its own
+    message and exit status."""
+
+    def __init__(self, name: str, cause: OSError, *, opening: bool = False) -> None:
+        super().__init__(f"{name}: {cause.strerror or cause}")
+        self.name = name
+        self.cause = cause
+        self.opening = opening  # nothing was written yet
+
+
+class GuardedOutput:
+    """A text stream whose write errors become OutputError."""
+
+    def __init__(self, handle: TextIO, name: str) -> None:
+        self.handle = handle
+        self.name = name
+
+    def write(self, text: str) -> int:
+        try:
+            return self.handle.write(text)
+        except OSError as exc:
+            raise OutputError(self.name, exc) from None
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self.handle.flush()
+        except OSError as exc:
+            raise OutputError(self.name, exc) from None
+
+
+def _discard_pending_output(handle: TextIO) -> None:
+    """Points `handle`'s descriptor at /dev/null, so that what is still
+    buffered (and Python's flush at exit) cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, handle.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 @contextlib.contextmanager
-def _output(path: Optional[str], sources: Sequence[Source]) -> Iterator[TextIO]:
+def _output(path: Optional[str], sources: Sequence[Source]) -> Iterator[GuardedOutput]:
     """Standard output, or the file `path` (opened only now, so that a run
     that fails before writing leaves an existing file alone)."""
     if path is None or path == "-":
-        yield sys.stdout
+        yield GuardedOutput(sys.stdout, "standard output")
         return
     # The inputs were listed before the output existed: only a file that was
     # there already can be one of them.
@@ -344,9 +255,17 @@ def _output(path: Optional[str], sources: Sequence[Source]) -> Iterator[TextIO]:
     try:
         handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as exc:
-        raise Error(f"{path}: cannot write the output: {exc.strerror or exc}") from None
-    with handle:
-        yield handle
+        raise OutputError(path, exc, opening=True) from None
+    try:
+        yield GuardedOutput(handle, path)
+        try:
+            handle.close()
+        except OSError as exc:
+            raise OutputError(path, exc) from None
+    finally:
+        if not handle.closed:
+            _discard_pending_output(handle)
+            handle.close()
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -360,49 +279,83 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print(f"quotelink: {path}: no input found (no *.txt file; name .jsonl files explicitly)", file=sys.stderr)
     if not sources:
         print("quotelink: no input found", file=sys.stderr)
-        return 1
-    with _output(args.output, sources) as out:
-        failures = _extract_to(extractor, sources, args, out) + len(empty)
+        return EXIT_INPUT_FAILED
+    run = _Run()
+    try:
+        with _output(args.output, sources) as out:
+            _extract_to(extractor, sources, args, out, run)
+    except OutputError as exc:
+        if out_is_stdout(args.output):
+            _discard_pending_output(sys.stdout)
+        return _output_failed(exc, run)
+    failures = run.failures + len(empty)
     if failures:
         print(f"quotelink: {failures} input{'s' if failures != 1 else ''} failed", file=sys.stderr)
-    return 1 if failures else 0
+    return EXIT_INPUT_FAILED if failures else EXIT_OK
 
 
-def _extract_to(extractor: Extractor, sources: list[Source], args: argparse.Namespace, out: TextIO) -> int:
-    """Extracts `sources` and writes them to `out`; returns how many failed."""
-    total = None if any(s.jsonl for s in sources) else len(sources)
+def out_is_stdout(path: Optional[str]) -> bool:
+    return path is None or path == "-"
+
+
+def _output_failed(exc: OutputError, run: "_Run") -> int:
+    if exc.opening:
+        print(f"quotelink: cannot write the output: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT_FAILED
+    done = f"{run.written} document{'s' if run.written != 1 else ''} written"
+    if isinstance(exc.cause, BrokenPipeError):
+        print(f"quotelink: {exc.name} was closed by its reader (broken pipe); stopped, {done}", file=sys.stderr)
+        return EXIT_OUTPUT_CLOSED
+    print(f"quotelink: cannot write the output: {exc}; stopped, {done} (the last may be cut)", file=sys.stderr)
+    return EXIT_OUTPUT_FAILED
+
+
+class _Run:
+    """What a run has done so far: documents written, inputs failed."""
+
+    def __init__(self) -> None:
+        self.written = 0
+        self.failures = 0
+
+
+def _extract_to(
+    extractor: Extractor, sources: list[Source], args: argparse.Namespace, out: GuardedOutput, run: _Run
+) -> None:
+    """Extracts `sources` and writes them to `out`, counting in `run`."""
+    total = None if any(s.jsonl is not False for s in sources) else len(sources)
     progress = Progress(total, sys.stderr, _progress_enabled(args.progress, total))
-    writer = Writer(args.format, out)
+    writer = Writer(args.format, out)  # type: ignore[arg-type] - a TextIO in all but name
     if args.link:
-        writer.linker = Corpus(keep_records=False)
-    failures = 0
+        writer.linker = LinkStream()
 
     def report(item: Item) -> None:
-        nonlocal failures
-        failures += 1
         if progress.enabled:
             sys.stderr.write("\r\x1b[K")
         print(f"quotelink: {item.id}: {item.problem}", file=sys.stderr)
-        progress.advance(1)
+        if not item.notice:
+            run.failures += 1
+            progress.advance(1)
 
+    serialized = args.format in ("jsonl", "csv") and writer.linker is None
+    results = extract_items(
+        extractor,
+        read_items(sources, replace_invalid=bool(extractor.config.replace_invalid_utf8)),
+        threads=args.threads,
+        window=args.window,
+        on_failure=report,
+        output=args.format if serialized else "document",
+        on_idle=out.flush,
+    )
     writer.begin()
-    if args.format in ("jsonl", "csv") and writer.linker is None:
-        texts = extract_serialized(
-            extractor, read_items(sources), args.format, threads=args.threads, window=args.window, on_failure=report
-        )
-        for text in texts:
-            writer.write_text(text)
-            progress.advance(1)
-    else:
-        docs = extract_items(
-            extractor, read_items(sources), threads=args.threads, window=args.window, on_failure=report
-        )
-        for doc in docs:
-            writer.write(doc)
-            progress.advance(1)
+    for result in results:
+        if isinstance(result, str):
+            writer.write_text(result)
+        else:
+            writer.write(result)
+        run.written += 1
+        progress.advance(1)
     writer.end()
     progress.finish()
-    return failures
 
 
 def _number(text: str, convert: Callable[[str], T]) -> T:
@@ -488,7 +441,8 @@ def _add_run_options(group: Any) -> None:
         "--input-format",
         choices=("auto", "text", "jsonl"),
         default="auto",
-        help="how to read files and stdin (auto: *.jsonl as JSONL, the rest as text)",
+        help="how to read files and stdin (auto: *.jsonl files as JSONL, the rest as text; "
+        'stdin and named FIFOs as JSONL when their first line is a {"text": ...} record)',
     )
     group.add_argument(
         "-j", "--threads", type=_non_negative, default=0, metavar="N", help="worker threads (default 0: one per core)"
@@ -525,8 +479,10 @@ def build_parser() -> argparse.ArgumentParser:
             "Extract quotations and their speakers. Inputs are text files, directories "
             "(searched recursively for *.txt), JSONL files of {\"id\", \"text\"} records, "
             "or - for standard input. Output goes to stdout (or --output) in input order; "
-            "problems go to stderr, and the exit status is 1 when any input failed or none "
-            "was found, 2 for a bad option."
+            "problems go to stderr. Exit status: 0 when every input was read; 1 when an input "
+            "failed or was skipped (unreadable, not a file, not decodable) or none was found; "
+            "2 for a bad option; 3 when the output cannot be written (e.g. a full disk); "
+            "130 on Ctrl-C; 141 when the reader of the output closed it (broken pipe)."
         ),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -554,16 +510,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return int(func(args))
     except Error as exc:
         print(f"quotelink: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    except OutputError as exc:  # the output file could not be opened
+        print(f"quotelink: cannot write the output: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT_FAILED
     except KeyboardInterrupt:
         print("quotelink: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # The reader (e.g. head) went away: stop quietly, and keep Python from
-        # complaining when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover

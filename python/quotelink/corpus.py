@@ -63,6 +63,39 @@ def link_keys(doc: Document, *, shingle_words: int = 3, min_contained_words: int
     return _core.link_keys(doc, shingle_words, min_contained_words)
 
 
+class LinkStream:
+    """Links a stream of documents in bounded memory (``quotelink extract
+    --link``): each document's records get their global speaker, entity and
+    cluster at once, and only what later documents can link to is kept
+    (linkable names and the quotation index; entities that can never be
+    linked, such as roles and pronouns, only advance a counter). The records
+    are those :meth:`Corpus.link` gives for the same documents in the same
+    order, but there is no summary (speakers, clusters) afterwards."""
+
+    def __init__(self, *, shingle_words: int = 3, min_contained_words: int = 5) -> None:
+        self._core = _core.LinkStream(shingle_words, min_contained_words)
+
+    def link(self, doc: Document) -> list[dict[str, Any]]:
+        """Links one document and returns its linked records (LINKED_FIELDS)."""
+        core = doc._fresh_core()
+        entities, names, clusters = self._core.add(core if core is not None else doc)
+        records = doc.records()
+        for record, entity, name, cluster in zip(records, entities, names, clusters):
+            record["speaker"] = name
+            record["entity"] = entity
+            record["cluster"] = cluster
+        return records
+
+    def __len__(self) -> int:
+        return int(self._core.documents)
+
+    def __repr__(self) -> str:
+        return (
+            f"<quotelink.LinkStream: {len(self)} documents, {self._core.entities} entity ids, "
+            f"{self._core.linked_entities} linkable names kept>"
+        )
+
+
 class Corpus:
     """Documents whose speakers and quotations are linked across documents."""
 

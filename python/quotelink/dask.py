@@ -18,14 +18,19 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional
 
+from ._import_error import missing_module
+
 try:
     import dask
     import dask.bag
     import dask.dataframe as dd
     import pandas as pd
-except ImportError as exc:  # pragma: no cover - depends on the environment
+except ImportError as exc:
+    _missing = missing_module(exc)
     raise ImportError(
-        "quotelink.dask needs Dask and pandas: pip install 'quotelink[dask]'"
+        f"quotelink.dask cannot import {_missing or 'its dependencies'} ({exc}); "
+        "it needs Dask with its dataframe extra (pandas, pyarrow): pip install 'quotelink[dask]'"
+        + (f" or pip install {_missing}" if _missing else "")
     ) from exc
 
 from . import _core

@@ -68,8 +68,9 @@ def test_output_that_is_an_input_is_refused_and_left_alone(article):
 
 def test_unwritable_output_is_a_clear_error(tmp_path, article):
     result = run("extract", "-o", str(tmp_path / "no" / "such" / "dir.jsonl"), str(article))
-    assert result.returncode == 2
+    assert result.returncode == 3  # the output's own exit status (issue #19)
     assert "cannot write the output" in result.stderr.decode()
+    assert "stopped" not in result.stderr.decode()
 
 
 # --- options that reach Config -------------------------------------------------

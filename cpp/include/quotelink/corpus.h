@@ -137,4 +137,54 @@ class Corpus {
   std::unique_ptr<State> state_;
 };
 
+/// One document as a LinkStream linked it, at the time it was added.
+struct LinkedDocument {
+  /// Global entity id of each document entity (as Corpus::entity_id).
+  std::vector<int> entities;
+  /// Global name of each document entity: a linked entity's most frequent
+  /// name so far, or the entity's own name.
+  std::vector<std::string> names;
+  /// Cluster id of each quotation, as Corpus::cluster_id right after adding.
+  std::vector<int> clusters;
+};
+
+/// Cross-document linking of a stream in bounded memory: each document is
+/// linked as it arrives and nothing of it is kept but what later documents
+/// can link to, namely the keys of its linkable entities (one entry per
+/// distinct key, with its name counts) and the quotation index. Entities
+/// that can never be linked (no key: roles, pronouns) only advance the id
+/// counter. The ids, names and clusters are those a Corpus fed the same
+/// documents in the same order gives right after each add (the CLI's
+/// --link output); there is no summary (entities(), clusters) afterwards.
+class LinkStream {
+ public:
+  /// An empty stream; throws quotelink::error on bad options.
+  explicit LinkStream(LinkOptions options = {});
+  ~LinkStream();
+  LinkStream(LinkStream&&) noexcept;
+  LinkStream& operator=(LinkStream&&) noexcept;
+  LinkStream(const LinkStream&) = delete;
+  LinkStream& operator=(const LinkStream&) = delete;
+
+  /// The options this stream links with.
+  const LinkOptions& options() const noexcept;
+  /// Links `doc` (see link_keys) and returns its ids.
+  LinkedDocument add_document(const Document& doc);
+  /// Links precomputed keys and returns their ids.
+  LinkedDocument add_keys(const DocumentKeys& keys);
+
+  /// Documents added so far.
+  std::size_t documents() const noexcept;
+  /// Global entity ids given so far (linked and unlinked).
+  std::size_t entities() const noexcept;
+  /// Distinct linking keys kept (the entities later documents can join).
+  std::size_t linked_entities() const noexcept;
+  /// Quotations held by the quotation index (the distinct, non-empty ones).
+  std::size_t indexed_postings() const noexcept;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 }  // namespace quotelink

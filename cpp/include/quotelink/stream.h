@@ -2,6 +2,7 @@
 // sequence of texts in bounded memory and hands results back in input order.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -111,6 +112,8 @@ class Stream {
   std::size_t submitted_ = 0;  // sequence number of the next submit()
   std::size_t taken_ = 0;      // sequence number of the next next()
   bool stopping_ = false;
+  // Set by the destructor: extractions in progress stop at their next window.
+  std::atomic<bool> cancel_{false};
   std::vector<std::thread> workers_;
 };
 

@@ -1,0 +1,116 @@
+// LinkStream: linking a stream in bounded memory gives the ids, names and
+// clusters a Corpus gives right after each add, keeping only linkable keys.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "quotelink/quotelink.h"
+
+namespace {
+
+using quotelink::Corpus;
+using quotelink::Document;
+using quotelink::LinkedDocument;
+using quotelink::LinkStream;
+
+std::vector<Document> example_documents() {
+  const quotelink::Extractor extractor;
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(QUOTELINK_EXAMPLES_DIR))
+    paths.push_back(entry.path());
+  std::sort(paths.begin(), paths.end());
+  std::vector<Document> docs;
+  for (const auto& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    docs.push_back(extractor.extract(text.str(), path.filename().string()));
+  }
+  return docs;
+}
+
+// The examples, then the same articles again (syndicated copies), so that
+// names, entities and clusters are joined across documents.
+std::vector<Document> stream_of_documents() {
+  std::vector<Document> docs = example_documents();
+  const std::size_t n = docs.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    Document copy = docs[i];
+    copy.id += "/copy";
+    docs.push_back(std::move(copy));
+  }
+  return docs;
+}
+
+TEST(LinkStream, SameIdsNamesAndClustersAsACorpus) {
+  const std::vector<Document> docs = stream_of_documents();
+  ASSERT_GT(docs.size(), 4u);
+  Corpus corpus;
+  LinkStream stream;
+  std::size_t linked_quotes = 0;
+  for (const Document& doc : docs) {
+    const std::size_t index = corpus.add_document(doc);
+    const LinkedDocument linked = stream.add_document(doc);
+    ASSERT_EQ(linked.entities.size(), doc.entities.size());
+    for (std::size_t e = 0; e < doc.entities.size(); ++e) {
+      const int id = corpus.entity_id(index, static_cast<int>(e));
+      EXPECT_EQ(linked.entities[e], id) << doc.id << " entity " << e;
+      EXPECT_EQ(linked.names[e], corpus.entities()[id].name) << doc.id;
+    }
+    ASSERT_EQ(linked.clusters.size(), doc.quotes.size());
+    for (std::size_t q = 0; q < doc.quotes.size(); ++q)
+      EXPECT_EQ(linked.clusters[q],
+                corpus.cluster_id(index, static_cast<int>(q)))
+          << doc.id << " quote " << q;
+    linked_quotes += doc.quotes.size();
+  }
+  EXPECT_GT(linked_quotes, 0u);
+  EXPECT_EQ(stream.documents(), docs.size());
+  EXPECT_EQ(stream.entities(), corpus.entities().size());
+}
+
+TEST(LinkStream, KeepsOnlyLinkableKeys) {
+  const std::vector<Document> docs = example_documents();
+  Corpus corpus;
+  LinkStream stream;
+  for (const Document& doc : docs) {
+    corpus.add_document(doc);
+    stream.add_document(doc);
+  }
+  std::size_t keyed = 0;
+  for (const auto& entity : corpus.entities()) keyed += !entity.key.empty();
+  EXPECT_EQ(stream.linked_entities(), keyed);
+  // Roles and pronouns make entities without a key: counted, not kept.
+  EXPECT_LT(stream.linked_entities(), stream.entities());
+}
+
+TEST(LinkStream, SyndicatedCopiesAddNothingToTheIndexOrKeys) {
+  const std::vector<Document> docs = example_documents();
+  LinkStream stream;
+  for (const Document& doc : docs) stream.add_document(doc);
+  const std::size_t postings = stream.indexed_postings();
+  const std::size_t keys = stream.linked_entities();
+  for (int copy = 0; copy < 20; ++copy)
+    for (const Document& doc : docs) stream.add_document(doc);
+  EXPECT_EQ(stream.indexed_postings(), postings);
+  EXPECT_EQ(stream.linked_entities(), keys);
+  EXPECT_EQ(stream.documents(), 21 * docs.size());
+}
+
+TEST(LinkStream, ABadQuotationSpeakerIsAnError) {
+  quotelink::DocumentKeys keys;
+  keys.id = "bad";
+  quotelink::QuoteKeys quote;
+  quote.entity = 3;
+  keys.quotes.push_back(quote);
+  LinkStream stream;
+  EXPECT_THROW(stream.add_keys(keys), quotelink::error);
+}
+
+}  // namespace
