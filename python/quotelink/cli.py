@@ -255,13 +255,12 @@ def _write_table(doc_id: str, records: list[dict[str, Any]], out: TextIO) -> Non
             speaker += f" [entity {r['entity']}]"
         text = " ".join(r["text"].split())
         text = text if len(text) <= 100 else text[:97] + "..."
-        number = f"#{r['id']} " if r.get("id") is not None else ""
-        out.write(f"  [{r['kind']}] {number}{speaker}: {text}\n")
+        out.write(f"  [{r['kind']}] {speaker}: {text}\n")
         details = []
         if r["cue"] or r["mention"]:
             details.append(f"cue={r['cue']!r} mention={r['mention']!r} sieve={r['sieve']} confidence={r['confidence']:g}")
         if r.get("parent") is not None:
-            details.append(f"part of record {r['parent']}")
+            details.append(f"quoted words of record {r['parent']} (counting from 0)")
         if "cluster" in r:
             details.append(f"cluster={r['cluster']}")
         if details:

@@ -74,8 +74,8 @@ def test_csv_and_table_show_the_parent():
     rows = list(csv.DictReader(io.StringIO(run_cli("extract", "-f", "csv", "-", stdin=MIXED))))
     assert [(r["id"], r["parent"]) for r in rows] == [("0", ""), ("1", "0")]
     table = run_cli("extract", "-f", "table", "-", stdin=MIXED)
-    assert "[partial] #1 Sergei Lavrov: counterproductive" in table
-    assert "part of record 0" in table
+    assert "[partial] Sergei Lavrov: counterproductive" in table
+    assert "quoted words of record 0 (counting from 0)" in table
 
 
 def test_html_view_says_whose_words_a_partial_record_are():
