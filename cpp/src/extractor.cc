@@ -16,6 +16,7 @@
 #include "quotes.h"
 #include "text.h"
 #include "token_layer.h"
+#include "verbatim.h"
 
 namespace quotelink {
 
@@ -217,6 +218,7 @@ Document Extractor::extract(std::string_view text, std::string id) const {
   doc.text = detail::validate_utf8(text, config_.replace_invalid_utf8,
                                    &doc.replaced_invalid_bytes);
   detail::run_pipeline(doc, *lexicon_, config_);
+  detail::add_verbatim_records(doc);
   detail::round_confidences_and_filter(doc, config_);
   return doc;
 }

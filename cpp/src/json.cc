@@ -19,9 +19,10 @@ void append_size(std::string& out, std::size_t value) {
 
 // Fields in record order, as the JSON keys and CSV columns name them.
 constexpr const char* kFieldNames[] = {
-    "doc",     "text",         "start",     "end",           "kind",
-    "speaker", "speaker_type", "mention",   "mention_start", "mention_end",
-    "cue",     "sieve",        "confidence"};
+    "doc",           "text",        "start",        "end",
+    "kind",          "speaker",     "speaker_type", "mention",
+    "mention_start", "mention_end", "cue",          "sieve",
+    "confidence",    "id",          "parent"};
 
 // The JSON value of an optional field: null when absent.
 template <typename T, typename Append>
@@ -93,6 +94,8 @@ QuoteRecord quote_record(const Document& doc, const Quote& quote) {
   if (quote.cue) r.cue = doc.slice(*quote.cue);
   r.sieve = quote.sieve;
   r.confidence = quote.confidence;
+  if (quote.id >= 0) r.id = static_cast<std::size_t>(quote.id);
+  if (quote.parent >= 0) r.parent = static_cast<std::size_t>(quote.parent);
   return r;
 }
 
@@ -226,6 +229,10 @@ std::string to_jsonl(const Document& doc, std::string_view id) {
     append_json_string(out, r.sieve);
     key(12);
     append_json_float(out, r.confidence);
+    key(13);
+    append_json_optional(out, r.id);
+    key(14);
+    append_json_optional(out, r.parent);
     out += "}\n";
   }
   return out;
@@ -262,6 +269,8 @@ std::string to_csv(const Document& doc, std::string_view id) {
     append_csv_field(out, r.sieve);
     out += ',';
     append_python_float(out, r.confidence);
+    optional_size(r.id);
+    optional_size(r.parent);
     out += '\n';
   }
   return out;

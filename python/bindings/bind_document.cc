@@ -44,6 +44,8 @@ void put_record(py::dict& r, const QuoteRecord& record) {
   r["cue"] = optional_value(record.cue);
   r["sieve"] = record.sieve;
   r["confidence"] = record.confidence;
+  r["id"] = optional_value(record.id);
+  r["parent"] = optional_value(record.parent);
 }
 
 // The fields of quotelink.Quote, so that Python installs the dict as the
@@ -107,11 +109,12 @@ py::str serialise(const Document& doc,
 py::dict record_columns(const std::vector<const Document*>& docs) {
   std::size_t rows = 0;
   for (const Document* doc : docs) rows += doc->quotes.size();
-  constexpr int kFields = 13;
+  constexpr int kFields = 15;
   static const char* const names[kFields] = {
-      "doc",     "text",         "start",     "end",           "kind",
-      "speaker", "speaker_type", "mention",   "mention_start", "mention_end",
-      "cue",     "sieve",        "confidence"};
+      "doc",           "text",        "start",        "end",
+      "kind",          "speaker",     "speaker_type", "mention",
+      "mention_start", "mention_end", "cue",          "sieve",
+      "confidence",    "id",          "parent"};
   std::vector<py::list> columns;
   for (int f = 0; f < kFields; ++f) columns.emplace_back(rows);
   std::size_t row = 0;
@@ -131,7 +134,9 @@ py::dict record_columns(const std::vector<const Document*>& docs) {
                                     optional_value(r.mention_end),
                                     optional_value(r.cue),
                                     py::str(r.sieve.data(), r.sieve.size()),
-                                    py::float_(r.confidence)};
+                                    py::float_(r.confidence),
+                                    optional_value(r.id),
+                                    optional_value(r.parent)};
       for (int f = 0; f < kFields; ++f) columns[f][row] = std::move(values[f]);
       ++row;
     }

@@ -34,6 +34,8 @@ RECORD_FIELDS = (
     "cue",
     "sieve",
     "confidence",
+    "id",
+    "parent",
 )
 
 
@@ -109,6 +111,13 @@ class Quote(_Fields):
     multi_paragraph: bool = False
     repaired: bool = False
     headline: bool = False
+    # The record's number in its document (its index in doc.quotes unless
+    # Config.kinds or min_confidence dropped records), and the number of the
+    # record whose marked words this partial quotation is (None for a record
+    # of its own): "Lavrov said that the resolution is "counterproductive""
+    # gives the reported speech and, parent that record, "counterproductive".
+    id: Optional[int] = None
+    parent: Optional[int] = None
 
     _what = "quotation"
 
@@ -487,6 +496,8 @@ def _check_references(doc: Document) -> None:
     for i, q in enumerate(doc.quotes):
         if q.speaker_id is not None and not 0 <= q.speaker_id < len(doc.entities):
             _fail(f"document: quotation {i}: speaker_id {q.speaker_id} names no entity")
+        if q.parent is not None and (q.parent < 0 or q.parent == q.id):
+            _fail(f"document: quotation {i}: parent {q.parent} names no other record")
     for i, m in enumerate(doc.mentions):
         if not -1 <= m.entity_id < len(doc.entities):
             _fail(f"document: mention {i}: entity_id {m.entity_id} names no entity")
@@ -497,7 +508,7 @@ def _check_references(doc: Document) -> None:
 
 # Integer columns that some rows lack (a quotation without a mention or a
 # speaker): pandas' nullable Int64, as float64 would turn offsets into floats.
-_NULLABLE_INT_COLUMNS = ("mention_start", "mention_end", "entity")
+_NULLABLE_INT_COLUMNS = ("mention_start", "mention_end", "entity", "id", "parent")
 _INT_COLUMNS = ("start", "end", "cluster")
 
 

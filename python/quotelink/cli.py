@@ -114,6 +114,8 @@ def _write_table(doc_id: str, records: list[dict[str, Any]], out: TextIO) -> Non
         details = []
         if r["cue"] or r["mention"]:
             details.append(f"cue={r['cue']!r} mention={r['mention']!r} sieve={r['sieve']} confidence={r['confidence']:g}")
+        if r.get("parent") is not None:
+            details.append(f"quoted words of record {r['parent']} (counting from 0)")
         if "cluster" in r:
             details.append(f"cluster={r['cluster']}")
         if details:

@@ -58,6 +58,8 @@ _DTYPES: dict[str, Any] = {
     "cue": _STRING,
     "sieve": _STRING,
     "confidence": "float64",
+    "id": "Int64",
+    "parent": "Int64",
 }
 assert tuple(_DTYPES) == RECORD_FIELDS, "keep _DTYPES in step with the JSONL record"
 

@@ -98,6 +98,8 @@ def _quote_title(q: "Quote") -> str:
     if q.sieve:
         detail += f", sieve {q.sieve}, confidence {q.confidence:g}"
     lines.append(detail)
+    if q.parent is not None:
+        lines.append(f"Quoted words of record {q.parent}")
     return "\n".join(lines)
 
 

@@ -6,7 +6,7 @@ Command line::
     quotelink evaluate --corpus polnear:DIR --pred P.jsonl
     quotelink evaluate --gold G.jsonl --pred P.jsonl [--texts DIR]
     quotelink evaluate --gold G.jsonl --texts DIR          # runs the extractor
-    ... [--overlap 0.5] [--show-errors [direct|all]] [--json] [--per-publisher]
+    ... [--overlap 0.5] [--show-errors [direct|all]] [--json] [--per-publisher] [--calibration]
 
 Gold data
 ---------
@@ -40,7 +40,10 @@ gold doc ``a1``.
 
 Predictions are the JSONL records of ``quotelink extract --format jsonl``
 (``doc``, ``start``, ``end``, ``kind``, ``speaker``, ``mention``,
-``mention_start``, ``mention_end``).
+``mention_start``, ``mention_end``). A record with a ``parent`` (the quoted
+words inside reported speech or inside another quotation, which quotelink
+also lists as partial records of their own) is not scored: PolNeAR, like the
+gold JSONL format, annotates one attribution there, the enclosing one.
 
 Metrics
 -------
@@ -77,6 +80,15 @@ of kind ``direct``; ``all`` scores every gold attribution against every
 prediction. Per publisher groups documents by the id's prefix before the
 first ``_`` (PolNeAR: breitbart, huff-post, nyt, politico, usa-today,
 wash-post, west-journal).
+
+Calibration
+-----------
+``--calibration`` also reports how well ``confidence`` estimates the chance
+that a record is right. Every scored prediction (section ``all``) is *right*
+when it belongs to a matched gold attribution's group and its own attribution
+is right as end-to-end judges it. The predictions are put in ten equal-width
+confidence bins; the expected calibration error (ECE) is the records-weighted
+mean over bins of |share right - mean confidence|.
 """
 
 from __future__ import annotations
@@ -122,6 +134,8 @@ class Attribution:
     names: tuple[str, ...] = ()
     speaker_spans: Spans = ()
     text: Optional[str] = None
+    confidence: Optional[float] = None  # a prediction's; None for gold
+    sieve: str = ""  # the rule that made a prediction
 
     @property
     def attributed(self) -> bool:
@@ -311,15 +325,13 @@ def _describe_source(text: Optional[str], att: Attribution) -> Optional[str]:
     return att.names[0] if att.names else None
 
 
-def _score_doc(
-    section: str,
-    doc: GoldDocument,
-    gold: list[Attribution],
-    preds: list[Attribution],
-    threshold: Fraction,
-    errors: Optional[list[ErrorCase]],
-) -> Counts:
-    counts = Counts(gold=len(gold), predicted=len(preds))
+def _match(
+    doc: GoldDocument, gold: list[Attribution], preds: list[Attribution], threshold: Fraction
+) -> tuple[list[Spans], list[Spans], list[Optional[tuple[list[int], Spans]]]]:
+    """The matching of the module docstring on one document: the trimmed
+    gold and predicted spans, and per gold attribution its group (prediction
+    indices, best overlap first, and the characters they cover) when it is
+    matched, else None."""
     gold_spans = [_content_spans(g, doc.text) for g in gold]
     pred_spans = [_content_spans(p, doc.text) for p in preds]
     groups: list[list[tuple[int, int]]] = [[] for _ in gold]  # (shared, pred index)
@@ -335,8 +347,8 @@ def _score_doc(
                 best = key
         if best is not None:
             groups[-best[2]].append((best[1], pi))
-    used = [False] * len(preds)
-    for gi, g in enumerate(gold):
+    matches: list[Optional[tuple[list[int], Spans]]] = []
+    for gi in range(len(gold)):
         taken: Spans = ()
         members = []
         for shared, pi in sorted(groups[gi], key=lambda m: (-m[0], m[1])):
@@ -344,7 +356,31 @@ def _score_doc(
                 taken = _merge(taken + pred_spans[pi])
                 members.append(pi)
         g_spans = gold_spans[gi]
-        if not members or not _meets(_shared(taken, g_spans), _length(g_spans), threshold):
+        found = bool(members) and _meets(_shared(taken, g_spans), _length(g_spans), threshold)
+        matches.append((members, taken) if found else None)
+    return gold_spans, pred_spans, matches
+
+
+def _attribution_right(gold: Attribution, pred: Attribution) -> bool:
+    """End-to-end rightness of a matched prediction's attribution."""
+    return _source_right(gold, pred) if gold.attributed else not pred.attributed
+
+
+def _score_doc(
+    section: str,
+    doc: GoldDocument,
+    gold: list[Attribution],
+    preds: list[Attribution],
+    threshold: Fraction,
+    errors: Optional[list[ErrorCase]],
+) -> Counts:
+    counts = Counts(gold=len(gold), predicted=len(preds))
+    gold_spans, pred_spans, matches = _match(doc, gold, preds, threshold)
+    used = [False] * len(preds)
+    for gi, g in enumerate(gold):
+        g_spans = gold_spans[gi]
+        match = matches[gi]
+        if match is None:
             if errors is not None:
                 words, context = _snippet(doc.text, g_spans, g.text)
                 errors.append(
@@ -352,6 +388,7 @@ def _score_doc(
                               gold_source=_describe_source(doc.text, g))
                 )
             continue
+        members, taken = match
         for pi in members:
             used[pi] = True
         counts.matched += 1
@@ -519,6 +556,86 @@ def score(
     return Report(float(limit), len(gold_docs), sections, publishers, publisher_documents, cases, ignored)
 
 
+# --------------------------------------------------------------- calibration
+
+
+def record_outcomes(
+    gold_docs: Sequence[GoldDocument],
+    predictions: dict[str, list[Attribution]],
+    *,
+    threshold: Union[float, str] = 0.5,
+) -> list[tuple[Attribution, bool]]:
+    """Every prediction of the scored documents (section ``all``) with
+    whether it is right: a member of a matched gold attribution's group whose
+    own attribution is right as end-to-end judges it (the gold source, or no
+    speaker for a gold attribution without one). What confidence estimates."""
+    limit = _parse_threshold(threshold)
+    out: list[tuple[Attribution, bool]] = []
+    for doc in gold_docs:
+        preds = list(predictions.get(doc_key(doc.id), []))
+        gold = list(doc.attributions)
+        right = [False] * len(preds)
+        for gi, match in enumerate(_match(doc, gold, preds, limit)[2]):
+            if match is not None:
+                for pi in match[0]:
+                    right[pi] = _attribution_right(gold[gi], preds[pi])
+        out.extend(zip(preds, right))
+    return out
+
+
+@dataclass(frozen=True)
+class ConfidenceBin:
+    """Predictions whose confidence is in [low, high) (the last bin holds 1)."""
+
+    low: float
+    high: float
+    records: int
+    mean_confidence: float
+    accuracy: float
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Expected calibration error over equal-width confidence bins: the
+    records-weighted mean of |accuracy - mean confidence| per bin."""
+
+    records: int
+    error: float
+    bins: tuple[ConfidenceBin, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"records": self.records, "ece": self.error, "bins": [vars(b) for b in self.bins]}
+
+    def format(self) -> str:
+        lines = [f"calibration: {self.records} records, expected calibration error {self.error:.4f} ({len(self.bins)} bins)",
+                 f"{'confidence':>12} {'records':>8} {'mean conf':>9} {'right':>6}"]
+        for b in self.bins:
+            lines.append(f"{b.low:5.2f}-{b.high:<6.2f} {b.records:>8} {b.mean_confidence:9.3f} {b.accuracy:6.3f}")
+        return "\n".join(lines) + "\n"
+
+
+def calibration(outcomes: Iterable[tuple[Attribution, bool]], bins: int = 10) -> Calibration:
+    """The calibration of `outcomes` (from record_outcomes) in `bins`
+    equal-width bins; predictions without a confidence are left out."""
+    if bins < 1:
+        raise EvalError(f"the number of bins must be at least 1, not {bins}")
+    members: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
+    for att, right in outcomes:
+        if att.confidence is None:
+            continue
+        members[min(bins - 1, int(att.confidence * bins))].append((att.confidence, right))
+    total = sum(len(m) for m in members)
+    out, error = [], 0.0
+    for i, m in enumerate(members):
+        if not m:
+            continue
+        mean = sum(c for c, _ in m) / len(m)
+        accuracy = sum(r for _, r in m) / len(m)
+        error += len(m) / total * abs(accuracy - mean)
+        out.append(ConfidenceBin(i / bins, (i + 1) / bins, len(m), mean, accuracy))
+    return Calibration(total, error, tuple(out))
+
+
 # ------------------------------------------------------------------- loading
 
 
@@ -546,6 +663,10 @@ def load_polnear(directory: str) -> list[GoldDocument]:
             )
         out.append(GoldDocument(d.id, d.text, atts))
     return out
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _spans_field(record: dict[str, Any], spans_key: str, start_key: str, end_key: str, where: str) -> Spans:
@@ -602,7 +723,11 @@ def _record_attribution(record: dict[str, Any], where: str, doc_text: Optional[s
     )
     if not names and source and doc_text is not None:
         names = (" ".join(doc_text[a:b] for a, b in source),)
-    return Attribution(record["doc"], content, kind, source, names, (), words)
+    confidence = record.get("confidence")
+    if not (_is_number(confidence) and 0 <= confidence <= 1):
+        confidence = None
+    sieve = record.get("sieve") if isinstance(record.get("sieve"), str) else ""
+    return Attribution(record["doc"], content, kind, source, names, (), words, confidence, sieve)
 
 
 def _read_text(texts_dir: str, doc: str) -> Optional[str]:
@@ -650,6 +775,8 @@ def load_predictions(path: str, gold_docs: Sequence[GoldDocument] = ()) -> dict[
     out: dict[str, list[Attribution]] = {}
     for where, record in _records(path):
         key = doc_key(record["doc"])
+        if record.get("parent") is not None:
+            continue  # words of the enclosing record, scored with it
         out.setdefault(key, []).append(_record_attribution(record, where, texts.get(key)))
     return out
 
@@ -663,12 +790,16 @@ def predictions_from_documents(docs: Iterable[Any]) -> dict[str, list[Attributio
         }
         atts = out.setdefault(doc_key(doc.id), [])
         for q in doc.quotes:
+            if getattr(q, "parent", None) is not None:
+                continue  # words of the enclosing record, scored with it
             source: Spans = ()
             if q.mention_start is not None and q.mention_end is not None:
                 source = ((q.mention_start, q.mention_end),)
             names = tuple(n for n in (q.speaker, q.mention) if n)
             speaker_spans = entity_spans.get(q.speaker_id, ()) if q.speaker_id is not None else ()
-            atts.append(Attribution(doc.id, ((q.start, q.end),), q.kind, source, names, speaker_spans, q.text))
+            atts.append(
+                Attribution(doc.id, ((q.start, q.end),), q.kind, source, names, speaker_spans, q.text, q.confidence, q.sieve)
+            )
     return out
 
 
@@ -711,14 +842,20 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             preds = run_extractor(gold)
         per_publisher = args.per_publisher if args.per_publisher is not None else bool(args.corpus)
         report = score(gold, preds, threshold=args.overlap, per_publisher=per_publisher, errors=args.show_errors)
+        calibrated = calibration(record_outcomes(gold, preds, threshold=args.overlap)) if args.calibration else None
     except (EvalError, Error) as exc:
         print(f"quotelink evaluate: {exc}", file=sys.stderr)
         return 1
     if args.json:
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        data = report.to_dict()
+        if calibrated is not None:
+            data["calibration"] = calibrated.to_dict()
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(report.format())
+        if calibrated is not None:
+            sys.stdout.write("\n" + calibrated.format())
     return 0
 
 
@@ -745,6 +882,10 @@ def register_cli(sub: Any) -> None:
     parser.add_argument("--show-errors", nargs="?", const="direct", choices=list(SECTIONS), default=None,
                         help="list misses, false positives and wrong speakers (default section: direct)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--calibration", action="store_true",
+                        help="also report how well confidence predicts a right record: expected calibration "
+                        "error over ten confidence bins (a record is right when it matches a gold attribution "
+                        "and its speaker is the gold source)")
     parser.add_argument("--per-publisher", action=argparse.BooleanOptionalAction, default=None,
                         help="scores per id prefix before '_' (default: on for --corpus)")
     parser.set_defaults(func=_cmd_evaluate)

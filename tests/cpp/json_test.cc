@@ -79,12 +79,15 @@ Document sample() {
   q.cue = quotelink::Span{19, 23};
   q.sieve = "trigram";
   q.confidence = 0.9;
+  q.id = 0;
   doc.quotes.push_back(q);
   quotelink::Quote lone;
   lone.span = {29, 36};
   lone.outer = {28, 37};
   lone.text = "speaker";
   lone.sieve = "none";
+  lone.id = 1;
+  lone.parent = 0;  // as if it were quoted words of the first
   doc.quotes.push_back(lone);
   return doc;
 }
@@ -95,12 +98,14 @@ TEST(ToJsonl, WritesOneRecordPerQuoteInDesignOrder) {
       R"({"doc": "d\"1", "text": "Tab\there,", "start": 3, "end": 12, )"
       R"("kind": "direct", "speaker": "Ann Lee", "speaker_type": "person", )"
       R"("mention": "Ann", "mention_start": 14, "mention_end": 17, )"
-      R"("cue": "said", "sieve": "trigram", "confidence": 0.9})"
+      R"("cue": "said", "sieve": "trigram", "confidence": 0.9, "id": 0, )"
+      R"("parent": null})"
       "\n"
       R"({"doc": "d\"1", "text": "speaker", "start": 28, "end": 35, )"
       R"("kind": "direct", "speaker": null, "speaker_type": null, )"
       R"("mention": null, "mention_start": null, "mention_end": null, )"
-      R"("cue": null, "sieve": "none", "confidence": 0.0})"
+      R"("cue": null, "sieve": "none", "confidence": 0.0, "id": 1, )"
+      R"("parent": 0})"
       "\n");
 }
 
@@ -115,8 +120,8 @@ TEST(ToJsonl, NoQuotesIsNoLines) {
 TEST(ToCsv, QuotesOnlyFieldsThatNeedIt) {
   EXPECT_EQ(quotelink::to_csv(sample(), "a,b"),
             "\"a,b\",\"Tab\there,\",3,12,direct,Ann Lee,person,Ann,14,17,said,"
-            "trigram,0.9\n"
-            "\"a,b\",speaker,28,35,direct,,,,,,,none,0.0\n");
+            "trigram,0.9,0,\n"
+            "\"a,b\",speaker,28,35,direct,,,,,,,none,0.0,1,0\n");
   Document doc = sample();
   doc.quotes[0].text = "say \"no\"\nnow";
   std::string csv = quotelink::to_csv(doc, "id");

@@ -287,7 +287,11 @@ TEST(Reported, MixedQuotationAbsorbsThePartialQuote) {
       "The senator said the plan was \"a disaster for farmers\" and should be "
       "withdrawn.";
   Document doc = run(text);
-  ASSERT_EQ(doc.quotes.size(), 1u);  // the partial record is absorbed
+  // The partial record is absorbed; the verbatim stage then lists the quoted
+  // words again as a record whose parent is the mixed quotation.
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[1].parent, 0);
+  EXPECT_EQ(doc.quotes[1].text, "a disaster for farmers");
   const Quote& q = doc.quotes[0];
   EXPECT_EQ(q.kind, QuoteKind::indirect);
   EXPECT_EQ(q.text,

@@ -253,7 +253,11 @@ TEST(Sieves, EverySiblingInsideAQuotationIsNested) {
       "\"He said 'no' and then 'never' again,\" Jane Roe said. Bob Smith "
       "said nothing.";
   auto doc = run(text);
-  ASSERT_EQ(doc.quotes.size(), 1u);
+  // One attribution; the verbatim stage lists the two inner quotations as
+  // records whose parent it is.
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[1].parent, 0);
+  EXPECT_EQ(doc.quotes[2].parent, 0);
   const quotelink::Quote& outer = doc.quotes[0];
   EXPECT_EQ(speaker_of(doc, "He said"), "Jane Roe");
   ASSERT_EQ(outer.quoted_parts.size(), 2u);

@@ -18,8 +18,11 @@ TEXT = (
 def test_indirect_and_mixed_quotations_have_valid_offsets():
     doc = ql.extract(TEXT)
     kinds = [q.kind for q in doc.quotes]
-    assert kinds == ["indirect", "indirect"]  # the partial quote is absorbed
-    mixed, fronted = doc.quotes
+    # The partial quote is absorbed, and listed again as the mixed
+    # quotation's quoted words (a record whose parent is the mixed one).
+    assert kinds == ["indirect", "partial", "indirect"]
+    mixed, words, fronted = doc.quotes
+    assert (words.text, words.parent, words.speaker) == ("a disaster for farmers", mixed.id, mixed.speaker)
     assert mixed.text == 'the plan was "a disaster for farmers" and should be withdrawn'
     assert [doc.text[a:b] for a, b in mixed.quoted_parts] == ["a disaster for farmers"]
     assert fronted.text == "The talks will resume next week"
@@ -32,8 +35,8 @@ def test_indirect_and_mixed_quotations_have_valid_offsets():
 
 def test_quotation_nested_in_a_direct_one_is_one_of_its_quoted_parts():
     doc = ql.extract("\u201cThey told me \u2018never again\u2019 and \u2018not here,\u2019\u201d Jane Roe said.")
-    assert [q.kind for q in doc.quotes] == ["direct"]
-    (outer,) = doc.quotes
+    assert [(q.kind, q.parent) for q in doc.quotes] == [("direct", None), ("partial", 0), ("partial", 0)]
+    outer = doc.quotes[0]
     assert outer.speaker == "Jane Roe"
     assert [doc.text[a:b] for a, b in outer.quoted_parts] == ["never again", "not here,"]
     assert outer.to_dict()["quoted_parts"] == ((15, 26), (33, 42))
@@ -48,7 +51,7 @@ def test_to_pandas_and_html_show_reported_speech():
     pd = pytest.importorskip("pandas")
     frame = ql.extract(TEXT).to_pandas()
     assert isinstance(frame, pd.DataFrame)
-    assert list(frame["kind"]) == ["indirect", "indirect"]
+    assert list(frame["kind"]) == ["indirect", "partial", "indirect"]
     html = ql.extract(TEXT)._repr_html_()
     assert "reported speech with 1 quoted part(s) (mixed)" in html
     assert "underline dashed" in html

@@ -93,6 +93,14 @@ struct Quote {
   bool multi_paragraph = false;  ///< runs over several paragraphs
   bool repaired = false;         ///< a missing or displaced mark was repaired
   bool headline = false;         ///< found in a headline line
+  /// The record's number in its document: its index in Document::quotes as
+  /// extraction made them, before Config::kinds and min_confidence dropped
+  /// any (so without those filters doc.quotes[q.id] is q). -1 when unset.
+  int id = -1;
+  /// The id of the record whose marked words this one is (a partial
+  /// quotation inside reported speech or nested in another quotation), or
+  /// -1 for a record of its own.
+  int parent = -1;
 };
 
 /// A paragraph of the document.

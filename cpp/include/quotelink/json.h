@@ -27,6 +27,9 @@ struct QuoteRecord {
   std::optional<std::string_view> cue;
   std::string_view sieve;
   double confidence = 0.0;
+  std::optional<std::size_t> id;      ///< Quote::id, none when unset
+  std::optional<std::size_t> parent;  ///< Quote::parent, none for a record
+                                      ///< of its own
 };
 
 /// The record of `quote` (a quote of `doc`); views point into `doc`.
