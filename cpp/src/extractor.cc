@@ -15,6 +15,7 @@
 #include "pipeline.h"
 #include "quotes.h"
 #include "text.h"
+#include "token_layer.h"
 
 namespace quotelink {
 
@@ -42,7 +43,8 @@ void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
   doc.paragraphs = layout.paragraphs;
   doc.sentences = layout.sentences;
   doc.quotes = find_quotes(doc.text, layout);
-  attribute_quotes(doc, layout, lexicon.speakers, config);
+  const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon.vocabulary);
+  attribute_quotes(doc, layout, tokens, lexicon, config);
 }
 
 void shift(Span& span, std::size_t base) {
