@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "entities.h"
+#include "model/propose_cues.h"
 #include "quotes.h"
 #include "sieves.h"
 
@@ -143,7 +144,8 @@ SpeakerTables SpeakerTables::load(const Config& config) {
 }
 
 void attribute_quotes(Document& doc, const TextLayout& layout,
-                      const SpeakerTables& tables, const Config& config) {
+                      const SpeakerTables& tables, const Config& config,
+                      const LinearModel* model) {
   const std::string_view text = doc.text;
   std::vector<int> quote_of_token = quote_of_tokens(layout, doc.quotes);
   std::vector<Cue> cues = find_cues(text, layout, quote_of_token, tables.cues);
@@ -152,6 +154,10 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   std::vector<Cue> extra;
   if (config.indirect)
     extra = find_cues(text, layout, quote_of_token, tables.reported.verbs);
+  // The learned layer's cues, words no lexicon lists (cpp/src/model).
+  if (config.indirect && model)
+    extra = merge_cues(
+        extra, propose_cues(text, layout, quote_of_token, cues, extra, *model));
   std::vector<bool> cue_starts(layout.tokens.size(), false);
   for (const std::vector<Cue>* list : {&cues, &extra})
     for (const Cue& cue : *list)

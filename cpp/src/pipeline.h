@@ -4,6 +4,7 @@
 #include <cstddef>
 
 #include "attribute.h"
+#include "model/apply_model.h"
 #include "quotelink/extractor.h"
 #include "text.h"
 
@@ -15,10 +16,14 @@ class Lexicon {
   /// Loads the built-in lists merged with `config`'s extensions.
   explicit Lexicon(const Config& config)
       : text(detail::TextTables::load(config)),
-        speakers(detail::SpeakerTables::load(config)) {}
+        speakers(detail::SpeakerTables::load(config)),
+        model(config.model && config.indirect ? &detail::shipped_model()
+                                              : nullptr) {}
 
   detail::TextTables text;
   detail::SpeakerTables speakers;
+  /// The learned layer's model, or nullptr for the rules only.
+  const detail::LinearModel* model;
 };
 
 namespace detail {
