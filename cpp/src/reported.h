@@ -12,6 +12,7 @@
 #include "cues.h"
 #include "mentions.h"
 #include "quotelink/document.h"
+#include "reported_rules.h"
 #include "sieves.h"
 #include "text.h"
 
@@ -86,8 +87,7 @@ struct ReportedTables {
       topic_prepositions;
   /// Reporting noun or attitude adjective -> prepositions whose object its
   /// holder reports ("questions" -> "about", "critical" -> "of").
-  std::unordered_map<std::string, std::unordered_set<std::string>>
-      topic_nouns;
+  std::unordered_map<std::string, std::unordered_set<std::string>> topic_nouns;
   /// Verb forms whose subject holds a reporting noun after them ("raised
   /// questions about", "voiced support for").
   std::unordered_set<std::string> topic_light_verbs;
@@ -102,10 +102,11 @@ struct ReportedTables {
 
 /// One reported-speech attribution found by the stage.
 struct ReportedQuote {
-  Quote quote;        ///< kind indirect; span, text, quoted_parts, position set
-  int frame = -1;     ///< index into the frames it came from, or -1
-  std::string sieve;  ///< the rule that fired ("reported_after", ...)
-  int source = -1;    ///< the speaker mention when the frame has none, or -1
+  Quote quote;     ///< kind indirect; span, text, quoted_parts, position set
+  int frame = -1;  ///< index into the frames it came from, or -1
+  ReportedRule rule = ReportedRule::after;  ///< the rule that found it
+  std::string_view sieve;  ///< its rule's sieve ("reported_after", ...)
+  int source = -1;  ///< the speaker mention when the frame has none, or -1
   bool sourceless = false;  ///< no speaker, whatever the frame's source
   double confidence = 0.0;
   std::vector<int> absorbed;  ///< partial quotations (indices) inside it
@@ -119,10 +120,12 @@ std::vector<Cue> merge_cues(const std::vector<Cue>& a,
 /// marked quotations (their direct ones are never overlapped, their partial
 /// ones inside a reported clause are listed in `absorbed`). Results are in
 /// text order (of two starting together, the longer first); two results nest
-/// or are disjoint, never cross. Linear in tokens + cues.
-std::vector<ReportedQuote> find_reported(const SieveInput& in,
-                                         const std::vector<CueFrame>& frames,
-                                         const ReportedTables& tables);
+/// or are disjoint, never cross. The rules of reported_rules.h are tried in
+/// table order, skipping those `disabled`. Linear in tokens + cues.
+std::vector<ReportedQuote> find_reported(
+    const SieveInput& in, const std::vector<CueFrame>& frames,
+    const ReportedTables& tables,
+    const ReportedRuleSet& disabled = ReportedRuleSet{});
 
 /// For each of `in.quotes`, true when it is a scare quote: a partial
 /// quotation without a speaker (`attributions[q].mention < 0`) that is a

@@ -1,5 +1,7 @@
 // Stage 5b, reported speech: indirect and mixed quotations, one test per
-// pattern, and speech verbs that report nothing.
+// pattern, and speech verbs that report nothing. Clause texts are checked at
+// the stage (find_reported, through reported_stage.h); speakers, sieves and
+// mixed quotations through quotelink::extract, since later stages name them.
 #include "reported.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +13,7 @@
 
 #include "attribution_helpers.h"
 #include "quotelink/quotelink.h"
+#include "reported_stage.h"
 
 namespace {
 
@@ -32,15 +35,26 @@ std::vector<const Quote*> indirect(const Document& doc) {
   return out;
 }
 
-// The only indirect quotation's text, or "<n quotes>".
-std::string only_indirect(const Document& doc) {
-  std::vector<const Quote*> q = indirect(doc);
-  if (q.size() != 1) return "<" + std::to_string(q.size()) + " quotes>";
-  return q[0]->text;
+// The texts of the reported-speech stage's clauses for doc's text, in
+// order (find_reported itself, so that a failure names this stage).
+std::vector<std::string> indirect_texts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const reported_test::Report& r : reported_test::reports(doc.text))
+    out.push_back(r.text);
+  return out;
 }
 
-// The texts of the indirect quotations, in order.
-std::vector<std::string> indirect_texts(const Document& doc) {
+// The stage's only clause for doc's text, or "<n quotes>".
+std::string only_indirect(const Document& doc) {
+  const std::vector<std::string> texts = indirect_texts(doc);
+  if (texts.size() != 1)
+    return "<" + std::to_string(texts.size()) + " quotes>";
+  return texts[0];
+}
+
+// The texts of the Document's indirect quotations, in order: the stage's
+// clauses after attribute.cc has dropped the reports inside other reports.
+std::vector<std::string> document_indirect_texts(const Document& doc) {
   std::vector<std::string> out;
   for (const Quote* q : indirect(doc)) out.push_back(q->text);
   return out;
@@ -368,19 +382,20 @@ TEST(Reported, ReportInsideAReportIsPartOfIt) {
   // The stance inside Christie's announcement is his announcement's content.
   Document doc =
       run("Chris Christie announced that he wants a recount in Ohio.");
-  EXPECT_EQ(indirect_texts(doc),
+  EXPECT_EQ(document_indirect_texts(doc),
             std::vector<std::string>{"that he wants a recount in Ohio"});
   EXPECT_EQ(speaker_of(doc, "that he wants"), "Chris Christie");
   Document shared =
       run("Jane Roe shared Sanders's criticism of the trade deal.");
-  EXPECT_EQ(indirect_texts(shared),
+  EXPECT_EQ(document_indirect_texts(shared),
             std::vector<std::string>{"Sanders's criticism of the trade deal"});
   // A speech verb's report stands inside another (reported_nested_verbs).
   Document told =
       run("Officials said Kim told Putin that the talks would go on.");
-  EXPECT_EQ(indirect_texts(told),
-            (std::vector<std::string>{"Kim told Putin that the talks would go on",
-                                      "that the talks would go on"}));
+  EXPECT_EQ(
+      document_indirect_texts(told),
+      (std::vector<std::string>{"Kim told Putin that the talks would go on",
+                                "that the talks would go on"}));
   EXPECT_EQ(speaker_of(told, "that the talks"), "Kim");
 }
 

@@ -8,6 +8,7 @@
 
 #include "attribution_helpers.h"
 #include "quotelink/quotelink.h"
+#include "reported_stage.h"
 
 namespace {
 
@@ -20,11 +21,12 @@ Document run(const std::string& text) {
   return attribution_test::rules_only_extract(text);
 }
 
-// The texts of the indirect quotations, in order.
+// The texts of the reported-speech stage's clauses for doc's text, in
+// order (find_reported itself, so that a failure names this stage).
 std::vector<std::string> indirect_texts(const Document& doc) {
   std::vector<std::string> out;
-  for (const Quote& q : doc.quotes)
-    if (q.kind == QuoteKind::indirect) out.push_back(q.text);
+  for (const reported_test::Report& r : reported_test::reports(doc.text))
+    out.push_back(r.text);
   return out;
 }
 

@@ -1,0 +1,222 @@
+// Stage 5b, reported speech, at the stage's interface (find_reported): the
+// rule table, and for every rule a sentence on which it decides, with the
+// stage's reports with the rule on and with it switched off.
+#include "reported_rules.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "reported_stage.h"
+
+namespace {
+
+using quotelink::detail::kReportedRules;
+using quotelink::detail::ReportedRule;
+using quotelink::detail::ReportedRuleInfo;
+using quotelink::detail::ReportedRuleSet;
+using quotelink::detail::rule_info;
+using quotelink::detail::RuleEffect;
+using quotelink::detail::RuleScope;
+using reported_test::Report;
+
+// The reports as "rule: clause <source>" lines.
+std::vector<std::string> lines(const std::vector<Report>& reports) {
+  std::vector<std::string> out;
+  for (const Report& r : reports)
+    out.push_back(std::string(rule_info(r.rule).name) + ": " + r.text + " <" +
+                  r.source + ">");
+  return out;
+}
+
+std::vector<std::string> run(const std::string& text,
+                             const ReportedRuleSet& disabled = {}) {
+  return lines(reported_test::reports(text, disabled));
+}
+
+using Lines = std::vector<std::string>;
+
+// A sentence on which `rule` decides: the reports with every rule on (but
+// those in `also_off`), and with `rule` switched off as well.
+struct RuleCase {
+  ReportedRule rule;
+  std::string text;
+  Lines with_rule;
+  Lines without_rule;
+  std::vector<ReportedRule> also_off;
+};
+
+const std::vector<RuleCase>& rule_cases() {
+  using R = ReportedRule;
+  static const std::vector<RuleCase> cases = {
+      {R::boilerplate,
+       "Follow the minister who said the talks failed on Twitter",
+       {},
+       {"reported_after: the talks failed on Twitter <the minister>"}},
+      {R::according_opening,
+       "According to the police, the suspect fled the scene.",
+       {"reported_according_opening: the suspect fled the scene <the police>"},
+       {}},
+      {R::according_aside,
+       "The plan, according to officials, would cost billions.",
+       {"reported_according_aside: The plan, according to officials, would "
+        "cost "
+        "billions <officials>"},
+       {"reported_according_before_aside: The plan <officials>"}},
+      {R::according_before_aside,
+       "The suspect fled the scene on foot, according to the police.",
+       {"reported_according_before_aside: The suspect fled the scene on foot "
+        "<the "
+        "police>"},
+       {"reported_according_trailing: The suspect fled the scene on foot, <the "
+        "police>"}},
+      {R::according_trailing,
+       "The suspect fled according to the police.",
+       {"reported_according_trailing: The suspect fled <the police>"},
+       {}},
+      {R::topic_only_verb,
+       "The minister referred the case to the court.",
+       {},
+       {"reported_after: the case to the court <The minister>"}},
+      {R::noun_like_cue,
+       "The reports the plan failed were wrong.",
+       {},
+       {"reported_after: the plan failed were wrong <<none>>"}},
+      {R::passive_question,
+       "Asked whether the plan would pass, Jane Roe shrugged.",
+       {"reported_passive_question: whether the plan would pass <<none>>"},
+       {}},
+      {R::inverted,
+       "The talks will resume next week, said Foreign Minister Sergei Lavrov.",
+       {"reported_inverted: The talks will resume next week <Foreign Minister "
+        "Sergei "
+        "Lavrov>"},
+       {}},
+      {R::source_after_cue,
+       "The talks will resume next week, said Foreign Minister Sergei Lavrov.",
+       {},
+       {"reported_after: Foreign Minister Sergei Lavrov <Foreign Minister "
+        "Sergei "
+        "Lavrov>"},
+       {R::inverted}},
+      {R::unsourced_cue,
+       "To say the talks failed is wrong.",
+       {},
+       {"reported_after: the talks failed is wrong <<none>>"}},
+      {R::bare_gerund,
+       "He kept saying the talks failed.",
+       {},
+       {"reported_after: the talks failed <He>"}},
+      {R::source_blocker,
+       "The talks failed, as I said they would.",
+       {},
+       {"reported_after: they would <I>"}},
+      {R::question_sentence,
+       "The minister said the talks failed?",
+       {},
+       {"reported_after: the talks failed <The minister>"}},
+      {R::apposition_without_subject,
+       "On Friday, after a long debate, said the plan would fail.",
+       {},
+       {"reported_after: the plan would fail <<none>>"}},
+      {R::after_direct_quote,
+       "\"We will win,\" Trump told a crowd at the rally.",
+       {},
+       {"reported_after: a crowd at the rally <Trump>"}},
+      {R::topic,
+       "The senator talked about the drug crisis.",
+       {"reported_topic: the drug crisis <The senator>"},
+       {}},
+      {R::noun_form_at_end,
+       "The race, once a sure thing, is up for grabs in five states.",
+       {},
+       {"reported_fronted: The race, once a sure thing <<none>>"}},
+      {R::split_before_gerund,
+       "The talks failed, the minister said, adding that he was sad.",
+       {"reported_split_before_gerund: The talks failed <the minister>",
+        "reported_after: that he was sad <the minister>"},
+       {"reported_split: The talks failed, the minister said, adding that he "
+        "was sad "
+        "<the minister>",
+        "reported_after: that he was sad <the minister>"}},
+      {R::split,
+       "The talks, the minister said, had failed.",
+       {"reported_split: The talks, the minister said, had failed <the "
+        "minister>"},
+       {}},
+      {R::fronted,
+       "The talks will resume next week, a senior official said Friday.",
+       {"reported_fronted: The talks will resume next week <a senior "
+        "official>"},
+       {}},
+      {R::no_clause_verb,
+       "The senator talked the plan over.",
+       {},
+       {"reported_after: the plan over <The senator>"}},
+      {R::after,
+       "The minister said on Tuesday that the talks would resume next week.",
+       {"reported_after: that the talks would resume next week <The minister>"},
+       {}},
+      {R::speaker_line,
+       "Jane Roe: The plan will fail badly.",
+       {"reported_speaker_line: The plan will fail badly <Jane Roe>"},
+       {}},
+      {R::topic_noun,
+       "Donald Trump's criticism of the trade deal was sharp.",
+       {"reported_topic_noun: the trade deal <Donald Trump's>"},
+       {}},
+  };
+  return cases;
+}
+
+TEST(ReportedRules, TableRowsAreNamedAndConsistent) {
+  std::set<std::string_view> names;
+  for (const ReportedRuleInfo& row : kReportedRules) {
+    EXPECT_TRUE(names.insert(row.name).second) << row.name;
+    // Rule names are unique across stages: this stage's carry its prefix.
+    EXPECT_EQ(row.name.substr(0, 9), "reported_") << row.name;
+    if (row.effect == RuleEffect::veto) {
+      EXPECT_EQ(row.sieve, "") << row.name;
+      EXPECT_EQ(row.confidence, 0.0) << row.name;
+      EXPECT_NE(row.scope, RuleScope::document) << row.name;
+    } else {
+      EXPECT_EQ(row.sieve.substr(0, 9), "reported_") << row.name;
+      EXPECT_GT(row.confidence, 0.0) << row.name;
+      EXPECT_LE(row.confidence, 1.0) << row.name;
+    }
+  }
+}
+
+// Each rule decides on its sentence: switching it off changes the reports.
+TEST(ReportedRules, EveryRuleDecidesOnItsExample) {
+  for (const RuleCase& c : rule_cases()) {
+    const std::string name(rule_info(c.rule).name);
+    ReportedRuleSet off{};
+    for (ReportedRule r : c.also_off) off[static_cast<std::size_t>(r)] = true;
+    EXPECT_EQ(run(c.text, off), c.with_rule) << name << ": " << c.text;
+    off[static_cast<std::size_t>(c.rule)] = true;
+    EXPECT_EQ(run(c.text, off), c.without_rule)
+        << "without " << name << ": " << c.text;
+  }
+}
+
+TEST(ReportedRules, EveryRuleHasAnExample) {
+  std::set<ReportedRule> covered;
+  for (const RuleCase& c : rule_cases()) covered.insert(c.rule);
+  for (const ReportedRuleInfo& row : kReportedRules)
+    EXPECT_TRUE(covered.count(row.rule)) << row.name << " has no example";
+}
+
+// The stage's reports name their rule, its sieve and its confidence.
+TEST(ReportedRules, ReportsCarryTheirRulesSieveAndConfidence) {
+  const std::vector<Report> reports = reported_test::reports(
+      "The talks will resume next week, a senior official said Friday.");
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_EQ(reports[0].rule, ReportedRule::fronted);
+  EXPECT_EQ(reports[0].sieve, "reported_fronted");
+  EXPECT_EQ(reports[0].confidence, quotelink::detail::kFronted);
+}
+
+}  // namespace

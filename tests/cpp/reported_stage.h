@@ -1,0 +1,81 @@
+// Runs the reported-speech stage (find_reported) on a text, with the earlier
+// stages run as attribute_quotes runs them (text, quotes, both cue lists,
+// mentions, frames), so that a test of a reported-speech rule fails at this
+// stage's interface rather than through quotelink::extract.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cues.h"
+#include "mentions.h"
+#include "pipeline.h"
+#include "quotes.h"
+#include "reported.h"
+#include "sieves.h"
+#include "text.h"
+
+namespace reported_test {
+
+/// One report of the stage, as text.
+struct Report {
+  std::string text;    ///< the clause
+  std::string source;  ///< the speaker mention's text, or "<none>"
+  quotelink::detail::ReportedRule rule;
+  std::string sieve;
+  double confidence = 0.0;
+};
+
+/// The stage's reports of `text`, in its order, with the rules in
+/// `disabled` switched off.
+inline std::vector<Report> reports(
+    const std::string& text,
+    const quotelink::detail::ReportedRuleSet& disabled =
+        quotelink::detail::ReportedRuleSet{}) {
+  namespace d = quotelink::detail;
+  static const quotelink::Lexicon lexicon{quotelink::Config{}};
+  const d::SpeakerTables& tables = lexicon.speakers;
+  const d::TextLayout layout = d::analyse_text(text, lexicon.text);
+  const std::vector<quotelink::Quote> quotes = d::find_quotes(text, layout);
+  const std::vector<int> quote_of_token = d::quote_of_tokens(layout, quotes);
+  const std::vector<d::Cue> cues =
+      d::find_cues(text, layout, quote_of_token, tables.cues);
+  const std::vector<d::Cue> extra =
+      d::find_cues(text, layout, quote_of_token, tables.reported.verbs);
+  std::vector<bool> cue_starts(layout.tokens.size(), false);
+  for (const std::vector<d::Cue>* list : {&cues, &extra})
+    for (const d::Cue& cue : *list)
+      if (cue.kind == d::CueKind::verb && cue.form != d::VerbForm::gerund)
+        cue_starts[cue.first] = true;
+  const std::vector<d::SpeakerMention> mentions = d::find_mentions(
+      text, layout, quote_of_token, tables.mentions, &cue_starts);
+  const std::vector<d::Cue> all_cues = d::merge_cues(cues, extra);
+  const d::SieveInput input{text,     layout,   quotes,     quote_of_token,
+                            all_cues, mentions, tables.cues};
+  const std::vector<d::CueFrame> frames = d::frame_cues(input);
+  std::vector<Report> out;
+  for (const d::ReportedQuote& rq :
+       d::find_reported(input, frames, tables.reported, disabled)) {
+    int source = rq.source;
+    if (source < 0 && rq.frame >= 0 && !rq.sourceless)
+      source = frames[rq.frame].source;
+    const std::string speaker =
+        source < 0 ? "<none>"
+                   : text.substr(mentions[source].mention.span.begin,
+                                 mentions[source].mention.span.size());
+    out.push_back({rq.quote.text, speaker, rq.rule, std::string(rq.sieve),
+                   rq.confidence});
+  }
+  return out;
+}
+
+/// The rule set with only `rule` switched off.
+inline quotelink::detail::ReportedRuleSet without(
+    quotelink::detail::ReportedRule rule) {
+  quotelink::detail::ReportedRuleSet set{};
+  set[static_cast<std::size_t>(rule)] = true;
+  return set;
+}
+
+}  // namespace reported_test
