@@ -25,6 +25,7 @@
 #include "quotelink/quotelink.h"
 #include "quotes.h"
 #include "text.h"
+#include "token_layer.h"
 
 namespace {
 
@@ -118,9 +119,8 @@ int main(int argc, char** argv) {
   }
   {
     ql::Config config;
-    ql::detail::TextTables text_tables = ql::detail::TextTables::load(config);
-    ql::detail::SpeakerTables speaker_tables =
-        ql::detail::SpeakerTables::load(config);
+    const ql::Lexicon lexicon(config);
+    const ql::detail::TextTables& text_tables = lexicon.text;
     const std::size_t tables = g_live.load();
     g_live -= tables;
     {
@@ -146,7 +146,9 @@ int main(int argc, char** argv) {
       std::printf("  quotes %zu (%zu bytes each)\n", doc.quotes.size(),
                   sizeof(ql::Quote));
       s = begin_stage();
-      ql::detail::attribute_quotes(doc, layout, speaker_tables, config);
+      const ql::detail::TokenLayer tokens(doc.text, layout, doc.quotes,
+                                          lexicon.vocabulary);
+      ql::detail::attribute_quotes(doc, layout, tokens, lexicon, config);
       end_stage("attribute_quotes", s, n);
       std::printf("  mentions %zu (%zu bytes each), entities %zu\n",
                   doc.mentions.size(), sizeof(ql::Mention),

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -19,9 +20,11 @@
 
 #include "attribute.h"
 #include "model/apply_model.h"
+#include "pipeline.h"
 #include "quotelink/quotelink.h"
 #include "quotes.h"
 #include "text.h"
+#include "token_layer.h"
 
 namespace {
 
@@ -68,16 +71,16 @@ bool load_corpus(const std::string& dir) {
 // Stage inputs computed once, outside the timed loops.
 struct Prepared {
   ql::Config config;
-  ql::detail::TextTables text_tables = ql::detail::TextTables::load(config);
-  ql::detail::SpeakerTables speaker_tables =
-      ql::detail::SpeakerTables::load(config);
+  ql::Lexicon lexicon{config};
+  const ql::detail::TextTables& text_tables = lexicon.text;
   std::vector<ql::detail::TextLayout> layouts;
   std::vector<ql::Document> quoted;  // documents after the quotes stage
 };
 
 const Prepared& prepared() {
-  static const Prepared instance = [] {
-    Prepared p;
+  static const Prepared& instance = [] {
+    auto* made = new Prepared;  // one for the whole run
+    Prepared& p = *made;
     for (const std::string& text : corpus().texts) {
       ql::Document doc;
       doc.text =
@@ -88,7 +91,7 @@ const Prepared& prepared() {
       doc.quotes = ql::detail::find_quotes(doc.text, p.layouts.back());
       p.quoted.push_back(std::move(doc));
     }
-    return p;
+    return std::cref(p);
   }();
   return instance;
 }
@@ -136,9 +139,12 @@ void BM_AttributionStage(benchmark::State& state) {
     state.PauseTiming();
     std::vector<ql::Document> docs = p.quoted;
     state.ResumeTiming();
-    for (std::size_t i = 0; i < docs.size(); ++i)
-      ql::detail::attribute_quotes(docs[i], p.layouts[i], p.speaker_tables,
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      const ql::detail::TokenLayer tokens(docs[i].text, p.layouts[i],
+                                          docs[i].quotes, p.lexicon.vocabulary);
+      ql::detail::attribute_quotes(docs[i], p.layouts[i], tokens, p.lexicon,
                                    p.config);
+    }
     benchmark::DoNotOptimize(docs.data());
   }
   report(state);
@@ -149,9 +155,13 @@ void BM_AttributionStage(benchmark::State& state) {
 void BM_ModelStage(benchmark::State& state) {
   const Prepared& p = prepared();
   std::vector<ql::Document> attributed = p.quoted;
-  for (std::size_t i = 0; i < attributed.size(); ++i)
-    ql::detail::attribute_quotes(attributed[i], p.layouts[i], p.speaker_tables,
+  for (std::size_t i = 0; i < attributed.size(); ++i) {
+    const ql::detail::TokenLayer tokens(attributed[i].text, p.layouts[i],
+                                        attributed[i].quotes,
+                                        p.lexicon.vocabulary);
+    ql::detail::attribute_quotes(attributed[i], p.layouts[i], tokens, p.lexicon,
                                  p.config);
+  }
   const ql::detail::LinearModel& model = ql::detail::shipped_model();
   for (auto _ : state) {
     state.PauseTiming();

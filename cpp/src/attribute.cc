@@ -6,13 +6,21 @@
 #include <utility>
 
 #include "entities.h"
+#include "lexicon.h"
 #include "model/propose_cues.h"
+#include "pipeline.h"
 #include "quotes.h"
 #include "sieves.h"
 
 namespace quotelink::detail {
 
 namespace {
+
+// A speaker found through an anaphor is less certain: the sieve's confidence
+// is multiplied by these.
+constexpr double kResolvedPronounFactor = 0.9;     // "he", resolved
+constexpr double kUnresolvedPronounFactor = 0.5;   // "he", no antecedent
+constexpr double kNominalAntecedentFactor = 0.95;  // "the senator" -> a name
 
 // "Christie announced that he would support Trump": a report inside another
 // reported clause is part of the outer speaker's words, not an attribution
@@ -29,8 +37,8 @@ void drop_nested_reports(std::vector<ReportedQuote>& reported,
   for (ReportedQuote& r : reported) {
     const Span& s = r.quote.span;
     if (s.begin < outer_end && s.end <= outer_end) {
-      const bool speech = r.frame >= 0 &&
-                          nested_verbs.count(cues[frames[r.frame].cue].lemma);
+      const bool speech =
+          r.frame >= 0 && nested_verbs.count(cues[frames[r.frame].cue].lemma);
       if (!speech) continue;
     } else {
       outer_end = s.end;
@@ -98,8 +106,8 @@ void embed_in_reports(std::string_view text, const TextLayout& layout,
   constexpr int kReach = 20;  // tokens between the cue and the quotation
   for (std::size_t q = 0; q < quotes.size(); ++q) {
     const Attribution& a = attributions[q];
-    if (quotes[q].kind != QuoteKind::direct || a.sieve != "same_sentence" ||
-        a.cue < 0)
+    if (quotes[q].kind != QuoteKind::direct ||
+        a.rule != SieveId::same_sentence || a.cue < 0)
       continue;
     const int open = token_at(layout, quotes[q].outer.begin);
     const Cue& cue = cues[a.cue];
@@ -138,22 +146,27 @@ void fold_nested_quotes(std::vector<Quote>& quotes) {
 
 }  // namespace
 
-SpeakerTables SpeakerTables::load(const Config& config) {
-  return SpeakerTables{CueTables::load(config), MentionTables::load(config),
-                       ReportedTables::load()};
+SpeakerTables SpeakerTables::load(const Config& config,
+                                  Vocabulary& vocabulary) {
+  ReportedTables reported = ReportedTables::load();
+  add_report_verbs(reported.verbs, &vocabulary);
+  return SpeakerTables{CueLexicon(vocabulary), CueTables::load(config),
+                       MentionTables::load(config), std::move(reported)};
 }
 
 void attribute_quotes(Document& doc, const TextLayout& layout,
-                      const SpeakerTables& tables, const Config& config,
+                      const TokenLayer& tokens, const Lexicon& lexicon,
+                      const Config& config,
                       const LinearModel* model) {
+  const SpeakerTables& tables = lexicon.speakers;
   const std::string_view text = doc.text;
-  std::vector<int> quote_of_token = quote_of_tokens(layout, doc.quotes);
-  std::vector<Cue> cues = find_cues(text, layout, quote_of_token, tables.cues);
+  std::vector<int> quote_of_token = tokens.quote_of_tokens();
   // Reported speech also hears verbs that never introduce marked quotes
   // ("polls show"); they get frames of their own, apart from the sieves'.
-  std::vector<Cue> extra;
-  if (config.indirect)
-    extra = find_cues(text, layout, quote_of_token, tables.reported.verbs);
+  CueSets cue_sets =
+      find_cue_sets(tokens, layout, tables.cue_lexicon, config.indirect);
+  std::vector<Cue>& cues = cue_sets.cues;
+  std::vector<Cue>& extra = cue_sets.reported;
   // The learned layer's cues, words no lexicon lists (cpp/src/model).
   if (config.indirect && model)
     extra = merge_cues(
@@ -165,8 +178,9 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
         cue_starts[cue.first] = true;
   std::vector<SpeakerMention> mentions =
       find_mentions(text, layout, quote_of_token, tables.mentions, &cue_starts);
-  SieveInput input{text, layout,   doc.quotes, quote_of_token,
-                   cues, mentions, tables.cues};
+  SieveInput input{
+      text,     layout,      doc.quotes, quote_of_token,     cues,
+      mentions, tables.cues, tokens,     tables.cue_lexicon, lexicon.rules};
   std::vector<CueFrame> frames = frame_cues(input);
   std::vector<Attribution> attributions = run_sieves(input, frames);
   embed_in_reports(text, layout, cues, tables.reported.complementisers,
@@ -178,8 +192,9 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
                    tables.reported.nested_verbs);
     } else {
       std::vector<Cue> all_cues = merge_cues(cues, extra);
-      SieveInput reported_input{text,     layout,   doc.quotes, quote_of_token,
-                                all_cues, mentions, tables.cues};
+      SieveInput reported_input{
+          text,     layout,      doc.quotes, quote_of_token,     all_cues,
+          mentions, tables.cues, tokens,     tables.cue_lexicon, lexicon.rules};
       std::vector<CueFrame> reported_frames = frame_cues(reported_input);
       add_reported(
           doc, find_reported(reported_input, reported_frames, tables.reported),
@@ -216,9 +231,7 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
     // beside it ("Quiet," he demanded): unattributed, or reached only through
     // its sentence, the previous quotation or its paragraph ("the cast of the
     // "Planet of the Apes," the anchor said"), it is a partial quotation.
-    if (quote.kind == QuoteKind::direct &&
-        (a.mention < 0 || a.sieve == "same_sentence" ||
-         a.sieve == "continuation" || a.sieve == "paragraph") &&
+    if (quote.kind == QuoteKind::direct && (a.mention < 0 || a.weak()) &&
         title_like(text, quote)) {
       quote.kind = QuoteKind::partial;
       quote.quoted_parts.push_back(quote.span);
@@ -231,10 +244,11 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
     const SpeakerMention& m = mentions[a.mention];
     if (m.mention.kind == MentionKind::pronoun) {
       quote.sieve += "+pronoun";
-      quote.confidence *= quote.speaker >= 0 ? 0.9 : 0.5;
+      quote.confidence *= quote.speaker >= 0 ? kResolvedPronounFactor
+                                             : kUnresolvedPronounFactor;
     } else if (entities.antecedent[a.mention] >= 0) {
       quote.sieve += "+nominal";
-      quote.confidence *= 0.95;
+      quote.confidence *= kNominalAntecedentFactor;
     }
   }
   fold_nested_quotes(doc.quotes);

@@ -11,17 +11,26 @@
 #include "quotelink/extractor.h"
 #include "reported.h"
 #include "text.h"
+#include "token_layer.h"
+#include "vocabulary.h"
+
+namespace quotelink {
+class Lexicon;  // pipeline.h
+}
 
 namespace quotelink::detail {
 
 /// Word lists the attribution stages need, one table per stage.
 struct SpeakerTables {
+  CueLexicon cue_lexicon;  ///< the cue classes of the Lexicon's vocabulary
   CueTables cues;
   MentionTables mentions;
   ReportedTables reported;
   /// Loads the built-in lists merged with the extensions in `config`; throws
   /// quotelink::error on a bad extension.
-  static SpeakerTables load(const Config& config);
+  /// Adds the reported stage's verbs to `vocabulary` (report_verb entries)
+  /// before the cue stage reads it.
+  static SpeakerTables load(const Config& config, Vocabulary& vocabulary);
 };
 
 /// Attributes `doc.quotes` (found by the quotes stage) to speakers: fills
@@ -30,7 +39,8 @@ struct SpeakerTables {
 /// partial quotations inside a reported clause, and keeps doc.quotes sorted.
 /// With a `model`, reported speech also hears the cues it proposes.
 void attribute_quotes(Document& doc, const TextLayout& layout,
-                      const SpeakerTables& tables, const Config& config,
+                      const TokenLayer& tokens, const Lexicon& lexicon,
+                      const Config& config,
                       const LinearModel* model = nullptr);
 
 }  // namespace quotelink::detail

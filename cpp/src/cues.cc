@@ -142,16 +142,131 @@ CueTables CueTables::load(const Config& config) {
   }
   for (const std::string& line : embedded_lines("en/cue_addressee_verbs.txt"))
     tables.addressee_lemmas[to_lower(line)] = true;
-  for (const std::string& verb : config.extra_cue_verbs) {
-    std::vector<std::string> words = split_fields(verb, ' ');
-    if (words.size() != 1)
-      throw error("extra_cue_verbs: '" + verb + "' is not a single verb lemma");
-    bool letters = true;
-    for (char c : words[0]) letters = letters && (c < 0 || c > ' ');
-    if (!letters) throw error("extra_cue_verbs: bad verb '" + verb + "'");
-    add_verb(tables, inflect_regular(words[0]));
-  }
+  for (const std::string& verb : config.extra_cue_verbs)
+    add_verb(tables, inflect_regular(checked_extra_verb(verb)));
   return tables;
+}
+
+namespace {
+
+VerbForm form_named(std::string_view name, const LexiconEntry& entry) {
+  if (name.empty() || name == "past") return VerbForm::past;
+  if (name == "base") return VerbForm::base;
+  if (name == "third") return VerbForm::third;
+  if (name == "gerund") return VerbForm::gerund;
+  throw error("lexicon: " + entry.where + ": form '" + std::string(name) +
+              "' is none of base, third, past, gerund");
+}
+
+// The words of `entry` joined by spaces (its lemma when it names none).
+std::string entry_text(const Vocabulary& vocabulary,
+                       const LexiconEntry& entry) {
+  std::string text;
+  for (WordId w : entry.words) {
+    if (!text.empty()) text += ' ';
+    text += vocabulary.word(w);
+  }
+  return text;
+}
+
+// What entry `entry` says as a cue of `kind`, from its attributes `lemma_key`
+// (the entry's own words when absent) and `form_key` (past when absent).
+CueLexicon::CueInfo cue_info(const Vocabulary& v, const LexiconEntry& entry,
+                             CueKind kind, std::string_view lemma_key,
+                             std::string_view form_key) {
+  CueLexicon::CueInfo i;
+  i.kind = kind;
+  i.form = form_named(entry.attribute(form_key), entry);
+  const std::string_view lemma = entry.attribute(lemma_key);
+  i.lemma = lemma.empty() ? entry_text(v, entry) : std::string(lemma);
+  std::string key;
+  lexicon_key(i.lemma, &key);
+  i.lemma_word = v.find(key);
+  return i;
+}
+
+}  // namespace
+
+std::string checked_extra_verb(const std::string& verb) {
+  std::vector<std::string> words = split_fields(verb, ' ');
+  if (words.size() != 1)
+    throw error("extra_cue_verbs: '" + verb + "' is not a single verb lemma");
+  bool letters = true;
+  for (char c : words[0]) letters = letters && (c < 0 || c > ' ');
+  if (!letters) throw error("extra_cue_verbs: bad verb '" + verb + "'");
+  return words[0];
+}
+
+CueLexicon::CueLexicon(const Vocabulary& v)
+    : speech_verb(v.word_class("speech_verb")),
+      source(v.word_class("cue_source")),
+      channel(v.word_class("cue_channel")),
+      adverbial(v.word_class("adverbial")),
+      relative(v.word_class("relative_pronoun")),
+      coordinator(v.word_class("coordinator")),
+      preposition(v.word_class("preposition")),
+      passive(v.word_class("passive_auxiliary")),
+      subordinator(v.word_class("subordinator")),
+      adjunct_preposition(v.word_class("adjunct_preposition")),
+      addressee(v.word_class("addressee_verb")),
+      report_verb(v.word_class("report_verb")),
+      vocabulary(&v) {
+  cue_classes.add(speech_verb);
+  cue_classes.add(source);
+  cue_classes.add(channel);
+  info.resize(v.entries().size());
+  report_info.resize(v.entries().size());
+  for (std::size_t e = 0; e < v.entries().size(); ++e) {
+    const LexiconEntry& entry = v.entries()[e];
+    if (entry.classes.intersects(cue_classes)) {
+      const CueKind kind = entry.classes.has(speech_verb) ? CueKind::verb
+                           : entry.classes.has(source)    ? CueKind::source
+                                                          : CueKind::adjunct;
+      info[e] = cue_info(v, entry, kind, "lemma", "form");
+    }
+    if (entry.classes.has(report_verb))
+      report_info[e] =
+          cue_info(v, entry, CueKind::verb, "report_lemma", "report_form");
+  }
+}
+
+void add_report_verbs(const CueTables& verbs, Vocabulary* vocabulary) {
+  static constexpr const char* kFormNames[] = {"base", "third", "past",
+                                               "gerund"};
+  const WordClass report = vocabulary->word_class("report_verb");
+  for (const auto& [first, entries] : verbs.by_first_word) {
+    for (const CueEntry& e : entries) {
+      std::string text = first;
+      for (const std::string& word : e.rest) text += " " + word;
+      vocabulary->add_entry(
+          text, {report},
+          {{"report_lemma", e.lemma},
+           {"report_form", kFormNames[static_cast<int>(e.form)]}},
+          "ReportedTables::verbs");
+    }
+  }
+  vocabulary->finish();
+}
+
+void add_extra_cue_verbs(const Config& config, Vocabulary* vocabulary) {
+  const WordClass verb = vocabulary->word_class("speech_verb");
+  ClassMask cue;
+  cue.add(verb);
+  cue.add(vocabulary->word_class("cue_source"));
+  cue.add(vocabulary->word_class("cue_channel"));
+  static constexpr const char* kForms[] = {"base", "third", "past", "gerund"};
+  for (const std::string& extra : config.extra_cue_verbs) {
+    const std::vector<std::string> forms =
+        inflect_regular(checked_extra_verb(extra));
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+      const int known = vocabulary->find_entry(forms[i]);
+      if (known >= 0 && vocabulary->entries()[known].classes.intersects(cue))
+        continue;  // the first definition wins
+      vocabulary->add_entry(forms[i], {verb},
+                            {{"lemma", forms[0]}, {"form", kForms[i]}},
+                            "Config::extra_cue_verbs");
+    }
+  }
 }
 
 std::vector<int> quote_of_tokens(const TextLayout& layout,
@@ -186,6 +301,63 @@ std::string token_lower(std::string_view text, const TextLayout& layout,
   for (std::size_t pos; (pos = word.find("\xE2\x80\x99")) != std::string::npos;)
     word.replace(pos, 3, "'");  // typographic apostrophe as ASCII
   return word;
+}
+
+namespace {
+
+Cue make_cue(const TextLayout& layout, int first, int last,
+             const CueLexicon::CueInfo& info) {
+  Cue cue;
+  cue.first = first;
+  cue.last = last;
+  cue.span = {layout.tokens[first].span.begin, layout.tokens[last].span.end};
+  cue.kind = info.kind;
+  cue.form = info.form;
+  cue.lemma = info.lemma;
+  cue.lemma_word = info.lemma_word;
+  return cue;
+}
+
+}  // namespace
+
+CueSets find_cue_sets(const TokenLayer& tokens, const TextLayout& layout,
+                      const CueLexicon& lexicon, bool with_reported) {
+  CueSets out;
+  const int n = tokens.size();
+  ClassMask report;
+  report.add(lexicon.report_verb);
+  // Each list skips past its own matches; the other's do not hide words.
+  int next_cue = 0;
+  int next_report = with_reported ? 0 : n;
+  for (int t = 0; t < n; ++t) {
+    if (tokens.quote(t) >= 0 || !tokens.shape(t, Shape::word)) continue;
+    const int sentence = layout.tokens[t].sentence;
+    auto can_continue = [&](int u) {
+      return tokens.quote(u) < 0 && layout.tokens[u].sentence == sentence;
+    };
+    int last = t;
+    if (t >= next_cue) {
+      if (const LexiconEntry* e =
+              tokens.match_any(t, lexicon.cue_classes, can_continue, &last)) {
+        out.cues.push_back(make_cue(layout, t, last, lexicon.of(*e)));
+        next_cue = last + 1;
+      }
+    }
+    if (t >= next_report) {
+      if (const LexiconEntry* e =
+              tokens.match_any(t, report, can_continue, &last)) {
+        out.reported.push_back(
+            make_cue(layout, t, last, lexicon.report_of(*e)));
+        next_report = last + 1;
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<Cue> find_cues(const TokenLayer& tokens, const TextLayout& layout,
+                           const CueLexicon& lexicon) {
+  return find_cue_sets(tokens, layout, lexicon, false).cues;
 }
 
 std::vector<Cue> find_cues(std::string_view text, const TextLayout& layout,

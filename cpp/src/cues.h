@@ -9,6 +9,8 @@
 #include "quotelink/document.h"
 #include "quotelink/extractor.h"
 #include "text.h"
+#include "token_layer.h"
+#include "vocabulary.h"
 
 namespace quotelink::detail {
 
@@ -21,6 +23,63 @@ enum class CueKind : unsigned char {
   source,   ///< the source follows ("according to X")
   adjunct,  ///< the channel of a cue ("in a statement", "at a briefing")
 };
+
+/// The word classes the cue stage (and the sieves) read from the pack
+/// (data/en/cues.tsv and words.tsv say what each holds).
+inline constexpr std::string_view kCueWordClasses[] = {
+    "speech_verb",         "cue_source",        "cue_channel",
+    "adverbial",           "relative_pronoun",  "coordinator",
+    "preposition",         "passive_auxiliary", "subordinator",
+    "adjunct_preposition", "addressee_verb",    "report_verb"};
+
+/// The cue stage's view of a Vocabulary: its classes, and what each cue
+/// entry is (kind, form, lemma), read once from the entries' attributes.
+struct CueLexicon {
+  /// What a cue entry of the vocabulary says.
+  struct CueInfo {
+    CueKind kind = CueKind::verb;
+    VerbForm form = VerbForm::past;
+    std::string lemma;            ///< "say" for "said"; the phrase otherwise
+    WordId lemma_word = kNoWord;  ///< the lemma's id when it is one word
+  };
+
+  WordClass speech_verb, source, channel;
+  WordClass adverbial, relative, coordinator, preposition, passive;
+  WordClass subordinator, adjunct_preposition, addressee;
+  /// Verbs only reported speech hears ("polls show"): entries added from
+  /// ReportedTables::verbs (add_report_verbs), with report_lemma= and
+  /// report_form= attributes.
+  WordClass report_verb;
+  ClassMask cue_classes;             ///< speech_verb | source | channel
+  std::vector<CueInfo> info;         ///< by vocabulary entry index
+  std::vector<CueInfo> report_info;  ///< the same for report_verb entries
+  const Vocabulary* vocabulary = nullptr;
+
+  /// Reads the classes and the cue entries of `vocabulary` (which must
+  /// outlive this); throws quotelink::error for a bad form= attribute.
+  explicit CueLexicon(const Vocabulary& vocabulary);
+  /// The info of cue entry `entry` (an entry of `vocabulary`).
+  const CueInfo& of(const LexiconEntry& entry) const {
+    return info[index(entry)];
+  }
+  /// The info of report_verb entry `entry`.
+  const CueInfo& report_of(const LexiconEntry& entry) const {
+    return report_info[index(entry)];
+  }
+  /// The index of `entry` in the vocabulary's entries.
+  std::size_t index(const LexiconEntry& entry) const {
+    return static_cast<std::size_t>(&entry - vocabulary->entries().data());
+  }
+  /// True when cue lemma `lemma_word` takes its addressee as object.
+  bool addressee_lemma(WordId lemma_word) const {
+    return vocabulary->has(lemma_word, addressee);
+  }
+};
+
+/// Adds config.extra_cue_verbs, inflected regularly, to `vocabulary` as
+/// speech_verb entries (a form the pack already has as a cue keeps its
+/// entry); throws quotelink::error for an extension that is no single word.
+void add_extra_cue_verbs(const Config& config, Vocabulary* vocabulary);
 
 /// One lexicon entry, keyed by its first word.
 struct CueEntry {
@@ -63,6 +122,10 @@ void add_cue_verb(CueTables& tables, const std::vector<std::string>& forms);
 /// lines of this stage and the mention stage).
 std::vector<std::string> split_fields(std::string_view s, char sep);
 
+/// The verb of extension `verb` (Config::extra_cue_verbs); throws
+/// quotelink::error unless it is one word.
+std::string checked_extra_verb(const std::string& verb);
+
 /// The regular inflections of verb `lemma`: base, third, past, gerund.
 std::vector<std::string> inflect_regular(const std::string& lemma);
 
@@ -74,6 +137,7 @@ struct Cue {
   CueKind kind = CueKind::verb;
   VerbForm form = VerbForm::past;
   std::string lemma;
+  WordId lemma_word = kNoWord;  ///< the lemma's id (found by CueLexicon)
 };
 
 /// For each token, the index of the quotation (in `quotes`) whose marks
@@ -87,7 +151,28 @@ int token_at(const TextLayout& layout, std::size_t offset);
 /// The lower-cased text of token `t`.
 std::string token_lower(std::string_view text, const TextLayout& layout, int t);
 
-/// Finds every cue outside quotations, in text order (longest match wins).
+/// Adds the verbs of `verbs` (the reported stage's table) to `vocabulary`
+/// as report_verb entries, so that one pass finds both kinds of cue.
+void add_report_verbs(const CueTables& verbs, Vocabulary* vocabulary);
+
+/// The cue stage's two lists, found in one pass over the tokens.
+struct CueSets {
+  std::vector<Cue> cues;  ///< the sieves' cues (speech_verb, source, channel)
+  std::vector<Cue> reported;  ///< report_verb cues, for reported speech only
+};
+
+/// Finds every cue outside quotations, in text order, longest match first
+/// (each list on its own: a report verb may overlap a cue); the reported
+/// list only when `with_reported`.
+CueSets find_cue_sets(const TokenLayer& tokens, const TextLayout& layout,
+                      const CueLexicon& lexicon, bool with_reported);
+
+/// The first list of find_cue_sets alone.
+std::vector<Cue> find_cues(const TokenLayer& tokens, const TextLayout& layout,
+                           const CueLexicon& lexicon);
+
+/// The same from string tables (the reported stage's verbs, until it moves
+/// onto the vocabulary).
 std::vector<Cue> find_cues(std::string_view text, const TextLayout& layout,
                            const std::vector<int>& quote_of_token,
                            const CueTables& tables);

@@ -14,6 +14,7 @@
 #include "pipeline.h"
 #include "quotes.h"
 #include "text.h"
+#include "token_layer.h"
 
 namespace quotelink {
 
@@ -41,9 +42,10 @@ void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
   doc.paragraphs = layout.paragraphs;
   doc.sentences = layout.sentences;
   doc.quotes = find_quotes(doc.text, layout);
+  const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon.vocabulary);
   // The learned layer (cpp/src/model) proposes cues inside attribution and
   // judges its reported speech after it.
-  attribute_quotes(doc, layout, lexicon.speakers, config, lexicon.model);
+  attribute_quotes(doc, layout, tokens, lexicon, config, lexicon.model);
   if (lexicon.model) apply_model(doc, layout, *lexicon.model);
 }
 

@@ -1,5 +1,11 @@
 #include "lexicon.h"
 
+#include <fstream>
+#include <iterator>
+
+#include "cues.h"
+#include "quotelink/error.h"
+
 namespace quotelink::detail {
 
 std::vector<std::string> embedded_lines(std::string_view name) {
@@ -11,14 +17,64 @@ std::vector<std::string> embedded_lines(std::string_view name) {
     data.remove_prefix(end == std::string_view::npos ? data.size() : end + 1);
     std::size_t hash = line.find('#');
     if (hash != std::string_view::npos) line = line.substr(0, hash);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' ||
-                             line.back() == '\r'))
+    while (!line.empty() &&
+           (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
       line.remove_suffix(1);
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
       line.remove_prefix(1);
     if (!line.empty()) lines.emplace_back(line);
   }
   return lines;
+}
+
+const std::vector<std::string_view>& all_word_classes() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> v;
+    // One line per stage that reads word classes.
+    v.insert(v.end(), std::begin(kCueWordClasses), std::end(kCueWordClasses));
+    return v;
+  }();
+  return names;
+}
+
+PackReader builtin_pack(const std::string& language) {
+  const bool plain =
+      !language.empty() && language.find_first_of("/\\.") == std::string::npos;
+  bool found = false;
+  if (plain) {
+    try {
+      embedded_file(language + "/pack.txt");
+      found = true;
+    } catch (const error&) {
+    }
+  }
+  if (!found)
+    throw error("Config::language: no language pack '" + language +
+                "' is built in (built in: en)");
+  return [language](const std::string& name) -> std::optional<std::string> {
+    try {
+      return std::string(embedded_file(language + "/" + name));
+    } catch (const error&) {
+      return std::nullopt;
+    }
+  };
+}
+
+PackReader directory_pack(const std::string& dir) {
+  return [dir](const std::string& name) -> std::optional<std::string> {
+    std::ifstream in(dir + "/" + name, std::ios::binary);
+    if (!in) return std::nullopt;
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+}
+
+Vocabulary load_vocabulary(const std::string& language, const PackReader& read,
+                           const Config& config) {
+  Vocabulary vocabulary(all_word_classes());
+  vocabulary.load_pack(language, read);
+  add_extra_cue_verbs(config, &vocabulary);
+  vocabulary.finish();
+  return vocabulary;
 }
 
 }  // namespace quotelink::detail

@@ -1,5 +1,5 @@
-// Word lists compiled into the library (cpp/data/en/*.txt), merged with the
-// caller's extensions. Each stage keeps its own tables; this is the bundle.
+// The lexicon data compiled into the library (cpp/data/<lang>/), and the
+// loading of a language pack into a Vocabulary.
 #pragma once
 
 #include <string>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "quotelink/extractor.h"
+#include "vocabulary.h"
 
 namespace quotelink::detail {
 
@@ -16,5 +17,22 @@ std::string_view embedded_file(std::string_view name);
 
 /// The non-empty, non-comment ('#') lines of embedded file `name`, trimmed.
 std::vector<std::string> embedded_lines(std::string_view name);
+
+/// Every word class a stage asks the vocabulary for, in one list (each
+/// stage's k...WordClasses array); a pack's file may use no other.
+const std::vector<std::string_view>& all_word_classes();
+
+/// The built-in pack of `language` ("en"): files data/<language>/NAME.
+/// Throws quotelink::error naming the language when it is not built in.
+PackReader builtin_pack(const std::string& language);
+
+/// A pack read from directory `dir` (files dir/NAME), for packs outside the
+/// library (tests' made-up languages).
+PackReader directory_pack(const std::string& dir);
+
+/// The vocabulary of the pack read by `read` (named `language` in errors)
+/// with `config`'s extensions (extra_cue_verbs).
+Vocabulary load_vocabulary(const std::string& language, const PackReader& read,
+                           const Config& config);
 
 }  // namespace quotelink::detail

@@ -5,8 +5,11 @@
 
 #include "attribute.h"
 #include "model/apply_model.h"
+#include "lexicon.h"
 #include "quotelink/extractor.h"
+#include "rules.h"
 #include "text.h"
+#include "vocabulary.h"
 
 namespace quotelink {
 
@@ -14,12 +17,26 @@ namespace quotelink {
 class Lexicon {
  public:
   /// Loads the built-in lists merged with `config`'s extensions.
+  /// Throws quotelink::error for an unknown config.language, an unknown
+  /// name in config.disabled_rules or a bad extension.
   explicit Lexicon(const Config& config)
-      : text(detail::TextTables::load(config)),
-        speakers(detail::SpeakerTables::load(config)),
+      : vocabulary(detail::load_vocabulary(
+            config.language, detail::builtin_pack(config.language), config)),
+        rules(config.disabled_rules),
+        text(detail::TextTables::load(config)),
+        speakers(detail::SpeakerTables::load(config, vocabulary)),
         model(config.model && config.indirect ? &detail::shipped_model()
                                               : nullptr) {}
 
+  // The stages' views hold pointers into `vocabulary`: never copied or moved.
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  /// The language pack's words: ids, classes, multi-word entries (the
+  /// reported stage's verbs added by SpeakerTables::load).
+  detail::Vocabulary vocabulary;
+  /// The rules Config switched off.
+  detail::RuleSwitches rules;
   detail::TextTables text;
   detail::SpeakerTables speakers;
   /// The learned layer's model, or nullptr for the rules only.

@@ -8,43 +8,6 @@ namespace quotelink::detail {
 
 namespace {
 
-// The subject after an inverted cue, starting at token t: the mention there,
-// the name after a possessive place ("said Florida's Rick Wilson") or, when
-// `modifiers`, the name after up to three modifier words ("said retired
-// neurosurgeon Ben Carson"); -1 when none. mention_start maps a token to the
-// mention starting there.
-int subject_after(const SieveInput& in, const std::vector<int>& mention_start,
-                  int t, bool modifiers) {
-  const int n = static_cast<int>(in.layout.tokens.size());
-  if (t >= n) return -1;
-  int m = mention_start[t];
-  if (m >= 0) {
-    const SpeakerMention& sm = in.mentions[m];
-    // "Florida's Rick Wilson", "his friend Mahamat Oumar": the name.
-    if ((sm.possessive || sm.mention.kind == MentionKind::role) &&
-        sm.last + 1 < n && mention_start[sm.last + 1] >= 0 &&
-        in.mentions[mention_start[sm.last + 1]].mention.kind ==
-            MentionKind::name)
-      return mention_start[sm.last + 1];
-    return m;
-  }
-  if (!modifiers) return -1;
-  for (int skip = 0; skip < 3 && t < n; ++skip, ++t) {
-    const Token& tok = in.layout.tokens[t];
-    // Capitalised modifiers too ("said Republican political consultant
-    // Chris Russell"): a word starting a mention stopped the loop before.
-    if (tok.kind != TokenKind::word || in.quote_of_token[t] >= 0) return -1;
-    // "wrote on Twitter": an adjunct, not a modified subject.
-    if (in.cue_tables.adjunct_prepositions.count(
-            token_lower(in.text, in.layout, t)))
-      return -1;
-    m = t + 1 < n ? mention_start[t + 1] : -1;
-    if (m >= 0)
-      return in.mentions[m].mention.kind == MentionKind::name ? m : -1;
-  }
-  return -1;
-}
-
 // Token indices of a quotation's marks (or content edges when unmarked).
 struct QuoteTokens {
   int open = 0;
@@ -84,8 +47,8 @@ class Sieves {
     // The same for the paragraph sieve, which skips subordinate clauses.
     main_before_.assign(frames.size() + 1, -1);
     for (std::size_t f = 0; f < frames.size(); ++f)
-      main_before_[f + 1] = main_clause(f) ? static_cast<int>(f)
-                                           : main_before_[f];
+      main_before_[f + 1] =
+          main_clause(f) ? static_cast<int>(f) : main_before_[f];
     main_from_.assign(frames.size() + 1, -1);
     for (std::size_t f = frames.size(); f-- > 0;)
       main_from_[f] = main_clause(f) ? static_cast<int>(f) : main_from_[f + 1];
@@ -113,32 +76,34 @@ class Sieves {
   }
 
   std::vector<Attribution> run() {
+    // The sieves in SieveId order: one unit each, one signature.
+    using Sieve = bool (Sieves::*)(std::size_t, const std::vector<Attribution>&,
+                                   Attribution&);
+    static constexpr Sieve kSieves[] = {
+        &Sieves::trigram_after, &Sieves::dash_after,   &Sieves::colon_cue,
+        &Sieves::colon_subject, &Sieves::split,        &Sieves::trigram_before,
+        &Sieves::same_sentence, &Sieves::continuation, &Sieves::paragraph};
+    static_assert(std::size(kSieves) == std::size(kSieveRules),
+                  "one unit per row of kSieveRules");
     std::vector<Attribution> out(in_.quotes.size());
     for (std::size_t i = 0; i < in_.quotes.size(); ++i) {
       if (nested(i)) continue;
       Attribution& a = out[i];
-      if (after_pattern(i, a) || before_pattern(i, a) || same_sentence(i, a))
-        relayed(a);
-      else if (!continuation(i, out, a))
-        paragraph(i, a);
+      for (std::size_t s = 0; s < std::size(kSieves); ++s) {
+        const auto id = static_cast<SieveId>(s);
+        if (!in_.rules.enabled(id) || !(this->*kSieves[s])(i, out, a)) continue;
+        if (relays(id)) relayed(a);
+        break;
+      }
     }
     return out;
   }
 
  private:
   bool in_range(int t) const { return t >= 0 && t < n_; }
-  bool punct(int t, std::string_view p) const {
-    if (!in_range(t)) return false;
-    const Token& tok = in_.layout.tokens[t];
-    return tok.kind == TokenKind::punctuation &&
-           in_.text.substr(tok.span.begin, tok.span.size()) == p;
-  }
+  bool punct(int t, char c) const { return in_.tokens.punct(t, c); }
   bool dash(int t) const {
-    if (!in_range(t) || in_.layout.tokens[t].kind != TokenKind::punctuation)
-      return false;
-    const Span& s = in_.layout.tokens[t].span;
-    std::size_t length = 0;
-    return is_dash(decode_at(in_.text, s.begin, &length));
+    return in_range(t) && in_.tokens.shape(t, Shape::dash);
   }
   bool same_paragraph(int a, int b) const {
     return in_range(a) && in_range(b) &&
@@ -173,41 +138,46 @@ class Sieves {
         frames_.begin());
   }
   bool nested(std::size_t i) const { return nested_[i]; }
-  void set(Attribution& a, int mention, int cue, const char* sieve,
-           double conf) {
+  void set(Attribution& a, int mention, int cue, SieveId id) {
     a.mention = mention;
     a.cue = cue;
     if (cue >= 0) a.cue_span = in_.cues[cue].span;
-    a.sieve = sieve;
-    a.confidence = conf;
+    a.rule = id;
+    a.sieve = rule(id).label;
+    a.confidence = rule(id).confidence;
   }
 
-  // "Q," said X / "Q," X said / "Q" — X
-  bool after_pattern(std::size_t i, Attribution& a) {
+  // The token after quotation i's closing mark, past one comma.
+  int after_close(std::size_t i) const {
     int t = qtokens_[i].close + 1;
-    if (punct(t, ",")) ++t;
-    if (!same_paragraph(qtokens_[i].close, t)) {
-      // A byline paragraph right after the quotation: ""Q."  - Bernie
-      // Sanders."
-      const int p = in_.quotes[i].paragraph;
-      return in_range(t) && in_.layout.tokens[t].paragraph == p + 1 &&
-             in_.layout.paragraph_first_token[p + 1] == t &&
-             dash_byline(t, a);
-    }
-    // "X responded: "Q?" Her critics cited it": a quotation introduced by a
-    // colon and followed by a new sentence belongs to its introduction.
-    if (punct(qtokens_[i].open - 1, ":") && starts_sentence(t)) return false;
+    if (punct(t, ',')) ++t;
+    return t;
+  }
+
+  // "X responded: "Q?" Her critics cited it": a quotation introduced by a
+  // colon and followed by a new sentence belongs to its introduction, so no
+  // pattern after it applies.
+  bool colon_introduced(std::size_t i, int after) const {
+    return punct(qtokens_[i].open - 1, ':') && starts_sentence(after);
+  }
+
+  // Sieve trigram_after: "Q," said X / "Q," X said.
+  bool trigram_after(std::size_t i, const std::vector<Attribution>&,
+                     Attribution& a) {
+    const int t = after_close(i);
+    if (!same_paragraph(qtokens_[i].close, t) || colon_introduced(i, t))
+      return false;
     int c = cue_start_[t];
     // "Q," told CNN: the addressee of "tell" is no inverted subject, nor is
     // the object of a gerund ("Q," promising the Friends of Abe ...).
     if (c >= 0 && in_.cues[c].kind == CueKind::verb &&
         in_.cues[c].form != VerbForm::gerund &&
-        !in_.cue_tables.addressee_lemmas.count(in_.cues[c].lemma)) {
+        !in_.cue_lexicon.addressee_lemma(in_.cues[c].lemma_word)) {
       int m = subject_after(in_, mention_start_, in_.cues[c].last + 1, true);
       // ""Q," said the bill would pass": a clause's subject, no inversion.
       if (speaker_like(m) && !in_.mentions[m].before_auxiliary &&
           in_.mentions[m].mention.kind != MentionKind::pronoun) {
-        set(a, m, c, "trigram", 0.95);
+        set(a, m, c, SieveId::trigram_after);
         return true;
       }
     }
@@ -220,30 +190,42 @@ class Sieves {
     if (speaker_like(m) && ends_with_full_stop(i) && starts_sentence(t) &&
         !bare_attribution(m))
       m = -1;
-    if (speaker_like(m)) {
-      for (int fi : frames_of_source_[m]) {
-        const CueFrame& f = frames_[fi];
-        if (f.inverted) continue;
-        set(a, m, f.cue, "trigram", 0.95);
-        return true;
-      }
+    if (!speaker_like(m)) return false;
+    for (int fi : frames_of_source_[m]) {
+      const CueFrame& f = frames_[fi];
+      if (f.inverted) continue;
+      set(a, m, f.cue, SieveId::trigram_after);
+      return true;
     }
-    return dash_byline(t, a);
+    return false;
+  }
+
+  // Sieve dash: "Q" -- X, or a byline paragraph right after the quotation
+  // (""Q."  - Bernie Sanders.").
+  bool dash_after(std::size_t i, const std::vector<Attribution>&,
+                  Attribution& a) {
+    const int t = after_close(i);
+    if (!same_paragraph(qtokens_[i].close, t)) {
+      const int p = in_.quotes[i].paragraph;
+      return in_range(t) && in_.layout.tokens[t].paragraph == p + 1 &&
+             in_.layout.paragraph_first_token[p + 1] == t && dash_byline(t, a);
+    }
+    return !colon_introduced(i, t) && dash_byline(t, a);
   }
 
   // A dash or hyphen at token t, then the speaker: "Q" — Commissioner X.
   bool dash_byline(int t, Attribution& a) {
-    if (!dash(t) && !punct(t, "-")) return false;
-    int u = punct(t + 1, "-") ? t + 2 : t + 1;
+    if (!dash(t) && !punct(t, '-')) return false;
+    int u = punct(t + 1, '-') ? t + 2 : t + 1;
     int dm = in_range(u) ? mention_start_[u] : -1;
     // A lone hyphen ("Q" - Bernie Sanders.) only before a name.
-    const bool single = !dash(t) && !punct(t + 1, "-");
+    const bool single = !dash(t) && !punct(t + 1, '-');
     if (single && dm >= 0 && in_.mentions[dm].mention.kind != MentionKind::name)
       dm = -1;
     if (speaker_like(dm) &&
         in_.mentions[dm].mention.kind != MentionKind::pronoun &&
         in_.mentions[dm].mention.kind != MentionKind::document) {
-      set(a, dm, -1, "dash", 0.85);
+      set(a, dm, -1, SieveId::dash);
       a.cue_span = in_.layout.tokens[t].span;
       return true;
     }
@@ -257,67 +239,86 @@ class Sieves {
     int c = in_range(t) ? cue_start_[t] : -1;
     if (c < 0 || in_.cues[c].kind != CueKind::verb) return false;
     const int after = in_.cues[c].last + 1;
-    return !in_range(after) || punct(after, ".") ||
+    return !in_range(after) || punct(after, '.') ||
            sentence(after) != sentence(t);
   }
 
-  // X said: "Q" / X said, "Q" / "A," he said, "B."
-  bool before_pattern(std::size_t i, Attribution& a) {
-    int open = qtokens_[i].open;
-    int t = open - 1;
-    if (!in_range(t)) return false;
-    // A colon may end the paragraph before a block quotation.
-    if (!same_paragraph(t, open) && !punct(t, ":")) return false;
-    if (punct(t, ":")) {
-      for (int k = t - 1; k >= 0 && t - k <= 25 && sentence(k) == sentence(t);
-           --k) {
-        if (in_.quote_of_token[k] >= 0) break;
-        int c = cue_start_[k];
-        if (c < 0 || in_.cues[c].kind != CueKind::verb) continue;
-        int f = frame_of_cue(c);
-        if (f >= 0 && speaker_like(frames_[f].source)) {
-          set(a, frames_[f].source, c, "colon", 0.9);
-          return true;
-        }
-      }
-      // No cue: the sentence's subject introduces it ("Trump leaned in and
-      // boomed:", "Trump issued the following statement:", a document too:
-      // "Hoff's letter makes the case:"), else the words right before the
-      // colon ("And from Chairwoman Rosenworcel:").
-      int first = in_.layout.sentence_first_token[sentence(t)];
-      int s = in_range(first) ? mention_start_[first] : -1;
-      if (s < 0 && in_range(first + 1) &&
-          in_.layout.tokens[first].kind == TokenKind::word)
-        s = mention_start_[first + 1];  // "But X ..."
-      // "Back home, he returned to his familiar lines:": a marked subject.
-      for (int j = first; s < 0 && j < t; ++j)
-        if (mention_start_[j] >= 0 && in_.mentions[mention_start_[j]].subject)
-          s = mention_start_[j];
-      if (speaker_like(s) && in_.mentions[s].last < t) {
-        set(a, s, -1, "colon", 0.6);
-        a.cue_span = in_.layout.tokens[t].span;
+  // The colon right before quotation i's opening mark (a colon may end the
+  // paragraph before a block quotation), or -1.
+  int colon_before(std::size_t i) const {
+    const int t = qtokens_[i].open - 1;
+    return in_range(t) && punct(t, ':') ? t : -1;
+  }
+
+  // Sieve colon_cue: X said: "Q" (a cue within 25 tokens of the colon).
+  bool colon_cue(std::size_t i, const std::vector<Attribution>&,
+                 Attribution& a) {
+    const int t = colon_before(i);
+    if (t < 0) return false;
+    for (int k = t - 1; k >= 0 && t - k <= 25 && sentence(k) == sentence(t);
+         --k) {
+      if (in_.quote_of_token[k] >= 0) break;
+      int c = cue_start_[k];
+      if (c < 0 || in_.cues[c].kind != CueKind::verb) continue;
+      int f = frame_of_cue(c);
+      if (f >= 0 && speaker_like(frames_[f].source)) {
+        set(a, frames_[f].source, c, SieveId::colon_cue);
         return true;
       }
-      int m = t >= 1 ? mention_end_[t - 1] : -1;
-      if (speaker_like(m) &&
-          in_.mentions[m].mention.kind != MentionKind::pronoun) {
-        set(a, m, -1, "colon", 0.6);
-        a.cue_span = in_.layout.tokens[t].span;
-        return true;
-      }
-      return false;
     }
-    if (punct(t, ",")) --t;
+    return false;
+  }
+
+  // Sieve colon_subject: no cue, so the sentence's subject introduces the
+  // quotation ("Trump leaned in and boomed:", "Trump issued the following
+  // statement:", a document too: "Hoff's letter makes the case:"), else the
+  // words right before the colon ("And from Chairwoman Rosenworcel:").
+  bool colon_subject(std::size_t i, const std::vector<Attribution>&,
+                     Attribution& a) {
+    const int t = colon_before(i);
+    if (t < 0) return false;
+    int first = in_.layout.sentence_first_token[sentence(t)];
+    int s = in_range(first) ? mention_start_[first] : -1;
+    if (s < 0 && in_range(first + 1) &&
+        in_.layout.tokens[first].kind == TokenKind::word)
+      s = mention_start_[first + 1];  // "But X ..."
+    // "Back home, he returned to his familiar lines:": a marked subject.
+    for (int j = first; s < 0 && j < t; ++j)
+      if (mention_start_[j] >= 0 && in_.mentions[mention_start_[j]].subject)
+        s = mention_start_[j];
+    if (!speaker_like(s) || in_.mentions[s].last >= t) {
+      s = t >= 1 ? mention_end_[t - 1] : -1;
+      if (!speaker_like(s) ||
+          in_.mentions[s].mention.kind == MentionKind::pronoun)
+        return false;
+    }
+    set(a, s, -1, SieveId::colon_subject);
+    a.cue_span = in_.layout.tokens[t].span;
+    return true;
+  }
+
+  // What a cue or source right before quotation i gives: X said, "Q" /
+  // "A," he said, "B." (split when the previous quotation closes just
+  // before).
+  struct BeforeMatch {
+    int mention = -1;
+    int cue = -1;
+    bool split = false;
+  };
+  BeforeMatch before_match(std::size_t i) const {
+    const int open = qtokens_[i].open;
+    int t = open - 1;
+    if (!in_range(t) || !same_paragraph(t, open) || punct(t, ':')) return {};
+    if (punct(t, ',')) --t;
     // "... according to Tchadinfos.com. "Q"": a new sentence is no pattern.
-    if (!in_range(t) || sentence(t) != sentence(open)) return false;
+    if (!in_range(t) || sentence(t) != sentence(open)) return {};
     // "said Wednesday, "Q"": time words between the cue and the quotation.
-    for (int skip = 0;
-         skip < 2 && in_range(t) && cue_start_[t] < 0 &&
-         in_.layout.tokens[t].kind == TokenKind::word &&
-         in_.cue_tables.adverbials.count(token_lower(in_.text, in_.layout, t));
+    for (int skip = 0; skip < 2 && in_range(t) && cue_start_[t] < 0 &&
+                       in_.layout.tokens[t].kind == TokenKind::word &&
+                       in_.tokens.is(t, in_.cue_lexicon.adverbial);
          ++skip)
       --t;
-    if (!in_range(t) || in_.quote_of_token[t] >= 0) return false;
+    if (!in_range(t) || in_.quote_of_token[t] >= 0) return {};
     // The cue (possibly multi-word) ends at t, or a source mention does.
     for (int k = t; k >= 0 && t - k < 4; --k) {
       int c = cue_start_[k];
@@ -325,29 +326,40 @@ class Sieves {
         continue;
       int f = frame_of_cue(c);
       if (f >= 0 && speaker_like(frames_[f].source) && !frames_[f].inverted) {
-        bool split =
-            i > 0 &&
-            in_.quotes[i - 1].outer.end <=
-                in_.layout.tokens[in_.mentions[frames_[f].source].first]
-                    .span.begin &&
-            qtokens_[i - 1].close + 3 >= in_.mentions[frames_[f].source].first;
-        set(a, frames_[f].source, c, split ? "split" : "trigram",
-            split ? 0.95 : 0.9);
-        return true;
+        const int source_first = in_.mentions[frames_[f].source].first;
+        const bool split = i > 0 &&
+                           in_.quotes[i - 1].outer.end <=
+                               in_.layout.tokens[source_first].span.begin &&
+                           qtokens_[i - 1].close + 3 >= source_first;
+        return {frames_[f].source, c, split};
       }
     }
     int m = mention_end_[t];
-    if (speaker_like(m)) {
-      for (int fi : frames_of_source_[m]) {
-        const CueFrame& f = frames_[fi];
-        if (!f.inverted) continue;
-        bool split =
-            i > 0 && qtokens_[i - 1].close + 3 >= in_.cues[f.cue].first;
-        set(a, m, f.cue, split ? "split" : "trigram", split ? 0.95 : 0.9);
-        return true;
-      }
+    if (!speaker_like(m)) return {};
+    for (int fi : frames_of_source_[m]) {
+      const CueFrame& f = frames_[fi];
+      if (!f.inverted) continue;
+      return {m, f.cue,
+              i > 0 && qtokens_[i - 1].close + 3 >= in_.cues[f.cue].first};
     }
-    return false;
+    return {};
+  }
+
+  // Sieve split: "A," he said, "B."
+  bool split(std::size_t i, const std::vector<Attribution>&, Attribution& a) {
+    const BeforeMatch m = before_match(i);
+    if (m.mention < 0 || !m.split) return false;
+    set(a, m.mention, m.cue, SieveId::split);
+    return true;
+  }
+
+  // Sieve trigram_before: X said, "Q" / said X, "Q".
+  bool trigram_before(std::size_t i, const std::vector<Attribution>&,
+                      Attribution& a) {
+    const BeforeMatch m = before_match(i);
+    if (m.mention < 0 || m.split) return false;
+    set(a, m.mention, m.cue, SieveId::trigram_before);
+    return true;
   }
 
   // ""Q," Sanders said, according to CNN": the source that relays the
@@ -363,7 +375,7 @@ class Sieves {
           sentence(next.first) != sentence(cue.last))
         return;
       if (next.kind == CueKind::adjunct) continue;
-      if (next.kind != CueKind::source || !punct(next.first - 1, ",")) return;
+      if (next.kind != CueKind::source || !punct(next.first - 1, ',')) return;
       for (int t = cue.last + 1; t < next.first; ++t)
         if (in_.quote_of_token[t] >= 0) return;
       int f = frame_of_cue(static_cast<int>(c));
@@ -378,7 +390,9 @@ class Sieves {
 
   // A cue with a source in the quotation's sentence: partial quotations in
   // reported speech, "X said ... that Y is "Q"".
-  bool same_sentence(std::size_t i, Attribution& a) {
+  // Sieve same_sentence.
+  bool same_sentence(std::size_t i, const std::vector<Attribution>&,
+                     Attribution& a) {
     int open = qtokens_[i].open, close = qtokens_[i].close;
     int first = in_.layout.sentence_first_token[sentence(open)];
     int last = in_.layout.sentence_first_token[sentence(close) + 1] - 1;
@@ -396,7 +410,7 @@ class Sieves {
       if (best < 0 || d < open - in_.cues[frames_[best].cue].last) best = after;
     }
     if (best < 0) return false;
-    set(a, frames_[best].source, frames_[best].cue, "same_sentence", 0.8);
+    set(a, frames_[best].source, frames_[best].cue, SieveId::same_sentence);
     return true;
   }
 
@@ -425,14 +439,15 @@ class Sieves {
       if (cue.last < to && f.source >= 0 && f.source != done[p].mention)
         return false;
     }
-    set(a, done[p].mention, -1, "continuation", 0.7);
+    set(a, done[p].mention, -1, SieveId::continuation);
     return true;
   }
 
   // Last resort: the nearest cue with a source in the same paragraph, for
   // quotations long enough to be speech (short ones are scare quotes or
   // titles).
-  bool paragraph(std::size_t i, Attribution& a) {
+  bool paragraph(std::size_t i, const std::vector<Attribution>&,
+                 Attribution& a) {
     const Quote& q = in_.quotes[i];
     int words = 0;
     for (int t = qtokens_[i].open; t <= qtokens_[i].close; ++t)
@@ -454,7 +469,7 @@ class Sieves {
         best = after;
     }
     if (best < 0) return false;
-    set(a, frames_[best].source, frames_[best].cue, "paragraph", 0.4);
+    set(a, frames_[best].source, frames_[best].cue, SieveId::paragraph);
     return true;
   }
 
@@ -469,304 +484,6 @@ class Sieves {
 };
 
 }  // namespace
-
-std::vector<CueFrame> frame_cues(const SieveInput& in) {
-  const int n = static_cast<int>(in.layout.tokens.size());
-  std::vector<int> mention_start(n, -1), mention_end(n, -1);
-  for (std::size_t m = 0; m < in.mentions.size(); ++m) {
-    mention_start[in.mentions[m].first] = static_cast<int>(m);
-    mention_end[in.mentions[m].last] = static_cast<int>(m);
-  }
-  auto word = [&](int t) { return token_lower(in.text, in.layout, t); };
-  auto punct = [&](int t, std::string_view p) {
-    if (t < 0 || t >= n) return false;
-    const Token& tok = in.layout.tokens[t];
-    return tok.kind == TokenKind::punctuation &&
-           in.text.substr(tok.span.begin, tok.span.size()) == p;
-  };
-  auto usable = [&](int m) { return m >= 0 && !in.mentions[m].possessive; };
-  // "Trump jokingly said": a lower-case -ly word between subject and verb.
-  auto manner_adverb = [&](int t) {
-    const std::string w = word(t);
-    std::size_t length = 0;
-    return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 &&
-           is_lower(
-               decode_at(in.text, in.layout.tokens[t].span.begin, &length));
-  };
-  // Tokens of finite speech verbs: a look-back for a subject stops there
-  // (a gerund, "a source speaking to Fox News", does not stop it).
-  std::vector<bool> cue_token(n, false);
-  for (const Cue& cue : in.cues)
-    if (cue.form != VerbForm::gerund)
-      for (int t = cue.first; t <= cue.last; ++t) cue_token[t] = true;
-  std::vector<CueFrame> frames;
-  for (std::size_t c = 0; c < in.cues.size(); ++c) {
-    const Cue& cue = in.cues[c];
-    CueFrame f;
-    f.cue = static_cast<int>(c);
-    if (cue.kind == CueKind::adjunct) continue;
-    if (cue.kind == CueKind::source) {
-      int m = cue.last + 1 < n ? mention_start[cue.last + 1] : -1;
-      if (usable(m)) {
-        f.source = m;
-        f.inverted = true;
-      }
-      frames.push_back(f);
-      continue;
-    }
-    // Subject before the verb, over adverbials and an adjunct phrase.
-    int k = cue.first - 1;
-    int skipped = 0;
-    bool passive = false;
-    while (k >= 0 && skipped < 4 &&
-           in.layout.tokens[k].sentence ==
-               in.layout.tokens[cue.first].sentence &&
-           in.layout.tokens[k].kind == TokenKind::word &&
-           in.quote_of_token[k] < 0 && mention_end[k] < 0 &&
-           (in.cue_tables.adverbials.count(word(k)) || manner_adverb(k))) {
-      passive = passive || in.cue_tables.passives.count(word(k)) > 0;
-      --k;
-      ++skipped;
-    }
-    int m = k >= 0 && in.quote_of_token[k] < 0 ? mention_end[k] : -1;
-    // "a spokesman for New Hampshire Democrats said": the head of the
-    // phrase speaks, not the mention inside its prepositional phrase; "an
-    // email to supporters saying": a mention inside an adjunct is none.
-    if (m >= 0 && in.mentions[m].mention.kind != MentionKind::pronoun) {
-      const int p = in.mentions[m].first - 1;
-      const bool word_p = p >= 1 &&
-                          in.layout.tokens[p].kind == TokenKind::word &&
-                          in.quote_of_token[p] < 0;
-      const bool of = word_p && in.cue_tables.prepositions.count(word(p));
-      // "after Rubio spoke" opens a clause, not an adjunct of a subject.
-      const bool adjunct =
-          word_p && in.cue_tables.adjunct_prepositions.count(word(p)) &&
-          !in.cue_tables.subordinators.count(word(p));
-      if (of || adjunct) {
-        // "a source close to the campaign", "a source speaking to Fox News":
-        // the head may stand a few words before the preposition.
-        int h = -1;
-        for (int j = p - 1; j >= 0 && p - j <= 3 && h < 0 &&
-                            in.layout.tokens[j].kind == TokenKind::word &&
-                            in.quote_of_token[j] < 0 && !cue_token[j];
-             --j)
-          h = mention_end[j];
-        if (h >= 0 && !in.mentions[h].possessive &&
-            (in.mentions[h].mention.kind == MentionKind::role ||
-             in.mentions[h].mention.kind == MentionKind::name))
-          m = h;
-        else if (adjunct && !of && cue.form == VerbForm::gerund)
-          m = -1;
-      }
-    }
-    // "Trump was asked, "Q"": a passive verb's subject heard the words.
-    if (passive && cue.form == VerbForm::past && cue.last == cue.first) {
-      frames.push_back(f);
-      continue;
-    }
-    // "his vague tough talk", "a conference call": a base form right after a
-    // singular noun phrase is a noun, not the phrase's verb.
-    if (m >= 0 && skipped == 0 && cue.form == VerbForm::base &&
-        !in.mentions[m].plural &&
-        in.mentions[m].mention.kind == MentionKind::role)
-      m = -1;
-    // "Hugh Hill, a doctor, said"
-    if (m < 0 && punct(k, ",") && k >= 1 && mention_end[k - 1] >= 0) {
-      int b = mention_end[k - 1];
-      if (in.mentions[b].appositive >= 0 && in.mentions[b].appositive < b)
-        m = in.mentions[b].appositive;
-      // "Gov. John Kasich (R-OH), said": a name and a stray comma.
-      // "Merkel's spokesman, Steffen Seibert, wrote": a name set off by
-      // commas on both sides is an apposition to the subject.
-      else if (in.mentions[b].mention.kind == MentionKind::name &&
-               !in.mentions[b].possessive &&
-               (in.mentions[b].subject || punct(in.mentions[b].first - 1, ",")))
-        m = b;
-    }
-    // "Huma Abedin, vice chairwoman for Clinton's campaign, said": the subject
-    // before a parenthetical set off by commas (bounded look-back). Not for
-    // a gerund: "Speaking in Columbia, Sanders stepped up ..., saying" has
-    // a clause, not a parenthetical, between the commas.
-    if (m < 0 && punct(k, ",") && cue.form != VerbForm::gerund) {
-      // "Trump, the 2016 GOP presidential frontrunner nationally and current
-      // polling leader in South Carolina by a wide margin ..., said".
-      constexpr int kParenthetical = 30;
-      const int sentence = in.layout.tokens[cue.first].sentence;
-      for (int j = k - 1;
-           j >= 1 && k - j <= kParenthetical && in.layout.tokens[j].sentence == sentence &&
-           in.quote_of_token[j] < 0;
-           --j) {
-        if (!punct(j, ",")) continue;
-        int b = mention_end[j - 1];
-        if (b >= 0 && in.mentions[b].mention.kind != MentionKind::pronoun &&
-            in.mentions[b].mention.kind != MentionKind::document)
-          m = b;
-        break;
-      }
-    }
-    // "Jason Sims — a teacher from Mount Pleasant — says": the subject
-    // before a parenthetical set off by dashes ("--" too).
-    auto dash_at = [&](int t) {
-      if (t < 0 || t >= n || in.layout.tokens[t].kind != TokenKind::punctuation)
-        return false;
-      std::size_t length = 0;
-      return is_dash(
-          decode_at(in.text, in.layout.tokens[t].span.begin, &length));
-    };
-    if (m < 0 && dash_at(k) && cue.form != VerbForm::gerund) {
-      constexpr int kDashParenthetical = 20;
-      const int sentence = in.layout.tokens[cue.first].sentence;
-      int j = k - 1;
-      while (dash_at(j)) --j;  // "--"
-      for (;
-           j >= 1 && k - j <= kDashParenthetical &&
-           in.layout.tokens[j].sentence == sentence && in.quote_of_token[j] < 0;
-           --j) {
-        if (!dash_at(j)) continue;
-        while (dash_at(j - 1)) --j;
-        // Not the object of a preposition ("Neil Roe, director of the
-        // group - which has endorsed Jane Roe - said"); nothing before a
-        // dash that opens the text (found by fuzz_extract).
-        const int b = j >= 1 ? mention_end[j - 1] : -1;
-        const int p = b >= 0 ? in.mentions[b].first - 1 : -1;
-        const bool object = p >= 0 &&
-                            in.layout.tokens[p].kind == TokenKind::word &&
-                            in.cue_tables.prepositions.count(word(p));
-        if (b >= 0 && !object &&
-            in.mentions[b].mention.kind != MentionKind::pronoun &&
-            in.mentions[b].mention.kind != MentionKind::document)
-          m = b;
-        break;
-      }
-    }
-    // "a White House official who spoke anonymously ... said" (a gerund,
-    // ", saying", belongs to the main clause, not to the relative's).
-    if (m < 0 && cue.form != VerbForm::gerund) {
-      const int sentence = in.layout.tokens[cue.first].sentence;
-      for (int j = k;
-           j >= 1 && cue.first - j <= 14 &&
-           in.layout.tokens[j].sentence == sentence && in.quote_of_token[j] < 0;
-           --j) {
-        if (in.layout.tokens[j].kind != TokenKind::word ||
-            !in.cue_tables.relatives.count(word(j)))
-          continue;
-        int before = punct(j - 1, ",") ? j - 2 : j - 1;
-        if (before >= 0 && mention_end[before] >= 0 &&
-            in.mentions[mention_end[before]].mention.kind !=
-                MentionKind::pronoun)
-          m = mention_end[before];
-        break;
-      }
-    }
-    // "a spokesman for committee Democrats said", "George Zornick of The
-    // Nation wrote": the subject before a prepositional phrase.
-    if (m < 0) {
-      const int sentence = in.layout.tokens[cue.first].sentence;
-      for (int j = k; j >= 1 && cue.first - j <= 8 &&
-                      in.layout.tokens[j].sentence == sentence &&
-                      in.layout.tokens[j].kind == TokenKind::word &&
-                      in.quote_of_token[j] < 0;
-           --j) {
-        if (!in.cue_tables.prepositions.count(word(j))) continue;
-        int b = mention_end[j - 1];
-        if (b >= 0 && in.mentions[b].mention.kind != MentionKind::pronoun &&
-            in.quote_of_token[j - 1] < 0)
-          m = b;
-        break;
-      }
-    }
-    // "Clinton shook her head and said": the subject of the earlier verb.
-    if (m < 0 && k >= 0 && in.layout.tokens[k].kind == TokenKind::word &&
-        in.quote_of_token[k] < 0 && in.cue_tables.coordinators.count(word(k))) {
-      const int sentence = in.layout.tokens[cue.first].sentence;
-      for (int j = in.layout.sentence_first_token[sentence]; j < k; ++j) {
-        int s = mention_start[j];
-        if (s >= 0 && in.mentions[s].subject && in.quote_of_token[j] < 0) {
-          m = s;
-          break;
-        }
-      }
-    }
-    if (cue.form == VerbForm::gerund) {
-      // "with Trump reportedly yelling": the mention right before it.
-      if (usable(m) && in.mentions[m].mention.kind != MentionKind::document) {
-        f.source = m;
-        frames.push_back(f);
-        continue;
-      }
-      // "..., adding that", "telling them": the subject of the clause's verb.
-      const int sentence = in.layout.tokens[cue.first].sentence;
-      for (std::size_t g = frames.size(); g-- > 0;) {
-        const Cue& prev = in.cues[frames[g].cue];
-        if (in.layout.tokens[prev.first].sentence != sentence) break;
-        // "not paying an architect who said he was stiffed, saying ...":
-        // a relative clause's speaker is not the main clause's.
-        const int src = frames[g].source;
-        if (src >= 0 && !frames[g].inverted) {
-          const int after = in.mentions[src].last + 1;
-          if (after < prev.first &&
-              in.layout.tokens[after].kind == TokenKind::word &&
-              in.cue_tables.relatives.count(word(after)))
-            continue;
-        }
-        if (frames[g].source >= 0) {
-          f.source = frames[g].source;
-          break;
-        }
-      }
-      // "The resolution refers to ..., noting that": the sentence's subject.
-      for (int j = cue.first - 1;
-           f.source < 0 && j >= 0 && in.layout.tokens[j].sentence == sentence;
-           --j) {
-        int s = mention_start[j];
-        if (s >= 0 && in.mentions[s].subject && !in.mentions[s].possessive &&
-            in.quote_of_token[j] < 0)
-          f.source = s;
-      }
-      frames.push_back(f);
-      continue;
-    }
-    // "Joe Kasper, told POLITICO": an addressee verb never inverts, so a name
-    // before its comma is the subject, and the mention after it is no source.
-    const bool addressee = in.cue_tables.addressee_lemmas.count(cue.lemma) > 0;
-    if (m < 0 && addressee && punct(k, ",") && k >= 1 &&
-        mention_end[k - 1] >= 0 &&
-        in.mentions[mention_end[k - 1]].mention.kind == MentionKind::name &&
-        in.quote_of_token[k - 1] < 0)
-      m = mention_end[k - 1];
-    if (usable(m)) {
-      f.source = m;
-    } else if (cue.form != VerbForm::base && !addressee) {
-      // "Q," said X: only right after a comma or a quotation mark.
-      int before = cue.first - 1;
-      const bool marked =
-          before >= 0 && (punct(before, ",") || in.layout.tokens[before].kind ==
-                                                    TokenKind::quote_mark);
-      // ... or opening the sentence: "Said Comey, "Q"" (the name right after:
-      // "Asked which Iowa county ..." is no inversion).
-      const bool opened = marked || before < 0 ||
-                          in.layout.tokens[before].sentence !=
-                              in.layout.tokens[cue.first].sentence;
-      int after = subject_after(in, mention_start, cue.last + 1, marked);
-      if (opened && usable(after) && !in.mentions[after].before_auxiliary &&
-          in.mentions[after].mention.kind != MentionKind::pronoun) {
-        f.source = after;
-        f.inverted = true;
-      }
-    }
-    frames.push_back(f);
-  }
-  // "Hooton said after Rubio spoke.": the source opens a subordinate clause.
-  for (CueFrame& f : frames) {
-    if (f.source < 0 || f.inverted) continue;
-    const int before = in.mentions[f.source].first - 1;
-    f.subordinate = before >= 0 &&
-                    in.layout.tokens[before].kind == TokenKind::word &&
-                    in.quote_of_token[before] < 0 &&
-                    in.cue_tables.subordinators.count(word(before)) > 0;
-  }
-  return frames;
-}
 
 std::vector<Attribution> run_sieves(const SieveInput& in,
                                     const std::vector<CueFrame>& frames) {

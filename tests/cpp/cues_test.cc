@@ -5,32 +5,46 @@
 
 #include <set>
 
+#include "lexicon.h"
 #include "quotelink/error.h"
 #include "quotes.h"
+#include "token_layer.h"
 
 namespace {
 
 using namespace quotelink::detail;
 
-std::vector<Cue> cues_of(const std::string& text,
-                         const quotelink::Config& config = {}) {
+Vocabulary english(const quotelink::Config& config = {}) {
+  return load_vocabulary("en", builtin_pack("en"), config);
+}
+
+// The cues of `text` found over the token layer with `vocabulary`.
+std::vector<Cue> cues_in(const std::string& text,
+                         const Vocabulary& vocabulary) {
   static const TextTables text_tables = TextTables::load({});
-  CueTables tables = CueTables::load(config);
+  const CueLexicon lexicon(vocabulary);
   TextLayout layout = analyse_text(text, text_tables);
   std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
-  return find_cues(text, layout, quote_of_tokens(layout, quotes), tables);
+  const TokenLayer tokens(text, layout, quotes, vocabulary);
+  return find_cues(tokens, layout, lexicon);
+}
+
+std::vector<Cue> cues_of(const std::string& text,
+                         const quotelink::Config& config = {}) {
+  return cues_in(text, english(config));
 }
 
 TEST(Cues, LexiconHasAtLeast150LemmasInEveryInflection) {
-  CueTables tables = CueTables::load({});
+  const Vocabulary vocabulary = english();
+  const CueLexicon lexicon(vocabulary);
   std::set<std::string> lemmas;
-  for (const auto& [word, entries] : tables.by_first_word)
-    for (const CueEntry& e : entries)
-      if (e.kind == CueKind::verb && e.rest.empty()) lemmas.insert(e.lemma);
+  for (const LexiconEntry* e : vocabulary.entries_of(lexicon.speech_verb))
+    if (e->words.size() == 1) lemmas.insert(lexicon.of(*e).lemma);
   EXPECT_GE(lemmas.size(), 150u);
   for (const char* form : {"say", "says", "said", "saying", "slammed",
                            "tweeted", "grumbles", "replied", "urging"})
-    EXPECT_TRUE(tables.by_first_word.count(form)) << form;
+    EXPECT_TRUE(vocabulary.has(vocabulary.find(form), lexicon.speech_verb))
+        << form;
 }
 
 TEST(Cues, VerbFormsAreRecorded) {
@@ -81,7 +95,40 @@ TEST(Cues, ExtraCueVerbsGetRegularInflections) {
 TEST(Cues, BadExtraCueVerbThrows) {
   quotelink::Config config;
   config.extra_cue_verbs = {"two words"};
+  EXPECT_THROW(english(config), quotelink::error);
   EXPECT_THROW(CueTables::load(config), quotelink::error);
+}
+
+// A made-up language pack (tests/fixtures/lang/zz): the cue stage finds its
+// verbs and phrases and none of English's.
+TEST(Cues, CuesFollowTheLanguagePack) {
+  const Vocabulary zz = load_vocabulary(
+      "zz", directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), {});
+  std::vector<Cue> cues =
+      cues_in("Mara blorf, zum ta Oli. He said mu blorfa. Zum ta grop.", zz);
+  ASSERT_EQ(cues.size(), 4u);
+  EXPECT_EQ(cues[0].lemma, "blorf");
+  EXPECT_EQ(cues[0].form, VerbForm::past);
+  EXPECT_EQ(cues[1].kind, CueKind::source);
+  EXPECT_EQ(cues[1].last - cues[1].first, 1);
+  EXPECT_EQ(cues[2].form, VerbForm::base);    // "said" is no cue in zz
+  EXPECT_EQ(cues[3].kind, CueKind::adjunct);  // the longest entry wins
+  EXPECT_EQ(cues[3].last - cues[3].first, 2);
+  // An English pack sees "said" and none of zz's words.
+  std::vector<Cue> en =
+      cues_in("Mara blorf, zum ta Oli. He said mu blorfa.", english());
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_EQ(en[0].lemma, "say");
+}
+
+TEST(Cues, AddresseeVerbsComeFromThePack) {
+  const Vocabulary zz = load_vocabulary(
+      "zz", directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), {});
+  const CueLexicon lexicon(zz);
+  std::vector<Cue> cues = cues_in("Mara tel Oli.", zz);
+  ASSERT_EQ(cues.size(), 1u);
+  EXPECT_TRUE(lexicon.addressee_lemma(cues[0].lemma_word));
+  EXPECT_FALSE(lexicon.addressee_lemma(zz.find("blorf")));
 }
 
 }  // namespace

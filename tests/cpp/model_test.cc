@@ -219,11 +219,12 @@ TEST(ProposeCues, OnlyLowerCaseWordsOutsideMarksAndLexiconCues) {
       quotelink::detail::analyse_text(text, lexicon.text);
   const std::vector<quotelink::Quote> quotes =
       quotelink::detail::find_quotes(text, layout);
-  const std::vector<int> quote_of =
-      quotelink::detail::quote_of_tokens(layout, quotes);
+  const quotelink::detail::TokenLayer tokens(text, layout, quotes,
+                                             lexicon.vocabulary);
+  const std::vector<int> quote_of = tokens.quote_of_tokens();
   const std::vector<quotelink::detail::Cue> known =
-      quotelink::detail::find_cues(text, layout, quote_of,
-                                   lexicon.speakers.cues);
+      quotelink::detail::find_cues(tokens, layout,
+                                   lexicon.speakers.cue_lexicon);
   LinearModel all;
   all.classifiers.push_back(constant_classifier("propose_cue", 1));
   std::vector<std::string> words;

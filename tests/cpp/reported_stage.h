@@ -15,6 +15,7 @@
 #include "reported.h"
 #include "sieves.h"
 #include "text.h"
+#include "token_layer.h"
 
 namespace reported_test {
 
@@ -38,11 +39,12 @@ inline std::vector<Report> reports(
   const d::SpeakerTables& tables = lexicon.speakers;
   const d::TextLayout layout = d::analyse_text(text, lexicon.text);
   const std::vector<quotelink::Quote> quotes = d::find_quotes(text, layout);
-  const std::vector<int> quote_of_token = d::quote_of_tokens(layout, quotes);
-  const std::vector<d::Cue> cues =
-      d::find_cues(text, layout, quote_of_token, tables.cues);
-  const std::vector<d::Cue> extra =
-      d::find_cues(text, layout, quote_of_token, tables.reported.verbs);
+  const d::TokenLayer tokens(text, layout, quotes, lexicon.vocabulary);
+  const std::vector<int> quote_of_token = tokens.quote_of_tokens();
+  const d::CueSets cue_sets =
+      d::find_cue_sets(tokens, layout, tables.cue_lexicon, true);
+  const std::vector<d::Cue>& cues = cue_sets.cues;
+  const std::vector<d::Cue>& extra = cue_sets.reported;
   std::vector<bool> cue_starts(layout.tokens.size(), false);
   for (const std::vector<d::Cue>* list : {&cues, &extra})
     for (const d::Cue& cue : *list)
@@ -51,8 +53,11 @@ inline std::vector<Report> reports(
   const std::vector<d::SpeakerMention> mentions = d::find_mentions(
       text, layout, quote_of_token, tables.mentions, &cue_starts);
   const std::vector<d::Cue> all_cues = d::merge_cues(cues, extra);
-  const d::SieveInput input{text,     layout,   quotes,     quote_of_token,
-                            all_cues, mentions, tables.cues};
+  const d::SieveInput input{text,        layout,
+                            quotes,      quote_of_token,
+                            all_cues,    mentions,
+                            tables.cues, tokens,
+                            tables.cue_lexicon, lexicon.rules};
   const std::vector<d::CueFrame> frames = d::frame_cues(input);
   std::vector<Report> out;
   for (const d::ReportedQuote& rq :

@@ -34,6 +34,12 @@ struct Config {
   /// The quotation kinds to keep; the others are dropped after extraction.
   std::vector<QuoteKind> kinds = {QuoteKind::direct, QuoteKind::partial,
                                   QuoteKind::indirect};
+  /// The language pack (data/<language>/) whose lexicons the stages use;
+  /// only "en" is built in. An unknown language is a quotelink::error.
+  std::string language = "en";
+  /// Rules to switch off, by the names of the stages' rule tables
+  /// (docs/design.md); an unknown name is a quotelink::error.
+  std::vector<std::string> disabled_rules;
 };
 
 class Lexicon;

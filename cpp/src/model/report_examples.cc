@@ -26,7 +26,8 @@ TextLayout run_rules(Document& doc, const Lexicon& lexicon) {
   doc.paragraphs = layout.paragraphs;
   doc.sentences = layout.sentences;
   doc.quotes = find_quotes(doc.text, layout);
-  attribute_quotes(doc, layout, lexicon.speakers, rules_only());
+  const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon.vocabulary);
+  attribute_quotes(doc, layout, tokens, lexicon, rules_only());
   return layout;
 }
 
@@ -63,11 +64,13 @@ std::vector<CueExample> ReportExampleFinder::cue_examples(
   const TextLayout layout = analyse_text(doc.text, lexicon_->text, nullptr);
   doc.quotes = find_quotes(doc.text, layout);
   doc.build_offset_index();
-  const std::vector<int> quote_of_token = quote_of_tokens(layout, doc.quotes);
-  const SpeakerTables& tables = lexicon_->speakers;
-  const std::vector<bool> covered = covered_by_cues(
-      layout, find_cues(doc.text, layout, quote_of_token, tables.cues),
-      find_cues(doc.text, layout, quote_of_token, tables.reported.verbs));
+  const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon_->vocabulary);
+  const std::vector<int> quote_of_token = tokens.quote_of_tokens();
+  // The cues attribute_quotes finds before it asks the model for more.
+  const CueSets known =
+      find_cue_sets(tokens, layout, lexicon_->speakers.cue_lexicon, true);
+  const std::vector<bool> covered =
+      covered_by_cues(layout, known.cues, known.reported);
   std::vector<CueExample> out;
   for (int t = 0; t < static_cast<int>(layout.tokens.size()); ++t) {
     if (covered[t] || !cue_candidate(doc.text, layout, quote_of_token, t))

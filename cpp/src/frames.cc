@@ -1,0 +1,366 @@
+// Cue frames (sieves.h): each cue paired with the mention that speaks
+// through it. A verb cue's subject is looked for by a chain of named rules,
+// each a member of Framer, tried in the order of frame_verb.
+#include <algorithm>
+
+#include "sieves.h"
+#include "unicode.h"
+
+namespace quotelink::detail {
+
+int subject_after(const SieveInput& in, const std::vector<int>& mention_start,
+                  int t, bool modifiers) {
+  const int n = static_cast<int>(in.layout.tokens.size());
+  if (t >= n) return -1;
+  int m = mention_start[t];
+  if (m >= 0) {
+    const SpeakerMention& sm = in.mentions[m];
+    // "Florida's Rick Wilson", "his friend Mahamat Oumar": the name.
+    if ((sm.possessive || sm.mention.kind == MentionKind::role) &&
+        sm.last + 1 < n && mention_start[sm.last + 1] >= 0 &&
+        in.mentions[mention_start[sm.last + 1]].mention.kind ==
+            MentionKind::name)
+      return mention_start[sm.last + 1];
+    return m;
+  }
+  if (!modifiers) return -1;
+  for (int skip = 0; skip < 3 && t < n; ++skip, ++t) {
+    const Token& tok = in.layout.tokens[t];
+    // Capitalised modifiers too ("said Republican political consultant
+    // Chris Russell"): a word starting a mention stopped the loop before.
+    if (tok.kind != TokenKind::word || in.quote_of_token[t] >= 0) return -1;
+    // "wrote on Twitter": an adjunct, not a modified subject.
+    if (in.tokens.is(t, in.cue_lexicon.adjunct_preposition)) return -1;
+    m = t + 1 < n ? mention_start[t + 1] : -1;
+    if (m >= 0)
+      return in.mentions[m].mention.kind == MentionKind::name ? m : -1;
+  }
+  return -1;
+}
+
+namespace {
+
+// Look-back limits of the subject rules, in tokens.
+constexpr int kAdverbialsSkipped = 4;     // "has also repeatedly said"
+constexpr int kCommaParenthetical = 30;   // "X, the 2016 frontrunner ..., said"
+constexpr int kDashParenthetical = 20;    // "X -- a teacher from Y -- says"
+constexpr int kRelativeClauseReach = 14;  // "an official who spoke ... said"
+constexpr int kPrepositionalReach = 8;  // "a spokesman for the Democrats said"
+constexpr int kPhraseHeadReach = 3;     // "a source close to the campaign"
+
+class Framer {
+ public:
+  explicit Framer(const SieveInput& in)
+      : in_(in), n_(static_cast<int>(in.layout.tokens.size())) {
+    mention_start_.assign(n_, -1);
+    mention_end_.assign(n_, -1);
+    for (std::size_t m = 0; m < in.mentions.size(); ++m) {
+      mention_start_[in.mentions[m].first] = static_cast<int>(m);
+      mention_end_[in.mentions[m].last] = static_cast<int>(m);
+    }
+    // Tokens of finite speech verbs: a look-back for a subject stops there
+    // (a gerund, "a source speaking to Fox News", does not stop it).
+    cue_token_.assign(n_, false);
+    for (const Cue& cue : in.cues)
+      if (cue.form != VerbForm::gerund)
+        for (int t = cue.first; t <= cue.last; ++t) cue_token_[t] = true;
+  }
+
+  std::vector<CueFrame> run() {
+    for (std::size_t c = 0; c < in_.cues.size(); ++c) {
+      const Cue& cue = in_.cues[c];
+      CueFrame f;
+      f.cue = static_cast<int>(c);
+      if (cue.kind == CueKind::adjunct) continue;
+      if (cue.kind == CueKind::source)
+        frame_source_cue(cue, f);
+      else
+        frame_verb(cue, f);
+      frames_.push_back(f);
+    }
+    mark_subordinate();
+    return std::move(frames_);
+  }
+
+ private:
+  bool word(int t) const {
+    return t >= 0 && t < n_ && in_.layout.tokens[t].kind == TokenKind::word;
+  }
+  bool quoted(int t) const { return in_.quote_of_token[t] >= 0; }
+  bool punct(int t, char c) const { return in_.tokens.punct(t, c); }
+  bool dash(int t) const {
+    return t >= 0 && t < n_ && in_.tokens.shape(t, Shape::dash);
+  }
+  bool is(int t, WordClass c) const { return in_.tokens.is(t, c); }
+  int sentence(int t) const { return in_.layout.tokens[t].sentence; }
+  bool usable(int m) const { return m >= 0 && !in_.mentions[m].possessive; }
+  MentionKind kind(int m) const { return in_.mentions[m].mention.kind; }
+  const CueLexicon& lex() const { return in_.cue_lexicon; }
+
+  // "according to X": the mention right after the phrase.
+  void frame_source_cue(const Cue& cue, CueFrame& f) const {
+    const int m = cue.last + 1 < n_ ? mention_start_[cue.last + 1] : -1;
+    if (usable(m)) {
+      f.source = m;
+      f.inverted = true;
+    }
+  }
+
+  // A verb cue: its subject before it, by the first rule that finds one, or
+  // an inverted subject after it ("said X").
+  void frame_verb(const Cue& cue, CueFrame& f) const {
+    int skipped = 0;
+    bool passive = false;
+    const int k = skip_adverbials(cue, &skipped, &passive);
+    int m = k >= 0 && !quoted(k) ? mention_end_[k] : -1;
+    m = phrase_head(m, cue);
+    // "Trump was asked, "Q"": a passive verb's subject heard the words.
+    if (passive && cue.form == VerbForm::past && cue.last == cue.first) return;
+    // "his vague tough talk", "a conference call": a base form right after a
+    // singular noun phrase is a noun, not the phrase's verb.
+    if (m >= 0 && skipped == 0 && cue.form == VerbForm::base &&
+        !in_.mentions[m].plural && kind(m) == MentionKind::role)
+      m = -1;
+    if (m < 0) m = apposition_subject(k);
+    if (m < 0 && cue.form != VerbForm::gerund) {
+      m = comma_parenthetical_subject(k, cue);
+      if (m < 0) m = dash_parenthetical_subject(k, cue);
+      if (m < 0) m = relative_clause_subject(k, cue);
+    }
+    if (m < 0) m = prepositional_subject(k, cue);
+    if (m < 0) m = coordinated_subject(k, cue);
+    if (cue.form == VerbForm::gerund) {
+      f.source = gerund_source(m, cue);
+      return;
+    }
+    // "Joe Kasper, told POLITICO": an addressee verb never inverts, so a name
+    // before its comma is the subject, and the mention after it is no source.
+    const bool addressee = lex().addressee_lemma(cue.lemma_word);
+    if (m < 0 && addressee && punct(k, ',') && k >= 1 &&
+        mention_end_[k - 1] >= 0 &&
+        kind(mention_end_[k - 1]) == MentionKind::name && !quoted(k - 1))
+      m = mention_end_[k - 1];
+    if (usable(m)) {
+      f.source = m;
+    } else if (cue.form != VerbForm::base && !addressee) {
+      inverted_subject(cue, f);
+    }
+  }
+
+  // The token before the cue past adverbials ("has also said", "jokingly
+  // said"); counts them in `*skipped` and notes a passive auxiliary.
+  int skip_adverbials(const Cue& cue, int* skipped, bool* passive) const {
+    int k = cue.first - 1;
+    while (k >= 0 && *skipped < kAdverbialsSkipped &&
+           sentence(k) == sentence(cue.first) && word(k) && !quoted(k) &&
+           mention_end_[k] < 0 &&
+           (is(k, lex().adverbial) || manner_adverb(k))) {
+      *passive = *passive || is(k, lex().passive);
+      --k;
+      ++*skipped;
+    }
+    return k;
+  }
+
+  // "Trump jokingly said": a lower-case -ly word between subject and verb.
+  bool manner_adverb(int t) const {
+    const std::string_view w = in_.tokens.lower(t);
+    return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 &&
+           in_.tokens.shape(t, Shape::lower_initial);
+  }
+
+  // "a spokesman for New Hampshire Democrats said": the head of the phrase
+  // speaks, not the mention `m` inside its prepositional phrase; "an email to
+  // supporters saying": a mention inside an adjunct is none.
+  int phrase_head(int m, const Cue& cue) const {
+    if (m < 0 || kind(m) == MentionKind::pronoun) return m;
+    const int p = in_.mentions[m].first - 1;
+    const bool word_p = p >= 1 && word(p) && !quoted(p);
+    const bool of = word_p && is(p, lex().preposition);
+    // "after Rubio spoke" opens a clause, not an adjunct of a subject.
+    const bool adjunct = word_p && is(p, lex().adjunct_preposition) &&
+                         !is(p, lex().subordinator);
+    if (!of && !adjunct) return m;
+    // "a source close to the campaign", "a source speaking to Fox News":
+    // the head may stand a few words before the preposition.
+    int h = -1;
+    for (int j = p - 1; j >= 0 && p - j <= kPhraseHeadReach && h < 0 &&
+                        word(j) && !quoted(j) && !cue_token_[j];
+         --j)
+      h = mention_end_[j];
+    if (h >= 0 && !in_.mentions[h].possessive &&
+        (kind(h) == MentionKind::role || kind(h) == MentionKind::name))
+      return h;
+    if (adjunct && !of && cue.form == VerbForm::gerund) return -1;
+    return m;
+  }
+
+  // "Hugh Hill, a doctor, said": the apposition's anchor; "Gov. John Kasich
+  // (R-OH), said": a name and a stray comma; "Merkel's spokesman, Steffen
+  // Seibert, wrote": a name set off by commas on both sides.
+  int apposition_subject(int k) const {
+    if (!punct(k, ',') || k < 1 || mention_end_[k - 1] < 0) return -1;
+    const int b = mention_end_[k - 1];
+    const SpeakerMention& mb = in_.mentions[b];
+    if (mb.appositive >= 0 && mb.appositive < b) return mb.appositive;
+    if (kind(b) == MentionKind::name && !mb.possessive &&
+        (mb.subject || punct(mb.first - 1, ',')))
+      return b;
+    return -1;
+  }
+
+  // "Huma Abedin, vice chairwoman for Clinton's campaign, said": the subject
+  // before a parenthetical set off by commas. Not for a gerund: "Speaking in
+  // Columbia, Sanders stepped up ..., saying" has a clause between them.
+  int comma_parenthetical_subject(int k, const Cue& cue) const {
+    if (!punct(k, ',')) return -1;
+    for (int j = k - 1; j >= 1 && k - j <= kCommaParenthetical &&
+                        sentence(j) == sentence(cue.first) && !quoted(j);
+         --j) {
+      if (!punct(j, ',')) continue;
+      const int b = mention_end_[j - 1];
+      if (b >= 0 && kind(b) != MentionKind::pronoun &&
+          kind(b) != MentionKind::document)
+        return b;
+      return -1;
+    }
+    return -1;
+  }
+
+  // "Jason Sims — a teacher from Mount Pleasant — says": the subject before
+  // a parenthetical set off by dashes ("--" too).
+  int dash_parenthetical_subject(int k, const Cue& cue) const {
+    if (!dash(k)) return -1;
+    int j = k - 1;
+    while (dash(j)) --j;  // "--"
+    for (; j >= 1 && k - j <= kDashParenthetical &&
+           sentence(j) == sentence(cue.first) && !quoted(j);
+         --j) {
+      if (!dash(j)) continue;
+      while (dash(j - 1)) --j;
+      // Not the object of a preposition ("Neil Roe, director of the group -
+      // which has endorsed Jane Roe - said"); nothing before a dash that
+      // opens the text (found by fuzz_extract).
+      const int b = j >= 1 ? mention_end_[j - 1] : -1;
+      const int p = b >= 0 ? in_.mentions[b].first - 1 : -1;
+      const bool object = p >= 0 && word(p) && is(p, lex().preposition);
+      if (b >= 0 && !object && kind(b) != MentionKind::pronoun &&
+          kind(b) != MentionKind::document)
+        return b;
+      return -1;
+    }
+    return -1;
+  }
+
+  // "a White House official who spoke anonymously ... said" (a gerund,
+  // ", saying", belongs to the main clause, not to the relative's).
+  int relative_clause_subject(int k, const Cue& cue) const {
+    for (int j = k; j >= 1 && cue.first - j <= kRelativeClauseReach &&
+                    sentence(j) == sentence(cue.first) && !quoted(j);
+         --j) {
+      if (!word(j) || !is(j, lex().relative)) continue;
+      const int before = punct(j - 1, ',') ? j - 2 : j - 1;
+      if (before >= 0 && mention_end_[before] >= 0 &&
+          kind(mention_end_[before]) != MentionKind::pronoun)
+        return mention_end_[before];
+      return -1;
+    }
+    return -1;
+  }
+
+  // "a spokesman for committee Democrats said", "George Zornick of The
+  // Nation wrote": the subject before a prepositional phrase.
+  int prepositional_subject(int k, const Cue& cue) const {
+    for (int j = k; j >= 1 && cue.first - j <= kPrepositionalReach &&
+                    sentence(j) == sentence(cue.first) && word(j) && !quoted(j);
+         --j) {
+      if (!is(j, lex().preposition)) continue;
+      const int b = mention_end_[j - 1];
+      if (b >= 0 && kind(b) != MentionKind::pronoun && !quoted(j - 1)) return b;
+      return -1;
+    }
+    return -1;
+  }
+
+  // "Clinton shook her head and said": the subject of the earlier verb.
+  int coordinated_subject(int k, const Cue& cue) const {
+    if (k < 0 || !word(k) || quoted(k) || !is(k, lex().coordinator)) return -1;
+    const int s = sentence(cue.first);
+    for (int j = in_.layout.sentence_first_token[s]; j < k; ++j) {
+      const int m = mention_start_[j];
+      if (m >= 0 && in_.mentions[m].subject && !quoted(j)) return m;
+    }
+    return -1;
+  }
+
+  // The source of a gerund cue: the mention right before it ("with Trump
+  // reportedly yelling"), else the subject of the clause's verb ("...,
+  // adding that", "telling them"), else the sentence's subject ("The
+  // resolution refers to ..., noting that").
+  int gerund_source(int m, const Cue& cue) const {
+    if (usable(m) && kind(m) != MentionKind::document) return m;
+    const int s = sentence(cue.first);
+    for (std::size_t g = frames_.size(); g-- > 0;) {
+      const Cue& prev = in_.cues[frames_[g].cue];
+      if (sentence(prev.first) != s) break;
+      // "not paying an architect who said he was stiffed, saying ...": a
+      // relative clause's speaker is not the main clause's.
+      const int src = frames_[g].source;
+      if (src >= 0 && !frames_[g].inverted) {
+        const int after = in_.mentions[src].last + 1;
+        if (after < prev.first && word(after) && is(after, lex().relative))
+          continue;
+      }
+      if (src >= 0) return src;
+    }
+    for (int j = cue.first - 1; j >= 0 && sentence(j) == s; --j) {
+      const int sj = mention_start_[j];
+      if (sj >= 0 && in_.mentions[sj].subject && !in_.mentions[sj].possessive &&
+          !quoted(j))
+        return sj;
+    }
+    return -1;
+  }
+
+  // ""Q," said X": an inverted subject, only right after a comma or a
+  // quotation mark, or opening the sentence ("Said Comey, "Q"", but "Asked
+  // which Iowa county ..." is no inversion: the name must follow at once).
+  void inverted_subject(const Cue& cue, CueFrame& f) const {
+    const int before = cue.first - 1;
+    const bool marked =
+        before >= 0 && (punct(before, ',') || in_.layout.tokens[before].kind ==
+                                                  TokenKind::quote_mark);
+    const bool opened =
+        marked || before < 0 || sentence(before) != sentence(cue.first);
+    const int after = subject_after(in_, mention_start_, cue.last + 1, marked);
+    if (opened && usable(after) && !in_.mentions[after].before_auxiliary &&
+        kind(after) != MentionKind::pronoun) {
+      f.source = after;
+      f.inverted = true;
+    }
+  }
+
+  // "Hooton said after Rubio spoke.": the source opens a subordinate clause.
+  void mark_subordinate() {
+    for (CueFrame& f : frames_) {
+      if (f.source < 0 || f.inverted) continue;
+      const int before = in_.mentions[f.source].first - 1;
+      f.subordinate = before >= 0 && word(before) && !quoted(before) &&
+                      is(before, lex().subordinator);
+    }
+  }
+
+  const SieveInput& in_;
+  const int n_;
+  std::vector<int> mention_start_, mention_end_;
+  std::vector<bool> cue_token_;
+  std::vector<CueFrame> frames_;
+};
+
+}  // namespace
+
+std::vector<CueFrame> frame_cues(const SieveInput& in) {
+  return Framer(in).run();
+}
+
+}  // namespace quotelink::detail

@@ -1,0 +1,152 @@
+// Stage 5 at its interface: frame_cues and run_sieves on a SieveInput built
+// from the earlier stages, so that a failure here names the sieve stage.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pipeline.h"
+#include "quotes.h"
+#include "sieves.h"
+
+namespace quotelink::detail {
+namespace {
+
+// The earlier stages' output for one text, and the sieve stage run on it.
+struct SieveRun {
+  explicit SieveRun(std::string source, Config config = {})
+      : config(std::move(config)),
+        lexicon(this->config),
+        text(std::move(source)) {
+    layout = analyse_text(text, lexicon.text);
+    quotes = find_quotes(text, layout);
+    tokens.emplace(text, layout, quotes, lexicon.vocabulary);
+    quote_of_token = tokens->quote_of_tokens();
+    cues = find_cues(*tokens, layout, lexicon.speakers.cue_lexicon);
+    std::vector<bool> cue_starts(layout.tokens.size(), false);
+    for (const Cue& cue : cues)
+      if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
+        cue_starts[cue.first] = true;
+    mentions = find_mentions(text, layout, quote_of_token,
+                             lexicon.speakers.mentions, &cue_starts);
+    input.emplace(SieveInput{text, layout, quotes, quote_of_token, cues,
+                             mentions, lexicon.speakers.cues, *tokens,
+                             lexicon.speakers.cue_lexicon, lexicon.rules});
+    frames = frame_cues(*input);
+    attributions = run_sieves(*input, frames);
+  }
+  // The text of mention m.
+  std::string mention_text(int m) const {
+    if (m < 0) return "<none>";
+    const Span s = mentions[m].mention.span;
+    return text.substr(s.begin, s.size());
+  }
+
+  Config config;
+  Lexicon lexicon;
+  std::string text;
+  TextLayout layout;
+  std::vector<Quote> quotes;
+  std::optional<TokenLayer> tokens;
+  std::vector<int> quote_of_token;
+  std::vector<Cue> cues;
+  std::vector<SpeakerMention> mentions;
+  std::optional<SieveInput> input;
+  std::vector<CueFrame> frames;
+  std::vector<Attribution> attributions;
+};
+
+Config without(std::vector<std::string> rules) {
+  Config config;
+  config.disabled_rules = std::move(rules);
+  return config;
+}
+
+TEST(SieveTable, NamesAreUniqueAndWeakSievesComeLast) {
+  std::set<std::string_view> names;
+  bool weak_seen = false;
+  for (const RuleRow& row : kSieveRules) {
+    EXPECT_TRUE(names.insert(row.name).second) << row.name;
+    EXPECT_FALSE(row.label.empty()) << row.name;
+    EXPECT_GT(row.confidence, 0.0);
+    if (row.strength == RuleStrength::weak) weak_seen = true;
+    EXPECT_TRUE(row.strength == RuleStrength::weak || !weak_seen)
+        << row.name << ": a strong sieve after a weak one";
+  }
+  EXPECT_EQ(rule(SieveId::same_sentence).strength, RuleStrength::weak);
+  EXPECT_EQ(rule(SieveId::trigram_before).label, "trigram");
+}
+
+TEST(SieveStage, EachPatternNamesItsSieveAndConfidence) {
+  SieveRun run(
+      "\"We will win,\" said Senator Jane Roe. Jane Roe said: \"We "
+      "will win again.\" \"Rules matter.\" \xE2\x80\x94 Ann Lee");
+  ASSERT_EQ(run.attributions.size(), 3u);
+  EXPECT_EQ(run.attributions[0].rule, SieveId::trigram_after);
+  EXPECT_EQ(run.attributions[0].confidence,
+            rule(SieveId::trigram_after).confidence);
+  EXPECT_EQ(run.mention_text(run.attributions[0].mention), "Senator Jane Roe");
+  EXPECT_EQ(run.attributions[1].rule, SieveId::colon_cue);
+  EXPECT_EQ(run.attributions[2].rule, SieveId::dash);
+  EXPECT_EQ(run.attributions[2].sieve, "dash");
+}
+
+TEST(SieveStage, ADisabledSieveLeavesTheQuotationToTheNext) {
+  const std::string text = "Jane Roe said: \"We will win the vote today.\"";
+  SieveRun all(text);
+  ASSERT_EQ(all.attributions.size(), 1u);
+  EXPECT_EQ(all.attributions[0].rule, SieveId::colon_cue);
+  SieveRun no_colon(text, without({"colon_cue"}));
+  EXPECT_EQ(no_colon.attributions[0].rule, SieveId::colon_subject);
+  EXPECT_EQ(no_colon.attributions[0].confidence,
+            rule(SieveId::colon_subject).confidence);
+  SieveRun none(text, without({"colon_cue", "colon_subject", "same_sentence",
+                               "paragraph"}));
+  EXPECT_EQ(none.attributions[0].rule, SieveId::count);
+  EXPECT_EQ(none.attributions[0].mention, -1);
+}
+
+TEST(SieveStage, SplitQuotationsAndRelayedSources) {
+  SieveRun split("\"We will win,\" he said, \"and soon.\"");
+  ASSERT_EQ(split.attributions.size(), 2u);
+  EXPECT_EQ(split.attributions[1].rule, SieveId::split);
+  SieveRun relayed(
+      "\"We will win,\" Sanders said, according to CNN reporters.");
+  ASSERT_EQ(relayed.attributions.size(), 1u);
+  EXPECT_EQ(relayed.mention_text(relayed.attributions[0].mention),
+            "CNN reporters");
+}
+
+TEST(FrameStage, SubjectRulesFindTheSpeaker) {
+  SieveRun appositive("Hugh Hill, a doctor, said the plan would fail.");
+  ASSERT_FALSE(appositive.frames.empty());
+  EXPECT_EQ(appositive.mention_text(appositive.frames[0].source), "Hugh Hill");
+  SieveRun dashed(
+      "Jason Sims \xE2\x80\x94 a teacher from Mount Pleasant \xE2\x80\x94 "
+      "says the plan would fail.");
+  ASSERT_FALSE(dashed.frames.empty());
+  EXPECT_EQ(dashed.mention_text(dashed.frames[0].source), "Jason Sims");
+  SieveRun passive("Trump was asked about the plan.");
+  ASSERT_EQ(passive.frames.size(), 1u);
+  EXPECT_EQ(passive.frames[0].source, -1);  // the hearer, not a speaker
+  SieveRun subordinate("Hooton said it after Rubio spoke.");
+  ASSERT_EQ(subordinate.frames.size(), 2u);
+  EXPECT_TRUE(subordinate.frames[1].subordinate);
+  EXPECT_FALSE(subordinate.frames[0].subordinate);
+}
+
+TEST(SieveStage, AnExtractorWithADisabledSieveAnswersWithoutIt) {
+  Config config = without({"dash"});
+  const Extractor extractor(config);
+  const Document doc =
+      extractor.extract("\"Rules matter for everyone.\" \xE2\x80\x94 Ann Lee");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_NE(doc.quotes[0].sieve, "dash");
+  const Document with_dash = Extractor().extract(
+      "\"Rules matter for everyone.\" \xE2\x80\x94 Ann Lee");
+  EXPECT_EQ(with_dash.quotes[0].sieve, "dash");
+}
+
+}  // namespace
+}  // namespace quotelink::detail
