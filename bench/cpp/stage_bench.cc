@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "attribute.h"
+#include "model/apply_model.h"
 #include "pipeline.h"
 #include "quotelink/quotelink.h"
 #include "quotes.h"
@@ -149,6 +150,44 @@ void BM_AttributionStage(benchmark::State& state) {
   report(state);
 }
 
+// The learned layer after attribution (cpp/src/model): the shipped model
+// judging every indirect record. Attributed documents are copied untimed.
+void BM_ModelStage(benchmark::State& state) {
+  const Prepared& p = prepared();
+  std::vector<ql::Document> attributed = p.quoted;
+  for (std::size_t i = 0; i < attributed.size(); ++i) {
+    const ql::detail::TokenLayer tokens(attributed[i].text, p.layouts[i],
+                                        attributed[i].quotes,
+                                        p.lexicon.vocabulary);
+    ql::detail::attribute_quotes(attributed[i], p.layouts[i], tokens, p.lexicon,
+                                 p.config);
+  }
+  const ql::detail::LinearModel& model = ql::detail::shipped_model();
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::vector<ql::Document> docs = attributed;
+    state.ResumeTiming();
+    for (std::size_t i = 0; i < docs.size(); ++i)
+      ql::detail::apply_model(docs[i], p.layouts[i], model);
+    benchmark::DoNotOptimize(docs.data());
+  }
+  report(state);
+}
+
+// The whole pipeline by the rules alone (Config::model off).
+void BM_ExtractRulesOnly(benchmark::State& state) {
+  ql::Config config;
+  config.model = false;
+  const ql::Extractor extractor(config);
+  for (auto _ : state) {
+    for (const std::string& text : corpus().texts) {
+      ql::Document doc = extractor.extract(text);
+      benchmark::DoNotOptimize(doc.quotes.data());
+    }
+  }
+  report(state);
+}
+
 // The whole pipeline as a user calls it.
 void BM_Extract(benchmark::State& state) {
   const ql::Extractor extractor(ql::Config{});
@@ -164,6 +203,8 @@ void BM_Extract(benchmark::State& state) {
 BENCHMARK(BM_TextStage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QuotesStage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AttributionStage)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ModelStage)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExtractRulesOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "entities.h"
 #include "lexicon.h"
+#include "model/propose_cues.h"
 #include "pipeline.h"
 #include "quotes.h"
 #include "sieves.h"
@@ -156,7 +157,8 @@ SpeakerTables SpeakerTables::load(const Config& config,
 
 void attribute_quotes(Document& doc, const TextLayout& layout,
                       const TokenLayer& tokens, const Lexicon& lexicon,
-                      const Config& config) {
+                      const Config& config,
+                      const LinearModel* model) {
   const SpeakerTables& tables = lexicon.speakers;
   const std::string_view text = doc.text;
   std::vector<int> quote_of_token = tokens.quote_of_tokens();
@@ -166,6 +168,10 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
       find_cue_sets(tokens, layout, tables.cue_lexicon, config.indirect);
   std::vector<Cue>& cues = cue_sets.cues;
   std::vector<Cue>& extra = cue_sets.reported;
+  // The learned layer's cues, words no lexicon lists (cpp/src/model).
+  if (config.indirect && model)
+    extra = merge_cues(
+        extra, propose_cues(text, layout, quote_of_token, cues, extra, *model));
   std::vector<bool> cue_starts(layout.tokens.size(), false);
   for (const std::vector<Cue>* list : {&cues, &extra})
     for (const Cue& cue : *list)

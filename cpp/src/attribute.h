@@ -6,6 +6,7 @@
 
 #include "cues.h"
 #include "mentions.h"
+#include "model/linear_model.h"
 #include "quotelink/document.h"
 #include "quotelink/extractor.h"
 #include "reported.h"
@@ -36,8 +37,10 @@ struct SpeakerTables {
 /// doc.mentions, doc.entities and each quote's speaker fields; when
 /// config.indirect, adds reported speech (kind indirect), absorbing the
 /// partial quotations inside a reported clause, and keeps doc.quotes sorted.
+/// With a `model`, reported speech also hears the cues it proposes.
 void attribute_quotes(Document& doc, const TextLayout& layout,
                       const TokenLayer& tokens, const Lexicon& lexicon,
-                      const Config& config);
+                      const Config& config,
+                      const LinearModel* model = nullptr);
 
 }  // namespace quotelink::detail

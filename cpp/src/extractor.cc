@@ -45,7 +45,10 @@ void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
   doc.sentences = layout.sentences;
   doc.quotes = find_quotes(doc.text, layout);
   const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon.vocabulary);
-  attribute_quotes(doc, layout, tokens, lexicon, config);
+  // The learned layer (cpp/src/model) proposes cues inside attribution and
+  // judges its reported speech after it.
+  attribute_quotes(doc, layout, tokens, lexicon, config, lexicon.model);
+  if (lexicon.model) apply_model(doc, layout, *lexicon.model);
 }
 
 void shift(Span& span, std::size_t base) {

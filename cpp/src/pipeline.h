@@ -4,6 +4,7 @@
 #include <cstddef>
 
 #include "attribute.h"
+#include "model/apply_model.h"
 #include "lexicon.h"
 #include "quotelink/extractor.h"
 #include "rules.h"
@@ -23,7 +24,9 @@ class Lexicon {
             config.language, detail::builtin_pack(config.language), config)),
         rules(config.disabled_rules),
         text(detail::TextTables::load(config)),
-        speakers(detail::SpeakerTables::load(config, vocabulary)) {}
+        speakers(detail::SpeakerTables::load(config, vocabulary)),
+        model(config.model && config.indirect ? &detail::shipped_model()
+                                              : nullptr) {}
 
   // The stages' views hold pointers into `vocabulary`: never copied or moved.
   Lexicon(const Lexicon&) = delete;
@@ -36,6 +39,8 @@ class Lexicon {
   detail::RuleSwitches rules;
   detail::TextTables text;
   detail::SpeakerTables speakers;
+  /// The learned layer's model, or nullptr for the rules only.
+  const detail::LinearModel* model;
 };
 
 namespace detail {

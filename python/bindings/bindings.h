@@ -22,5 +22,7 @@ void bind_extractor(pybind11::module_& m);
 void bind_corpus(pybind11::module_& m);
 /// Registers Stream, the worker pool behind quotelink.stream().
 void bind_stream(pybind11::module_& m);
+/// Registers the learned layer's training hooks (quotelink.train).
+void bind_model(pybind11::module_& m);
 
 }  // namespace quotelink::python

@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
   quotelink::python::bind_extractor(m);
   quotelink::python::bind_corpus(m);
   quotelink::python::bind_stream(m);
+  quotelink::python::bind_model(m);
 }

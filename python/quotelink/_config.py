@@ -14,6 +14,7 @@ from . import _core
 OPTIONS = (
     "replace_invalid_utf8",
     "indirect",
+    "model",
     "extra_cue_verbs",
     "extra_titles",
     "speaker_aliases",
@@ -110,6 +111,7 @@ class Config:
         *,
         replace_invalid_utf8: bool = False,
         indirect: bool = True,
+        model: bool = True,
         extra_cue_verbs: Iterable[str] = (),
         extra_titles: Iterable[str] = (),
         speaker_aliases: Optional[Mapping[str, str]] = None,
@@ -121,6 +123,7 @@ class Config:
             _unknown(sorted(unknown)[0])
         self.replace_invalid_utf8 = replace_invalid_utf8
         self.indirect = indirect
+        self.model = model
         self.extra_cue_verbs = extra_cue_verbs  # type: ignore[assignment]
         self.extra_titles = extra_titles  # type: ignore[assignment]
         self.speaker_aliases = {} if speaker_aliases is None else speaker_aliases
@@ -154,6 +157,15 @@ class Config:
     @indirect.setter
     def indirect(self, value: bool) -> None:
         self._indirect = _flag("indirect", value)
+
+    @property
+    def model(self) -> bool:
+        """Let the learned layer judge the rules' reported speech (False: rules only)."""
+        return self._model
+
+    @model.setter
+    def model(self, value: bool) -> None:
+        self._model = _flag("model", value)
 
     @property
     def extra_cue_verbs(self) -> tuple[str, ...]:
@@ -216,6 +228,7 @@ class Config:
         return {
             "replace_invalid_utf8": self.replace_invalid_utf8,
             "indirect": self.indirect,
+            "model": self.model,
             "extra_cue_verbs": list(self.extra_cue_verbs),
             "extra_titles": list(self.extra_titles),
             "speaker_aliases": dict(self.speaker_aliases),
@@ -245,6 +258,7 @@ class Config:
         return (
             self.replace_invalid_utf8,
             self.indirect,
+            self.model,
             self.extra_cue_verbs,
             self.extra_titles,
             tuple(sorted(self.speaker_aliases.items())),
@@ -256,6 +270,7 @@ class Config:
         core = _core.Config()
         core.replace_invalid_utf8 = self.replace_invalid_utf8
         core.indirect = self.indirect
+        core.model = self.model
         core.extra_cue_verbs = list(self.extra_cue_verbs)
         core.extra_titles = list(self.extra_titles)
         core.speaker_aliases = dict(self.speaker_aliases)

@@ -15,6 +15,7 @@ class Error(ValueError):
 class Config:
     replace_invalid_utf8: bool
     indirect: bool
+    model: bool
     extra_cue_verbs: list[str]
     extra_titles: list[str]
     speaker_aliases: dict[str, str]
@@ -95,3 +96,26 @@ class Corpus:
     def entity_name(self, id: int) -> str: ...
     def entity_records(self) -> list[dict[str, Any]]: ...
     def cluster_records(self, min_documents: int = 1) -> list[dict[str, Any]]: ...
+
+# The learned layer's training hooks (quotelink.train). Feature lists are
+# packed: uint32 little-endian hashes, and the count of each example's.
+class _ReportExampleFinder:
+    def __init__(self) -> None: ...
+    def examples(self, text: str) -> list[tuple[int, int, str, str, list[int]]]:
+        """(start, end, kind, sieve, features) per record; code points."""
+    def cue_examples(self, text: str) -> tuple[list[int], list[int], bytes, bytes]:
+        """(starts, ends, features, lengths) of the cue candidates; packed."""
+
+class _ModelRunner:
+    def __init__(self, model: bytes) -> None: ...
+    def extract(self, text: str, id: str = "") -> Document:
+        """A Document, as Extractor's."""
+
+def _train_model(classifiers: list[tuple[str, bytes, bytes, bytes, float]], bits: int, epochs: int, seed: int) -> bytes:
+    """Trains (name, features, lengths, labels, threshold) classifiers; model bytes."""
+
+def _model_scores(model: bytes, name: str, features: bytes, lengths: bytes) -> list[float]:
+    """The scores of packed examples under classifier `name` of model bytes."""
+
+def _model_info(model: bytes) -> list[tuple[str, int, float, int]]:
+    """(name, bits, threshold, non-zero weights) per classifier."""

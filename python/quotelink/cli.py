@@ -425,6 +425,13 @@ def _add_config_options(group: Any) -> None:
         default=None,
         help="do not look for reported speech without quotation marks",
     )
+    group.add_argument(
+        "--no-model",
+        dest="model",
+        action="store_false",
+        default=None,
+        help="rules only: do not let the learned layer judge reported speech",
+    )
     group.add_argument("--cue-verbs", metavar="FILE", help="extra speech verbs, one lemma a line ('#' comments)")
     group.add_argument("--titles", metavar="FILE", help="extra titles, one a line ('Chief Rabbi')")
     group.add_argument(
@@ -500,6 +507,9 @@ def build_parser() -> argparse.ArgumentParser:
         _eval.register_cli(sub)
     except (ImportError, AttributeError):
         pass
+    from . import train as _train  # noqa: PLC0415
+
+    _train.register_cli(sub)
     return parser
 
 

@@ -38,4 +38,15 @@ inline std::string sieve_of(const quotelink::Document& doc,
   return q ? q->sieve : "<no quote>";
 }
 
+/// Extraction by the rules alone (Config::model off): the stage tests of the
+/// rules; the learned layer that judges them is tested in model_test.cc.
+inline quotelink::Document rules_only_extract(const std::string& text) {
+  static const quotelink::Extractor rules = [] {
+    quotelink::Config config;
+    config.model = false;
+    return quotelink::Extractor(config);
+  }();
+  return rules.extract(text);
+}
+
 }  // namespace attribution_test

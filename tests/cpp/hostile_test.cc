@@ -292,7 +292,7 @@ TEST(Hostile, ReportedClausesNeverCross) {
           << doc.quotes[i].text << " | " << doc.quotes[j].text;
     }
   ASSERT_FALSE(doc.quotes.empty());
-  EXPECT_EQ(doc.quotes[0].sieve, "reported_according");
+  EXPECT_EQ(doc.quotes[0].sieve, "reported_according+model");
 }
 
 TEST(Hostile, ReportedClauseNeverOpensInsideAQuotation) {

@@ -17,7 +17,9 @@ using quotelink::Document;
 using quotelink::Quote;
 using quotelink::QuoteKind;
 
-Document run(const std::string& text) { return quotelink::extract(text); }
+Document run(const std::string& text) {
+  return attribution_test::rules_only_extract(text);
+}
 
 // The texts of the reported-speech stage's clauses for doc's text, in
 // order (find_reported itself, so that a failure names this stage).

@@ -27,7 +27,7 @@ def test_indirect_and_mixed_quotations_have_valid_offsets():
     assert [doc.text[a:b] for a, b in mixed.quoted_parts] == ["a disaster for farmers"]
     assert fronted.text == "The talks will resume next week"
     assert fronted.mention == "a senior official"
-    assert fronted.sieve == "reported_fronted"
+    assert fronted.sieve == "reported_fronted+model"  # the rule proposed, the model accepted
     for q in doc.quotes:
         assert doc.text[q.start : q.end] == q.text
     assert [q.start for q in doc.quotes] == sorted(q.start for q in doc.quotes)

@@ -18,6 +18,9 @@ struct Config {
   bool replace_invalid_utf8 = false;
   /// Find reported speech without quotation marks (kind indirect).
   bool indirect = true;
+  /// Let the learned layer (the model embedded in the library) judge the
+  /// rules' reported-speech records; false runs the rules only.
+  bool model = true;
   /// Extra speech-verb lemmas, added to the built-in cue lexicon.
   std::vector<std::string> extra_cue_verbs;
   /// Extra titles ("Commissioner", "Ambassador"), added to the built-in list.

@@ -1,0 +1,102 @@
+#include "model/report_examples.h"
+
+#include "attribute.h"
+#include "model/cue_features.h"
+#include "model/propose_cues.h"
+#include "model/report_features.h"
+#include "pipeline.h"
+#include "quotes.h"
+#include "text.h"
+
+namespace quotelink::detail {
+
+namespace {
+
+Config rules_only() {
+  Config config;
+  config.model = false;
+  return config;
+}
+
+}  // namespace
+
+TextLayout run_rules(Document& doc, const Lexicon& lexicon) {
+  // The stages of one window, as run_pipeline runs them before apply_model.
+  TextLayout layout = analyse_text(doc.text, lexicon.text, nullptr);
+  doc.paragraphs = layout.paragraphs;
+  doc.sentences = layout.sentences;
+  doc.quotes = find_quotes(doc.text, layout);
+  const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon.vocabulary);
+  attribute_quotes(doc, layout, tokens, lexicon, rules_only());
+  return layout;
+}
+
+ReportExampleFinder::ReportExampleFinder()
+    : lexicon_(std::make_unique<const Lexicon>(rules_only())) {}
+
+ReportExampleFinder::~ReportExampleFinder() = default;
+
+std::vector<ReportExample> ReportExampleFinder::examples(
+    std::string_view text) const {
+  Document doc;
+  doc.text = validate_utf8(text, false, nullptr);
+  const TextLayout layout = run_rules(doc, *lexicon_);
+  doc.build_offset_index();
+  std::vector<ReportExample> out;
+  out.reserve(doc.quotes.size());
+  for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
+    const Quote& quote = doc.quotes[q];
+    ReportExample e;
+    e.start = doc.code_point_offset(quote.span.begin);
+    e.end = doc.code_point_offset(quote.span.end);
+    e.kind = quote.kind;
+    e.sieve = quote.sieve;
+    e.features = report_features(doc, layout, q);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<CueExample> ReportExampleFinder::cue_examples(
+    std::string_view text) const {
+  Document doc;
+  doc.text = validate_utf8(text, false, nullptr);
+  const TextLayout layout = analyse_text(doc.text, lexicon_->text, nullptr);
+  doc.quotes = find_quotes(doc.text, layout);
+  doc.build_offset_index();
+  const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon_->vocabulary);
+  const std::vector<int> quote_of_token = tokens.quote_of_tokens();
+  // The cues attribute_quotes finds before it asks the model for more.
+  const CueSets known =
+      find_cue_sets(tokens, layout, lexicon_->speakers.cue_lexicon, true);
+  const std::vector<bool> covered =
+      covered_by_cues(layout, known.cues, known.reported);
+  std::vector<CueExample> out;
+  for (int t = 0; t < static_cast<int>(layout.tokens.size()); ++t) {
+    if (covered[t] || !cue_candidate(doc.text, layout, quote_of_token, t))
+      continue;
+    CueExample e;
+    e.start = doc.code_point_offset(layout.tokens[t].span.begin);
+    e.end = doc.code_point_offset(layout.tokens[t].span.end);
+    e.features = cue_features(doc.text, layout, t);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+ModelRunner::ModelRunner(LinearModel model)
+    : model_(std::move(model)),
+      lexicon_(std::make_unique<Lexicon>(rules_only())) {
+  lexicon_->model = &model_;
+}
+
+ModelRunner::~ModelRunner() = default;
+
+Document ModelRunner::extract(std::string_view text) const {
+  Document doc;
+  doc.text = validate_utf8(text, false, nullptr);
+  run_pipeline(doc, *lexicon_, Config{});
+  return doc;
+}
+
+}  // namespace quotelink::detail

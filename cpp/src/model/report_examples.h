@@ -1,0 +1,78 @@
+// Training data for the learned layer: the rules' records of a text with
+// their features, before any model decision.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/linear_model.h"
+#include "quotelink/document.h"
+#include "text.h"
+
+namespace quotelink {
+class Lexicon;
+}
+
+namespace quotelink::detail {
+
+/// One record the rules proposed, with the features the model sees.
+struct ReportExample {
+  std::size_t start = 0;  ///< content start, code points
+  std::size_t end = 0;    ///< content end, code points
+  QuoteKind kind = QuoteKind::indirect;
+  std::string sieve;  ///< the rule's sieve (no "+model")
+  std::vector<std::uint32_t> features;
+};
+
+/// One token that the model may propose as a cue, with its features.
+struct CueExample {
+  std::size_t start = 0;  ///< code points
+  std::size_t end = 0;
+  std::vector<std::uint32_t> features;
+};
+
+/// Contract: runs the stages of one window up to attribution (the rules
+/// only) on `doc.text` (valid UTF-8), filling doc's paragraphs, sentences,
+/// quotes, mentions and entities, and returns the layout: what apply_model
+/// receives in the pipeline.
+TextLayout run_rules(Document& doc, const Lexicon& lexicon);
+
+/// Runs the rules-only pipeline (default lexicons) over whole texts and
+/// returns their records with features, as apply_model would see them.
+class ReportExampleFinder {
+ public:
+  ReportExampleFinder();
+  ~ReportExampleFinder();
+  /// The records of `text` (valid UTF-8, else quotelink::error), in order.
+  std::vector<ReportExample> examples(std::string_view text) const;
+  /// The cue candidates of `text` that no lexicon cue covers, in order:
+  /// what propose_cues judges in the pipeline.
+  std::vector<CueExample> cue_examples(std::string_view text) const;
+
+ private:
+  std::unique_ptr<const Lexicon> lexicon_;
+};
+
+/// The whole pipeline with a model of the caller's instead of the shipped
+/// one (training's cross-validation scores the pipeline with fold models).
+class ModelRunner {
+ public:
+  /// Takes `model`; the lexicons are the built-in ones.
+  explicit ModelRunner(LinearModel model);
+  ~ModelRunner();
+  ModelRunner(const ModelRunner&) = delete;
+  ModelRunner& operator=(const ModelRunner&) = delete;
+  /// What Extractor::extract gives for `text` with this model (confidences
+  /// unrounded); quotelink::error for invalid UTF-8.
+  Document extract(std::string_view text) const;
+
+ private:
+  LinearModel model_;
+  std::unique_ptr<Lexicon> lexicon_;
+};
+
+}  // namespace quotelink::detail

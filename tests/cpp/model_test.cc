@@ -1,0 +1,266 @@
+// The learned layer (cpp/src/model): model files, training, and the
+// pipeline hook that judges the rules' reported speech.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "cues.h"
+#include "model/apply_model.h"
+#include "model/linear_model.h"
+#include "model/perceptron_trainer.h"
+#include "model/propose_cues.h"
+#include "model/report_examples.h"
+#include "model/report_features.h"
+#include "pipeline.h"
+#include "quotelink/error.h"
+#include "quotelink/quotelink.h"
+#include "quotes.h"
+
+namespace {
+
+using quotelink::Config;
+using quotelink::Document;
+using quotelink::Extractor;
+using quotelink::QuoteKind;
+using quotelink::detail::LinearClassifier;
+using quotelink::detail::LinearModel;
+using quotelink::detail::PerceptronOptions;
+using quotelink::detail::TrainingExample;
+
+// A classifier of 2^4 weights all equal to `weight`, threshold 0.
+LinearClassifier constant_classifier(std::string name, std::int16_t weight) {
+  LinearClassifier c;
+  c.name = std::move(name);
+  c.bits = 4;
+  c.weights.assign(16, weight);
+  return c;
+}
+
+std::string expect_parse_error(const std::string& bytes) {
+  try {
+    LinearModel::parse(bytes);
+  } catch (const quotelink::error& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "parse accepted a bad model file";
+  return "";
+}
+
+const char* kReports =
+    "Jane Roe said the plan would cut taxes. \"We won,\" John Doe said.\n";
+
+Document rules_only(const std::string& text) {
+  Config config;
+  config.model = false;
+  return Extractor(config).extract(text);
+}
+
+TEST(Model, SerializeParseRoundTrip) {
+  LinearModel model;
+  LinearClassifier c = constant_classifier("accept_report", 0);
+  c.weights[3] = -7;
+  c.weights[15] = 32767;
+  c.scale = 0.25f;
+  c.threshold = -1.5f;
+  model.classifiers.push_back(c);
+  const LinearModel back = LinearModel::parse(model.serialize());
+  ASSERT_EQ(back.classifiers.size(), 1u);
+  const LinearClassifier& b = back.classifiers[0];
+  EXPECT_EQ(b.name, "accept_report");
+  EXPECT_EQ(b.bits, 4u);
+  EXPECT_EQ(b.scale, 0.25f);
+  EXPECT_EQ(b.threshold, -1.5f);
+  EXPECT_EQ(b.weights, c.weights);
+  EXPECT_EQ(back.find("accept_report"), &back.classifiers[0]);
+  EXPECT_EQ(back.find("other"), nullptr);
+}
+
+TEST(Model, MalformedFilesAreNamedErrors) {
+  EXPECT_NE(expect_parse_error("not a model").find("no QLMODEL1 magic"),
+            std::string::npos);
+  LinearModel model;
+  model.classifiers.push_back(constant_classifier("c", 1));
+  const std::string good = model.serialize();
+  EXPECT_NE(expect_parse_error(good.substr(0, good.size() - 3))
+                .find("truncated: weights"),
+            std::string::npos);
+  EXPECT_NE(expect_parse_error(good + "x").find("after the last classifier"),
+            std::string::npos);
+  std::string huge = good;
+  huge[8 + 4 + 2 + 1] = 40;  // the bits field of classifier "c"
+  EXPECT_NE(expect_parse_error(huge).find("over the limit"), std::string::npos);
+}
+
+TEST(Model, HashesArePortableConstants) {
+  // FNV-1a of "a" with seed 0: the same on every platform and compiler.
+  EXPECT_EQ(quotelink::detail::hash_feature(0, "a"), 0xe40c292cu);
+}
+
+TEST(Perceptron, LearnsASeparableProblemDeterministically) {
+  // Feature 1 marks positives, feature 2 negatives; feature 0 is a bias.
+  std::vector<TrainingExample> examples;
+  for (int i = 0; i < 20; ++i)
+    examples.push_back({{0u, i % 2 ? 1u : 2u}, i % 2 == 1});
+  PerceptronOptions options;
+  options.bits = 6;
+  const LinearClassifier c =
+      quotelink::detail::train_perceptron("toy", examples, options);
+  EXPECT_TRUE(c.decide({0u, 1u}));
+  EXPECT_FALSE(c.decide({0u, 2u}));
+  const LinearClassifier again =
+      quotelink::detail::train_perceptron("toy", examples, options);
+  EXPECT_EQ(c.weights, again.weights);
+  EXPECT_EQ(c.scale, again.scale);
+}
+
+TEST(Perceptron, BadOptionsAreErrors) {
+  PerceptronOptions options;
+  options.bits = 30;
+  EXPECT_THROW(quotelink::detail::train_perceptron("x", {}, options),
+               quotelink::error);
+  options.bits = 4;
+  options.epochs = 0;
+  EXPECT_THROW(quotelink::detail::train_perceptron("x", {}, options),
+               quotelink::error);
+}
+
+// The rules' records of `text` with the layout apply_model receives.
+struct RulesOutput {
+  Document doc;
+  quotelink::detail::TextLayout layout;
+};
+
+RulesOutput rules_output(const std::string& text) {
+  Config config;
+  config.model = false;
+  const quotelink::Lexicon lexicon(config);
+  RulesOutput out;
+  out.doc.text = text;
+  out.layout = quotelink::detail::run_rules(out.doc, lexicon);
+  return out;
+}
+
+TEST(ApplyModel, RejectedReportsGoDirectQuotesStay) {
+  RulesOutput r = rules_output(kReports);
+  ASSERT_EQ(r.doc.quotes.size(), 2u);
+  EXPECT_EQ(r.doc.quotes[0].kind, QuoteKind::indirect);
+  LinearModel reject;
+  reject.classifiers.push_back(constant_classifier("accept_report", -1));
+  quotelink::detail::apply_model(r.doc, r.layout, reject);
+  ASSERT_EQ(r.doc.quotes.size(), 1u);
+  EXPECT_EQ(r.doc.quotes[0].kind, QuoteKind::direct);
+  EXPECT_EQ(r.doc.quotes[0].sieve.find("+model"), std::string::npos);
+}
+
+TEST(ApplyModel, AcceptedReportsSayTheModelAccepted) {
+  RulesOutput r = rules_output(kReports);
+  const std::string rule = r.doc.quotes[0].sieve;
+  LinearModel accept;
+  accept.classifiers.push_back(constant_classifier("accept_report", 1));
+  quotelink::detail::apply_model(r.doc, r.layout, accept);
+  ASSERT_EQ(r.doc.quotes.size(), 2u);
+  EXPECT_EQ(r.doc.quotes[0].sieve, rule + "+model");
+  EXPECT_EQ(rule, "reported_after");
+}
+
+TEST(ApplyModel, AModelWithoutTheClassifierChangesNothing) {
+  RulesOutput r = rules_output(kReports);
+  LinearModel other;
+  other.classifiers.push_back(constant_classifier("something_else", -1));
+  quotelink::detail::apply_model(r.doc, r.layout, other);
+  ASSERT_EQ(r.doc.quotes.size(), 2u);
+  EXPECT_EQ(r.doc.quotes[0].sieve, "reported_after");
+}
+
+TEST(ApplyModel, FeaturesDependOnTheCueWord) {
+  RulesOutput said = rules_output("Jane Roe said the plan would cut taxes.\n");
+  RulesOutput argued =
+      rules_output("Jane Roe argued the plan would cut taxes.\n");
+  ASSERT_EQ(said.doc.quotes.size(), 1u);
+  ASSERT_EQ(argued.doc.quotes.size(), 1u);
+  EXPECT_NE(quotelink::detail::report_features(said.doc, said.layout, 0),
+            quotelink::detail::report_features(argued.doc, argued.layout, 0));
+}
+
+TEST(ShippedModel, LoadsAndJudgesReports) {
+  const LinearModel& model = quotelink::detail::shipped_model();
+  const LinearClassifier* accept = model.find(quotelink::detail::kAcceptReport);
+  ASSERT_NE(accept, nullptr);
+  EXPECT_GE(accept->bits, 10u);
+  // The default pipeline runs it; Config::model = false does not.
+  const Document with_model = quotelink::extract(kReports);
+  const Document rules = rules_only(kReports);
+  ASSERT_EQ(with_model.quotes.size(), 2u);
+  EXPECT_EQ(with_model.quotes[0].sieve, "reported_after+model");
+  EXPECT_EQ(rules.quotes[0].sieve, "reported_after");
+}
+
+TEST(ReportExamples, FeaturesAreThoseThePipelineSees) {
+  const quotelink::detail::ReportExampleFinder finder;
+  const std::vector<quotelink::detail::ReportExample> examples =
+      finder.examples(kReports);
+  ASSERT_EQ(examples.size(), 2u);
+  EXPECT_EQ(examples[0].kind, QuoteKind::indirect);
+  EXPECT_EQ(examples[0].sieve, "reported_after");
+  EXPECT_EQ(examples[0].start, 14u);  // "the plan ...", code points
+  RulesOutput r = rules_output(kReports);
+  EXPECT_EQ(examples[0].features,
+            quotelink::detail::report_features(r.doc, r.layout, 0));
+  EXPECT_THROW(finder.examples("bad \xC3("), quotelink::error);
+}
+
+TEST(ProposeCues, OnlyLowerCaseWordsOutsideMarksAndLexiconCues) {
+  const std::string text = "Jane Roe said \"we quibbled\" and then quibbled.";
+  Config config;
+  config.model = false;
+  const quotelink::Lexicon lexicon(config);
+  const quotelink::detail::TextLayout layout =
+      quotelink::detail::analyse_text(text, lexicon.text);
+  const std::vector<quotelink::Quote> quotes =
+      quotelink::detail::find_quotes(text, layout);
+  const quotelink::detail::TokenLayer tokens(text, layout, quotes,
+                                             lexicon.vocabulary);
+  const std::vector<int> quote_of = tokens.quote_of_tokens();
+  const std::vector<quotelink::detail::Cue> known =
+      quotelink::detail::find_cues(tokens, layout,
+                                   lexicon.speakers.cue_lexicon);
+  LinearModel all;
+  all.classifiers.push_back(constant_classifier("propose_cue", 1));
+  std::vector<std::string> words;
+  std::vector<quotelink::detail::VerbForm> forms;
+  for (const quotelink::detail::Cue& cue : quotelink::detail::propose_cues(
+           text, layout, quote_of, known, {}, all)) {
+    words.push_back(cue.lemma);
+    forms.push_back(cue.form);
+  }
+  EXPECT_EQ(words, (std::vector<std::string>{"and", "then", "quibbled"}));
+  EXPECT_EQ(forms.back(), quotelink::detail::VerbForm::past);
+  LinearModel none;
+  none.classifiers.push_back(constant_classifier("propose_cue", -1));
+  EXPECT_TRUE(
+      quotelink::detail::propose_cues(text, layout, quote_of, known, {}, none)
+          .empty());
+}
+
+TEST(ProposeCues, AProposedCueGetsTheRulesClause) {
+  const std::string text = "Jane Roe quibbled that the plan was unfair.\n";
+  EXPECT_TRUE(rules_only(text).quotes.empty());  // in no lexicon
+  LinearModel model;
+  LinearClassifier propose = constant_classifier("propose_cue", -1);
+  propose.bits = 16;
+  propose.weights.assign(std::size_t{1} << 16, -1);
+  // Accept only "quibbled": its word feature (template 2) weighs enough.
+  propose.weights[quotelink::detail::hash_feature(2 * 0x85ebca6bu, "quibbled") &
+                  0xffff] = 100;
+  model.classifiers.push_back(propose);
+  const quotelink::detail::ModelRunner runner(model);
+  const Document doc = runner.extract(text);
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].text, "that the plan was unfair");
+  EXPECT_EQ(doc.quotes[0].sieve, "reported_after");
+  ASSERT_GE(doc.quotes[0].speaker, 0);
+  EXPECT_EQ(doc.entities[doc.quotes[0].speaker].name, "Jane Roe");
+}
+
+}  // namespace

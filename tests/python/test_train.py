@@ -1,0 +1,108 @@
+"""The learned layer's training (quotelink.train) on an invented fixture, the
+model switch in Config and the CLI, and model files.
+
+Fixture: tests/fixtures/train/polnear, written by make_fixture.py there:
+eight invented articles where reports with "said" are annotated and reports
+with "argued" are not.
+"""
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+import quotelink as ql
+from quotelink import _core, cli
+from quotelink import eval as qe
+from quotelink import train
+
+FIXTURE = str(Path(__file__).resolve().parents[1] / "fixtures" / "train" / "polnear")
+EVAL_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
+
+
+def train_fixture(tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> tuple[bytes, str]:
+    out = tmp_path / name
+    status = cli.main(["train", "--polnear", FIXTURE, "--out", str(out), "--folds", "2", "--bits", "12"])
+    assert status == 0
+    return out.read_bytes(), capsys.readouterr().out
+
+
+def test_training_is_deterministic_and_writes_a_model(tmp_path, capsys):
+    first, printed = train_fixture(tmp_path, "a.bin", capsys)
+    second, _ = train_fixture(tmp_path, "b.bin", capsys)
+    assert first == second
+    assert "2-fold CV on 8 articles" in printed
+    assert "48 records (24 positive)" in printed
+    [(name, bits, _threshold, nonzero)] = _core._model_info(first)
+    assert (name, bits) == ("accept_report", 12)
+    assert nonzero > 0
+    assert len(first) == 8 + 4 + 2 + len(name) + 12 + 2 * 2**12
+
+
+def test_the_model_learns_which_cue_the_annotators_follow():
+    gold = qe.load_polnear(FIXTURE)
+    records = train.collect_records(gold, threads=1)
+    assert len(records) == 48
+    model = train.train_model(records, 0.0, bits=12, epochs=10, seed=1)
+    text = "Jane Roe said the plan would cut taxes. John Doe argued the plan would cut taxes.\n"
+    examples = _core._ReportExampleFinder().examples(text)
+    assert [e[3] for e in examples] == ["reported_after", "reported_after"]
+    said, argued = _core._model_scores(model, "accept_report", *train.pack([e[4] for e in examples]))
+    assert said > 0 > argued
+
+
+def test_labels_follow_the_scorer():
+    # The records the scorer counts as false positives are the unused ones.
+    gold = qe.load_polnear(str(EVAL_FIXTURES / "polnear"))
+    docs = train.rules_only_extractor().extract_many([g.text for g in gold], ids=[g.id for g in gold])
+    preds = qe.predictions_from_documents(docs)
+    report = qe.score(gold, preds)
+    unused = sum(
+        not used
+        for g in gold
+        for used in train.matched_predictions(g, preds.get(qe.doc_key(g.id), []), Fraction(1, 2))
+    )
+    assert unused == report.sections["all"].false_positives
+
+
+def test_best_threshold_drops_records_only_when_f1_gains():
+    # 10 gold, 6 matched by records the model does not judge. Judged: two
+    # false positives scoring lowest, then a match, then another false one.
+    scores = [-3.0, -2.0, -1.0, 5.0]
+    labels = [False, False, True, False]
+    assert train.best_threshold(scores, labels, gold_total=10, matched_other=6) == -1.5
+    # With every judged record right, nothing is dropped.
+    assert train.best_threshold([1.0, 2.0], [True, True], gold_total=4, matched_other=2) < 1.0
+
+
+def test_bad_model_bytes_are_a_clear_error():
+    with pytest.raises(ql.Error, match="QLMODEL1"):
+        _core._model_info(b"nonsense")
+    with pytest.raises(ql.Error, match="truncated"):
+        _core._model_info(b"QLMODEL1\x01\x00\x00\x00")
+
+
+def test_train_reports_a_missing_corpus(tmp_path, capsys):
+    status = cli.main(["train", "--polnear", str(tmp_path / "none"), "--out", str(tmp_path / "m.bin")])
+    assert status == 1
+    assert "quotelink train:" in capsys.readouterr().err
+
+
+def test_config_switches_the_model_off():
+    text = "Jane Roe said the plan would cut taxes.\n"
+    assert ql.Config().model is True
+    with pytest.raises(ql.Error, match="model must be True or False"):
+        ql.Config(model="no")
+    assert ql.Config(model=False).to_dict()["model"] is False
+    assert [q.sieve for q in ql.extract(text).quotes] == ["reported_after+model"]
+    rules = ql.Extractor(ql.Config(model=False))
+    assert [q.sieve for q in rules.extract(text).quotes] == ["reported_after"]
+
+
+def test_cli_no_model(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("Jane Roe said the plan would cut taxes.\n", encoding="utf-8")
+    assert cli.main(["extract", "--no-model", "--format", "jsonl", str(path)]) == 0
+    assert '"sieve": "reported_after"' in capsys.readouterr().out
+    assert cli.main(["extract", "--format", "jsonl", str(path)]) == 0
+    assert '"sieve": "reported_after+model"' in capsys.readouterr().out
