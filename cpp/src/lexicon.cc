@@ -8,6 +8,15 @@
 
 namespace quotelink::detail {
 
+std::string_view embedded_file_or_fail(std::string_view name,
+                                       const std::string& missing) {
+  try {
+    return embedded_file(name);
+  } catch (const error&) {
+    throw error(missing);
+  }
+}
+
 std::vector<std::string> embedded_lines(std::string_view name) {
   std::string_view data = embedded_file(name);
   std::vector<std::string> lines;

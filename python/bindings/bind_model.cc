@@ -11,11 +11,13 @@
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "bindings.h"
+#include "calibration.h"
 #include "model/linear_model.h"
 #include "model/perceptron_trainer.h"
 #include "model/report_examples.h"
@@ -95,6 +97,13 @@ LinearClassifier train_one(const ClassifierSpec& spec,
   return c;
 }
 
+py::tuple evidence_tuple(const detail::CalibrationEvidence& e) {
+  return py::make_tuple(
+      to_string(e.kind), e.rule, e.speaker,
+      e.judged ? py::object(py::float_(e.score)) : py::object(py::none()),
+      e.words);
+}
+
 void bind_finder(py::module_& m) {
   py::class_<detail::ReportExampleFinder>(
       m, "_ReportExampleFinder",
@@ -141,11 +150,14 @@ void bind_finder(py::module_& m) {
           py::arg("text"),
           "(starts, ends, features, lengths) of the cue candidates; packed.");
 
-  py::class_<detail::ModelRunner>(m, "_ModelRunner",
-                                  "The pipeline with the given model bytes.")
-      .def(py::init([](const py::bytes& model) {
+  py::class_<detail::ModelRunner>(
+      m, "_ModelRunner",
+      "The pipeline with the given model bytes (None: the rules only), "
+      "uncalibrated.")
+      .def(py::init([](const std::optional<py::bytes>& model) {
              return std::make_unique<detail::ModelRunner>(
-                 LinearModel::parse(std::string(model)));
+                 model ? LinearModel::parse(std::string(*model))
+                       : LinearModel{});
            }),
            py::arg("model"))
       .def(
@@ -157,13 +169,86 @@ void bind_finder(py::module_& m) {
             doc.id = std::move(id);
             return doc;
           },
-          py::arg("text"), py::arg("id") = "", "A Document, as Extractor's.");
+          py::arg("text"), py::arg("id") = "", "A Document, as Extractor's.")
+      .def(
+          "extract_with_evidence",
+          [](const detail::ModelRunner& self, const std::string& text,
+             std::string id) {
+            std::vector<detail::CalibrationEvidence> evidence;
+            Document doc;
+            {
+              py::gil_scoped_release release;
+              doc = self.extract(text, &evidence);
+            }
+            doc.id = std::move(id);
+            py::list out;
+            for (const detail::CalibrationEvidence& e : evidence)
+              out.append(evidence_tuple(e));
+            return py::make_tuple(std::move(doc), out);
+          },
+          py::arg("text"), py::arg("id") = "",
+          "(Document, evidence per record): evidence is (kind, rule, speaker, "
+          "score or None, words), as the calibration table reads it.");
+}
+
+// The calibration evidence of a record as Python sees it.
+using EvidenceTuple = std::tuple<std::string, std::string, std::string,
+                                 std::optional<double>, int>;
+
+detail::CalibrationEvidence evidence_of(const EvidenceTuple& t) {
+  const auto& [kind, rule, speaker, score, words] = t;
+  detail::CalibrationEvidence e;
+  e.kind = quote_kind(kind);
+  e.rule = rule;
+  e.speaker = speaker;
+  e.judged = score.has_value();
+  e.score = score.value_or(0.0);
+  e.words = words;
+  return e;
+}
+
+void bind_calibration(py::module_& m) {
+  m.def(
+      "_fit_calibration",
+      [](const std::vector<EvidenceTuple>& evidence,
+         const std::vector<bool>& right, double strength, int score_buckets,
+         int word_buckets) {
+        std::vector<detail::CalibrationEvidence> records;
+        records.reserve(evidence.size());
+        for (const EvidenceTuple& t : evidence)
+          records.push_back(evidence_of(t));
+        detail::CalibrationFitOptions options;
+        options.strength = strength;
+        options.score_buckets = score_buckets;
+        options.word_buckets = word_buckets;
+        return detail::fit_calibration(records, right, options).serialize();
+      },
+      py::arg("evidence"), py::arg("right"), py::arg("strength"),
+      py::arg("score_buckets"), py::arg("word_buckets"),
+      "The calibration table (file text) fitted on evidence tuples and "
+      "their outcomes.");
+  m.def(
+      "_calibrated",
+      [](const std::string& table_text,
+         const std::vector<EvidenceTuple>& evidence) {
+        const detail::CalibrationTable table =
+            detail::CalibrationTable::parse(table_text);
+        std::vector<double> out;
+        out.reserve(evidence.size());
+        for (const EvidenceTuple& t : evidence)
+          out.push_back(table.probability(evidence_of(t)));
+        return out;
+      },
+      py::arg("table"), py::arg("evidence"),
+      "The probability the table (file text) gives each evidence tuple; "
+      "quotelink.Error for a malformed table.");
 }
 
 }  // namespace
 
 void bind_model(py::module_& m) {
   bind_finder(m);
+  bind_calibration(m);
   m.def(
       "_train_model",
       [](const std::vector<ClassifierSpec>& classifiers, std::uint32_t bits,

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Optional, Sequence
 
-from . import _core, polnear
+from . import _core, calibration_fit, polnear
 from . import eval as qeval
 
 ACCEPT_REPORT = "accept_report"
@@ -118,7 +118,7 @@ def rules_only_extractor() -> Any:
     from ._config import Config  # noqa: PLC0415
     from ._extractor import Extractor  # noqa: PLC0415
 
-    return Extractor(Config(model=False))
+    return Extractor(Config(model=False, calibration=False))
 
 
 def collect_records(gold: Sequence[qeval.GoldDocument], threads: int = 0) -> list[Record]:
@@ -216,6 +216,29 @@ def cross_validated_scores(records: Sequence[Record], folds: int, **options: Any
     return scores
 
 
+@dataclass
+class PipelineRun:
+    """The whole pipeline's output on the training articles (uncalibrated):
+    documents in article order and each record's calibration evidence."""
+
+    docs: list[Any]  # quotelink.Document per article
+    evidence: list[list[Any]]  # per article, (kind, rule, speaker, score, words) per record
+
+    def report(self, gold: Sequence[qeval.GoldDocument]) -> qeval.Report:
+        return qeval.score(gold, qeval.predictions_from_documents(self.docs))
+
+
+def run_pipeline(runner: Any, gold: Sequence[qeval.GoldDocument], indices: Sequence[int], run: PipelineRun) -> None:
+    """Runs `runner` (a ``_core._ModelRunner``) on the articles `indices`
+    into their places of `run`."""
+    from ._document import Document  # noqa: PLC0415
+
+    for i in indices:
+        core_doc, evidence = runner.extract_with_evidence(gold[i].text, gold[i].id)
+        run.docs[i] = Document._from_core(core_doc, gold[i].text, gold[i].id)
+        run.evidence[i] = evidence
+
+
 def cross_validated_pipeline(
     gold: Sequence[qeval.GoldDocument],
     records: Sequence[Record],
@@ -224,13 +247,10 @@ def cross_validated_pipeline(
     accept_threshold: float,
     cue_threshold: Optional[float],
     **options: Any,
-) -> qeval.Report:
-    """The scores of the whole pipeline on every article, each run with the
-    model trained on the other folds (without propose_cue when
-    `cue_threshold` is None)."""
-    from ._document import Document  # noqa: PLC0415
-
-    docs = []
+) -> PipelineRun:
+    """The whole pipeline on every article, each run with the model trained
+    on the other folds (without propose_cue when `cue_threshold` is None)."""
+    run = PipelineRun([None] * len(gold), [[] for _ in gold])
     for fold in range(folds):
         train_docs = {i for i in range(len(gold)) if i % folds != fold}
         model = train_model(
@@ -240,15 +260,66 @@ def cross_validated_pipeline(
             cue_threshold=cue_threshold or 0.0,
             **options,
         )
-        runner = _core._ModelRunner(model)
-        for i in range(fold, len(gold), folds):
-            docs.append(Document._from_core(runner.extract(gold[i].text, gold[i].id), gold[i].text, gold[i].id))
-    return qeval.score(gold, qeval.predictions_from_documents(docs))
+        run_pipeline(_core._ModelRunner(model), gold, range(fold, len(gold), folds), run)
+    return run
 
 
 def _line(name: str, counts: qeval.Counts) -> str:
     d = counts.to_dict()
     return f"  {name:28} all F1 {100 * d['content']['f1']:.2f}  e2e F1 {100 * d['end_to_end']['f1']:.2f}"
+
+
+def _choose_thresholds(
+    args: argparse.Namespace, gold: Sequence[qeval.GoldDocument], records: Sequence[Record],
+    candidates: CueCandidates, options: dict[str, Any],
+) -> tuple[float, Optional[float], Optional[PipelineRun]]:
+    """(accept threshold, cue threshold or None, the cross-validated pipeline
+    run of the chosen thresholds); with one fold, (0, the first cue
+    threshold, None)."""
+    if args.folds <= 1:
+        return 0.0, args.cue_thresholds[0], None
+    gold_total = sum(len(g.attributions) for g in gold)
+    report = qeval.score(gold, qeval.run_extractor(gold, rules_only_extractor(), threads=args.threads))
+    matched_other = report.sections["all"].matched - sum(r.positive for r in records)
+    scores = cross_validated_scores(records, args.folds, **options)
+    threshold = best_threshold(scores, [r.positive for r in records], gold_total, matched_other)
+    print(f"{args.folds}-fold CV on {len(gold)} articles; accept threshold {threshold:.4f}:")
+    print(_line("rules", report.sections["all"]))
+    best, chosen, chosen_run = -1.0, None, None
+    # None: no propose_cue classifier; it ships only when it wins the CV.
+    for t in [None, *args.cue_thresholds]:
+        run = cross_validated_pipeline(gold, records, candidates, args.folds, threshold, t, **options)
+        cv = run.report(gold)
+        label = "rules+model (no cues)" if t is None else f"rules+model (cue >= {t:g})"
+        print(_line(label, cv.sections["all"]))
+        f1 = cv.sections["all"].to_dict()["content"]["f1"]
+        if f1 > best:
+            best, chosen, chosen_run = f1, t, run
+    print("propose_cue left out" if chosen is None else f"cue threshold {chosen:g}")
+    return threshold, chosen, chosen_run
+
+
+def _write_calibration(
+    args: argparse.Namespace, gold: Sequence[qeval.GoldDocument], model_run: PipelineRun
+) -> None:
+    """Fits the calibration table on the cross-validated model pipeline's
+    records and the rules-only pipeline's indirect records, and writes it."""
+    rules_run = PipelineRun([None] * len(gold), [[] for _ in gold])
+    run_pipeline(_core._ModelRunner(None), gold, range(len(gold)), rules_run)
+    records = calibration_fit.labelled_records(gold, model_run.docs, model_run.evidence, "model")
+    records += calibration_fit.labelled_records(gold, rules_run.docs, rules_run.evidence, "rules", ["indirect"])
+    chosen, results = calibration_fit.choose_options(records, args.folds)
+    best = next(r for r in results if r.options == chosen)
+    rules_cv = calibration_fit.cross_validate(records, args.folds, chosen, "rules")
+    print(
+        f"calibration: {len(records)} records; chosen strength {chosen.strength:g}, "
+        f"{chosen.score_buckets} score buckets, {chosen.word_buckets} word buckets; "
+        f"{args.folds}-fold CV: model pipeline log loss {best.log_loss:.4f}, ECE {best.ece:.4f} "
+        f"({best.records} records); rules-only indirect ECE {rules_cv.ece:.4f} ({rules_cv.records} records)"
+    )
+    with open(args.calibration_out, "w", encoding="utf-8", newline="\n") as out:
+        out.write(calibration_fit.fit(records, chosen))
+    print(f"wrote {args.calibration_out}")
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
@@ -261,31 +332,13 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if not gold:
         print(f"quotelink train: no annotated articles in {args.polnear}", file=sys.stderr)
         return 1
+    if args.calibration_out and args.folds <= 1:
+        print("quotelink train: --calibration-out needs --folds of 2 or more", file=sys.stderr)
+        return 2
     options = {"bits": args.bits, "epochs": args.epochs, "seed": args.seed}
     records = collect_records(gold, threads=args.threads)
     candidates = collect_cue_candidates(args.polnear, gold)
-    gold_total = sum(len(g.attributions) for g in gold)
-    rules = rules_only_extractor()
-    preds = qeval.run_extractor(gold, rules, threads=args.threads)
-    report = qeval.score(gold, preds)
-    matched_other = report.sections["all"].matched - sum(r.positive for r in records)
-    threshold = 0.0
-    cue_threshold: Optional[float] = args.cue_thresholds[0]
-    if args.folds > 1:
-        scores = cross_validated_scores(records, args.folds, **options)
-        threshold = best_threshold(scores, [r.positive for r in records], gold_total, matched_other)
-        print(f"{args.folds}-fold CV on {len(gold)} articles; accept threshold {threshold:.4f}:")
-        print(_line("rules", report.sections["all"]))
-        best = -1.0
-        # None: no propose_cue classifier; it ships only when it wins the CV.
-        for t in [None, *args.cue_thresholds]:
-            cv = cross_validated_pipeline(gold, records, candidates, args.folds, threshold, t, **options)
-            label = "rules+model (no cues)" if t is None else f"rules+model (cue >= {t:g})"
-            print(_line(label, cv.sections["all"]))
-            f1 = cv.sections["all"].to_dict()["content"]["f1"]
-            if f1 > best:
-                best, cue_threshold = f1, t
-        print("propose_cue left out" if cue_threshold is None else f"cue threshold {cue_threshold:g}")
+    threshold, cue_threshold, model_run = _choose_thresholds(args, gold, records, candidates, options)
     everything = set(range(len(gold)))
     model = train_model(
         records,
@@ -300,8 +353,11 @@ def _cmd_train(args: argparse.Namespace) -> int:
     print(
         f"wrote {args.out}: {len(model)} bytes; {len(records)} records ({positives} positive), "
         f"{len(candidates.doc)} cue candidates ({sum(candidates.positive)} positive) "
-        f"from {len(gold)} articles in {time.monotonic() - started:.1f} s"
+        f"from {len(gold)} articles"
     )
+    if args.calibration_out and model_run is not None:
+        _write_calibration(args, gold, model_run)
+    print(f"done in {time.monotonic() - started:.1f} s")
     return 0
 
 
@@ -325,6 +381,11 @@ def register_cli(sub: Any) -> None:
     )
     parser.add_argument("--polnear", required=True, metavar="DIR", help="a PolNeAR split (DIR/text, DIR/attributions)")
     parser.add_argument("--out", required=True, metavar="FILE", help="the model file to write (cpp/data/model/en.bin)")
+    parser.add_argument(
+        "--calibration-out",
+        metavar="FILE",
+        help="also fit the confidence calibration table and write it (cpp/data/model/calibration.tsv)",
+    )
     parser.add_argument("--folds", type=int, default=4, help="folds for choosing the threshold (1: threshold 0)")
     parser.add_argument("--epochs", type=int, default=10, help="perceptron passes (default 10)")
     parser.add_argument("--bits", type=int, default=18, help="log2 of the weight table size (default 18)")

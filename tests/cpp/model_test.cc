@@ -2,6 +2,7 @@
 // pipeline hook that judges the rules' reported speech.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -162,6 +163,26 @@ TEST(ApplyModel, AcceptedReportsSayTheModelAccepted) {
   ASSERT_EQ(r.doc.quotes.size(), 2u);
   EXPECT_EQ(r.doc.quotes[0].sieve, rule + "+model");
   EXPECT_EQ(rule, "reported_after");
+}
+
+TEST(ApplyModel, ScoresOfTheKeptRecordsForCalibration) {
+  RulesOutput r = rules_output(kReports);
+  ASSERT_EQ(r.doc.quotes.size(), 2u);
+  LinearModel accept;
+  accept.classifiers.push_back(constant_classifier("accept_report", 1));
+  const double expected = accept.classifiers[0].score(
+      quotelink::detail::report_features(r.doc, r.layout, 0));
+  std::vector<double> scores;
+  quotelink::detail::apply_model(r.doc, r.layout, accept, &scores);
+  ASSERT_EQ(scores.size(), 2u);
+  EXPECT_EQ(scores[0], expected);      // the indirect record, judged
+  EXPECT_TRUE(std::isnan(scores[1]));  // the direct one is not judged
+  LinearModel reject;
+  reject.classifiers.push_back(constant_classifier("accept_report", -1));
+  r = rules_output(kReports);
+  quotelink::detail::apply_model(r.doc, r.layout, reject, &scores);
+  ASSERT_EQ(scores.size(), 1u);  // one per kept record
+  EXPECT_TRUE(std::isnan(scores[0]));
 }
 
 TEST(ApplyModel, AModelWithoutTheClassifierChangesNothing) {

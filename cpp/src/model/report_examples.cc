@@ -12,9 +12,11 @@ namespace quotelink::detail {
 
 namespace {
 
+// The rules with their constant confidences: what training reads.
 Config rules_only() {
   Config config;
   config.model = false;
+  config.calibration = false;
   return config;
 }
 
@@ -87,15 +89,16 @@ std::vector<CueExample> ReportExampleFinder::cue_examples(
 ModelRunner::ModelRunner(LinearModel model)
     : model_(std::move(model)),
       lexicon_(std::make_unique<Lexicon>(rules_only())) {
-  lexicon_->model = &model_;
+  if (!model_.classifiers.empty()) lexicon_->model = &model_;
 }
 
 ModelRunner::~ModelRunner() = default;
 
-Document ModelRunner::extract(std::string_view text) const {
+Document ModelRunner::extract(
+    std::string_view text, std::vector<CalibrationEvidence>* evidence) const {
   Document doc;
   doc.text = validate_utf8(text, false, nullptr);
-  run_pipeline(doc, *lexicon_, Config{});
+  run_pipeline(doc, *lexicon_, Config{}, kWindowBytes, evidence);
   return doc;
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "calibration.h"
 #include "model/linear_model.h"
 #include "quotelink/document.h"
 #include "text.h"
@@ -61,14 +62,18 @@ class ReportExampleFinder {
 /// one (training's cross-validation scores the pipeline with fold models).
 class ModelRunner {
  public:
-  /// Takes `model`; the lexicons are the built-in ones.
+  /// Takes `model` (one without classifiers: the rules only); the lexicons
+  /// are the built-in ones; confidences are the rules' (no calibration).
   explicit ModelRunner(LinearModel model);
   ~ModelRunner();
   ModelRunner(const ModelRunner&) = delete;
   ModelRunner& operator=(const ModelRunner&) = delete;
-  /// What Extractor::extract gives for `text` with this model (confidences
-  /// unrounded); quotelink::error for invalid UTF-8.
-  Document extract(std::string_view text) const;
+  /// What Extractor::extract gives for `text` with this model, uncalibrated
+  /// (confidences unrounded, no verbatim records); quotelink::error for
+  /// invalid UTF-8. With `evidence`, it receives each record's calibration
+  /// evidence, in doc.quotes order.
+  Document extract(std::string_view text,
+                   std::vector<CalibrationEvidence>* evidence = nullptr) const;
 
  private:
   LinearModel model_;
