@@ -92,8 +92,8 @@ void count_attribution_stages(const ql::Document& doc,
       if (cue.kind == d::CueKind::verb && cue.form != d::VerbForm::gerund)
         cue_starts[cue.first] = true;
   before = g_allocations.load();
-  const std::vector<d::SpeakerMention> mentions = d::find_mentions(
-      doc.text, layout, quote_of_token, tables.mentions, &cue_starts);
+  const std::vector<d::SpeakerMention> mentions =
+      d::find_mentions(doc.text, layout, tokens, tables.mentions, &cue_starts);
   parts->mentions += g_allocations.load() - before;
   const d::SieveInput input{
       doc.text, layout,      doc.quotes, quote_of_token,     cues.cues,
