@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "unicode.h"
+#include "vocabulary.h"
 
 namespace quotelink::detail {
 
@@ -18,26 +19,28 @@ constexpr int kWindow = 60;
 // compare as integers.
 using NameKey = std::vector<int>;
 
-NameKey name_key(const std::vector<std::string>& words,
-                 std::unordered_map<std::string, int>* parts) {
+NameKey name_key(const std::vector<std::string>& words, WordTable* parts) {
   NameKey key;
-  auto add = [&](std::string& part) {
-    if (part.empty()) return;
-    const auto next = static_cast<int>(parts->size());
-    key.push_back(parts->emplace(std::move(part), next).first->second);
-    part.clear();
-  };
   for (const std::string& w : words) {
-    std::string part;
-    for (char c : to_lower(w)) {
-      if (c == '-' || c == ' ' || c == '.')
-        add(part);
-      else
-        part += c;
+    const std::string lower = to_lower(w);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= lower.size(); ++i) {
+      if (i < lower.size() && lower[i] != '-' && lower[i] != ' ' &&
+          lower[i] != '.')
+        continue;
+      if (i > start)
+        key.push_back(static_cast<int>(
+            parts->intern(std::string_view(lower).substr(start, i - start))));
+      start = i + 1;
     }
-    add(part);
   }
   return key;
+}
+
+// The key of no name.
+const NameKey& no_name() {
+  static const NameKey none;
+  return none;
 }
 
 // True when `small` is a contiguous run of `big`.
@@ -74,6 +77,9 @@ class Clusterer {
       : text_(text), ms_(ms), tables_(tables), aliases_(aliases) {
     r_.entity_of.assign(ms.size(), -1);
     r_.antecedent.assign(ms.size(), -1);
+    // At most one entity per mention: room for all, so that none moves.
+    r_.entities.reserve(ms.size());
+    info_.reserve(ms.size());
     // A possessive pronoun ("his") takes no room in the look-back window.
     rank_.assign(ms.size() + 1, 0);
     for (std::size_t i = 0; i < ms.size(); ++i)
@@ -131,7 +137,8 @@ class Clusterer {
 
  private:
   struct Info {
-    NameKey longest_name;  // person name key
+    // The person name key of the entity's fullest name (into keys_).
+    const NameKey* longest_name = &no_name();
     int country = -1;
     bool gov = false;
     std::string alias;
@@ -148,7 +155,7 @@ class Clusterer {
   };
 
   void precompute_keys() {
-    std::unordered_map<std::string, int> name_parts;
+    WordTable name_parts;
     keys_.resize(ms_.size());
     for (std::size_t i = 0; i < ms_.size(); ++i) {
       const SpeakerMention& m = ms_[i];
@@ -187,7 +194,7 @@ class Clusterer {
     }
     if (m.mention.kind == MentionKind::name) {
       const NameKey& key = keys_[i].name;
-      if (key.size() > info.longest_name.size()) info.longest_name = key;
+      if (key.size() > info.longest_name->size()) info.longest_name = &key;
     }
   }
   void join_through(std::size_t i, std::size_t antecedent) {
@@ -214,7 +221,7 @@ class Clusterer {
     for (std::size_t j = i; j-- > 0;) {
       int e = r_.entity_of[j];
       if (e < 0 || ms_[j].mention.kind != MentionKind::name) continue;
-      const NameKey& other = info_[e].longest_name;
+      const NameKey& other = *info_[e].longest_name;
       bool match =
           other == key || contains_run(other, key) || contains_run(key, other);
       if (key.size() == 1 && other.size() > 1)

@@ -261,6 +261,7 @@ void finish_person(const MentionScan& s, SpeakerMention& m, int p, int end,
       }
   }
   m.possessive = w.possessive(end);
+  m.name_words.reserve(static_cast<std::size_t>(end - p + 1));
   for (int u = p; u <= end; ++u) {
     if (w.punct(u, '.') && !m.name_words.empty()) {
       m.name_words.back() += '.';  // the initial's dot
