@@ -67,6 +67,11 @@ class TokenLayer {
   WordId word(int t) const noexcept { return facts_[t].word; }
   /// The possessive-stripped form's id.
   WordId base(int t) const noexcept { return facts_[t].base; }
+  /// Number of word ids this layer uses (the vocabulary's and its own): every
+  /// id of a token is below it.
+  std::size_t id_count() const noexcept {
+    return vocabulary_.size() + local_.size();
+  }
   /// The string of a word id of this layer ("said").
   std::string_view text_of(WordId id) const noexcept;
   /// The lower-cased form of token t.

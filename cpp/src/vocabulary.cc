@@ -12,15 +12,6 @@ namespace {
 
 constexpr std::size_t kChunkBytes = 8192;
 
-std::uint64_t hash_bytes(std::string_view s) noexcept {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
@@ -51,8 +42,16 @@ WordTable::WordTable(WordTable&&) noexcept = default;
 WordTable& WordTable::operator=(WordTable&&) noexcept = default;
 WordTable::~WordTable() = default;
 
-WordId WordTable::find(std::string_view word) const noexcept {
-  const std::uint64_t h = hash_bytes(word);
+std::uint64_t WordTable::hash(std::string_view word) noexcept {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+WordId WordTable::find(std::string_view word, std::uint64_t h) const noexcept {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const WordId slot = slots_[i];
@@ -61,11 +60,10 @@ WordId WordTable::find(std::string_view word) const noexcept {
   }
 }
 
-WordId WordTable::intern(std::string_view word) {
-  const WordId found = find(word);
+WordId WordTable::intern(std::string_view word, std::uint64_t h) {
+  const WordId found = find(word, h);
   if (found != kNoWord) return found;
   if ((words_.size() + 1) * 2 > slots_.size()) grow();
-  const std::uint64_t h = hash_bytes(word);
   const auto id = static_cast<WordId>(words_.size());
   words_.push_back(store(word));
   hashes_.push_back(h);

@@ -69,10 +69,19 @@ class WordTable {
   WordTable& operator=(WordTable&&) noexcept;
   ~WordTable();
 
+  /// The hash the table keys `word` by (FNV-1a), so that a caller looking a
+  /// word up in several tables hashes it once.
+  static std::uint64_t hash(std::string_view word) noexcept;
   /// The id of `word`, or kNoWord.
-  WordId find(std::string_view word) const noexcept;
+  WordId find(std::string_view word) const noexcept {
+    return find(word, hash(word));
+  }
+  /// The same with `word`'s hash `h` (hash(word)).
+  WordId find(std::string_view word, std::uint64_t h) const noexcept;
   /// The id of `word`, added when absent.
-  WordId intern(std::string_view word);
+  WordId intern(std::string_view word) { return intern(word, hash(word)); }
+  /// The same with `word`'s hash `h` (hash(word)).
+  WordId intern(std::string_view word, std::uint64_t h);
   /// The string of id `id` (< size()).
   std::string_view word(WordId id) const noexcept { return words_[id]; }
   std::size_t size() const noexcept { return words_.size(); }
@@ -140,6 +149,10 @@ class Vocabulary {
   /// The id of lower-case word `word`, or kNoWord.
   WordId find(std::string_view word) const noexcept {
     return words_.find(word);
+  }
+  /// The same with `word`'s hash `h` (WordTable::hash(word)).
+  WordId find(std::string_view word, std::uint64_t h) const noexcept {
+    return words_.find(word, h);
   }
   /// The classes of word `id`; empty for ids past the vocabulary.
   const ClassMask& classes(WordId id) const noexcept {

@@ -176,6 +176,33 @@ TEST_F(TokenLayerTest, ShapesAreUnicodeCorrect) {
   EXPECT_FALSE(l.shape(token("42"), Shape::has_letter));
 }
 
+TEST_F(TokenLayerTest, AsciiTokensGetTheFactsOfTheUnicodePath) {
+  // An ASCII token takes a one-pass path; each pair differs only in one
+  // accented letter (the Unicode path), so their facts must match.
+  const TokenLayer& l = layer(
+      "Eric's \xC3\x89ric's ERIC \xC3\x89RIC U.S.-LED \xC3\x9C.S.-LED "
+      "eric \xC3\xA9ric e2e \xC3\xA9"
+      "2e");
+  const std::pair<const char*, const char*> twins[] = {
+      {"Eric's", "\xC3\x89ric's"},
+      {"ERIC", "\xC3\x89RIC"},
+      {"U.S.-LED", "\xC3\x9C.S.-LED"},
+      {"eric", "\xC3\xA9ric"},
+      {"e2e",
+       "\xC3\xA9"
+       "2e"}};
+  for (const auto& [ascii, unicode] : twins) {
+    ASSERT_GE(token(ascii), 0) << ascii;
+    ASSERT_GE(token(unicode), 0) << unicode;
+    EXPECT_EQ(l.facts(token(ascii)).shape, l.facts(token(unicode)).shape)
+        << ascii;
+  }
+  EXPECT_EQ(l.lower(token("Eric's")), "eric's");
+  EXPECT_EQ(l.lower(token("\xC3\x89ric's")), "\xC3\xA9ric's");
+  EXPECT_EQ(l.text_of(l.base(token("Eric's"))), "eric");
+  EXPECT_TRUE(l.shape(token("U.S.-LED"), Shape::all_caps));
+}
+
 TEST_F(TokenLayerTest, NestingDepthAndParentComeFromTheQuotes) {
   const TokenLayer& l =
       layer("He said, \"They told me 'go home' today,\" and left.");
