@@ -12,6 +12,7 @@
 #include "quotelink/extractor.h"
 #include "quotes.h"
 #include "token_layer.h"
+#include "unicode.h"
 
 namespace quotelink::detail {
 namespace {
@@ -104,6 +105,26 @@ TEST(Vocabulary, LexiconKeysLowerCaseOnceForAllScripts) {
   EXPECT_EQ(strip_possessive("russia's"), "russia");
   EXPECT_EQ(strip_possessive("koreas'"), "koreas");
   EXPECT_EQ(strip_possessive("its"), "its");
+}
+
+TEST(Vocabulary, GeneralPunctuationKeysAsICULowerCasesIt) {
+  // lexicon_key skips ICU for U+2010..U+205F; every one of them, alone and
+  // between letters, keys as ICU's lower case and NFC would.
+  std::string key;
+  for (char32_t cp = 0x2000; cp <= 0x206F; ++cp) {
+    std::string mark;
+    mark += static_cast<char>(0xE0 | (cp >> 12));
+    mark += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    mark += static_cast<char>(0x80 | (cp & 0x3F));
+    for (const std::string& word : {mark, "Ab" + mark + "C", "X" + mark}) {
+      std::string expected = to_lower(word);
+      for (std::size_t pos;
+           (pos = expected.find("\xE2\x80\x99")) != std::string::npos;)
+        expected.replace(pos, 3, "'");
+      lexicon_key(word, &key);
+      EXPECT_EQ(key, expected) << "U+" << std::hex << cp;
+    }
+  }
 }
 
 TEST(WordTable, IdsAreDenseAndSurviveGrowth) {
