@@ -158,6 +158,7 @@ WordId Vocabulary::intern(std::string_view word) {
   const WordId id = words_.intern(word);
   if (id >= masks_.size()) {
     masks_.resize(id + 1);
+    first_masks_.resize(id + 1);
     by_first_.resize(id + 1);
   }
   return id;
@@ -213,6 +214,7 @@ void Vocabulary::add_entry(
     if (e.attribute(attribute.first).empty())
       e.attributes.push_back(std::move(attribute));
   if (e.words.size() == 1) masks_[e.words[0]] |= e.classes;
+  first_masks_[e.words[0]] |= e.classes;
 }
 
 void Vocabulary::finish() {

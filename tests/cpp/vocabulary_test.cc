@@ -53,6 +53,18 @@ TEST(Vocabulary, ClassesAddUpAndAttributesAreKept) {
   EXPECT_EQ(v.entries()[v.entries_from(foo)[1]].attribute("k"), "v");
 }
 
+TEST(Vocabulary, FirstClassesGatherTheClassesOfEntriesStartingWithAWord) {
+  Vocabulary v({"alpha", "beta"});
+  v.load_pack("t", files({{"pack.txt", "a.tsv\n"},
+                          {"a.tsv", "foo\talpha\nbar baz\tbeta\n"}}));
+  const WordClass alpha = v.word_class("alpha"), beta = v.word_class("beta");
+  EXPECT_TRUE(v.first_classes(v.find("foo")).has(alpha));
+  EXPECT_TRUE(v.first_classes(v.find("bar")).has(beta));  // a phrase's start
+  EXPECT_FALSE(v.has(v.find("bar"), beta));
+  EXPECT_TRUE(v.first_classes(v.find("baz")).empty());  // inside a phrase
+  EXPECT_TRUE(v.first_classes(kNoWord).empty());
+}
+
 TEST(Vocabulary, BadLinesNameFileLineAndProblem) {
   Vocabulary v({"alpha"});
   EXPECT_NE(error_of([&] {
