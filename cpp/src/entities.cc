@@ -80,6 +80,7 @@ class Clusterer {
     // At most one entity per mention: room for all, so that none moves.
     r_.entities.reserve(ms.size());
     info_.reserve(ms.size());
+    tested_.reserve(ms.size());
     // A possessive pronoun ("his") takes no room in the look-back window.
     rank_.assign(ms.size() + 1, 0);
     for (std::size_t i = 0; i < ms.size(); ++i)
@@ -160,9 +161,12 @@ class Clusterer {
     for (std::size_t i = 0; i < ms_.size(); ++i) {
       const SpeakerMention& m = ms_[i];
       Keys& k = keys_[i];
-      if (m.mention.kind == MentionKind::name)
+      if (m.mention.kind == MentionKind::name) {
         k.name = name_key(m.name_words, &name_parts);
+        names_.push_back(i);
+      }
       if (m.mention.kind == MentionKind::organisation) {
+        organisations_.push_back(i);
         k.lower_head = to_lower(m.mention.head);
         k.initials = initials(m.mention.head);
       }
@@ -179,6 +183,7 @@ class Clusterer {
   int create(std::size_t i) {
     r_.entities.emplace_back();
     info_.emplace_back();
+    tested_.push_back(0);
     info_.back().country = ms_[i].country;
     return static_cast<int>(r_.entities.size()) - 1;
   }
@@ -216,16 +221,20 @@ class Clusterer {
     return true;
   }
 
+  // The earlier name mentions, nearest first; an entity met again is not
+  // compared again (the match depends on the entity's key alone).
   void person(std::size_t i) {
     const NameKey& key = keys_[i].name;
-    for (std::size_t j = i; j-- > 0;) {
-      int e = r_.entity_of[j];
-      if (e < 0 || ms_[j].mention.kind != MentionKind::name) continue;
+    const auto before = std::lower_bound(names_.begin(), names_.end(), i);
+    for (auto it = before; it != names_.begin();) {
+      const int e = r_.entity_of[*--it];
+      if (e < 0 || tested_[e] == i + 1) continue;
+      tested_[e] = i + 1;
       const NameKey& other = *info_[e].longest_name;
-      bool match =
-          other == key || contains_run(other, key) || contains_run(key, other);
-      if (key.size() == 1 && other.size() > 1)
-        match = other.back() == key[0] || other.front() == key[0];
+      const bool match = key.size() == 1 && other.size() > 1
+                             ? other.back() == key[0] || other.front() == key[0]
+                             : other == key || contains_run(other, key) ||
+                                   contains_run(key, other);
       if (match) {
         join(i, e);
         return;
@@ -247,10 +256,13 @@ class Clusterer {
     const Keys& mine = keys_[i];
     const std::string_view surface =
         text_.substr(m.mention.span.begin, m.mention.span.size());
-    for (std::size_t j = i; j-- > 0;) {
+    const auto before =
+        std::lower_bound(organisations_.begin(), organisations_.end(), i);
+    for (auto it = before; it != organisations_.begin();) {
+      const std::size_t j = *--it;
       int e = r_.entity_of[j];
       const SpeakerMention& o = ms_[j];
-      if (e < 0 || o.mention.kind != MentionKind::organisation) continue;
+      if (e < 0) continue;
       const Keys& other = keys_[j];
       bool match = other.lower_head == mine.lower_head ||
                    (m.head_word.size() >= 2 && other.initials == surface) ||
@@ -466,8 +478,12 @@ class Clusterer {
   EntityResult r_;
   std::vector<Info> info_;
   std::vector<Keys> keys_;  // per mention
-  std::vector<int> rank_;   // mentions before each one, possessive pronouns
-                            // not counted
+  // The name and organisation mentions, in text order.
+  std::vector<std::size_t> names_, organisations_;
+  // Per entity: 1 + the mention whose look-back last compared it.
+  std::vector<std::size_t> tested_;
+  std::vector<int> rank_;  // mentions before each one, possessive pronouns
+                           // not counted
   std::unordered_map<int, int> gov_entity_;
   std::unordered_map<std::string, int> alias_entity_;
 };

@@ -37,6 +37,7 @@ const LexiconEntry* MentionScan::phrase_entry_ending(int first, int last,
   const TokenLayer& layer = w.layer();
   const Vocabulary& v = layer.vocabulary();
   const WordId head = first == last ? last_word : layer.word(first);
+  if (!v.first_classes(head).has(c)) return nullptr;
   const std::size_t n = static_cast<std::size_t>(last - first + 1);
   for (std::uint32_t e : v.entries_from(head)) {
     const LexiconEntry& entry = v.entries()[e];

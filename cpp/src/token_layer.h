@@ -113,6 +113,8 @@ class TokenLayer {
   template <typename CanContinue>
   const LexiconEntry* match_any(int t, const ClassMask& classes,
                                 CanContinue can_continue, int* last) const {
+    if (!vocabulary_.first_classes(facts_[t].word).intersects(classes))
+      return nullptr;
     for (std::uint32_t e : vocabulary_.entries_from(facts_[t].word)) {
       const LexiconEntry& entry = vocabulary_.entries()[e];
       if (!entry.classes.intersects(classes)) continue;

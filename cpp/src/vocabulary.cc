@@ -158,6 +158,7 @@ WordId Vocabulary::intern(std::string_view word) {
   const WordId id = words_.intern(word);
   if (id >= masks_.size()) {
     masks_.resize(id + 1);
+    first_masks_.resize(id + 1);
     by_first_.resize(id + 1);
   }
   return id;
@@ -213,6 +214,7 @@ void Vocabulary::add_entry(
     if (e.attribute(attribute.first).empty())
       e.attributes.push_back(std::move(attribute));
   if (e.words.size() == 1) masks_[e.words[0]] |= e.classes;
+  first_masks_[e.words[0]] |= e.classes;
 }
 
 void Vocabulary::finish() {
@@ -283,15 +285,42 @@ void Vocabulary::load_file(const std::string& name, std::string_view text) {
 
 // ---- word forms -------------------------------------------------------------
 
+namespace {
+
+// True when the three bytes at word[i] encode a code point of U+2010..U+205F
+// (dashes, quotation marks, apostrophes, the ellipsis, ...): none has a case
+// mapping or a canonical decomposition and none combines, so lower case and
+// NFC leave them as they are.
+bool general_punctuation_at(std::string_view word, std::size_t i) {
+  if (i + 2 >= word.size() || static_cast<unsigned char>(word[i]) != 0xE2)
+    return false;
+  const auto second = static_cast<unsigned char>(word[i + 1]);
+  const auto third = static_cast<unsigned char>(word[i + 2]);
+  if (third < 0x80 || third > 0xBF) return false;
+  return (second == 0x80 && third >= 0x90) ||  // U+2010..U+203F
+         (second == 0x81 && third <= 0x9F);    // U+2040..U+205F
+}
+
+// True when the three bytes at word[i] are U+2019, the typographic
+// apostrophe.
+bool apostrophe_at(std::string_view word, std::size_t i) {
+  return static_cast<unsigned char>(word[i + 1]) == 0x80 &&
+         static_cast<unsigned char>(word[i + 2]) == 0x99;
+}
+
+}  // namespace
+
 void lexicon_key(std::string_view word, std::string* out) {
   out->clear();
-  bool plain = true;  // ASCII, apart from U+2019
+  // ASCII and general punctuation need no ICU call: ASCII letters lower-cased
+  // in place, U+2019 written as "'".
+  bool plain = true;
+  bool apostrophe = false;  // a U+2019 to replace
   for (std::size_t i = 0; i < word.size() && plain; ++i) {
     const auto c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) continue;
-    if (c == 0xE2 && i + 2 < word.size() &&
-        static_cast<unsigned char>(word[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(word[i + 2]) == 0x99) {
+    if (general_punctuation_at(word, i)) {
+      apostrophe = apostrophe || apostrophe_at(word, i);
       i += 2;
       continue;
     }
@@ -299,11 +328,13 @@ void lexicon_key(std::string_view word, std::string* out) {
   }
   if (!plain) {
     *out = to_lower(word);
+    apostrophe = true;  // look for it in the lower-cased form
   } else {
     out->assign(word);
     for (char& c : *out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+  if (!apostrophe) return;
   for (std::size_t pos; (pos = out->find("\xE2\x80\x99")) != std::string::npos;)
     out->replace(pos, 3, "'");
 }

@@ -165,6 +165,11 @@ class Vocabulary {
   /// Number of words.
   std::size_t size() const noexcept { return words_.size(); }
 
+  /// The classes of the entries starting with word `id` (empty for ids past
+  /// the vocabulary): a match of a class can start there only if it is in.
+  const ClassMask& first_classes(WordId id) const noexcept {
+    return id < first_masks_.size() ? first_masks_[id] : empty_mask_;
+  }
   /// Indices (into entries()) of the entries starting with word `first`,
   /// longest first.
   const std::vector<std::uint32_t>& entries_from(WordId first) const noexcept {
@@ -181,6 +186,7 @@ class Vocabulary {
   std::vector<std::string> class_names_;
   WordTable words_;
   std::vector<ClassMask> masks_;
+  std::vector<ClassMask> first_masks_;  // per word: its entries' classes
   std::vector<LexiconEntry> entries_;
   std::vector<std::vector<std::uint32_t>> by_first_;
   WordTable entry_keys_;  // entry text -> index in entries_
