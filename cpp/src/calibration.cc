@@ -208,9 +208,16 @@ std::string CalibrationTable::serialize() const {
   out += "\nword_edges";
   for (int edge : word_edges) out += "\t" + std::to_string(edge);
   out += "\n";
-  for (const auto& [key, counts] : groups)
-    out += "group\t" + key + "\t" + std::to_string(counts.right) + "\t" +
+  std::vector<const std::string*> keys;
+  keys.reserve(groups.size());
+  for (const auto& group : groups) keys.push_back(&group.first);
+  std::sort(keys.begin(), keys.end(),
+            [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (const std::string* key : keys) {
+    const CalibrationCounts& counts = groups.at(*key);
+    out += "group\t" + *key + "\t" + std::to_string(counts.right) + "\t" +
            std::to_string(counts.records) + "\n";
+  }
   return out;
 }
 

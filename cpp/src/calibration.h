@@ -5,9 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "quotelink/document.h"
@@ -51,7 +51,7 @@ struct CalibrationTable {
   std::vector<double> score_edges;
   /// Ascending; word bucket i holds word counts in [edges[i-1], edges[i]).
   std::vector<int> word_edges;
-  std::map<std::string, CalibrationCounts> groups;
+  std::unordered_map<std::string, CalibrationCounts> groups;
 
   /// The group keys of `e`, coarsest first.
   std::vector<std::string> keys(const CalibrationEvidence& e) const;

@@ -46,11 +46,14 @@ void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
   doc.sentences = layout.sentences;
   doc.quotes = find_quotes(doc.text, layout);
   const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon.vocabulary);
-  // The learned layer (cpp/src/model) proposes cues inside attribution and
-  // judges its reported speech after it.
+  // The learned layer (cpp/src/model) proposes cues inside attribution,
+  // judges its reported speech after it and gives sourceless reports one.
   attribute_quotes(doc, layout, tokens, lexicon, config, lexicon.model);
   std::vector<double> scores;
-  if (lexicon.model) apply_model(doc, layout, *lexicon.model, &scores);
+  if (lexicon.model) {
+    apply_model(doc, layout, *lexicon.model, &scores);
+    choose_sources(doc, layout, *lexicon.model);
+  }
   // Confidence becomes the calibrated chance that a record is right.
   calibrate_confidences(doc, scores, lexicon.calibration, evidence);
 }

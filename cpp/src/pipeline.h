@@ -8,6 +8,7 @@
 #include "calibration.h"
 #include "lexicon.h"
 #include "model/apply_model.h"
+#include "model/choose_source.h"
 #include "quotelink/extractor.h"
 #include "rules.h"
 #include "text.h"

@@ -73,12 +73,14 @@ std::vector<std::vector<std::uint32_t>> unpack_examples(
   return out;
 }
 
-using ClassifierSpec =
-    std::tuple<std::string, py::bytes, py::bytes, py::bytes, float>;
+// (name, features, lengths, labels, threshold, bits); bits 0: the default.
+using ClassifierSpec = std::tuple<std::string, py::bytes, py::bytes, py::bytes,
+                                  float, std::uint32_t>;
 
 LinearClassifier train_one(const ClassifierSpec& spec,
-                           const detail::PerceptronOptions& options) {
-  const auto& [name, features, lengths, labels, threshold] = spec;
+                           detail::PerceptronOptions options) {
+  const auto& [name, features, lengths, labels, threshold, bits] = spec;
+  if (bits) options.bits = bits;
   const auto lists =
       unpack_examples(std::string(features), std::string(lengths));
   const std::string marks(labels);
@@ -148,7 +150,24 @@ void bind_finder(py::module_& m) {
                                   py::bytes(lengths));
           },
           py::arg("text"),
-          "(starts, ends, features, lengths) of the cue candidates; packed.");
+          "(starts, ends, features, lengths) of the cue candidates; packed.")
+      .def(
+          "source_examples",
+          [](const detail::ReportExampleFinder& self, const std::string& text) {
+            std::vector<detail::SourceExample> found;
+            {
+              py::gil_scoped_release release;
+              found = self.source_examples(text);
+            }
+            py::list out;
+            for (const detail::SourceExample& e : found)
+              out.append(py::make_tuple(e.start, e.end, e.mention_start,
+                                        e.mention_end, e.features));
+            return out;
+          },
+          py::arg("text"),
+          "(start, end, mention_start, mention_end, features) per candidate "
+          "source of a record without one; code points.");
 
   py::class_<detail::ModelRunner>(
       m, "_ModelRunner",
@@ -264,8 +283,9 @@ void bind_model(py::module_& m) {
       },
       py::arg("classifiers"), py::arg("bits"), py::arg("epochs"),
       py::arg("seed"),
-      "Trains (name, features, lengths, labels, threshold) classifiers "
-      "(packed; labels one byte each); returns the model file's bytes.");
+      "Trains (name, features, lengths, labels, threshold, bits) "
+      "classifiers (packed; labels one byte each; bits 0: `bits`); returns "
+      "the model file's bytes.");
 
   m.def(
       "_model_scores",

@@ -106,6 +106,8 @@ class _ReportExampleFinder:
         """(start, end, kind, sieve, features) per record; code points."""
     def cue_examples(self, text: str) -> tuple[list[int], list[int], bytes, bytes]:
         """(starts, ends, features, lengths) of the cue candidates; packed."""
+    def source_examples(self, text: str) -> list[tuple[int, int, int, int, list[int]]]:
+        """(start, end, mention_start, mention_end, features) per candidate source."""
 
 # Calibration evidence of a record: (kind, rule, speaker, score or None, words).
 _Evidence = tuple[str, str, str, float | None, int]
@@ -125,8 +127,8 @@ def _fit_calibration(
 def _calibrated(table: str, evidence: list[_Evidence]) -> list[float]:
     """The probability the table gives each evidence tuple."""
 
-def _train_model(classifiers: list[tuple[str, bytes, bytes, bytes, float]], bits: int, epochs: int, seed: int) -> bytes:
-    """Trains (name, features, lengths, labels, threshold) classifiers; model bytes."""
+def _train_model(classifiers: list[tuple[str, bytes, bytes, bytes, float, int]], bits: int, epochs: int, seed: int) -> bytes:
+    """Trains (name, features, lengths, labels, threshold, bits) classifiers (bits 0: `bits`); model bytes."""
 
 def _model_scores(model: bytes, name: str, features: bytes, lengths: bytes) -> list[float]:
     """The scores of packed examples under classifier `name` of model bytes."""

@@ -2,9 +2,11 @@
 
     quotelink train --polnear ../shared/data/polnear/train --out cpp/data/model/en.bin
 
-The model has two classifiers (see docs/model.md): ``propose_cue`` finds cue
-words no lexicon lists, for the reported-speech rules to read a clause from;
-``accept_report`` judges the reported-speech records the rules propose.
+The model has three classifiers (see docs/model.md): ``propose_cue`` finds
+cue words no lexicon lists, for the reported-speech rules to read a clause
+from; ``accept_report`` judges the reported-speech records the rules
+propose; ``choose_source`` picks a mention of the cue's sentence as the
+source of a record the rules left without one.
 Training, deterministic for the same data and options:
 
 1. the rules-only pipeline runs over every training article; each of its
@@ -13,13 +15,16 @@ Training, deterministic for the same data and options:
    hooks see (``_core._ReportExampleFinder``);
 2. an indirect record is positive when the evaluator's matching (the "all"
    section of :mod:`quotelink.eval`) puts it in a matched gold attribution's
-   group; a cue candidate is positive when it lies in an annotated cue;
+   group; a cue candidate is positive when it lies in an annotated cue; a
+   source candidate when it overlaps the annotated source of the gold
+   attribution its record matches;
 3. a k-fold split of the articles (article i in fold i mod k) gives every
    record an out-of-fold score; the acceptance threshold is the one that
    maximizes all-attribution F1 over those scores. The cue threshold is
    chosen among ``--cue-thresholds`` by running the whole pipeline on each
    fold's held-out articles with the fold's model (``_core._ModelRunner``):
-   the best all-attribution F1 of the cross-validation wins;
+   the best all-attribution F1 of the cross-validation wins; then the source
+   threshold among ``--source-thresholds`` (or none) by end-to-end F1;
 4. the final averaged perceptrons are trained on every article, with those
    thresholds, and written to ``--out``.
 
@@ -41,6 +46,8 @@ from . import eval as qeval
 
 ACCEPT_REPORT = "accept_report"
 PROPOSE_CUE = "propose_cue"
+CHOOSE_SOURCE = "choose_source"
+SOURCE_BITS = 14  # choose_source's weight table: 2^14 entries
 
 
 def pack(lists: Sequence[Sequence[int]]) -> tuple[bytes, bytes]:
@@ -56,8 +63,9 @@ def pack(lists: Sequence[Sequence[int]]) -> tuple[bytes, bytes]:
 
 
 @dataclass
-class CueCandidates:
-    """The cue candidates of the training articles, packed per article."""
+class Candidates:
+    """Labelled candidates of the training articles (cue words, source
+    mentions), packed per article."""
 
     doc: list[int]  # article index of each candidate
     positive: list[bool]
@@ -143,12 +151,12 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def collect_cue_candidates(directory: str, gold: Sequence[qeval.GoldDocument]) -> CueCandidates:
+def collect_cue_candidates(directory: str, gold: Sequence[qeval.GoldDocument]) -> Candidates:
     """Every cue candidate of the articles of `gold`, labelled by the
     annotated cues of PolNeAR `directory` (same articles, same order)."""
     cues = {d.id: [span for a in d.attributions for span in a.cue] for d in polnear.load(directory)}
     finder = _core._ReportExampleFinder()
-    out = CueCandidates([], [], [], [])
+    out = Candidates([], [], [], [])
     for index, g in enumerate(gold):
         starts, ends, features, lengths = finder.cue_examples(g.text)
         spans = cues.get(g.id, [])
@@ -156,6 +164,43 @@ def collect_cue_candidates(directory: str, gold: Sequence[qeval.GoldDocument]) -
         out.positive.extend(_inside(a, b, spans) for a, b in zip(starts, ends))
         out.features.append(features)
         out.lengths.append(lengths)
+    return out
+
+
+def _matched_gold(doc: qeval.GoldDocument, start: int, end: int) -> Optional[qeval.Attribution]:
+    """The gold attribution that content [start, end) matches best (both
+    spans sharing half their characters, as the scorer's default), or None."""
+    spans = qeval._trim(((start, end),), doc.text)
+    length = qeval._length(spans)
+    best, best_shared = None, 0
+    for g in doc.attributions:
+        gold_spans = qeval._content_spans(g, doc.text)
+        shared = qeval._shared(spans, gold_spans)
+        limit = Fraction(1, 2)
+        if shared > best_shared and qeval._meets(shared, length, limit) and qeval._meets(
+            shared, qeval._length(gold_spans), limit
+        ):
+            best, best_shared = g, shared
+    return best
+
+
+def collect_source_candidates(gold: Sequence[qeval.GoldDocument]) -> Candidates:
+    """The candidate sources of the rules' records without one, labelled
+    positive when the mention overlaps the annotated source of the gold
+    attribution the record matches."""
+    finder = _core._ReportExampleFinder()
+    out = Candidates([], [], [], [])
+    for index, g in enumerate(gold):
+        lists = []
+        for start, end, m_start, m_end, features in finder.source_examples(g.text):
+            match = _matched_gold(g, start, end)
+            sources = match.source if match is not None else ()
+            out.doc.append(index)
+            out.positive.append(any(a < m_end and m_start < b for a, b in sources))
+            lists.append(features)
+        features_bytes, lengths_bytes = pack(lists)
+        out.features.append(features_bytes)
+        out.lengths.append(lengths_bytes)
     return out
 
 
@@ -192,14 +237,20 @@ def train_model(
     seed: int,
     cues: Optional[tuple[bytes, bytes, bytes]] = None,
     cue_threshold: float = 0.0,
+    sources: Optional[tuple[bytes, bytes, bytes]] = None,
+    source_threshold: float = 0.0,
 ) -> bytes:
-    """Model bytes: accept_report trained on `records`, and propose_cue on
-    the packed (features, lengths, labels) `cues` when given."""
+    """Model bytes: accept_report trained on `records`, propose_cue on the
+    packed (features, lengths, labels) `cues` and choose_source on `sources`
+    when given."""
     features, lengths = pack([r.features for r in records])
     labels = bytes(r.positive for r in records)
-    classifiers = [(ACCEPT_REPORT, features, lengths, labels, threshold)]
+    classifiers = [(ACCEPT_REPORT, features, lengths, labels, threshold, 0)]
     if cues is not None:
-        classifiers.append((PROPOSE_CUE, cues[0], cues[1], cues[2], cue_threshold))
+        classifiers.append((PROPOSE_CUE, cues[0], cues[1], cues[2], cue_threshold, 0))
+    if sources is not None:
+        # A few thousand candidates: a smaller table holds their features.
+        classifiers.append((CHOOSE_SOURCE, sources[0], sources[1], sources[2], source_threshold, SOURCE_BITS))
     return bytes(_core._train_model(classifiers, bits, epochs, seed))
 
 
@@ -239,27 +290,46 @@ def run_pipeline(runner: Any, gold: Sequence[qeval.GoldDocument], indices: Seque
         run.evidence[i] = evidence
 
 
+@dataclass
+class TrainingData:
+    """Everything the classifiers learn from, per training article."""
+
+    records: list[Record]  # accept_report
+    cues: Candidates  # propose_cue
+    sources: Candidates  # choose_source
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The classifiers' thresholds; None leaves that classifier out."""
+
+    accept: float
+    cue: Optional[float] = None
+    source: Optional[float] = None
+
+
+def model_for(data: TrainingData, docs: set[int], thresholds: Thresholds, **options: Any) -> bytes:
+    """The model trained on the articles `docs` with `thresholds`."""
+    return train_model(
+        [r for r in data.records if r.doc in docs],
+        thresholds.accept,
+        cues=None if thresholds.cue is None else data.cues.select(docs),
+        cue_threshold=thresholds.cue or 0.0,
+        sources=None if thresholds.source is None else data.sources.select(docs),
+        source_threshold=thresholds.source or 0.0,
+        **options,
+    )
+
+
 def cross_validated_pipeline(
-    gold: Sequence[qeval.GoldDocument],
-    records: Sequence[Record],
-    candidates: CueCandidates,
-    folds: int,
-    accept_threshold: float,
-    cue_threshold: Optional[float],
-    **options: Any,
+    gold: Sequence[qeval.GoldDocument], data: TrainingData, folds: int, thresholds: Thresholds, **options: Any
 ) -> PipelineRun:
     """The whole pipeline on every article, each run with the model trained
-    on the other folds (without propose_cue when `cue_threshold` is None)."""
+    on the other folds."""
     run = PipelineRun([None] * len(gold), [[] for _ in gold])
     for fold in range(folds):
         train_docs = {i for i in range(len(gold)) if i % folds != fold}
-        model = train_model(
-            [r for r in records if r.doc in train_docs],
-            accept_threshold,
-            cues=None if cue_threshold is None else candidates.select(train_docs),
-            cue_threshold=cue_threshold or 0.0,
-            **options,
-        )
+        model = model_for(data, train_docs, thresholds, **options)
         run_pipeline(_core._ModelRunner(model), gold, range(fold, len(gold), folds), run)
     return run
 
@@ -269,34 +339,53 @@ def _line(name: str, counts: qeval.Counts) -> str:
     return f"  {name:28} all F1 {100 * d['content']['f1']:.2f}  e2e F1 {100 * d['end_to_end']['f1']:.2f}"
 
 
+def _best_run(
+    gold: Sequence[qeval.GoldDocument], data: TrainingData, folds: int, choices: Sequence[Thresholds],
+    metric: str, options: dict[str, Any],
+) -> tuple[Thresholds, PipelineRun]:
+    """The choice whose cross-validated pipeline scores best in `metric`
+    ("content" or "end_to_end" F1 of all attributions; ties: the first)."""
+    best: Optional[tuple[float, Thresholds, PipelineRun]] = None
+    for choice in choices:
+        run = cross_validated_pipeline(gold, data, folds, choice, **options)
+        section = run.report(gold).sections["all"]
+        cue = "no cues" if choice.cue is None else f"cue >= {choice.cue:g}"
+        source = "no source" if choice.source is None else f"source >= {choice.source:g}"
+        print(_line(f"rules+model ({cue}, {source})", section))
+        f1 = section.to_dict()[metric]["f1"]
+        if best is None or f1 > best[0]:
+            best = (f1, choice, run)
+    assert best is not None
+    return best[1], best[2]
+
+
 def _choose_thresholds(
-    args: argparse.Namespace, gold: Sequence[qeval.GoldDocument], records: Sequence[Record],
-    candidates: CueCandidates, options: dict[str, Any],
-) -> tuple[float, Optional[float], Optional[PipelineRun]]:
-    """(accept threshold, cue threshold or None, the cross-validated pipeline
-    run of the chosen thresholds); with one fold, (0, the first cue
-    threshold, None)."""
+    args: argparse.Namespace, gold: Sequence[qeval.GoldDocument], data: TrainingData, options: dict[str, Any]
+) -> tuple[Thresholds, Optional[PipelineRun]]:
+    """The thresholds the cross-validation chooses and the pipeline run of
+    that choice; with one fold, threshold 0 and the first of each list."""
     if args.folds <= 1:
-        return 0.0, args.cue_thresholds[0], None
+        return Thresholds(0.0, args.cue_thresholds[0], args.source_thresholds[0]), None
+    records = data.records
     gold_total = sum(len(g.attributions) for g in gold)
     report = qeval.score(gold, qeval.run_extractor(gold, rules_only_extractor(), threads=args.threads))
     matched_other = report.sections["all"].matched - sum(r.positive for r in records)
     scores = cross_validated_scores(records, args.folds, **options)
-    threshold = best_threshold(scores, [r.positive for r in records], gold_total, matched_other)
-    print(f"{args.folds}-fold CV on {len(gold)} articles; accept threshold {threshold:.4f}:")
+    accept = best_threshold(scores, [r.positive for r in records], gold_total, matched_other)
+    print(f"{args.folds}-fold CV on {len(gold)} articles; accept threshold {accept:.4f}:")
     print(_line("rules", report.sections["all"]))
-    best, chosen, chosen_run = -1.0, None, None
-    # None: no propose_cue classifier; it ships only when it wins the CV.
-    for t in [None, *args.cue_thresholds]:
-        run = cross_validated_pipeline(gold, records, candidates, args.folds, threshold, t, **options)
-        cv = run.report(gold)
-        label = "rules+model (no cues)" if t is None else f"rules+model (cue >= {t:g})"
-        print(_line(label, cv.sections["all"]))
-        f1 = cv.sections["all"].to_dict()["content"]["f1"]
-        if f1 > best:
-            best, chosen, chosen_run = f1, t, run
-    print("propose_cue left out" if chosen is None else f"cue threshold {chosen:g}")
-    return threshold, chosen, chosen_run
+    # None: the classifier is left out; it ships only when it wins the CV.
+    # Cues change what is found (all-attribution F1), sources only whom it
+    # is attributed to (end-to-end F1).
+    cue_choices = [Thresholds(accept, t) for t in [None, *args.cue_thresholds]]
+    chosen, run = _best_run(gold, data, args.folds, cue_choices, "content", options)
+    source_choices = [Thresholds(accept, chosen.cue, t) for t in [None, *args.source_thresholds]]
+    chosen, run = _best_run(gold, data, args.folds, source_choices, "end_to_end", options)
+    print(
+        ("propose_cue left out" if chosen.cue is None else f"cue threshold {chosen.cue:g}")
+        + ("; choose_source left out" if chosen.source is None else f"; source threshold {chosen.source:g}")
+    )
+    return chosen, run
 
 
 def _write_calibration(
@@ -336,24 +425,20 @@ def _cmd_train(args: argparse.Namespace) -> int:
         print("quotelink train: --calibration-out needs --folds of 2 or more", file=sys.stderr)
         return 2
     options = {"bits": args.bits, "epochs": args.epochs, "seed": args.seed}
-    records = collect_records(gold, threads=args.threads)
-    candidates = collect_cue_candidates(args.polnear, gold)
-    threshold, cue_threshold, model_run = _choose_thresholds(args, gold, records, candidates, options)
-    everything = set(range(len(gold)))
-    model = train_model(
-        records,
-        threshold,
-        cues=None if cue_threshold is None else candidates.select(everything),
-        cue_threshold=cue_threshold or 0.0,
-        **options,
+    data = TrainingData(
+        collect_records(gold, threads=args.threads),
+        collect_cue_candidates(args.polnear, gold),
+        collect_source_candidates(gold),
     )
+    thresholds, model_run = _choose_thresholds(args, gold, data, options)
+    model = model_for(data, set(range(len(gold))), thresholds, **options)
     with open(args.out, "wb") as out:
         out.write(model)
-    positives = sum(r.positive for r in records)
+    records, cues, sources = data.records, data.cues, data.sources
     print(
-        f"wrote {args.out}: {len(model)} bytes; {len(records)} records ({positives} positive), "
-        f"{len(candidates.doc)} cue candidates ({sum(candidates.positive)} positive) "
-        f"from {len(gold)} articles"
+        f"wrote {args.out}: {len(model)} bytes; {len(records)} records ({sum(r.positive for r in records)} "
+        f"positive), {len(cues.doc)} cue candidates ({sum(cues.positive)} positive), {len(sources.doc)} "
+        f"source candidates ({sum(sources.positive)} positive) from {len(gold)} articles"
     )
     if args.calibration_out and model_run is not None:
         _write_calibration(args, gold, model_run)
@@ -398,5 +483,13 @@ def register_cli(sub: Any) -> None:
         metavar="T,T,...",
         help="propose_cue thresholds the CV chooses from, or to leave the classifier out "
         "(default 0; with --folds 1 the first is used)",
+    )
+    parser.add_argument(
+        "--source-thresholds",
+        type=_thresholds,
+        default=[-8.0, -6.0, -4.0, -2.0, 0.0],
+        metavar="T,T,...",
+        help="choose_source thresholds the CV chooses from; the classifier ships only when one beats "
+        "the model without it in end-to-end F1 (default -8,-6,-4,-2,0; with --folds 1 the first is used)",
     )
     parser.set_defaults(func=_cmd_train)

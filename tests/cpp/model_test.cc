@@ -8,6 +8,7 @@
 
 #include "cues.h"
 #include "model/apply_model.h"
+#include "model/choose_source.h"
 #include "model/linear_model.h"
 #include "model/perceptron_trainer.h"
 #include "model/propose_cues.h"
@@ -204,11 +205,67 @@ TEST(ApplyModel, FeaturesDependOnTheCueWord) {
             quotelink::detail::report_features(argued.doc, argued.layout, 0));
 }
 
+// A report whose subject stands before an earlier verb: the rules give it
+// no source; "Jane Roe" is its one candidate ("the plan" is content).
+const char* kSourceless =
+    "Jane Roe visited the plant on Monday, then said the plan would cut "
+    "taxes for farmers.\n";
+
+TEST(ChooseSource, CandidatesAreTheCueSentencesMentionsOutsideTheContent) {
+  RulesOutput r = rules_output(kSourceless);
+  ASSERT_EQ(r.doc.quotes.size(), 1u);
+  ASSERT_EQ(r.doc.quotes[0].mention, -1);
+  const std::vector<int> candidates =
+      quotelink::detail::source_candidates(r.doc, r.layout, 0);
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(r.doc.slice(r.doc.mentions[candidates[0]].span), "Jane Roe");
+  // A record with a source has none.
+  RulesOutput sourced = rules_output(kReports);
+  EXPECT_TRUE(
+      quotelink::detail::source_candidates(sourced.doc, sourced.layout, 0)
+          .empty());
+}
+
+TEST(ChooseSource, TheBestCandidateOverTheThresholdBecomesTheSource) {
+  RulesOutput r = rules_output(kSourceless);
+  LinearModel choose;
+  choose.classifiers.push_back(constant_classifier("choose_source", 1));
+  quotelink::detail::choose_sources(r.doc, r.layout, choose);
+  const quotelink::Quote& quote = r.doc.quotes[0];
+  ASSERT_GE(quote.mention, 0);
+  EXPECT_EQ(r.doc.slice(r.doc.mentions[quote.mention].span), "Jane Roe");
+  EXPECT_EQ(quote.speaker, r.doc.mentions[quote.mention].entity);
+  EXPECT_EQ(quote.sieve, "reported_after+source");
+  // Under the threshold, or without the classifier, nothing changes.
+  for (std::int16_t weight : {-1, 1}) {
+    RulesOutput kept = rules_output(kSourceless);
+    LinearModel model;
+    model.classifiers.push_back(constant_classifier(
+        weight < 0 ? "choose_source" : "accept_report", weight));
+    quotelink::detail::choose_sources(kept.doc, kept.layout, model);
+    EXPECT_EQ(kept.doc.quotes[0].mention, -1);
+    EXPECT_EQ(kept.doc.quotes[0].sieve, "reported_after");
+  }
+}
+
+TEST(ChooseSource, ExamplesAreThoseThePipelineScores) {
+  const quotelink::detail::ReportExampleFinder finder;
+  const auto examples = finder.source_examples(kSourceless);
+  ASSERT_EQ(examples.size(), 1u);
+  EXPECT_EQ(examples[0].mention_start, 0u);
+  EXPECT_EQ(examples[0].mention_end, 8u);  // "Jane Roe", code points
+  RulesOutput r = rules_output(kSourceless);
+  EXPECT_EQ(examples[0].features,
+            quotelink::detail::source_features(r.doc, r.layout, 0, 0));
+}
+
 TEST(ShippedModel, LoadsAndJudgesReports) {
   const LinearModel& model = quotelink::detail::shipped_model();
   const LinearClassifier* accept = model.find(quotelink::detail::kAcceptReport);
   ASSERT_NE(accept, nullptr);
   EXPECT_GE(accept->bits, 10u);
+  // It also chooses sources: the cross-validation kept choose_source.
+  EXPECT_NE(model.find(quotelink::detail::kChooseSource), nullptr);
   // The default pipeline runs it; Config::model = false does not.
   const Document with_model = quotelink::extract(kReports);
   const Document rules = rules_only(kReports);

@@ -1,6 +1,7 @@
 #include "model/report_examples.h"
 
 #include "attribute.h"
+#include "model/choose_source.h"
 #include "model/cue_features.h"
 #include "model/propose_cues.h"
 #include "model/report_features.h"
@@ -38,12 +39,18 @@ ReportExampleFinder::ReportExampleFinder()
 
 ReportExampleFinder::~ReportExampleFinder() = default;
 
+TextLayout ReportExampleFinder::rules_document(std::string_view text,
+                                               Document& doc) const {
+  doc.text = validate_utf8(text, false, nullptr);
+  TextLayout layout = run_rules(doc, *lexicon_);
+  doc.build_offset_index();
+  return layout;
+}
+
 std::vector<ReportExample> ReportExampleFinder::examples(
     std::string_view text) const {
   Document doc;
-  doc.text = validate_utf8(text, false, nullptr);
-  const TextLayout layout = run_rules(doc, *lexicon_);
-  doc.build_offset_index();
+  const TextLayout layout = rules_document(text, doc);
   std::vector<ReportExample> out;
   out.reserve(doc.quotes.size());
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
@@ -83,6 +90,24 @@ std::vector<CueExample> ReportExampleFinder::cue_examples(
     e.features = cue_features(doc.text, layout, t);
     out.push_back(std::move(e));
   }
+  return out;
+}
+
+std::vector<SourceExample> ReportExampleFinder::source_examples(
+    std::string_view text) const {
+  Document doc;
+  const TextLayout layout = rules_document(text, doc);
+  std::vector<SourceExample> out;
+  for (std::size_t q = 0; q < doc.quotes.size(); ++q)
+    for (int m : source_candidates(doc, layout, q)) {
+      SourceExample e;
+      e.start = doc.code_point_offset(doc.quotes[q].span.begin);
+      e.end = doc.code_point_offset(doc.quotes[q].span.end);
+      e.mention_start = doc.code_point_offset(doc.mentions[m].span.begin);
+      e.mention_end = doc.code_point_offset(doc.mentions[m].span.end);
+      e.features = source_features(doc, layout, q, m);
+      out.push_back(std::move(e));
+    }
   return out;
 }
 

@@ -36,6 +36,15 @@ struct CueExample {
   std::vector<std::uint32_t> features;
 };
 
+/// One candidate source mention of a record the rules left without one.
+struct SourceExample {
+  std::size_t start = 0;          ///< the record's content start, code points
+  std::size_t end = 0;            ///< the record's content end
+  std::size_t mention_start = 0;  ///< the candidate mention, code points
+  std::size_t mention_end = 0;
+  std::vector<std::uint32_t> features;
+};
+
 /// Contract: runs the stages of one window up to attribution (the rules
 /// only) on `doc.text` (valid UTF-8), filling doc's paragraphs, sentences,
 /// quotes, mentions and entities, and returns the layout: what apply_model
@@ -53,8 +62,15 @@ class ReportExampleFinder {
   /// The cue candidates of `text` that no lexicon cue covers, in order:
   /// what propose_cues judges in the pipeline.
   std::vector<CueExample> cue_examples(std::string_view text) const;
+  /// The candidate sources of the records without one, in record order:
+  /// what choose_sources scores in the pipeline.
+  std::vector<SourceExample> source_examples(std::string_view text) const;
 
  private:
+  /// Fills `doc` with the rules' output on `text` (offsets indexed) and
+  /// returns its layout; quotelink::error for invalid UTF-8.
+  TextLayout rules_document(std::string_view text, Document& doc) const;
+
   std::unique_ptr<const Lexicon> lexicon_;
 };
 
