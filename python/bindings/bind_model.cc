@@ -162,12 +162,13 @@ void bind_finder(py::module_& m) {
             py::list out;
             for (const detail::SourceExample& e : found)
               out.append(py::make_tuple(e.start, e.end, e.mention_start,
-                                        e.mention_end, e.features));
+                                        e.mention_end, e.sourced,
+                                        e.rules_choice, e.features));
             return out;
           },
           py::arg("text"),
-          "(start, end, mention_start, mention_end, features) per candidate "
-          "source of a record without one; code points.");
+          "(start, end, mention_start, mention_end, sourced, rules_choice, "
+          "features) per candidate source of a record; code points.");
 
   py::class_<detail::ModelRunner>(
       m, "_ModelRunner",

@@ -106,8 +106,8 @@ class _ReportExampleFinder:
         """(start, end, kind, sieve, features) per record; code points."""
     def cue_examples(self, text: str) -> tuple[list[int], list[int], bytes, bytes]:
         """(starts, ends, features, lengths) of the cue candidates; packed."""
-    def source_examples(self, text: str) -> list[tuple[int, int, int, int, list[int]]]:
-        """(start, end, mention_start, mention_end, features) per candidate source."""
+    def source_examples(self, text: str) -> list[tuple[int, int, int, int, bool, bool, list[int]]]:
+        """(start, end, mention_start, mention_end, sourced, rules_choice, features) per candidate source."""
 
 # Calibration evidence of a record: (kind, rule, speaker, score or None, words).
 _Evidence = tuple[str, str, str, float | None, int]

@@ -47,6 +47,7 @@ from . import eval as qeval
 ACCEPT_REPORT = "accept_report"
 PROPOSE_CUE = "propose_cue"
 CHOOSE_SOURCE = "choose_source"
+REVISE_SOURCE = "revise_source"
 SOURCE_BITS = 14  # choose_source's weight table: 2^14 entries
 
 
@@ -184,24 +185,27 @@ def _matched_gold(doc: qeval.GoldDocument, start: int, end: int) -> Optional[qev
     return best
 
 
-def collect_source_candidates(gold: Sequence[qeval.GoldDocument]) -> Candidates:
-    """The candidate sources of the rules' records without one, labelled
-    positive when the mention overlaps the annotated source of the gold
-    attribution the record matches."""
+def collect_source_candidates(gold: Sequence[qeval.GoldDocument]) -> tuple[Candidates, Candidates]:
+    """The candidate sources of the rules' reported-speech records: those of
+    records without a source (choose_source) and of records with one
+    (revise_source), each positive when the mention overlaps the annotated
+    source of the gold attribution the record matches."""
     finder = _core._ReportExampleFinder()
-    out = Candidates([], [], [], [])
+    sourceless, sourced = Candidates([], [], [], []), Candidates([], [], [], [])
     for index, g in enumerate(gold):
-        lists = []
-        for start, end, m_start, m_end, features in finder.source_examples(g.text):
+        lists: tuple[list[list[int]], list[list[int]]] = ([], [])
+        for start, end, m_start, m_end, has_source, _rules_choice, features in finder.source_examples(g.text):
             match = _matched_gold(g, start, end)
             sources = match.source if match is not None else ()
+            out = sourced if has_source else sourceless
             out.doc.append(index)
             out.positive.append(any(a < m_end and m_start < b for a, b in sources))
-            lists.append(features)
-        features_bytes, lengths_bytes = pack(lists)
-        out.features.append(features_bytes)
-        out.lengths.append(lengths_bytes)
-    return out
+            lists[has_source].append(features)
+        for out, found in ((sourceless, lists[0]), (sourced, lists[1])):
+            features_bytes, lengths_bytes = pack(found)
+            out.features.append(features_bytes)
+            out.lengths.append(lengths_bytes)
+    return sourceless, sourced
 
 
 def best_threshold(scores: Sequence[float], labels: Sequence[bool], gold_total: int, matched_other: int) -> float:
@@ -239,10 +243,12 @@ def train_model(
     cue_threshold: float = 0.0,
     sources: Optional[tuple[bytes, bytes, bytes]] = None,
     source_threshold: float = 0.0,
+    revisions: Optional[tuple[bytes, bytes, bytes]] = None,
+    revise_threshold: float = 0.0,
 ) -> bytes:
     """Model bytes: accept_report trained on `records`, propose_cue on the
-    packed (features, lengths, labels) `cues` and choose_source on `sources`
-    when given."""
+    packed (features, lengths, labels) `cues`, choose_source on `sources`
+    and revise_source on `revisions` when given."""
     features, lengths = pack([r.features for r in records])
     labels = bytes(r.positive for r in records)
     classifiers = [(ACCEPT_REPORT, features, lengths, labels, threshold, 0)]
@@ -251,6 +257,8 @@ def train_model(
     if sources is not None:
         # A few thousand candidates: a smaller table holds their features.
         classifiers.append((CHOOSE_SOURCE, sources[0], sources[1], sources[2], source_threshold, SOURCE_BITS))
+    if revisions is not None:
+        classifiers.append((REVISE_SOURCE, *revisions, revise_threshold, SOURCE_BITS))
     return bytes(_core._train_model(classifiers, bits, epochs, seed))
 
 
@@ -297,6 +305,7 @@ class TrainingData:
     records: list[Record]  # accept_report
     cues: Candidates  # propose_cue
     sources: Candidates  # choose_source
+    revisions: Candidates  # revise_source
 
 
 @dataclass(frozen=True)
@@ -306,6 +315,7 @@ class Thresholds:
     accept: float
     cue: Optional[float] = None
     source: Optional[float] = None
+    revise: Optional[float] = None
 
 
 def model_for(data: TrainingData, docs: set[int], thresholds: Thresholds, **options: Any) -> bytes:
@@ -317,6 +327,8 @@ def model_for(data: TrainingData, docs: set[int], thresholds: Thresholds, **opti
         cue_threshold=thresholds.cue or 0.0,
         sources=None if thresholds.source is None else data.sources.select(docs),
         source_threshold=thresholds.source or 0.0,
+        revisions=None if thresholds.revise is None else data.revisions.select(docs),
+        revise_threshold=thresholds.revise or 0.0,
         **options,
     )
 
@@ -351,7 +363,8 @@ def _best_run(
         section = run.report(gold).sections["all"]
         cue = "no cues" if choice.cue is None else f"cue >= {choice.cue:g}"
         source = "no source" if choice.source is None else f"source >= {choice.source:g}"
-        print(_line(f"rules+model ({cue}, {source})", section))
+        revise = "" if choice.revise is None else f", revise >= {choice.revise:g}"
+        print(_line(f"rules+model ({cue}, {source}{revise})", section))
         f1 = section.to_dict()[metric]["f1"]
         if best is None or f1 > best[0]:
             best = (f1, choice, run)
@@ -365,7 +378,7 @@ def _choose_thresholds(
     """The thresholds the cross-validation chooses and the pipeline run of
     that choice; with one fold, threshold 0 and the first of each list."""
     if args.folds <= 1:
-        return Thresholds(0.0, args.cue_thresholds[0], args.source_thresholds[0]), None
+        return Thresholds(0.0, args.cue_thresholds[0], args.source_thresholds[0], args.revise_thresholds[0]), None
     records = data.records
     gold_total = sum(len(g.attributions) for g in gold)
     report = qeval.score(gold, qeval.run_extractor(gold, rules_only_extractor(), threads=args.threads))
@@ -381,9 +394,12 @@ def _choose_thresholds(
     chosen, run = _best_run(gold, data, args.folds, cue_choices, "content", options)
     source_choices = [Thresholds(accept, chosen.cue, t) for t in [None, *args.source_thresholds]]
     chosen, run = _best_run(gold, data, args.folds, source_choices, "end_to_end", options)
+    revise_choices = [Thresholds(accept, chosen.cue, chosen.source, t) for t in [None, *args.revise_thresholds]]
+    chosen, run = _best_run(gold, data, args.folds, revise_choices, "end_to_end", options)
     print(
         ("propose_cue left out" if chosen.cue is None else f"cue threshold {chosen.cue:g}")
         + ("; choose_source left out" if chosen.source is None else f"; source threshold {chosen.source:g}")
+        + ("; revise_source left out" if chosen.revise is None else f"; revise margin {chosen.revise:g}")
     )
     return chosen, run
 
@@ -428,17 +444,18 @@ def _cmd_train(args: argparse.Namespace) -> int:
     data = TrainingData(
         collect_records(gold, threads=args.threads),
         collect_cue_candidates(args.polnear, gold),
-        collect_source_candidates(gold),
+        *collect_source_candidates(gold),
     )
     thresholds, model_run = _choose_thresholds(args, gold, data, options)
     model = model_for(data, set(range(len(gold))), thresholds, **options)
     with open(args.out, "wb") as out:
         out.write(model)
-    records, cues, sources = data.records, data.cues, data.sources
+    records, cues, sources, revisions = data.records, data.cues, data.sources, data.revisions
     print(
         f"wrote {args.out}: {len(model)} bytes; {len(records)} records ({sum(r.positive for r in records)} "
         f"positive), {len(cues.doc)} cue candidates ({sum(cues.positive)} positive), {len(sources.doc)} "
-        f"source candidates ({sum(sources.positive)} positive) from {len(gold)} articles"
+        f"source candidates ({sum(sources.positive)} positive), {len(revisions.doc)} revision candidates "
+        f"({sum(revisions.positive)} positive) from {len(gold)} articles"
     )
     if args.calibration_out and model_run is not None:
         _write_calibration(args, gold, model_run)
@@ -491,5 +508,14 @@ def register_cli(sub: Any) -> None:
         metavar="T,T,...",
         help="choose_source thresholds the CV chooses from; the classifier ships only when one beats "
         "the model without it in end-to-end F1 (default -8,-6,-4,-2,0; with --folds 1 the first is used)",
+    )
+    parser.add_argument(
+        "--revise-thresholds",
+        type=_thresholds,
+        default=[0.0, 2.0, 4.0, 8.0],
+        metavar="M,M,...",
+        help="revise_source margins the CV chooses from (a candidate replaces the rules' source when it "
+        "scores higher by at least M); it ships only when one beats the model without it in end-to-end F1 "
+        "(default 0,2,4,8)",
     )
     parser.set_defaults(func=_cmd_train)

@@ -219,10 +219,15 @@ TEST(ChooseSource, CandidatesAreTheCueSentencesMentionsOutsideTheContent) {
       quotelink::detail::source_candidates(r.doc, r.layout, 0);
   ASSERT_EQ(candidates.size(), 1u);
   EXPECT_EQ(r.doc.slice(r.doc.mentions[candidates[0]].span), "Jane Roe");
-  // A record with a source has none.
+  // A record with a source: its own mention is among them; a direct
+  // quotation has none.
   RulesOutput sourced = rules_output(kReports);
+  const std::vector<int> own =
+      quotelink::detail::source_candidates(sourced.doc, sourced.layout, 0);
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0], sourced.doc.quotes[0].mention);
   EXPECT_TRUE(
-      quotelink::detail::source_candidates(sourced.doc, sourced.layout, 0)
+      quotelink::detail::source_candidates(sourced.doc, sourced.layout, 1)
           .empty());
 }
 
@@ -248,6 +253,27 @@ TEST(ChooseSource, TheBestCandidateOverTheThresholdBecomesTheSource) {
   }
 }
 
+TEST(ChooseSource, ReviseReplacesTheRulesChoiceOnlyByTheMargin) {
+  const char* text =
+      "After meeting John Doe, Jane Roe said the plan would cut taxes.\n";
+  for (float margin : {0.0f, 1.0f}) {
+    RulesOutput r = rules_output(text);
+    ASSERT_EQ(r.doc.quotes.size(), 1u);
+    ASSERT_EQ(r.doc.slice(r.doc.mentions[r.doc.quotes[0].mention].span),
+              "Jane Roe");
+    // Every candidate scores alike: John Doe beats the rules' choice by 0.
+    LinearModel revise;
+    revise.classifiers.push_back(constant_classifier("revise_source", 1));
+    revise.classifiers[0].threshold = margin;
+    quotelink::detail::choose_sources(r.doc, r.layout, revise);
+    const quotelink::Quote& quote = r.doc.quotes[0];
+    EXPECT_EQ(r.doc.slice(r.doc.mentions[quote.mention].span),
+              margin > 0 ? "Jane Roe" : "John Doe");
+    EXPECT_EQ(quote.sieve,
+              margin > 0 ? "reported_after" : "reported_after+source");
+  }
+}
+
 TEST(ChooseSource, ExamplesAreThoseThePipelineScores) {
   const quotelink::detail::ReportExampleFinder finder;
   const auto examples = finder.source_examples(kSourceless);
@@ -264,8 +290,10 @@ TEST(ShippedModel, LoadsAndJudgesReports) {
   const LinearClassifier* accept = model.find(quotelink::detail::kAcceptReport);
   ASSERT_NE(accept, nullptr);
   EXPECT_GE(accept->bits, 10u);
-  // It also chooses sources: the cross-validation kept choose_source.
+  // It also chooses sources: the cross-validation kept both source
+  // classifiers.
   EXPECT_NE(model.find(quotelink::detail::kChooseSource), nullptr);
+  EXPECT_NE(model.find(quotelink::detail::kReviseSource), nullptr);
   // The default pipeline runs it; Config::model = false does not.
   const Document with_model = quotelink::extract(kReports);
   const Document rules = rules_only(kReports);

@@ -1,6 +1,7 @@
 #include "model/choose_source.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "model/feature_text.h"
@@ -33,8 +34,7 @@ std::vector<int> source_candidates(const Document& doc,
                                    const TextLayout& layout, std::size_t q) {
   std::vector<int> out;
   const Quote& quote = doc.quotes[q];
-  if (quote.kind != QuoteKind::indirect || !quote.cue || quote.mention >= 0)
-    return out;
+  if (quote.kind != QuoteKind::indirect || !quote.cue) return out;
   const int cue = first_token_from(layout, quote.cue->begin);
   if (cue >= static_cast<int>(layout.tokens.size())) return out;
   const int sentence = layout.tokens[cue].sentence;
@@ -51,6 +51,11 @@ std::vector<int> source_candidates(const Document& doc,
     if (s.begin < quote.cue->end && quote.cue->begin < s.end) continue;
     out.push_back(static_cast<int>(m));
   }
+  // The rules' own source is always a candidate.
+  if (quote.mention >= 0 &&
+      std::find(out.begin(), out.end(), quote.mention) == out.end())
+    out.insert(std::upper_bound(out.begin(), out.end(), quote.mention),
+               quote.mention);
   return out;
 }
 
@@ -94,28 +99,68 @@ std::vector<std::uint32_t> source_features(const Document& doc,
   f.add(14, word_at(doc, layout, first));
   f.add(15, word_at(doc, layout, last + 1), side);
   f.add(16, word_at(doc, layout, cue_first - 1), kind);
+  if (quote.mention >= 0) {
+    // Revising the rules' choice: is this it, and what did they choose?
+    const char* rules = m == quote.mention ? "rules_choice" : "other";
+    f.add(17, rules);
+    f.add(18, rules, base_sieve(quote.sieve));
+    f.add(19, rules, kind);
+    f.add(20, to_string(doc.mentions[quote.mention].kind), kind);
+  }
   return out;
 }
+
+namespace {
+
+// The best-scoring candidate of doc.quotes[q] and its score, and the score
+// of the rules' own choice (NaN when it has none or it is not scored).
+struct SourceScores {
+  int best = -1;
+  double best_score = 0;
+  double rules_score = std::nan("");
+};
+
+SourceScores score_candidates(const Document& doc, const TextLayout& layout,
+                              std::size_t q, const LinearClassifier& c) {
+  SourceScores out;
+  for (int m : source_candidates(doc, layout, q)) {
+    const double score = c.score(source_features(doc, layout, q, m));
+    if (m == doc.quotes[q].mention) {
+      out.rules_score = score;
+      continue;
+    }
+    if (out.best < 0 || score > out.best_score) {
+      out.best = m;
+      out.best_score = score;
+    }
+  }
+  return out;
+}
+
+void take_source(Document& doc, std::size_t q, int m) {
+  Quote& quote = doc.quotes[q];
+  quote.mention = m;
+  quote.speaker = doc.mentions[m].entity;
+  quote.sieve += "+source";
+}
+
+}  // namespace
 
 void choose_sources(Document& doc, const TextLayout& layout,
                     const LinearModel& model) {
   const LinearClassifier* choose = model.find(kChooseSource);
-  if (!choose) return;
+  const LinearClassifier* revise = model.find(kReviseSource);
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
-    int best = -1;
-    double best_score = 0;
-    for (int m : source_candidates(doc, layout, q)) {
-      const double score = choose->score(source_features(doc, layout, q, m));
-      if (best < 0 || score > best_score) {
-        best = m;
-        best_score = score;
-      }
-    }
-    if (best < 0 || best_score < choose->threshold) continue;
-    Quote& quote = doc.quotes[q];
-    quote.mention = best;
-    quote.speaker = doc.mentions[best].entity;
-    quote.sieve += "+source";
+    const bool sourced = doc.quotes[q].mention >= 0;
+    const LinearClassifier* c = sourced ? revise : choose;
+    if (!c) continue;
+    const SourceScores s = score_candidates(doc, layout, q, *c);
+    if (s.best < 0) continue;
+    // A sourceless record takes a candidate scoring over the threshold; a
+    // sourced one switches when another beats the rules' choice by it.
+    const double margin = sourced ? s.best_score - s.rules_score : s.best_score;
+    if (!(margin >= c->threshold)) continue;
+    take_source(doc, q, s.best);
   }
 }
 

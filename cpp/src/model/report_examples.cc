@@ -105,6 +105,8 @@ std::vector<SourceExample> ReportExampleFinder::source_examples(
       e.end = doc.code_point_offset(doc.quotes[q].span.end);
       e.mention_start = doc.code_point_offset(doc.mentions[m].span.begin);
       e.mention_end = doc.code_point_offset(doc.mentions[m].span.end);
+      e.sourced = doc.quotes[q].mention >= 0;
+      e.rules_choice = m == doc.quotes[q].mention;
       e.features = source_features(doc, layout, q, m);
       out.push_back(std::move(e));
     }

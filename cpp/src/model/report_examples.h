@@ -36,12 +36,14 @@ struct CueExample {
   std::vector<std::uint32_t> features;
 };
 
-/// One candidate source mention of a record the rules left without one.
+/// One candidate source mention of a reported-speech record.
 struct SourceExample {
   std::size_t start = 0;          ///< the record's content start, code points
   std::size_t end = 0;            ///< the record's content end
   std::size_t mention_start = 0;  ///< the candidate mention, code points
   std::size_t mention_end = 0;
+  bool sourced = false;       ///< the rules gave the record a source
+  bool rules_choice = false;  ///< the candidate is that source
   std::vector<std::uint32_t> features;
 };
 
@@ -62,8 +64,8 @@ class ReportExampleFinder {
   /// The cue candidates of `text` that no lexicon cue covers, in order:
   /// what propose_cues judges in the pipeline.
   std::vector<CueExample> cue_examples(std::string_view text) const;
-  /// The candidate sources of the records without one, in record order:
-  /// what choose_sources scores in the pipeline.
+  /// The candidate sources of the records, in record order: what
+  /// choose_sources scores in the pipeline.
   std::vector<SourceExample> source_examples(std::string_view text) const;
 
  private:
