@@ -34,21 +34,34 @@ bool has_kind(const Document& doc, const Entity& entity, MentionKind kind) {
 NameKey person_by_mentions(const Document& doc, const Entity& entity,
                            const NameTables& tables) {
   NameKey own = detail::person_key(entity.name, tables);
-  std::vector<std::pair<NameKey, int>> votes;
+  // The name mentions' texts, each once with its count: a name is mostly
+  // repeated as written ("Lavrov" ten times), and its key is the same.
+  std::vector<std::pair<std::string_view, int>> texts;
   for (int m : entity.mentions) {
     if (m < 0 || static_cast<std::size_t>(m) >= doc.mentions.size()) continue;
     const Mention& mention = doc.mentions[m];
     if (mention.kind != MentionKind::name || mention.span.end > doc.text.size())
       continue;
-    NameKey key = detail::person_key(doc.slice(mention.span), tables);
+    const std::string_view text = doc.slice(mention.span);
+    auto it = std::find_if(texts.begin(), texts.end(),
+                           [&](const auto& t) { return t.first == text; });
+    if (it == texts.end()) {
+      texts.emplace_back(text, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  std::vector<std::pair<NameKey, int>> votes;
+  for (const auto& [text, count] : texts) {
+    NameKey key = detail::person_key(text, tables);
     if (key.kind != KeyKind::person) continue;
     auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) {
       return v.first.key == key.key;
     });
     if (it == votes.end()) {
-      votes.emplace_back(std::move(key), 1);
+      votes.emplace_back(std::move(key), count);
     } else {
-      ++it->second;
+      it->second += count;
     }
   }
   const std::pair<NameKey, int>* best = nullptr;

@@ -31,9 +31,22 @@ std::uint64_t mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
+bool ascii_alnum(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+         (cp >= '0' && cp <= '9');
+}
+
+// A letter, digit or combining mark: part of a word (ASCII without ICU).
+bool word_character(char32_t cp) {
+  if (cp < 0x80) return ascii_alnum(cp);
+  return U_GET_GC_MASK(static_cast<UChar32>(cp)) &
+         (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK);
+}
+
 bool joins_word(char32_t cp) {
   // Hyphens, soft hyphens and apostrophes inside a word are spelling, not
   // word breaks: counter-productive = counterproductive, don't = dont.
+  if (cp < 0x80) return cp == '-' || cp == '\'';  // the ASCII ones
   return is_dash(cp) || cp == 0x00AD || cp == U'\'' || cp == 0x2019 ||
          cp == 0x2010 || cp == 0x2011;
 }
@@ -47,14 +60,14 @@ std::vector<std::string> quote_words(std::string_view text) {
   for (std::size_t i = 0; i < lower.size();) {
     std::size_t length = 1;
     char32_t cp = decode_at(lower, i, &length);
-    const auto category = U_GET_GC_MASK(static_cast<UChar32>(cp));
-    if (category & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK)) {
+    if (word_character(cp)) {
       current.append(lower, i, length);
     } else if (!current.empty() && joins_word(cp) &&
                i + length < lower.size()) {
       std::size_t next_length = 1;
       char32_t next = decode_at(lower, i + length, &next_length);
-      if (!(is_letter(next) || is_digit(next))) {
+      if (!(next < 0x80 ? ascii_alnum(next)
+                        : is_letter(next) || is_digit(next))) {
         words.push_back(std::move(current));
         current.clear();
       }

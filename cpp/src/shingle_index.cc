@@ -11,6 +11,9 @@ namespace {
 // blocks per chunk (about 30 KB: the unit freed while merging).
 constexpr std::size_t kBlockPostings = 32;
 constexpr std::size_t kChunkBlocks = 256;
+// Each run is at least this many times the next: fewer runs to search
+// (log base 4 of the postings) for a little more merging.
+constexpr std::size_t kRunRatio = 4;
 
 // The Rice parameter for deltas of mean `mean`: about log2 of the mean.
 unsigned rice_parameter(std::uint64_t mean) {
@@ -83,6 +86,7 @@ class ShingleIndex::Writer {
     if (!block_.empty()) write_block();
     if (chunk_.count > 0) close_chunk();
     run_.chunks.shrink_to_fit();
+    build_directory(run_);
     return std::move(run_);
   }
 
@@ -161,18 +165,41 @@ bool ShingleIndex::Cursor::next(Key& key) {
   return true;
 }
 
+void ShingleIndex::build_directory(Run& run) {
+  std::size_t blocks = 0;
+  for (const Chunk& c : run.chunks) blocks += c.firsts.size();
+  // About one block per directory entry: 4 bytes over 32 postings.
+  unsigned bits = 0;
+  while (bits < 24 && (std::size_t{2} << bits) <= blocks) ++bits;
+  run.directory_bits = bits;
+  run.directory.assign((std::size_t{1} << bits) + 1,
+                       static_cast<std::uint32_t>(blocks));
+  std::size_t prefix = 0;  // the next directory entry to set
+  std::size_t block = 0;
+  for (const Chunk& c : run.chunks)
+    for (Key first : c.firsts) {
+      const std::size_t top =
+          bits == 0 ? 0 : static_cast<std::size_t>(first >> (64 - bits));
+      while (prefix <= top)
+        run.directory[prefix++] = static_cast<std::uint32_t>(block);
+      ++block;
+    }
+}
+
 ShingleIndex::Cursor ShingleIndex::seek(const Run& run, Key low) {
-  const auto& chunks = run.chunks;
-  auto chunk = std::partition_point(
-      chunks.begin(), chunks.end(),
-      [low](const Chunk& c) { return c.firsts.front() < low; });
-  if (chunk == chunks.begin()) return Cursor(run, 0, 0);
-  --chunk;  // the last chunk starting below `low`
-  const auto& firsts = chunk->firsts;
-  auto block = std::partition_point(firsts.begin(), firsts.end(),
-                                    [low](Key first) { return first < low; });
-  return Cursor(run, static_cast<std::size_t>(chunk - chunks.begin()),
-                static_cast<std::size_t>(block - firsts.begin()) - 1);
+  const unsigned bits = run.directory_bits;
+  const std::size_t prefix =
+      bits == 0 ? 0 : static_cast<std::size_t>(low >> (64 - bits));
+  auto first_of = [&run](std::size_t block) {
+    return run.chunks[block / kChunkBlocks].firsts[block % kChunkBlocks];
+  };
+  // Blocks before directory[prefix] start below `low`; the last one that
+  // does is at most one before directory[prefix + 1].
+  std::size_t block = run.directory[prefix];
+  const std::size_t end = run.directory[prefix + 1];
+  while (block < end && first_of(block) < low) ++block;
+  if (block > 0) --block;
+  return Cursor(run, block / kChunkBlocks, block % kChunkBlocks);
 }
 
 ShingleIndex::Run ShingleIndex::merge(Run& a, Run& b) {
@@ -239,7 +266,7 @@ void ShingleIndex::flush_tail() {
   for (Key key : keys) writer.add(key);
   runs_.push_back(writer.finish());
   while (runs_.size() >= 2 &&
-         runs_[runs_.size() - 2].count < 2 * runs_.back().count) {
+         runs_[runs_.size() - 2].count < kRunRatio * runs_.back().count) {
     Run last = std::move(runs_.back());
     runs_.pop_back();
     runs_.back() = merge(runs_.back(), last);
@@ -250,7 +277,8 @@ std::size_t ShingleIndex::bytes() const noexcept {
   std::size_t bytes =
       runs_.capacity() * sizeof(Run) + tail_.capacity() * sizeof(Key);
   for (const Run& run : runs_) {
-    bytes += run.chunks.capacity() * sizeof(Chunk);
+    bytes += run.chunks.capacity() * sizeof(Chunk) +
+             run.directory.capacity() * sizeof(std::uint32_t);
     for (const Chunk& c : run.chunks)
       bytes += c.bits.capacity() * sizeof(std::uint64_t) +
                c.firsts.capacity() * sizeof(Key) +

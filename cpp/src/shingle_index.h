@@ -15,9 +15,9 @@
 namespace quotelink::detail {
 
 /// Postings (shingle, quotation) in sorted, compressed runs of decreasing
-/// size (each at least twice the next, so a posting is merged O(log n) times
-/// and a lookup searches O(log n) runs), plus a hashed tail of 32,768
-/// postings (512 KB) that becomes a run when it fills.
+/// size (each at least four times the next, so a posting is merged O(log n)
+/// times and a lookup searches O(log n) runs, each through its directory), plus
+/// a hashed tail of 32,768 postings (512 KB) that becomes a run when it fills.
 class ShingleIndex {
  public:
   /// Adds one posting per shingle of quotation `quote` (distinct shingles).
@@ -66,10 +66,17 @@ class ShingleIndex {
     std::vector<std::uint64_t> bits;
     std::uint32_t count = 0;
   };
+  // A run, and its directory: for each value p of a shingle's top
+  // `directory_bits` bits, the first block (numbered across chunks, all of
+  // kChunkBlocks but the last) whose first shingle's top bits are p or more,
+  // so a lookup reads one or two blocks' first keys, not a binary search.
   struct Run {
     std::vector<Chunk> chunks;
     std::size_t count = 0;
+    std::vector<std::uint32_t> directory;  // 2^directory_bits + 1 entries
+    unsigned directory_bits = 0;
   };
+  static void build_directory(Run& run);
   class BitWriter;
   class BitReader;
   class Writer;
