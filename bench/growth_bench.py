@@ -104,8 +104,9 @@ def _child(kind: str, size: int) -> None:
     doc = extractor.extract(data)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    # After the peak is taken: the JSONL a crawl would write for this input.
-    output = len(doc.to_json().encode("utf-8"))
+    # After the peak is taken: the JSONL a crawl would write for this input
+    # (`quotelink extract -f jsonl`: one record per quotation).
+    output = len(doc.to_jsonl().encode("utf-8"))
     result = {"seconds": seconds, "extra_bytes": max(0, peak - before), "quotes": len(doc.quotes), "output": output}
     print(json.dumps(result))
 

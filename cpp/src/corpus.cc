@@ -34,21 +34,34 @@ bool has_kind(const Document& doc, const Entity& entity, MentionKind kind) {
 NameKey person_by_mentions(const Document& doc, const Entity& entity,
                            const NameTables& tables) {
   NameKey own = detail::person_key(entity.name, tables);
-  std::vector<std::pair<NameKey, int>> votes;
+  // The name mentions' texts, each once with its count: a name is mostly
+  // repeated as written ("Lavrov" ten times), and its key is the same.
+  std::vector<std::pair<std::string_view, int>> texts;
   for (int m : entity.mentions) {
     if (m < 0 || static_cast<std::size_t>(m) >= doc.mentions.size()) continue;
     const Mention& mention = doc.mentions[m];
     if (mention.kind != MentionKind::name || mention.span.end > doc.text.size())
       continue;
-    NameKey key = detail::person_key(doc.slice(mention.span), tables);
+    const std::string_view text = doc.slice(mention.span);
+    auto it = std::find_if(texts.begin(), texts.end(),
+                           [&](const auto& t) { return t.first == text; });
+    if (it == texts.end()) {
+      texts.emplace_back(text, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  std::vector<std::pair<NameKey, int>> votes;
+  for (const auto& [text, count] : texts) {
+    NameKey key = detail::person_key(text, tables);
     if (key.kind != KeyKind::person) continue;
     auto it = std::find_if(votes.begin(), votes.end(), [&](const auto& v) {
       return v.first.key == key.key;
     });
     if (it == votes.end()) {
-      votes.emplace_back(std::move(key), 1);
+      votes.emplace_back(std::move(key), count);
     } else {
-      ++it->second;
+      it->second += count;
     }
   }
   const std::pair<NameKey, int>* best = nullptr;
@@ -314,7 +327,68 @@ DocumentKeys DocumentKeys::deserialize(std::string_view data) {
   return keys;
 }
 
-DocumentKeys link_keys(const Document& doc, const LinkOptions& options) {
+namespace {
+
+// The cross-document view of entity `i` of `doc`, whose key is `name`;
+// `with_aliases`: also its distinct mention texts (a Corpus's aliases).
+EntityKeys entity_keys_of(const Document& doc, std::size_t i,
+                          const NameKey& name, bool with_aliases) {
+  const Entity& entity = doc.entities[i];
+  EntityKeys e;
+  e.type = entity.type;
+  e.key = name.key;
+  e.name = name.kind == KeyKind::person || name.kind == KeyKind::surname
+               ? name.display
+               : entity.name;
+  if (e.name.empty()) e.name = entity.name;
+  e.mentions = static_cast<int>(entity.mentions.size());
+  std::unordered_set<std::string> seen;
+  auto alias = [&](std::string_view text) {
+    if (with_aliases && !text.empty() && seen.emplace(text).second)
+      e.aliases.emplace_back(text);
+  };
+  alias(entity.name);
+  for (int m : entity.mentions) {
+    if (m < 0 || static_cast<std::size_t>(m) >= doc.mentions.size())
+      throw error("entity " + std::to_string(i) + " of document '" + doc.id +
+                  "' refers to mention " + std::to_string(m) +
+                  ", which does not exist");
+    const Span& span = doc.mentions[m].span;
+    if (span.end > doc.text.size() || span.begin > span.end)
+      throw error("mention " + std::to_string(m) + " of document '" + doc.id +
+                  "' lies outside the text");
+    alias(doc.slice(span));
+  }
+  return e;
+}
+
+// The cross-document view of `quote`; `with_text`: also its text (the text
+// a Corpus's clusters show).
+QuoteKeys quote_keys_of(const Document& doc, const Quote& quote,
+                        const LinkOptions& options, bool with_text) {
+  // A mixed quotation is shared across outlets by its quoted words; the
+  // reported clause around them is each outlet's own paraphrase. (A direct
+  // quotation's parts are quotations nested in it: its text is shared.)
+  const bool by_parts =
+      quote.kind != QuoteKind::direct && !quote.quoted_parts.empty();
+  std::string shared;
+  if (by_parts)
+    for (const Span& part : quote.quoted_parts)
+      if (part.end <= doc.text.size() && part.begin <= part.end)
+        shared.append(doc.slice(part)).push_back(' ');
+  QuoteKeys q =
+      detail::quote_keys(by_parts ? shared : quote.text, options.shingle_words);
+  if (with_text) q.text = quote.text;
+  if (quote.speaker >= static_cast<int>(doc.entities.size()) ||
+      quote.speaker < -1)
+    throw error("a quotation of document '" + doc.id + "' refers to speaker " +
+                std::to_string(quote.speaker) + ", which does not exist");
+  q.entity = quote.speaker;
+  return q;
+}
+
+DocumentKeys document_keys(const Document& doc, const LinkOptions& options,
+                           bool full) {
   const NameTables& tables = NameTables::builtin();
   DocumentKeys keys;
   keys.id = doc.id;
@@ -324,63 +398,28 @@ DocumentKeys link_keys(const Document& doc, const LinkOptions& options) {
     names.push_back(entity_key(doc, entity, tables));
   // Surnames resolve against the full names as written, before any other
   // surname was rewritten.
-  const std::vector<NameKey> full = names;
+  const std::vector<NameKey> full_names = names;
   std::vector<TextWord> words;
   for (NameKey& name : names)
     if (name.kind == KeyKind::surname)
-      resolve_surname(name, full, doc.text, &words, tables);
-  for (std::size_t i = 0; i < doc.entities.size(); ++i) {
-    const Entity& entity = doc.entities[i];
-    EntityKeys e;
-    e.type = entity.type;
-    e.key = names[i].key;
-    e.name =
-        names[i].kind == KeyKind::person || names[i].kind == KeyKind::surname
-            ? names[i].display
-            : entity.name;
-    if (e.name.empty()) e.name = entity.name;
-    e.mentions = static_cast<int>(entity.mentions.size());
-    std::unordered_set<std::string> seen;
-    auto alias = [&](std::string text) {
-      if (!text.empty() && seen.insert(text).second)
-        e.aliases.push_back(std::move(text));
-    };
-    alias(entity.name);
-    for (int m : entity.mentions) {
-      if (m < 0 || static_cast<std::size_t>(m) >= doc.mentions.size())
-        throw error("entity " + std::to_string(i) + " of document '" + doc.id +
-                    "' refers to mention " + std::to_string(m) +
-                    ", which does not exist");
-      const Span& span = doc.mentions[m].span;
-      if (span.end > doc.text.size() || span.begin > span.end)
-        throw error("mention " + std::to_string(m) + " of document '" + doc.id +
-                    "' lies outside the text");
-      alias(std::string(doc.slice(span)));
-    }
-    keys.entities.push_back(std::move(e));
-  }
-  for (const Quote& quote : doc.quotes) {
-    // A mixed quotation is shared across outlets by its quoted words; the
-    // reported clause around them is each outlet's own paraphrase. (A direct
-    // quotation's parts are quotations nested in it: its text is shared.)
-    std::string shared = quote.text;
-    if (quote.kind != QuoteKind::direct && !quote.quoted_parts.empty()) {
-      shared.clear();
-      for (const Span& part : quote.quoted_parts)
-        if (part.end <= doc.text.size() && part.begin <= part.end)
-          shared.append(doc.slice(part)).push_back(' ');
-    }
-    QuoteKeys q = detail::quote_keys(shared, options.shingle_words);
-    q.text = quote.text;
-    if (quote.speaker >= static_cast<int>(doc.entities.size()) ||
-        quote.speaker < -1)
-      throw error("a quotation of document '" + doc.id +
-                  "' refers to speaker " + std::to_string(quote.speaker) +
-                  ", which does not exist");
-    q.entity = quote.speaker;
-    keys.quotes.push_back(std::move(q));
-  }
+      resolve_surname(name, full_names, doc.text, &words, tables);
+  keys.entities.reserve(doc.entities.size());
+  for (std::size_t i = 0; i < doc.entities.size(); ++i)
+    keys.entities.push_back(entity_keys_of(doc, i, names[i], full));
+  keys.quotes.reserve(doc.quotes.size());
+  for (const Quote& quote : doc.quotes)
+    keys.quotes.push_back(quote_keys_of(doc, quote, options, full));
   return keys;
+}
+
+}  // namespace
+
+DocumentKeys link_keys(const Document& doc, const LinkOptions& options) {
+  return document_keys(doc, options, /*full=*/true);
+}
+
+DocumentKeys stream_keys(const Document& doc, const LinkOptions& options) {
+  return document_keys(doc, options, /*full=*/false);
 }
 
 std::size_t QuoteCluster::document_count() const {

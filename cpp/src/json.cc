@@ -5,6 +5,9 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "quotelink/corpus.h"
+#include "quotelink/error.h"
+
 namespace quotelink {
 
 namespace {
@@ -193,53 +196,85 @@ void append_python_float(std::string& out, double value) {
   }
 }
 
-std::string to_jsonl(const Document& doc, std::string_view id) {
-  std::string out;
-  for (const Quote& quote : doc.quotes) {
-    QuoteRecord r = quote_record(doc, quote);
-    // Keys and separators as json.dumps writes them: ", " and ": ".
-    auto key = [&out](int field) {
-      out += field == 0 ? "{\"" : ", \"";
-      out += kFieldNames[field];
-      out += "\": ";
-    };
-    key(0);
-    append_json_string(out, id);
-    key(1);
-    append_json_string(out, r.text);
-    key(2);
-    append_size(out, r.start);
-    key(3);
-    append_size(out, r.end);
-    key(4);
-    append_json_string(out, r.kind);
-    key(5);
-    append_json_optional(out, r.speaker);
-    key(6);
-    append_json_optional(out, r.speaker_type);
-    key(7);
-    append_json_optional(out, r.mention);
-    key(8);
-    append_json_optional(out, r.mention_start);
-    key(9);
-    append_json_optional(out, r.mention_end);
-    key(10);
-    append_json_optional(out, r.cue);
-    key(11);
-    append_json_string(out, r.sieve);
-    key(12);
-    append_json_float(out, r.confidence);
-    key(13);
-    append_json_optional(out, r.id);
-    key(14);
-    append_json_optional(out, r.parent);
-    out += "}\n";
+namespace {
+
+// What --link changes in a record: the speaker's global name, and the global
+// entity and cluster ids appended after the record's own fields.
+struct LinkedFields {
+  std::optional<std::string_view> speaker;
+  std::optional<std::size_t> entity;
+  std::size_t cluster = 0;
+};
+
+LinkedFields linked_fields(const Document& doc, const LinkedDocument& linked,
+                           std::size_t quote) {
+  const int speaker = doc.quotes[quote].speaker;
+  if (speaker >= 0 && static_cast<std::size_t>(speaker) >= linked.names.size())
+    throw error("the linked ids of document '" + doc.id +
+                "' do not match its entities");
+  if (quote >= linked.clusters.size())
+    throw error("the linked ids of document '" + doc.id +
+                "' do not match its quotations");
+  LinkedFields f;
+  if (speaker >= 0) {
+    f.speaker = linked.names[speaker];
+    f.entity = static_cast<std::size_t>(linked.entities[speaker]);
   }
-  return out;
+  f.cluster = static_cast<std::size_t>(linked.clusters[quote]);
+  return f;
 }
 
-std::string to_csv(const Document& doc, std::string_view id) {
-  std::string out;
+// One JSON line, keys and separators as json.dumps writes them (", " and
+// ": "), with `linked`'s fields when given.
+void append_jsonl_record(std::string& out, std::string_view id,
+                         const QuoteRecord& r, const LinkedFields* linked) {
+  auto key = [&out](const char* name, bool first = false) {
+    out += first ? "{\"" : ", \"";
+    out += name;
+    out += "\": ";
+  };
+  key(kFieldNames[0], true);
+  append_json_string(out, id);
+  key(kFieldNames[1]);
+  append_json_string(out, r.text);
+  key(kFieldNames[2]);
+  append_size(out, r.start);
+  key(kFieldNames[3]);
+  append_size(out, r.end);
+  key(kFieldNames[4]);
+  append_json_string(out, r.kind);
+  key(kFieldNames[5]);
+  append_json_optional(out, linked ? linked->speaker : r.speaker);
+  key(kFieldNames[6]);
+  append_json_optional(out, r.speaker_type);
+  key(kFieldNames[7]);
+  append_json_optional(out, r.mention);
+  key(kFieldNames[8]);
+  append_json_optional(out, r.mention_start);
+  key(kFieldNames[9]);
+  append_json_optional(out, r.mention_end);
+  key(kFieldNames[10]);
+  append_json_optional(out, r.cue);
+  key(kFieldNames[11]);
+  append_json_string(out, r.sieve);
+  key(kFieldNames[12]);
+  append_json_float(out, r.confidence);
+  key(kFieldNames[13]);
+  append_json_optional(out, r.id);
+  key(kFieldNames[14]);
+  append_json_optional(out, r.parent);
+  if (linked) {
+    key("entity");
+    append_json_optional(out, linked->entity);
+    key("cluster");
+    append_size(out, linked->cluster);
+  }
+  out += "}\n";
+}
+
+// One CSV row in record order (linked fields last when given).
+void append_csv_record(std::string& out, std::string_view id,
+                       const QuoteRecord& r, const LinkedFields* linked) {
   auto optional_text = [&out](const std::optional<std::string_view>& text) {
     out += ',';
     if (text) append_csv_field(out, *text);
@@ -248,32 +283,70 @@ std::string to_csv(const Document& doc, std::string_view id) {
     out += ',';
     if (value) append_size(out, *value);
   };
-  for (const Quote& quote : doc.quotes) {
-    QuoteRecord r = quote_record(doc, quote);
-    append_csv_field(out, id);
-    out += ',';
-    append_csv_field(out, r.text);
-    out += ',';
-    append_size(out, r.start);
-    out += ',';
-    append_size(out, r.end);
-    out += ',';
-    out += r.kind;
-    optional_text(r.speaker);
-    optional_text(r.speaker_type);
-    optional_text(r.mention);
-    optional_size(r.mention_start);
-    optional_size(r.mention_end);
-    optional_text(r.cue);
-    out += ',';
-    append_csv_field(out, r.sieve);
-    out += ',';
-    append_python_float(out, r.confidence);
-    optional_size(r.id);
-    optional_size(r.parent);
-    out += '\n';
+  append_csv_field(out, id);
+  out += ',';
+  append_csv_field(out, r.text);
+  out += ',';
+  append_size(out, r.start);
+  out += ',';
+  append_size(out, r.end);
+  out += ',';
+  out += r.kind;
+  optional_text(linked ? linked->speaker : r.speaker);
+  optional_text(r.speaker_type);
+  optional_text(r.mention);
+  optional_size(r.mention_start);
+  optional_size(r.mention_end);
+  optional_text(r.cue);
+  out += ',';
+  append_csv_field(out, r.sieve);
+  out += ',';
+  append_python_float(out, r.confidence);
+  optional_size(r.id);
+  optional_size(r.parent);
+  if (linked) {
+    optional_size(linked->entity);
+    optional_size(linked->cluster);
+  }
+  out += '\n';
+}
+
+using AppendRecord = void (*)(std::string&, std::string_view,
+                              const QuoteRecord&, const LinkedFields*);
+
+std::string serialise(const Document& doc, std::string_view id,
+                      const LinkedDocument* linked, AppendRecord append) {
+  std::string out;
+  for (std::size_t i = 0; i < doc.quotes.size(); ++i) {
+    const QuoteRecord r = quote_record(doc, doc.quotes[i]);
+    if (linked) {
+      const LinkedFields fields = linked_fields(doc, *linked, i);
+      append(out, id, r, &fields);
+    } else {
+      append(out, id, r, nullptr);
+    }
   }
   return out;
+}
+
+}  // namespace
+
+std::string to_jsonl(const Document& doc, std::string_view id) {
+  return serialise(doc, id, nullptr, append_jsonl_record);
+}
+
+std::string to_csv(const Document& doc, std::string_view id) {
+  return serialise(doc, id, nullptr, append_csv_record);
+}
+
+std::string to_linked_jsonl(const Document& doc, std::string_view id,
+                            const LinkedDocument& linked) {
+  return serialise(doc, id, &linked, append_jsonl_record);
+}
+
+std::string to_linked_csv(const Document& doc, std::string_view id,
+                          const LinkedDocument& linked) {
+  return serialise(doc, id, &linked, append_csv_record);
 }
 
 }  // namespace quotelink

@@ -31,15 +31,25 @@ std::uint64_t mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
+bool ascii_alnum(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+         (cp >= '0' && cp <= '9');
+}
+
+// A letter, digit or combining mark: part of a word (ASCII without ICU).
+bool word_character(char32_t cp) {
+  if (cp < 0x80) return ascii_alnum(cp);
+  return U_GET_GC_MASK(static_cast<UChar32>(cp)) &
+         (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK);
+}
+
 bool joins_word(char32_t cp) {
   // Hyphens, soft hyphens and apostrophes inside a word are spelling, not
   // word breaks: counter-productive = counterproductive, don't = dont.
+  if (cp < 0x80) return cp == '-' || cp == '\'';  // the ASCII ones
   return is_dash(cp) || cp == 0x00AD || cp == U'\'' || cp == 0x2019 ||
          cp == 0x2010 || cp == 0x2011;
 }
-
-// Flush the pending tail into the sorted run once it holds this many postings.
-constexpr std::size_t kPendingLimit = 1 << 16;
 
 }  // namespace
 
@@ -50,14 +60,14 @@ std::vector<std::string> quote_words(std::string_view text) {
   for (std::size_t i = 0; i < lower.size();) {
     std::size_t length = 1;
     char32_t cp = decode_at(lower, i, &length);
-    const auto category = U_GET_GC_MASK(static_cast<UChar32>(cp));
-    if (category & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK)) {
+    if (word_character(cp)) {
       current.append(lower, i, length);
     } else if (!current.empty() && joins_word(cp) &&
                i + length < lower.size()) {
       std::size_t next_length = 1;
       char32_t next = decode_at(lower, i + length, &next_length);
-      if (!(is_letter(next) || is_digit(next))) {
+      if (!(next < 0x80 ? ascii_alnum(next)
+                        : is_letter(next) || is_digit(next))) {
         words.push_back(std::move(current));
         current.clear();
       }
@@ -74,7 +84,6 @@ std::vector<std::string> quote_words(std::string_view text) {
 QuoteKeys quote_keys(std::string_view text, int shingle_words) {
   const std::vector<std::string> words = quote_words(text);
   QuoteKeys keys;
-  keys.text = std::string(text);
   keys.words = static_cast<std::uint32_t>(words.size());
   std::vector<std::uint64_t> hashes;
   hashes.reserve(words.size());
@@ -142,39 +151,26 @@ int QuoteClusterer::merge(int a, int b) {
   return a;
 }
 
-template <typename F>
-void QuoteClusterer::postings_of(std::uint32_t shingle, F&& visit) const {
-  const std::uint64_t low = static_cast<std::uint64_t>(shingle) << 32;
-  for (const auto& run : runs_) {
-    for (auto it = std::lower_bound(run.begin(), run.end(), low);
-         it != run.end() && (*it >> 32) == shingle; ++it)
-      visit(static_cast<std::uint32_t>(*it));
-  }
-  auto range = pending_index_.equal_range(shingle);
-  for (auto it = range.first; it != range.second; ++it) visit(it->second);
+int QuoteClusterer::ExactTable::find(std::uint64_t hash) const {
+  int cluster = -1;
+  high_.visit(static_cast<std::uint32_t>(hash >> 32), [&](std::uint32_t entry) {
+    if (low_[entry] == static_cast<std::uint32_t>(hash))
+      cluster = clusters_[entry];
+  });
+  return cluster;
 }
 
-void QuoteClusterer::index(std::uint32_t quote,
-                           const std::vector<std::uint32_t>& shingles) {
-  for (std::uint32_t shingle : shingles) {
-    pending_.push_back(static_cast<std::uint64_t>(shingle) << 32 | quote);
-    pending_index_.emplace(shingle, quote);
-  }
-  if (pending_.size() >= kPendingLimit) {
-    std::sort(pending_.begin(), pending_.end());
-    runs_.push_back(std::move(pending_));
-    pending_ = {};
-    while (runs_.size() >= 2 &&
-           runs_[runs_.size() - 2].size() < 2 * runs_.back().size()) {
-      std::vector<std::uint64_t> last = std::move(runs_.back());
-      runs_.pop_back();
-      std::vector<std::uint64_t>& into = runs_.back();
-      const std::size_t middle = into.size();
-      into.insert(into.end(), last.begin(), last.end());
-      std::inplace_merge(into.begin(), into.begin() + middle, into.end());
-    }
-    pending_index_.clear();
-  }
+void QuoteClusterer::ExactTable::insert(std::uint64_t hash, int cluster) {
+  const auto entry = static_cast<std::uint32_t>(low_.size());
+  low_.push_back(static_cast<std::uint32_t>(hash));
+  clusters_.push_back(cluster);
+  high_.add(entry, static_cast<std::uint32_t>(hash >> 32));
+}
+
+std::size_t QuoteClusterer::held_bytes() const noexcept {
+  return index_.bytes() + exact_.bytes() + parent_.bytes() +
+         quote_cluster_.bytes() + quote_words_.bytes() +
+         quote_shingles_.bytes();
 }
 
 int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
@@ -183,25 +179,27 @@ int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
   auto join = [&](int other) {
     cluster = cluster < 0 ? find(other) : merge(cluster, other);
   };
-  auto exact = key.words > 0 ? exact_.find(key.exact) : exact_.end();
-  const bool duplicate = exact != exact_.end();
-  if (duplicate) join(exact->second);
+  const int exact = key.words > 0 ? exact_.find(key.exact) : -1;
+  const bool duplicate = exact >= 0;
+  if (duplicate) join(exact);
   const std::uint32_t shingle_count =
       static_cast<std::uint32_t>(key.shingles.size());
-  if (!duplicate && !key.shingles.empty()) {
+  const auto min_words = static_cast<std::uint32_t>(min_contained_words_);
+  // A quotation under min_contained_words words can neither be contained
+  // nor contain one (the container has at least the words of the other).
+  const bool containable = key.words >= min_words && !key.shingles.empty();
+  if (!duplicate && containable) {
     // Shared shingles per earlier quotation; containment either way means
     // every shingle of the shorter one is shared.
     std::unordered_map<std::uint32_t, std::uint32_t> shared;
     for (std::uint32_t shingle : key.shingles)
-      postings_of(shingle, [&](std::uint32_t quote) { ++shared[quote]; });
+      index_.visit(shingle, [&](std::uint32_t quote) { ++shared[quote]; });
     std::vector<int> found;
     for (const auto& [quote, count] : shared) {
-      const bool inside_new = count == quote_shingles_[quote] &&
-                              quote_words_[quote] >= static_cast<std::uint32_t>(
-                                                         min_contained_words_);
-      const bool new_inside =
-          count == shingle_count &&
-          key.words >= static_cast<std::uint32_t>(min_contained_words_);
+      const std::uint32_t words = quote_words_[quote];
+      const bool inside_new =
+          count == quote_shingles_[quote] && words <= key.words;
+      const bool new_inside = count == shingle_count && words >= key.words;
       if (inside_new || new_inside) found.push_back(quote_cluster_[quote]);
     }
     // Merging in id order keeps the result independent of hash-map order.
@@ -220,15 +218,15 @@ int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
       entry.text = std::string(text);
   }
   if (key.words > 0 && !duplicate) {
-    exact_.emplace(key.exact, cluster);
+    exact_.insert(key.exact, cluster);
     // An exact duplicate adds no shingle the index lacks; skipping it keeps
     // syndicated copies of an article from growing the index.
-    if (!key.shingles.empty()) {
+    if (containable) {
       const auto quote = static_cast<std::uint32_t>(quote_cluster_.size());
       quote_cluster_.push_back(cluster);
       quote_words_.push_back(key.words);
       quote_shingles_.push_back(shingle_count);
-      index(quote, key.shingles);
+      index_.add(quote, key.shingles);
     }
   }
   return cluster;

@@ -10,7 +10,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "chunked_vector.h"
 #include "quotelink/corpus.h"
+#include "shingle_index.h"
 
 namespace quotelink::detail {
 
@@ -21,14 +23,16 @@ namespace quotelink::detail {
 std::vector<std::string> quote_words(std::string_view text);
 
 /// The key of a quotation: a hash of its word sequence and the distinct
-/// hashes of its `shingle_words`-word shingles (sorted).
+/// hashes of its `shingle_words`-word shingles (sorted); no text, no speaker.
 QuoteKeys quote_keys(std::string_view text, int shingle_words);
 
 /// Assigns quotations to clusters incrementally. A quotation joins a cluster
 /// when its normalized words equal a member's, or when one contains the other
 /// (all shingles of the shorter found in the longer, the shorter having at
-/// least `min_contained_words` words). A quotation that bridges clusters
-/// merges them; the merged cluster keeps the smallest id.
+/// least `min_contained_words` words and the longer at least as many: so
+/// only quotations of `min_contained_words` words or more are indexed). A
+/// quotation that bridges clusters merges them; the merged cluster keeps the
+/// smallest id.
 class QuoteClusterer {
  public:
   /// A clusterer; both numbers must be >= 1 (quotelink::error otherwise).
@@ -48,38 +52,46 @@ class QuoteClusterer {
   std::vector<QuoteCluster> clusters(std::size_t min_documents) const;
 
   /// Number of postings held by the shingle index (for memory accounting).
-  std::size_t postings() const noexcept {
-    std::size_t n = pending_.size();
-    for (const auto& run : runs_) n += run.size();
-    return n;
-  }
+  std::size_t postings() const noexcept { return index_.postings(); }
+  /// Heap bytes held for linking later quotations (the index's runs, the
+  /// exact-match table and the per-quotation arrays; capacities).
+  std::size_t held_bytes() const noexcept;
 
  private:
   struct Entry {
     std::vector<QuoteRef> members;
     std::string text;  // the longest member's text
   };
+  // Word-sequence hash -> cluster, about 12 bytes an entry: the hash's high
+  // half in a ShingleIndex pointing to an entry of its low half and cluster.
+  class ExactTable {
+   public:
+    /// The cluster of `hash`, or -1.
+    int find(std::uint64_t hash) const;
+    /// Adds `hash` (not yet present) with its cluster.
+    void insert(std::uint64_t hash, int cluster);
+    std::size_t bytes() const noexcept {
+      return high_.bytes() + low_.bytes() + clusters_.bytes();
+    }
+
+   private:
+    ShingleIndex high_;
+    ChunkedVector<std::uint32_t> low_;
+    ChunkedVector<int> clusters_;
+  };
+
   int merge(int a, int b);
-  void index(std::uint32_t quote, const std::vector<std::uint32_t>& shingles);
-  template <typename F>
-  void postings_of(std::uint32_t shingle, F&& visit) const;
 
   int min_contained_words_;
   bool keep_members_;
-  std::vector<Entry> clusters_;      // by id; empty without keep_members_
-  mutable std::vector<int> parent_;  // union-find over cluster ids
-  std::unordered_map<std::uint64_t, int> exact_;  // word-sequence hash
+  std::vector<Entry> clusters_;        // by id; empty without keep_members_
+  mutable ChunkedVector<int> parent_;  // union-find over cluster ids
+  ExactTable exact_;                   // word-sequence hash -> cluster
   // Per indexed quotation: its cluster, word count and shingle count.
-  std::vector<int> quote_cluster_;
-  std::vector<std::uint32_t> quote_words_;
-  std::vector<std::uint32_t> quote_shingles_;
-  // The shingle index as (shingle << 32 | quotation), 8 bytes per posting:
-  // sorted runs of decreasing size (each at least twice the next, so a
-  // posting is merged O(log n) times and a lookup searches O(log n) runs),
-  // plus a small hashed tail that becomes a run when it fills.
-  std::vector<std::vector<std::uint64_t>> runs_;
-  std::vector<std::uint64_t> pending_;
-  std::unordered_multimap<std::uint32_t, std::uint32_t> pending_index_;
+  ChunkedVector<int> quote_cluster_;
+  ChunkedVector<std::uint32_t> quote_words_;
+  ChunkedVector<std::uint32_t> quote_shingles_;
+  ShingleIndex index_;  // shingle -> indexed quotations
 };
 
 }  // namespace quotelink::detail

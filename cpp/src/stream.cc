@@ -18,12 +18,14 @@ constexpr unsigned kMaxThreads = 1024;
 constexpr std::size_t kMaxInFlight = std::size_t{1} << 20;
 
 StreamResult run_one(const Extractor& extractor, StreamOutput output,
-                     StreamItem& item) {
+                     const LinkOptions& link, StreamItem& item) {
   StreamResult result;
   result.id = item.id;
   try {
     result.document = extractor.extract(item.text, std::move(item.id));
-    if (output != StreamOutput::document) {
+    if (output == StreamOutput::link_keys) {
+      result.keys = stream_keys(result.document, link);
+    } else if (output != StreamOutput::document) {
       result.serialized = output == StreamOutput::jsonl
                               ? to_jsonl(result.document, result.id)
                               : to_csv(result.document, result.id);
@@ -51,7 +53,7 @@ StreamResult run_one(const Extractor& extractor, StreamOutput output,
 }  // namespace
 
 Stream::Stream(const Extractor& extractor, StreamOptions options)
-    : extractor_(extractor), output_(options.output) {
+    : extractor_(extractor), output_(options.output), link_(options.link) {
   if (options.threads > kMaxThreads)
     throw error("stream: threads must be at most " +
                 std::to_string(kMaxThreads) + ", got " +
@@ -146,7 +148,7 @@ void Stream::work() {
       task = std::move(tasks_.front());
       tasks_.pop_front();
     }
-    StreamResult result = run_one(extractor_, output_, task.item);
+    StreamResult result = run_one(extractor_, output_, link_, task.item);
     bool oldest;
     {
       std::lock_guard<std::mutex> lock(mutex_);

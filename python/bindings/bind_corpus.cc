@@ -10,6 +10,7 @@
 #include "bindings.h"
 #include "quotelink/corpus.h"
 #include "quotelink/error.h"
+#include "quotelink/json.h"
 
 namespace py = pybind11;
 
@@ -30,6 +31,23 @@ MentionKind mention_kind(const std::string& name) {
         MentionKind::place, MentionKind::document, MentionKind::pronoun})
     if (name == to_string(k)) return k;
   throw error("unknown mention kind '" + name + "'");
+}
+
+// The linked record formats LinkStream serialises: false for jsonl, true for
+// csv; anything else is an error.
+bool linked_format_is_csv(const std::string& format) {
+  if (format == "jsonl") return false;
+  if (format == "csv") return true;
+  throw error("linked records are written as jsonl or csv, not '" + format +
+              "'");
+}
+
+// Links `item` into `stream` and returns its linked records as CSV rows or
+// JSON Lines. Needs no GIL.
+std::string link_records(LinkStream& stream, const LinkItem& item, bool csv) {
+  const LinkedDocument linked = stream.add_keys(item.keys);
+  return csv ? to_linked_csv(item.document, item.document.id, linked)
+             : to_linked_jsonl(item.document, item.document.id, linked);
 }
 
 // Byte offset of every code point boundary of `text` (size: code points + 1).
@@ -136,6 +154,12 @@ void bind_corpus(py::module_& m) {
       py::arg("min_contained_words") = 5,
       "The linking keys of a document (core or quotelink.Document) as bytes.");
 
+  py::class_<LinkItem>(m, "LinkItem",
+                       "A document extracted by a Stream with output "
+                       "link_keys, with its linking keys.")
+      .def_property_readonly(
+          "id", [](const LinkItem& item) { return item.document.id; });
+
   py::class_<LinkStream>(m, "LinkStream",
                          "Linking in bounded memory; see quotelink.corpus.")
       .def(py::init([](int shingle_words, int min_contained_words) {
@@ -149,11 +173,11 @@ void bind_corpus(py::module_& m) {
             if (py::isinstance<Document>(doc)) {
               const Document& core = doc.cast<const Document&>();
               py::gil_scoped_release release;
-              keys = link_keys(core, self.options());
+              keys = stream_keys(core, self.options());
             } else {
               Document rebuilt = from_python(doc);
               py::gil_scoped_release release;
-              keys = link_keys(rebuilt, self.options());
+              keys = stream_keys(rebuilt, self.options());
             }
             LinkedDocument linked = self.add_keys(keys);
             // Per quotation: its speaker's global id and name (None without
@@ -175,10 +199,46 @@ void bind_corpus(py::module_& m) {
           "Links a core Document or a quotelink.Document; returns, per "
           "quotation, the global speaker ids, their names and the cluster "
           "ids.")
+      .def(
+          "serialise",
+          [](LinkStream& self, const LinkItem& item,
+             const std::string& format) {
+            const bool csv = linked_format_is_csv(format);
+            std::string out;
+            {
+              py::gil_scoped_release release;
+              out = link_records(self, item, csv);
+            }
+            return py::str(out);
+          },
+          py::arg("item"), py::arg("format"),
+          "Links a Stream's LinkItem and returns its linked records as JSON "
+          "Lines or CSV rows (format jsonl or csv), made in C++.")
+      .def(
+          "link_text",
+          [](LinkStream& self, const py::object& doc,
+             const std::string& format) {
+            const bool csv = linked_format_is_csv(format);
+            LinkItem item;
+            item.document = py::isinstance<Document>(doc)
+                                ? doc.cast<const Document&>()
+                                : from_python(doc);
+            std::string out;
+            {
+              py::gil_scoped_release release;
+              item.keys = stream_keys(item.document, self.options());
+              out = link_records(self, item, csv);
+            }
+            return py::str(out);
+          },
+          py::arg("doc"), py::arg("format"),
+          "Links a core Document or a quotelink.Document and returns its "
+          "linked records as JSON Lines or CSV rows.")
       .def_property_readonly("documents", &LinkStream::documents)
       .def_property_readonly("entities", &LinkStream::entities)
       .def_property_readonly("linked_entities", &LinkStream::linked_entities)
-      .def_property_readonly("indexed_postings", &LinkStream::indexed_postings);
+      .def_property_readonly("indexed_postings", &LinkStream::indexed_postings)
+      .def_property_readonly("held_bytes", &LinkStream::held_bytes);
 
   py::class_<Corpus>(m, "Corpus",
                      "Documents linked across; see quotelink.Corpus.")

@@ -25,13 +25,19 @@ StreamOutput output_kind(const std::string& name) {
   if (name == "document") return StreamOutput::document;
   if (name == "jsonl") return StreamOutput::jsonl;
   if (name == "csv") return StreamOutput::csv;
-  throw error("stream output must be document, jsonl or csv, not '" + name +
-              "'");
+  if (name == "link_keys") return StreamOutput::link_keys;
+  throw error("stream output must be document, jsonl, csv or link_keys, not '" +
+              name + "'");
 }
 
 // (id, Document or serialised str, None, None) or (id, None, message, byte
 // offset or None).
 py::tuple result_tuple(StreamResult&& result, StreamOutput output) {
+  if (result.ok && output == StreamOutput::link_keys)
+    return py::make_tuple(
+        std::move(result.id),
+        LinkItem{std::move(result.document), std::move(result.keys)},
+        py::none(), py::none());
   if (result.ok && output != StreamOutput::document)
     return py::make_tuple(std::move(result.id), py::str(result.serialized),
                           py::none(), py::none());
@@ -51,12 +57,15 @@ void bind_stream(py::module_& m) {
   py::class_<Stream>(m, "Stream",
                      "Worker pool; quotelink.stream() is the Python API.")
       .def(py::init([](const Extractor& extractor, unsigned threads,
-                       std::size_t max_in_flight, const std::string& output) {
-             return new Stream(extractor, StreamOptions{threads, max_in_flight,
-                                                        output_kind(output)});
+                       std::size_t max_in_flight, const std::string& output,
+                       int shingle_words, int min_contained_words) {
+             StreamOptions options{threads, max_in_flight, output_kind(output)};
+             options.link = LinkOptions{shingle_words, min_contained_words};
+             return new Stream(extractor, options);
            }),
            py::arg("extractor"), py::arg("threads") = 0,
            py::arg("max_in_flight") = 0, py::arg("output") = "document",
+           py::arg("shingle_words") = 3, py::arg("min_contained_words") = 5,
            // The workers use the extractor until the stream is destroyed.
            py::keep_alive<1, 2>())
       .def(
@@ -98,11 +107,13 @@ void bind_stream(py::module_& m) {
                 return "jsonl";
               case StreamOutput::csv:
                 return "csv";
+              case StreamOutput::link_keys:
+                return "link_keys";
               default:
                 return "document";
             }
           },
-          "What next() hands back: document, jsonl or csv.")
+          "What next() hands back: document, jsonl, csv or link_keys.")
       .def(
           "next",
           [](Stream& self) -> py::object {

@@ -5,12 +5,20 @@
 
 #include <string>
 
+#include "quotelink/corpus.h"
 #include "quotelink/document.h"
 
 namespace quotelink::python {
 
 /// The QuoteKind that to_string() names `name`; throws quotelink::error.
 QuoteKind quote_kind(const std::string& name);
+
+/// A document extracted by a Stream in link_keys mode, with its keys, for
+/// LinkStream.serialise (the keys were made on the worker).
+struct LinkItem {
+  Document document;
+  DocumentKeys keys;
+};
 
 /// Registers quotelink.Error and the translation of quotelink::error.
 void bind_errors(pybind11::module_& m);

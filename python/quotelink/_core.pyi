@@ -52,7 +52,13 @@ class Stream:
     """Worker pool behind quotelink.stream(); results come back in input order."""
 
     def __init__(
-        self, extractor: Extractor, threads: int = 0, max_in_flight: int = 0, output: str = "document"
+        self,
+        extractor: Extractor,
+        threads: int = 0,
+        max_in_flight: int = 0,
+        output: str = "document",
+        shingle_words: int = 3,
+        min_contained_words: int = 5,
     ) -> None: ...
     @property
     def threads(self) -> int: ...
@@ -75,6 +81,8 @@ class LinkStream:
 
     def __init__(self, shingle_words: int = 3, min_contained_words: int = 5) -> None: ...
     def add(self, doc: Any) -> tuple[list[int | None], list[str | None], list[int]]: ...
+    def serialise(self, item: LinkItem, format: str) -> str: ...
+    def link_text(self, doc: Any, format: str) -> str: ...
     @property
     def documents(self) -> int: ...
     @property
@@ -83,6 +91,14 @@ class LinkStream:
     def linked_entities(self) -> int: ...
     @property
     def indexed_postings(self) -> int: ...
+    @property
+    def held_bytes(self) -> int: ...
+
+class LinkItem:
+    """A document extracted by a Stream with output link_keys, with its linking keys."""
+
+    @property
+    def id(self) -> str: ...
 
 class Corpus:
     """Documents linked across; see quotelink.Corpus."""

@@ -64,6 +64,13 @@ class Writer:
         self.out.write(text)
         self.count += 1
 
+    def write_linked(self, item: Any) -> None:
+        """Links a Stream's LinkItem (keys made on the worker) and writes its
+        records, serialised in C++ (jsonl and csv)."""
+        assert self.linker is not None
+        self.out.write(self.linker._link_item(item, self.fmt))
+        self.count += 1
+
     def write(self, doc: Document) -> None:
         out = self.out
         if self.linker is not None:
@@ -338,22 +345,30 @@ def _extract_to(
             run.failures += 1
             progress.advance(1)
 
-    serialized = args.format in ("jsonl", "csv") and writer.linker is None
+    serialized = args.format in ("jsonl", "csv")
+    if not serialized:
+        output = "document"
+    elif writer.linker is None:
+        output = args.format  # the workers write the records
+    else:
+        output = "link_keys"  # the workers make the linking keys too
     results = extract_items(
         extractor,
         read_items(sources, replace_invalid=bool(extractor.config.replace_invalid_utf8)),
         threads=args.threads,
         window=args.window,
         on_failure=report,
-        output=args.format if serialized else "document",
+        output=output,
         on_idle=out.flush,
     )
     writer.begin()
     for result in results:
         if isinstance(result, str):
             writer.write_text(result)
-        else:
+        elif isinstance(result, Document):
             writer.write(result)
+        else:
+            writer.write_linked(result)
         run.written += 1
         progress.advance(1)
     writer.end()

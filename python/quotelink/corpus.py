@@ -86,6 +86,24 @@ class LinkStream:
             record["cluster"] = cluster
         return records
 
+    def link_text(self, doc: Document, format: str = "jsonl") -> str:
+        """Links one document and returns its linked records as JSON Lines
+        (``format="jsonl"``) or CSV rows (``"csv"``, no header; fields
+        LINKED_FIELDS), serialised in C++: the text ``json.dumps`` (or
+        ``csv``) gives for :meth:`link`'s records, without building them."""
+        core = doc._fresh_core()
+        return str(self._core.link_text(core if core is not None else doc, format))
+
+    def _link_item(self, item: Any, format: str) -> str:
+        # A Stream result of output "link_keys": keys made on its worker.
+        return str(self._core.serialise(item, format))
+
+    @property
+    def held_bytes(self) -> int:
+        """Heap bytes held for linking later documents (linking keys and
+        names, the quotation index)."""
+        return int(self._core.held_bytes)
+
     def __len__(self) -> int:
         return int(self._core.documents)
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "quote_clusters.h"
 #include "quotelink/quotelink.h"
 
 namespace {
@@ -101,6 +102,78 @@ TEST(LinkStream, SyndicatedCopiesAddNothingToTheIndexOrKeys) {
   EXPECT_EQ(stream.indexed_postings(), postings);
   EXPECT_EQ(stream.linked_entities(), keys);
   EXPECT_EQ(stream.documents(), 21 * docs.size());
+}
+
+// A stream of `documents` synthetic documents as a news stream brings them:
+// per document, two people never seen before, one seen in an earlier
+// document, eight entities without a key (roles, pronouns) and six new
+// quotations of 20 words.
+std::size_t held_bytes_per_document(int documents) {
+  LinkStream stream;
+  for (int d = 0; d < documents; ++d) {
+    quotelink::DocumentKeys keys;
+    keys.id = std::to_string(d);
+    for (int e = 0; e < 11; ++e) {
+      quotelink::EntityKeys entity;
+      entity.type = quotelink::EntityType::person;
+      if (e < 2) {
+        entity.name = "Person " + std::to_string(d) + "-" + std::to_string(e);
+        entity.key = "person " + std::to_string(d) + " " + std::to_string(e);
+      } else if (e == 2) {
+        entity.name = "Returning " + std::to_string(d / 10);
+        entity.key = "returning " + std::to_string(d / 10);
+      } else {
+        entity.name = "the official";
+      }
+      keys.entities.push_back(entity);
+    }
+    for (int q = 0; q < 6; ++q) {
+      std::string text;
+      for (int w = 0; w < 20; ++w)
+        text += "w" + std::to_string((d * 6 + q) * 20 + w) + " ";
+      quotelink::QuoteKeys quote = quotelink::detail::quote_keys(text, 3);
+      quote.entity = q % 11;
+      keys.quotes.push_back(std::move(quote));
+    }
+    stream.add_keys(keys);
+  }
+  EXPECT_EQ(stream.entities(),
+            static_cast<std::size_t>(documents) * 10 +
+                static_cast<std::size_t>(documents + 9) / 10);
+  return stream.held_bytes() / static_cast<std::size_t>(documents);
+}
+
+TEST(LinkStream, HoldsUnderAKilobyteADocument) {
+  // 108 postings and two new keys a document: 8-byte postings and a hash
+  // node per key and per quotation would hold over 1.5 KB.
+  EXPECT_LT(held_bytes_per_document(20000), 1024u);
+}
+
+TEST(LinkStream, LinkedJsonlCarriesTheGlobalNamesAndIds) {
+  const std::vector<Document> docs = stream_of_documents();
+  LinkStream stream;
+  std::size_t lines = 0;
+  for (const Document& doc : docs) {
+    const LinkedDocument linked = stream.add_document(doc);
+    const std::string jsonl = quotelink::to_linked_jsonl(doc, doc.id, linked);
+    std::istringstream in(jsonl);
+    std::string line;
+    for (std::size_t q = 0; std::getline(in, line); ++q, ++lines) {
+      ASSERT_LT(q, doc.quotes.size());
+      const int speaker = doc.quotes[q].speaker;
+      const std::string tail =
+          ", \"entity\": " +
+          (speaker < 0 ? std::string("null")
+                       : std::to_string(linked.entities[speaker])) +
+          ", \"cluster\": " + std::to_string(linked.clusters[q]) + "}";
+      EXPECT_EQ(line.substr(line.size() - tail.size()), tail) << line;
+      if (speaker >= 0)
+        EXPECT_NE(line.find("\"speaker\": \"" + linked.names[speaker] + "\""),
+                  std::string::npos)
+            << line;
+    }
+  }
+  EXPECT_GT(lines, 0u);
 }
 
 TEST(LinkStream, ABadQuotationSpeakerIsAnError) {

@@ -114,6 +114,50 @@ TEST(QuoteClusterer, ContainmentFoundAfterIndexFlush) {
   EXPECT_EQ(c.clusters(2).size(), 1u);
 }
 
+TEST(QuoteClusterer, QuotationsTooShortToContainOrBeContainedAreNotIndexed) {
+  QuoteClusterer c(3, 5);
+  add(c, "we will not go", 0);  // 4 words, 2 shingles: exact matches only
+  EXPECT_EQ(c.postings(), 0u);
+  EXPECT_EQ(add(c, "We will not go.", 1), 0);
+  add(c, "we will not go home", 2);  // 5 words: can be contained
+  EXPECT_EQ(c.postings(), 3u);
+}
+
+TEST(QuoteClusterer, TheContainerHasAtLeastTheWordsOfWhatItContains) {
+  // Every shingle of the second (abc, bca, cab) is one of the first's, but
+  // the second is longer: it repeats them, it is not inside the first.
+  QuoteClusterer c(3, 5);
+  const int shorter = add(c, "a b c a b c d", 0);
+  const int longer = add(c, "a b c a b c a b c", 1);
+  EXPECT_NE(shorter, longer);
+  // The other way round it is inside: all of its shingles, fewer words.
+  QuoteClusterer d(3, 5);
+  const int container = add(d, "a b c a b c a b c d", 0);
+  EXPECT_EQ(add(d, "a b c a b c a", 1), container);
+}
+
+TEST(QuoteClusterer, HoldsAFewBytesAPosting) {
+  QuoteClusterer c(3, 5);
+  auto add_unrelated = [&c](int from, int to) {
+    for (int i = from; i < to; ++i) {
+      std::string text;
+      for (int w = 0; w < 20; ++w)
+        text += "w" + std::to_string(i * 31 + w * 7) + " ";
+      add(c, text, static_cast<std::size_t>(i));
+    }
+  };
+  add_unrelated(0, 10000);
+  const std::size_t bytes = c.held_bytes();
+  const std::size_t postings = c.postings();
+  add_unrelated(10000, 30000);
+  // What each further posting costs (18 a quotation, with its exact-match
+  // entry and per-quotation numbers): 8 bytes a posting uncompressed and a
+  // hash-map node per quotation would be over 10.
+  const double per_posting = static_cast<double>(c.held_bytes() - bytes) /
+                             static_cast<double>(c.postings() - postings);
+  EXPECT_LT(per_posting, 7.0) << c.held_bytes() << " bytes";
+}
+
 TEST(QuoteClusterer, RejectsBadOptions) {
   EXPECT_THROW(QuoteClusterer(0, 5), quotelink::error);
   EXPECT_THROW(QuoteClusterer(3, 2), quotelink::error);

@@ -184,9 +184,10 @@ def test_serialized_stream_writes_the_records_on_the_workers():
 
 
 def test_stream_rejects_an_unknown_output():
-    with pytest.raises(ql.Error, match="document, jsonl or csv"):
+    with pytest.raises(ql.Error, match="document, jsonl, csv or link_keys"):
         _core.Stream(ql.Extractor()._core, 1, 1, "xml")
     assert _core.Stream(ql.Extractor()._core, 1, 1, "csv").output == "csv"
+    assert _core.Stream(ql.Extractor()._core, 1, 1, "link_keys").output == "link_keys"
 
 
 def test_record_columns_equal_the_records():

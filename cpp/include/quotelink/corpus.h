@@ -64,6 +64,11 @@ struct DocumentKeys {
 /// names him in full). Thread-safe; needs nothing but `doc`.
 DocumentKeys link_keys(const Document& doc, const LinkOptions& options = {});
 
+/// The keys a LinkStream reads: those of link_keys() without the entities'
+/// aliases and mention counts and the quotations' texts, which only a Corpus
+/// keeps (cheaper to compute, smaller to hand between threads).
+DocumentKeys stream_keys(const Document& doc, const LinkOptions& options = {});
+
 /// A document entity's place in the corpus.
 struct EntityOccurrence {
   std::size_t document = 0;  ///< index of the document in the corpus
@@ -179,12 +184,27 @@ class LinkStream {
   std::size_t entities() const noexcept;
   /// Distinct linking keys kept (the entities later documents can join).
   std::size_t linked_entities() const noexcept;
-  /// Quotations held by the quotation index (the distinct, non-empty ones).
+  /// Shingle postings held by the quotation index (of the distinct
+  /// quotations only: an exact duplicate adds none).
   std::size_t indexed_postings() const noexcept;
+  /// Heap bytes held for linking later documents: the linking keys and
+  /// names, the quotation index and its per-quotation arrays (capacities).
+  std::size_t held_bytes() const noexcept;
 
  private:
   struct State;
   std::unique_ptr<State> state_;
 };
+
+/// The JSON Lines of `doc`'s records as linked (quotelink extract --link):
+/// each record of to_jsonl() (json.h) with "speaker" the global name of its
+/// speaker, then "entity" (its global id, null without a speaker) and
+/// "cluster"; byte for byte what json.dumps(ensure_ascii=False) writes for
+/// quotelink.corpus.LinkStream.link()'s records.
+std::string to_linked_jsonl(const Document& doc, std::string_view id,
+                            const LinkedDocument& linked);
+/// The same records as CSV rows in that field order (json.h's to_csv()).
+std::string to_linked_csv(const Document& doc, std::string_view id,
+                          const LinkedDocument& linked);
 
 }  // namespace quotelink

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "quotelink/corpus.h"
 #include "quotelink/document.h"
 #include "quotelink/error.h"
 #include "quotelink/extractor.h"
@@ -31,6 +32,9 @@ enum class StreamOutput {
   document,  ///< the Document
   jsonl,     ///< its records as JSON Lines (to_jsonl), the Document dropped
   csv,       ///< its records as CSV rows (to_csv), the Document dropped
+  /// the Document and its stream_keys() (corpus.h), so that a LinkStream on
+  /// the caller's thread only folds keys in: the keys are made on the workers
+  link_keys,
 };
 
 /// The outcome of one submitted text: its Document, or why it failed.
@@ -38,6 +42,7 @@ struct StreamResult {
   std::string id;                          ///< the id given to submit()
   Document document;                       ///< the extraction result when ok
   std::string serialized;                  ///< jsonl or csv output when ok
+  DocumentKeys keys;                       ///< with StreamOutput::link_keys
   bool ok = true;                          ///< false when extraction failed
   std::string error_message;               ///< the failure's message when !ok
   std::size_t error_offset = error::npos;  ///< byte offset of the failure
@@ -52,6 +57,9 @@ struct StreamOptions {
   std::size_t max_in_flight = 0;
   /// What results carry; serialising on the workers keeps it off the caller.
   StreamOutput output = StreamOutput::document;
+  /// The options of the keys StreamOutput::link_keys makes (those of the
+  /// LinkStream they are for).
+  LinkOptions link;
 };
 
 /// A pool of worker threads sharing one const Extractor. One caller thread
@@ -102,6 +110,7 @@ class Stream {
 
   const Extractor& extractor_;
   StreamOutput output_;
+  LinkOptions link_;
   mutable std::mutex mutex_;
   std::condition_variable work_ready_;            // a task was queued, or stop
   mutable std::condition_variable result_ready_;  // the oldest item finished

@@ -1,0 +1,87 @@
+// ShingleIndex: the compressed inverted index behind QuoteClusterer finds
+// exactly the postings added, across flushes and merges, in a few bytes each.
+#include "shingle_index.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <random>
+#include <set>
+#include <vector>
+
+namespace {
+
+using quotelink::detail::ShingleIndex;
+
+std::vector<std::uint32_t> visited(const ShingleIndex& index,
+                                   std::uint32_t shingle) {
+  std::vector<std::uint32_t> quotes;
+  index.visit(shingle, [&](std::uint32_t q) { quotes.push_back(q); });
+  std::sort(quotes.begin(), quotes.end());
+  return quotes;
+}
+
+// Quotations of 20 shingles drawn from a small vocabulary (so that many
+// quotations share a shingle) and from the whole 32-bit range.
+std::vector<std::vector<std::uint32_t>> quotations(int count) {
+  std::mt19937 random(7);
+  std::uniform_int_distribution<std::uint32_t> any;
+  std::vector<std::vector<std::uint32_t>> out;
+  for (int q = 0; q < count; ++q) {
+    std::set<std::uint32_t> shingles;
+    while (shingles.size() < 20)
+      shingles.insert(shingles.size() % 4 == 0 ? any(random) % 500
+                                               : any(random));
+    out.emplace_back(shingles.begin(), shingles.end());
+  }
+  return out;
+}
+
+TEST(ShingleIndex, FindsEveryPostingAcrossFlushesAndMerges) {
+  const auto quotes = quotations(40000);  // 800,000 postings: many runs
+  ShingleIndex index;
+  std::map<std::uint32_t, std::vector<std::uint32_t>> expected;
+  for (std::size_t q = 0; q < quotes.size(); ++q) {
+    index.add(static_cast<std::uint32_t>(q), quotes[q]);
+    for (std::uint32_t s : quotes[q])
+      expected[s].push_back(static_cast<std::uint32_t>(q));
+  }
+  EXPECT_EQ(index.postings(), 800000u);
+  // Every shared shingle, and a sample of the others, each at its edges:
+  // the lowest and highest shingle values and ones missing from the index.
+  std::size_t checked = 0;
+  for (const auto& [shingle, quotes_of] : expected) {
+    if (shingle >= 500 && checked++ % 97 != 0) continue;
+    ASSERT_EQ(visited(index, shingle), quotes_of) << shingle;
+    if (!expected.count(shingle + 1))
+      EXPECT_TRUE(visited(index, shingle + 1).empty()) << shingle + 1;
+  }
+  EXPECT_EQ(visited(index, expected.begin()->first), expected.begin()->second);
+  EXPECT_EQ(visited(index, expected.rbegin()->first),
+            expected.rbegin()->second);
+  EXPECT_TRUE(visited(index, 0xFFFFFFFFu).empty() ||
+              expected.count(0xFFFFFFFFu));
+}
+
+TEST(ShingleIndex, APostingTakesAFewBytesNotEight) {
+  const auto quotes = quotations(40000);
+  ShingleIndex index;
+  for (std::size_t q = 0; q < quotes.size(); ++q)
+    index.add(static_cast<std::uint32_t>(q), quotes[q]);
+  const double per_posting = static_cast<double>(index.bytes()) /
+                             static_cast<double>(index.postings());
+  EXPECT_LT(per_posting, 6.5) << index.bytes() << " bytes";
+}
+
+TEST(ShingleIndex, AnEmptyIndexFindsNothing) {
+  ShingleIndex index;
+  EXPECT_TRUE(visited(index, 42).empty());
+  index.add(3, {1, 42, 0xFFFFFFFFu});
+  EXPECT_EQ(visited(index, 42), std::vector<std::uint32_t>{3});
+  EXPECT_EQ(visited(index, 0xFFFFFFFFu), std::vector<std::uint32_t>{3});
+  EXPECT_TRUE(visited(index, 41).empty());
+}
+
+}  // namespace
