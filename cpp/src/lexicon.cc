@@ -4,7 +4,9 @@
 #include <iterator>
 
 #include "cues.h"
+#include "mentions.h"
 #include "quotelink/error.h"
+#include "reported.h"
 
 namespace quotelink::detail {
 
@@ -40,7 +42,9 @@ const std::vector<std::string_view>& all_word_classes() {
   static const std::vector<std::string_view> names = [] {
     std::vector<std::string_view> v;
     // One line per stage that reads word classes.
-    v.insert(v.end(), std::begin(kCueWordClasses), std::end(kCueWordClasses));
+    for (std::string_view c : kCueWordClasses) v.push_back(c);
+    for (std::string_view c : kMentionWordClasses) v.push_back(c);
+    for (std::string_view c : kReportedWordClasses) v.push_back(c);
     return v;
   }();
   return names;

@@ -33,6 +33,40 @@ int first_token_from(const TextLayout& layout, std::size_t offset) {
   return static_cast<int>(it - layout.tokens.begin());
 }
 
+// The facts of an ASCII token in one pass: its lower-cased form (what
+// lexicon_key gives) into *lower and its shape bits (what set_shape gives).
+// False, with nothing decided, when the token holds a byte past ASCII.
+bool ascii_facts(std::string_view surface, TokenKind kind, std::string* lower,
+                 std::uint16_t* shape) {
+  lower->resize(surface.size());
+  int letters = 0;
+  bool caps_only = true;  // letters upper case; only '.' and '-' besides
+  for (std::size_t i = 0; i < surface.size(); ++i) {
+    const char c = surface[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool small = c >= 'a' && c <= 'z';
+    (*lower)[i] = upper ? static_cast<char>(c - 'A' + 'a') : c;
+    if (upper || small) {
+      ++letters;
+      caps_only = caps_only && upper;
+    } else if (c != '.' && c != '-') {
+      caps_only = false;
+    }
+  }
+  std::uint16_t s = kind_shape(kind);
+  if (has_possessive(*lower)) s |= bit(Shape::possessive);
+  const char first = surface.empty() ? '\0' : surface[0];
+  if (first >= 'A' && first <= 'Z') s |= bit(Shape::capitalised);
+  if (first >= 'a' && first <= 'z') s |= bit(Shape::lower_initial);
+  if (kind == TokenKind::punctuation && first == '-') s |= bit(Shape::dash);
+  if (letters > 0) s |= bit(Shape::has_letter);
+  if (kind == TokenKind::word && letters >= 2 && caps_only)
+    s |= bit(Shape::all_caps);
+  *shape = s;
+  return true;
+}
+
 }  // namespace
 
 TokenLayer::TokenLayer(std::string_view text, const TextLayout& layout,
@@ -48,21 +82,23 @@ TokenLayer::TokenLayer(std::string_view text, const TextLayout& layout,
     const std::string_view surface =
         text.substr(token.span.begin, token.span.size());
     TokenFacts& f = facts_[t];
-    lexicon_key(surface, &lower);
+    const bool ascii = ascii_facts(surface, token.kind, &lower, &f.shape);
+    if (!ascii) lexicon_key(surface, &lower);
     f.word = intern(lower);
     const std::string_view base = strip_possessive(lower);
     f.base = base.size() == lower.size() ? f.word : intern(base);
     if (surface.size() == 1 && static_cast<unsigned char>(surface[0]) < 0x80)
       f.ascii = surface[0];
-    set_shape(surface, token, &f, lower);
+    if (!ascii) set_shape(surface, token, &f, lower);
   }
   set_nesting(layout, quotes);
 }
 
 WordId TokenLayer::intern(std::string_view lower) {
-  const WordId known = vocabulary_.find(lower);
+  const std::uint64_t h = WordTable::hash(lower);  // once for both tables
+  const WordId known = vocabulary_.find(lower, h);
   if (known != kNoWord) return known;
-  return static_cast<WordId>(vocabulary_.size()) + local_.intern(lower);
+  return static_cast<WordId>(vocabulary_.size()) + local_.intern(lower, h);
 }
 
 std::string_view TokenLayer::text_of(WordId id) const noexcept {
