@@ -16,6 +16,7 @@ struct NominalHead {
 // Classifies word t by its base; false when it heads no nominal.
 bool classify_head(const MentionScan& s, int t, NominalHead* out) {
   const Words& w = s.w;
+  if (!w.base_is_any(t, s.tables.nominal_heads)) return false;
   if (w.base_is(t, s.cls.role)) {
     out->kind = MentionKind::role;
     out->role = s.tables.roles.at(w.layer().base(t));

@@ -86,8 +86,7 @@ std::string MentionScan::shown_words(int first, int last) const {
 }
 
 bool MentionScan::nominal_head(int t) const {
-  return w.base_is(t, cls.role) || w.base_is(t, cls.document) ||
-         w.base_is(t, cls.org_head);
+  return w.base_is_any(t, tables.nominal_heads);
 }
 
 bool MentionScan::named_elsewhere(int t) const {

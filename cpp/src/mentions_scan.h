@@ -21,8 +21,11 @@ class Words {
  public:
   Words(std::string_view text, const TextLayout& layout,
         const TokenLayer& tokens)
-      : text_(text), layout_(layout), tokens_(tokens) {}
-  int size() const { return static_cast<int>(layout_.tokens.size()); }
+      : text_(text),
+        layout_(layout),
+        tokens_(tokens),
+        size_(static_cast<int>(layout.tokens.size())) {}
+  int size() const { return size_; }
   const TokenLayer& layer() const { return tokens_; }
   /// The lower-cased form.
   std::string_view lower(int t) const { return tokens_.lower(t); }
@@ -34,6 +37,14 @@ class Words {
   bool is(int t, WordClass c) const { return tokens_.is(t, c); }
   /// The possessive-stripped form has class `c`.
   bool base_is(int t, WordClass c) const { return tokens_.base_is(t, c); }
+  /// The lower-cased form has a class of `mask`.
+  bool is_any(int t, const ClassMask& mask) const {
+    return tokens_.vocabulary().classes(tokens_.word(t)).intersects(mask);
+  }
+  /// The possessive-stripped form has a class of `mask`.
+  bool base_is_any(int t, const ClassMask& mask) const {
+    return tokens_.vocabulary().classes(tokens_.base(t)).intersects(mask);
+  }
   const Token& token(int t) const { return layout_.tokens[t]; }
   /// A word token outside every quotation.
   bool word(int t) const {
@@ -74,6 +85,7 @@ class Words {
   std::string_view text_;
   const TextLayout& layout_;
   const TokenLayer& tokens_;
+  int size_;
 };
 
 /// One document as the mention rules see it: its words, the stage's tables

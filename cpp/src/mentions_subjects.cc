@@ -273,7 +273,7 @@ void propose_cue_objects(const MentionScan& s,
 void propose_pronouns(const MentionScan& s, std::vector<SpeakerMention>& out) {
   const Words& w = s.w;
   for (int t = 0; t < w.size(); ++t) {
-    if (!w.word(t)) continue;
+    if (!w.word(t) || !w.is_any(t, s.tables.pronoun_words)) continue;
     const bool possessive = w.is(t, s.cls.possessive_pronoun);
     if (!possessive && !w.is(t, s.cls.pronoun)) continue;
     const WordId id = w.layer().word(t);
