@@ -179,7 +179,7 @@ void propose_nominals(const MentionScan& scan,
   const Words& w = scan.w;
   const int n = w.size();
   for (int t = 0; t < n; ++t) {
-    if (!w.word(t)) continue;
+    if (!w.word(t) || !w.base_is_any(t, scan.tables.nominal_heads)) continue;
     NominalHead h;
     if (!classify_head(scan, t, &h) || not_a_phrase_head(scan, t)) continue;
     const std::string_view head = w.base(t);

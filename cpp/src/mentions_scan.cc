@@ -109,11 +109,6 @@ bool MentionScan::age_word(int t) const {
          is_letter(decode_before(text, w.token(t).span.end, &length));
 }
 
-bool MentionScan::inverted_cue_at(int t) const {
-  if (!cue_at(t) || t < 1) return false;
-  return w.punct(t - 1, ',') || w.token(t - 1).kind == TokenKind::quote_mark;
-}
-
 int MentionScan::head_before_cue(int c) const {
   int head = c - 1;
   if (w.punct(head, ',')) {
@@ -161,7 +156,14 @@ bool MentionScan::determined_over_modifiers(int t) const {
   return false;
 }
 
+bool MentionScan::may_start(int t, WordClass c) const {
+  const Vocabulary& v = w.layer().vocabulary();
+  return v.first_classes(w.layer().word(t)).has(c) ||
+         v.first_classes(w.layer().base(t)).has(c);
+}
+
 int MentionScan::title_at(int t, int end) const {
+  if (t >= end || !may_start(t, cls.title)) return 0;
   for (int k = static_cast<int>(tables.longest_title); k >= 1; --k) {
     if (t + k > end) continue;
     if (phrase_entry(t, t + k - 1, cls.title)) return k;
@@ -170,6 +172,7 @@ int MentionScan::title_at(int t, int end) const {
 }
 
 int MentionScan::demonym_at(int t, int end, int* country) const {
+  if (t >= end || !may_start(t, cls.demonym)) return 0;
   for (int k = 3; k >= 1; --k) {
     if (t + k > end) continue;
     bool caps = true;

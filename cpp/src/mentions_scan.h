@@ -129,7 +129,10 @@ struct MentionScan {
   }
   /// A speech verb right after a comma or a closing quotation mark ("...,"
   /// said X): its subject follows it.
-  bool inverted_cue_at(int t) const;
+  bool inverted_cue_at(int t) const {
+    if (!cue_at(t) || t < 1) return false;
+    return w.punct(t - 1, ',') || w.token(t - 1).kind == TokenKind::quote_mark;
+  }
   /// The token before cue c, over an aside set off by commas ("Others,
   /// however, say"), auxiliaries ("the president will say") and a relative
   /// pronoun ("18% who say").
@@ -157,6 +160,10 @@ struct MentionScan {
   }
   /// The gender title phrase first..last implies, when it implies one.
   bool title_gender(int first, int last, Gender* gender) const;
+
+  /// True when an entry of class `c` may start at token t: one starts with
+  /// its word or its possessive-stripped word (Vocabulary::first_classes).
+  bool may_start(int t, WordClass c) const;
 
   /// Word count of the longest title starting at t and ending before `end`,
   /// or 0.
