@@ -58,6 +58,14 @@ bool MentionScan::title_gender(int first, int last, Gender* gender) const {
   return true;
 }
 
+std::vector<int> MentionScan::positions_of(const std::vector<bool>* starts) {
+  std::vector<int> out;
+  if (!starts) return out;
+  for (std::size_t t = 0; t < starts->size(); ++t)
+    if ((*starts)[t]) out.push_back(static_cast<int>(t));
+  return out;
+}
+
 SpeakerMention MentionScan::make(int first, int last, MentionKind kind) const {
   SpeakerMention m;
   m.first = first;

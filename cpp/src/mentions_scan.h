@@ -98,13 +98,20 @@ struct MentionScan {
         w(text, layout, tokens),
         tables(tables),
         cls(tables.cls),
-        cue_starts(cue_starts) {}
+        cue_starts(cue_starts),
+        cue_positions(positions_of(cue_starts)) {}
 
   std::string_view text;
   Words w;
   const MentionTables& tables;
   const MentionTables::Classes& cls;    ///< tables.cls
   const std::vector<bool>* cue_starts;  ///< may be null: no cues known
+  /// The tokens where a speech verb starts, in order (what the rules around
+  /// cues walk instead of every token).
+  const std::vector<int> cue_positions;
+
+  /// The tokens marked in `starts` (none when it is null).
+  static std::vector<int> positions_of(const std::vector<bool>* starts);
 
   /// A mention of `kind` over tokens first..last, nothing else set.
   SpeakerMention make(int first, int last, MentionKind kind) const;
