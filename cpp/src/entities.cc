@@ -16,11 +16,25 @@ constexpr int kWindow = 60;
 // A person's name key: the lower-cased parts of its words split at hyphens,
 // spaces and dots ("Kim Jong-Un" -> kim jong un), each part an id of
 // `parts` (the document's part strings, numbered as met), so that keys
-// compare as integers.
-using NameKey = std::vector<int>;
+// compare as integers. The keys of a document's names lie in one pool; a key
+// is a run of it.
+struct NameKey {
+  const int* first = nullptr;
+  std::size_t size = 0;
+  const int* begin() const { return first; }
+  const int* end() const { return first + size; }
+  int front() const { return first[0]; }
+  int back() const { return first[size - 1]; }
+  bool operator==(const NameKey& other) const {
+    return size == other.size && std::equal(begin(), end(), other.begin());
+  }
+};
 
-NameKey name_key(const std::vector<std::string>& words, WordTable* parts) {
-  NameKey key;
+// Appends the part ids of the name key of `words` to `pool`; returns how
+// many.
+std::size_t add_name_key(const std::vector<std::string>& words,
+                         WordTable* parts, std::vector<int>* pool) {
+  const std::size_t before = pool->size();
   for (const std::string& w : words) {
     const std::string lower = to_lower(w);
     std::size_t start = 0;
@@ -29,23 +43,17 @@ NameKey name_key(const std::vector<std::string>& words, WordTable* parts) {
           lower[i] != '.')
         continue;
       if (i > start)
-        key.push_back(static_cast<int>(
+        pool->push_back(static_cast<int>(
             parts->intern(std::string_view(lower).substr(start, i - start))));
       start = i + 1;
     }
   }
-  return key;
-}
-
-// The key of no name.
-const NameKey& no_name() {
-  static const NameKey none;
-  return none;
+  return pool->size() - before;
 }
 
 // True when `small` is a contiguous run of `big`.
 bool contains_run(const NameKey& big, const NameKey& small) {
-  if (small.empty() || small.size() > big.size()) return false;
+  if (small.size == 0 || small.size > big.size) return false;
   return std::search(big.begin(), big.end(), small.begin(), small.end()) !=
          big.end();
 }
@@ -139,9 +147,10 @@ class Clusterer {
  private:
   struct Info {
     // The person name key of the entity's fullest name (into keys_).
-    const NameKey* longest_name = &no_name();
+    NameKey longest_name;
     int country = -1;
     bool gov = false;
+    Gender gender = Gender::unknown;  // entity_gender()
     std::string alias;
   };
 
@@ -157,12 +166,21 @@ class Clusterer {
 
   void precompute_keys() {
     WordTable name_parts;
+    std::vector<std::size_t> key_start(ms_.size(), 0);
     keys_.resize(ms_.size());
+    std::size_t names = 0, organisations = 0;
+    for (const SpeakerMention& m : ms_) {
+      names += m.mention.kind == MentionKind::name;
+      organisations += m.mention.kind == MentionKind::organisation;
+    }
+    names_.reserve(names);
+    organisations_.reserve(organisations);
     for (std::size_t i = 0; i < ms_.size(); ++i) {
       const SpeakerMention& m = ms_[i];
       Keys& k = keys_[i];
       if (m.mention.kind == MentionKind::name) {
-        k.name = name_key(m.name_words, &name_parts);
+        key_start[i] = key_pool_.size();
+        k.name.size = add_name_key(m.name_words, &name_parts, &key_pool_);
         names_.push_back(i);
       }
       if (m.mention.kind == MentionKind::organisation) {
@@ -174,6 +192,9 @@ class Clusterer {
           m.mention.kind == MentionKind::name ? m.title : m.role;
       if (!title.empty()) k.title_group = role_group_of(tables_, title);
     }
+    // The pool is whole: the name keys may point into it.
+    for (std::size_t i = 0; i < ms_.size(); ++i)
+      keys_[i].name.first = key_pool_.data() + key_start[i];
   }
 
   // True when mention j is at most kWindow counted mentions before i.
@@ -193,13 +214,16 @@ class Clusterer {
     const SpeakerMention& m = ms_[i];
     Info& info = info_[e];
     if (info.country < 0) info.country = m.country;
+    if (info.gender == Gender::unknown &&
+        (m.gender == Gender::male || m.gender == Gender::female))
+      info.gender = m.gender;
     if (m.government && m.country >= 0) {
       info.gov = true;
       gov_entity_.emplace(m.country, e);
     }
     if (m.mention.kind == MentionKind::name) {
       const NameKey& key = keys_[i].name;
-      if (key.size() > info.longest_name->size()) info.longest_name = &key;
+      if (key.size > info.longest_name.size) info.longest_name = key;
     }
   }
   void join_through(std::size_t i, std::size_t antecedent) {
@@ -230,11 +254,12 @@ class Clusterer {
       const int e = r_.entity_of[*--it];
       if (e < 0 || tested_[e] == i + 1) continue;
       tested_[e] = i + 1;
-      const NameKey& other = *info_[e].longest_name;
-      const bool match = key.size() == 1 && other.size() > 1
-                             ? other.back() == key[0] || other.front() == key[0]
-                             : other == key || contains_run(other, key) ||
-                                   contains_run(key, other);
+      const NameKey& other = info_[e].longest_name;
+      const bool match =
+          key.size == 1 && other.size > 1
+              ? other.back() == key.front() || other.front() == key.front()
+              : other == key || contains_run(other, key) ||
+                    contains_run(key, other);
       if (match) {
         join(i, e);
         return;
@@ -396,12 +421,9 @@ class Clusterer {
     return personal(o) && (g == Gender::unknown || g == m.gender);
   }
 
-  Gender entity_gender(int e) const {
-    for (int k : r_.entities[e].mentions)
-      if (ms_[k].gender == Gender::male || ms_[k].gender == Gender::female)
-        return ms_[k].gender;
-    return Gender::unknown;
-  }
+  // The gender of the entity's first mention (in joining order) that is male
+  // or female, kept by join().
+  Gender entity_gender(int e) const { return info_[e].gender; }
 
   void name_entities() {
     for (std::size_t e = 0; e < r_.entities.size(); ++e) {
@@ -477,7 +499,8 @@ class Clusterer {
   const std::map<std::string, std::string>& aliases_;
   EntityResult r_;
   std::vector<Info> info_;
-  std::vector<Keys> keys_;  // per mention
+  std::vector<Keys> keys_;     // per mention
+  std::vector<int> key_pool_;  // the name keys' part ids
   // The name and organisation mentions, in text order.
   std::vector<std::size_t> names_, organisations_;
   // Per entity: 1 + the mention whose look-back last compared it.

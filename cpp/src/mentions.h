@@ -76,6 +76,10 @@ struct MentionTables {
     WordClass place;               ///< a country's name, alias or seat
     WordClass demonym;             ///< a country's demonym
   } cls;
+  /// role | document | org_head: the classes of a nominal's head noun.
+  ClassMask nominal_heads;
+  /// pronoun | possessive_pronoun.
+  ClassMask pronoun_words;
   std::size_t longest_title = 1;  ///< in words
   struct Role {
     std::string singular;

@@ -16,6 +16,7 @@ struct NominalHead {
 // Classifies word t by its base; false when it heads no nominal.
 bool classify_head(const MentionScan& s, int t, NominalHead* out) {
   const Words& w = s.w;
+  if (!w.base_is_any(t, s.tables.nominal_heads)) return false;
   if (w.base_is(t, s.cls.role)) {
     out->kind = MentionKind::role;
     out->role = s.tables.roles.at(w.layer().base(t));
@@ -178,7 +179,7 @@ void propose_nominals(const MentionScan& scan,
   const Words& w = scan.w;
   const int n = w.size();
   for (int t = 0; t < n; ++t) {
-    if (!w.word(t)) continue;
+    if (!w.word(t) || !w.base_is_any(t, scan.tables.nominal_heads)) continue;
     NominalHead h;
     if (!classify_head(scan, t, &h) || not_a_phrase_head(scan, t)) continue;
     const std::string_view head = w.base(t);

@@ -58,6 +58,14 @@ bool MentionScan::title_gender(int first, int last, Gender* gender) const {
   return true;
 }
 
+std::vector<int> MentionScan::positions_of(const std::vector<bool>* starts) {
+  std::vector<int> out;
+  if (!starts) return out;
+  for (std::size_t t = 0; t < starts->size(); ++t)
+    if ((*starts)[t]) out.push_back(static_cast<int>(t));
+  return out;
+}
+
 SpeakerMention MentionScan::make(int first, int last, MentionKind kind) const {
   SpeakerMention m;
   m.first = first;
@@ -86,8 +94,7 @@ std::string MentionScan::shown_words(int first, int last) const {
 }
 
 bool MentionScan::nominal_head(int t) const {
-  return w.base_is(t, cls.role) || w.base_is(t, cls.document) ||
-         w.base_is(t, cls.org_head);
+  return w.base_is_any(t, tables.nominal_heads);
 }
 
 bool MentionScan::named_elsewhere(int t) const {
@@ -108,11 +115,6 @@ bool MentionScan::age_word(int t) const {
   std::size_t length = 0;
   return t >= 0 && t < w.size() && w.token(t).kind == TokenKind::number &&
          is_letter(decode_before(text, w.token(t).span.end, &length));
-}
-
-bool MentionScan::inverted_cue_at(int t) const {
-  if (!cue_at(t) || t < 1) return false;
-  return w.punct(t - 1, ',') || w.token(t - 1).kind == TokenKind::quote_mark;
 }
 
 int MentionScan::head_before_cue(int c) const {
@@ -162,7 +164,14 @@ bool MentionScan::determined_over_modifiers(int t) const {
   return false;
 }
 
+bool MentionScan::may_start(int t, WordClass c) const {
+  const Vocabulary& v = w.layer().vocabulary();
+  return v.first_classes(w.layer().word(t)).has(c) ||
+         v.first_classes(w.layer().base(t)).has(c);
+}
+
 int MentionScan::title_at(int t, int end) const {
+  if (t >= end || !may_start(t, cls.title)) return 0;
   for (int k = static_cast<int>(tables.longest_title); k >= 1; --k) {
     if (t + k > end) continue;
     if (phrase_entry(t, t + k - 1, cls.title)) return k;
@@ -171,6 +180,7 @@ int MentionScan::title_at(int t, int end) const {
 }
 
 int MentionScan::demonym_at(int t, int end, int* country) const {
+  if (t >= end || !may_start(t, cls.demonym)) return 0;
   for (int k = 3; k >= 1; --k) {
     if (t + k > end) continue;
     bool caps = true;

@@ -21,8 +21,11 @@ class Words {
  public:
   Words(std::string_view text, const TextLayout& layout,
         const TokenLayer& tokens)
-      : text_(text), layout_(layout), tokens_(tokens) {}
-  int size() const { return static_cast<int>(layout_.tokens.size()); }
+      : text_(text),
+        layout_(layout),
+        tokens_(tokens),
+        size_(static_cast<int>(layout.tokens.size())) {}
+  int size() const { return size_; }
   const TokenLayer& layer() const { return tokens_; }
   /// The lower-cased form.
   std::string_view lower(int t) const { return tokens_.lower(t); }
@@ -34,6 +37,14 @@ class Words {
   bool is(int t, WordClass c) const { return tokens_.is(t, c); }
   /// The possessive-stripped form has class `c`.
   bool base_is(int t, WordClass c) const { return tokens_.base_is(t, c); }
+  /// The lower-cased form has a class of `mask`.
+  bool is_any(int t, const ClassMask& mask) const {
+    return tokens_.vocabulary().classes(tokens_.word(t)).intersects(mask);
+  }
+  /// The possessive-stripped form has a class of `mask`.
+  bool base_is_any(int t, const ClassMask& mask) const {
+    return tokens_.vocabulary().classes(tokens_.base(t)).intersects(mask);
+  }
   const Token& token(int t) const { return layout_.tokens[t]; }
   /// A word token outside every quotation.
   bool word(int t) const {
@@ -74,6 +85,7 @@ class Words {
   std::string_view text_;
   const TextLayout& layout_;
   const TokenLayer& tokens_;
+  int size_;
 };
 
 /// One document as the mention rules see it: its words, the stage's tables
@@ -86,13 +98,20 @@ struct MentionScan {
         w(text, layout, tokens),
         tables(tables),
         cls(tables.cls),
-        cue_starts(cue_starts) {}
+        cue_starts(cue_starts),
+        cue_positions(positions_of(cue_starts)) {}
 
   std::string_view text;
   Words w;
   const MentionTables& tables;
   const MentionTables::Classes& cls;    ///< tables.cls
   const std::vector<bool>* cue_starts;  ///< may be null: no cues known
+  /// The tokens where a speech verb starts, in order (what the rules around
+  /// cues walk instead of every token).
+  const std::vector<int> cue_positions;
+
+  /// The tokens marked in `starts` (none when it is null).
+  static std::vector<int> positions_of(const std::vector<bool>* starts);
 
   /// A mention of `kind` over tokens first..last, nothing else set.
   SpeakerMention make(int first, int last, MentionKind kind) const;
@@ -117,7 +136,10 @@ struct MentionScan {
   }
   /// A speech verb right after a comma or a closing quotation mark ("...,"
   /// said X): its subject follows it.
-  bool inverted_cue_at(int t) const;
+  bool inverted_cue_at(int t) const {
+    if (!cue_at(t) || t < 1) return false;
+    return w.punct(t - 1, ',') || w.token(t - 1).kind == TokenKind::quote_mark;
+  }
   /// The token before cue c, over an aside set off by commas ("Others,
   /// however, say"), auxiliaries ("the president will say") and a relative
   /// pronoun ("18% who say").
@@ -145,6 +167,10 @@ struct MentionScan {
   }
   /// The gender title phrase first..last implies, when it implies one.
   bool title_gender(int first, int last, Gender* gender) const;
+
+  /// True when an entry of class `c` may start at token t: one starts with
+  /// its word or its possessive-stripped word (Vocabulary::first_classes).
+  bool may_start(int t, WordClass c) const;
 
   /// Word count of the longest title starting at t and ending before `end`,
   /// or 0.

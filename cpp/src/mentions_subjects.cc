@@ -144,8 +144,8 @@ void propose_quantity_subjects(const MentionScan& s,
   std::vector<bool> blocked(w.size(), false);
   for (const SpeakerMention& m : out)
     if (m.mention.kind != MentionKind::role) blocked[m.last] = true;
-  for (int c = 1; c < w.size(); ++c) {
-    if (!s.cue_at(c)) continue;
+  for (int c : s.cue_positions) {
+    if (c < 1 || c >= w.size()) continue;
     const int head = s.head_before_cue(c);
     if (head < 0 || blocked[head] || !w.same_sentence(head, c) ||
         !(w.word(head) || w.token(head).kind == TokenKind::number ||
@@ -171,8 +171,8 @@ void propose_cue_subjects(const MentionScan& s,
   const Words& w = s.w;
   std::vector<bool> nominal_ends(w.size(), false);
   for (const SpeakerMention& m : out) nominal_ends[m.last] = true;
-  for (int c = 1; c < w.size(); ++c) {
-    if (!s.cue_at(c)) continue;
+  for (int c : s.cue_positions) {
+    if (c < 1 || c >= w.size()) continue;
     const int head = s.head_before_cue(c);
     // "the 43-year-old asked": a digit-led compound heads the phrase too.
     if (!(w.word(head) || s.age_word(head)) || w.cap(head) ||
@@ -215,8 +215,8 @@ void propose_bare_subjects(const MentionScan& s,
   for (const SpeakerMention& m : out)
     if (m.first < m.last || m.mention.kind != MentionKind::role)
       ends[m.last] = true;
-  for (int c = 1; c < w.size(); ++c) {
-    if (!s.cue_at(c)) continue;
+  for (int c : s.cue_positions) {
+    if (c < 1 || c >= w.size()) continue;
     const int head = s.head_before_cue(c);
     if (!w.word(head) || ends[head] || !w.same_sentence(head, c) ||
         !plural_head(s, head))
@@ -247,8 +247,8 @@ void propose_bare_subjects(const MentionScan& s,
 void propose_cue_objects(const MentionScan& s,
                          std::vector<SpeakerMention>& out) {
   const Words& w = s.w;
-  for (int c = 1; c + 2 < w.size(); ++c) {
-    if (!s.inverted_cue_at(c)) continue;
+  for (int c : s.cue_positions) {
+    if (c < 1 || c + 2 >= w.size() || !s.inverted_cue_at(c)) continue;
     const int start = c + 1;
     if (!w.word(start) || w.cap(start) || w.possessive(start)) continue;
     if (!w.is(start, s.cls.determiner)) continue;
@@ -273,7 +273,7 @@ void propose_cue_objects(const MentionScan& s,
 void propose_pronouns(const MentionScan& s, std::vector<SpeakerMention>& out) {
   const Words& w = s.w;
   for (int t = 0; t < w.size(); ++t) {
-    if (!w.word(t)) continue;
+    if (!w.word(t) || !w.is_any(t, s.tables.pronoun_words)) continue;
     const bool possessive = w.is(t, s.cls.possessive_pronoun);
     if (!possessive && !w.is(t, s.cls.pronoun)) continue;
     const WordId id = w.layer().word(t);

@@ -231,6 +231,10 @@ MentionTables MentionTables::load(const Config& config,
                                   Vocabulary* vocabulary) {
   MentionTables t;
   t.cls = resolve_classes(*vocabulary);
+  for (WordClass c : {t.cls.role, t.cls.document, t.cls.org_head})
+    t.nominal_heads.add(c);
+  t.pronoun_words.add(t.cls.pronoun);
+  t.pronoun_words.add(t.cls.possessive_pronoun);
   load_countries(t, vocabulary);
   load_titles(t, vocabulary, config);
   load_roles(t, vocabulary);

@@ -33,12 +33,15 @@ int first_token_from(const TextLayout& layout, std::size_t offset) {
   return static_cast<int>(it - layout.tokens.begin());
 }
 
+// Tokens up to this many bytes take the one-pass path of ascii_facts.
+constexpr std::size_t kShortToken = 64;
+
 // The facts of an ASCII token in one pass: its lower-cased form (what
-// lexicon_key gives) into *lower and its shape bits (what set_shape gives).
-// False, with nothing decided, when the token holds a byte past ASCII.
-bool ascii_facts(std::string_view surface, TokenKind kind, std::string* lower,
+// lexicon_key gives) into lower[0, surface.size()) and its shape bits (what
+// set_shape gives). False, with nothing decided, when the token holds a byte
+// past ASCII.
+bool ascii_facts(std::string_view surface, TokenKind kind, char* lower,
                  std::uint16_t* shape) {
-  lower->resize(surface.size());
   int letters = 0;
   bool caps_only = true;  // letters upper case; only '.' and '-' besides
   for (std::size_t i = 0; i < surface.size(); ++i) {
@@ -46,7 +49,7 @@ bool ascii_facts(std::string_view surface, TokenKind kind, std::string* lower,
     if (static_cast<unsigned char>(c) >= 0x80) return false;
     const bool upper = c >= 'A' && c <= 'Z';
     const bool small = c >= 'a' && c <= 'z';
-    (*lower)[i] = upper ? static_cast<char>(c - 'A' + 'a') : c;
+    lower[i] = upper ? static_cast<char>(c - 'A' + 'a') : c;
     if (upper || small) {
       ++letters;
       caps_only = caps_only && upper;
@@ -55,7 +58,8 @@ bool ascii_facts(std::string_view surface, TokenKind kind, std::string* lower,
     }
   }
   std::uint16_t s = kind_shape(kind);
-  if (has_possessive(*lower)) s |= bit(Shape::possessive);
+  if (has_possessive(std::string_view(lower, surface.size())))
+    s |= bit(Shape::possessive);
   const char first = surface.empty() ? '\0' : surface[0];
   if (first >= 'A' && first <= 'Z') s |= bit(Shape::capitalised);
   if (first >= 'a' && first <= 'z') s |= bit(Shape::lower_initial);
@@ -76,14 +80,18 @@ TokenLayer::TokenLayer(std::string_view text, const TextLayout& layout,
   facts_.resize(layout.tokens.size());
   // About one token in four is a word the pack lacks (PolNeAR: 0.2-0.3).
   local_.reserve(layout.tokens.size() / 3 + 16);
-  std::string lower;
+  char buffer[kShortToken];
+  std::string long_lower;
   for (std::size_t t = 0; t < facts_.size(); ++t) {
     const Token& token = layout.tokens[t];
     const std::string_view surface =
         text.substr(token.span.begin, token.span.size());
     TokenFacts& f = facts_[t];
-    const bool ascii = ascii_facts(surface, token.kind, &lower, &f.shape);
-    if (!ascii) lexicon_key(surface, &lower);
+    const bool ascii = surface.size() <= kShortToken &&
+                       ascii_facts(surface, token.kind, buffer, &f.shape);
+    if (!ascii) lexicon_key(surface, &long_lower);
+    const std::string_view lower =
+        ascii ? std::string_view(buffer, surface.size()) : long_lower;
     f.word = intern(lower);
     const std::string_view base = strip_possessive(lower);
     f.base = base.size() == lower.size() ? f.word : intern(base);

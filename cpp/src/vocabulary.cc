@@ -339,17 +339,4 @@ void lexicon_key(std::string_view word, std::string* out) {
     out->replace(pos, 3, "'");
 }
 
-bool has_possessive(std::string_view w) noexcept {
-  return (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) ||
-         (w.size() > 1 && w.back() == '\'');
-}
-
-std::string_view strip_possessive(std::string_view w) noexcept {
-  if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0)
-    w.remove_suffix(2);
-  else if (!w.empty() && w.back() == '\'')
-    w.remove_suffix(1);
-  return w;
-}
-
 }  // namespace quotelink::detail

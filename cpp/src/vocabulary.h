@@ -201,9 +201,20 @@ void lexicon_key(std::string_view word, std::string* out);
 
 /// `lower` without a possessive ending ("russia's" -> "russia", "koreas'"
 /// -> "koreas").
-std::string_view strip_possessive(std::string_view lower) noexcept;
+inline std::string_view strip_possessive(std::string_view lower) noexcept {
+  if (lower.size() > 2 && lower[lower.size() - 2] == '\'' &&
+      lower.back() == 's')
+    lower.remove_suffix(2);
+  else if (!lower.empty() && lower.back() == '\'')
+    lower.remove_suffix(1);
+  return lower;
+}
 
 /// True when `lower` ends in a possessive "'s" or "'".
-bool has_possessive(std::string_view lower) noexcept;
+inline bool has_possessive(std::string_view lower) noexcept {
+  return (lower.size() > 2 && lower[lower.size() - 2] == '\'' &&
+          lower.back() == 's') ||
+         (lower.size() > 1 && lower.back() == '\'');
+}
 
 }  // namespace quotelink::detail
