@@ -99,8 +99,8 @@ void count_attribution_stages(const ql::Document& doc,
       d::find_mentions(doc.text, layout, tokens, tables.mentions, &cue_starts);
   parts->mentions += g_allocations.load() - before;
   const d::SieveInput input{
-      doc.text, layout,      doc.quotes, quote_of_token,     cues.cues,
-      mentions, tables.cues, tokens,     tables.cue_lexicon, lexicon.rules};
+      doc.text, layout, doc.quotes,         quote_of_token, cues.cues,
+      mentions, tokens, tables.cue_lexicon, lexicon.rules};
   before = g_allocations.load();
   const std::vector<d::CueFrame> frames = d::frame_cues(input);
   parts->frames += g_allocations.load() - before;

@@ -152,9 +152,8 @@ SpeakerTables SpeakerTables::load(const Config& config,
   add_report_verbs(reported.verbs, &vocabulary);
   // The mention tables add entries: before any view of the vocabulary.
   MentionTables mentions = MentionTables::load(config, &vocabulary);
-  return SpeakerTables{CueLexicon(vocabulary),
-                       CueTables::from_vocabulary(vocabulary),
-                       std::move(mentions), std::move(reported)};
+  return SpeakerTables{CueLexicon(vocabulary), std::move(mentions),
+                       std::move(reported)};
 }
 
 void attribute_quotes(Document& doc, const TextLayout& layout,
@@ -180,9 +179,8 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
         cue_starts[cue.first] = true;
   std::vector<SpeakerMention> mentions =
       find_mentions(text, layout, tokens, tables.mentions, &cue_starts);
-  SieveInput input{
-      text,     layout,      doc.quotes, quote_of_token,     cues,
-      mentions, tables.cues, tokens,     tables.cue_lexicon, lexicon.rules};
+  SieveInput input{text,     layout, doc.quotes,         quote_of_token, cues,
+                   mentions, tokens, tables.cue_lexicon, lexicon.rules};
   std::vector<CueFrame> frames = frame_cues(input);
   std::vector<Attribution> attributions = run_sieves(input, frames);
   embed_in_reports(text, layout, cues, tables.reported.complementisers,
@@ -195,8 +193,8 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
     } else {
       std::vector<Cue> all_cues = merge_cues(cues, extra);
       SieveInput reported_input{
-          text,     layout,      doc.quotes, quote_of_token,     all_cues,
-          mentions, tables.cues, tokens,     tables.cue_lexicon, lexicon.rules};
+          text,     layout, doc.quotes,         quote_of_token, all_cues,
+          mentions, tokens, tables.cue_lexicon, lexicon.rules};
       std::vector<CueFrame> reported_frames = frame_cues(reported_input);
       add_reported(
           doc, find_reported(reported_input, reported_frames, tables.reported),

@@ -23,7 +23,6 @@ namespace quotelink::detail {
 /// Word lists the attribution stages need, one table per stage.
 struct SpeakerTables {
   CueLexicon cue_lexicon;  ///< the cue classes of the Lexicon's vocabulary
-  CueTables cues;
   MentionTables mentions;
   ReportedTables reported;
   /// Loads the built-in lists merged with the extensions in `config`; throws
@@ -40,7 +39,6 @@ struct SpeakerTables {
 /// With a `model`, reported speech also hears the cues it proposes.
 void attribute_quotes(Document& doc, const TextLayout& layout,
                       const TokenLayer& tokens, const Lexicon& lexicon,
-                      const Config& config,
-                      const LinearModel* model = nullptr);
+                      const Config& config, const LinearModel* model = nullptr);
 
 }  // namespace quotelink::detail

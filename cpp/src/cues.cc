@@ -352,40 +352,4 @@ std::vector<Cue> find_cues(const TokenLayer& tokens, const TextLayout& layout,
   return find_cue_sets(tokens, layout, lexicon, false).cues;
 }
 
-std::vector<Cue> find_cues(std::string_view text, const TextLayout& layout,
-                           const std::vector<int>& quote_of_token,
-                           const CueTables& tables) {
-  std::vector<Cue> cues;
-  const int n = static_cast<int>(layout.tokens.size());
-  for (int t = 0; t < n; ++t) {
-    if (quote_of_token[t] >= 0 || layout.tokens[t].kind != TokenKind::word)
-      continue;
-    auto it = tables.by_first_word.find(token_lower(text, layout, t));
-    if (it == tables.by_first_word.end()) continue;
-    for (const CueEntry& entry : it->second) {
-      int last = t + static_cast<int>(entry.rest.size());
-      if (last >= n) continue;
-      bool match = true;
-      for (std::size_t k = 0; match && k < entry.rest.size(); ++k) {
-        int u = t + 1 + static_cast<int>(k);
-        match = quote_of_token[u] < 0 &&
-                layout.tokens[u].sentence == layout.tokens[t].sentence &&
-                token_lower(text, layout, u) == entry.rest[k];
-      }
-      if (!match) continue;
-      Cue cue;
-      cue.first = t;
-      cue.last = last;
-      cue.span = {layout.tokens[t].span.begin, layout.tokens[last].span.end};
-      cue.kind = entry.kind;
-      cue.form = entry.form;
-      cue.lemma = entry.lemma;
-      cues.push_back(std::move(cue));
-      t = last;
-      break;
-    }
-  }
-  return cues;
-}
-
 }  // namespace quotelink::detail

@@ -173,10 +173,4 @@ CueSets find_cue_sets(const TokenLayer& tokens, const TextLayout& layout,
 std::vector<Cue> find_cues(const TokenLayer& tokens, const TextLayout& layout,
                            const CueLexicon& lexicon);
 
-/// The same from string tables (the reported stage's verbs, until it moves
-/// onto the vocabulary).
-std::vector<Cue> find_cues(std::string_view text, const TextLayout& layout,
-                           const std::vector<int>& quote_of_token,
-                           const CueTables& tables);
-
 }  // namespace quotelink::detail

@@ -96,7 +96,6 @@ struct SieveInput {
   const std::vector<int>& quote_of_token;
   const std::vector<Cue>& cues;
   const std::vector<SpeakerMention>& mentions;
-  const CueTables& cue_tables;  ///< string tables, for the reported stage
   const TokenLayer& tokens;
   const CueLexicon& cue_lexicon;
   const RuleSwitches& rules;

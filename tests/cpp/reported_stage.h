@@ -53,9 +53,9 @@ inline std::vector<Report> reports(
   const std::vector<d::SpeakerMention> mentions =
       d::find_mentions(text, layout, tokens, tables.mentions, &cue_starts);
   const std::vector<d::Cue> all_cues = d::merge_cues(cues, extra);
-  const d::SieveInput input{
-      text,     layout,      quotes, quote_of_token,     all_cues,
-      mentions, tables.cues, tokens, tables.cue_lexicon, lexicon.rules};
+  const d::SieveInput input{text,         layout,   quotes, quote_of_token,
+                            all_cues,     mentions, tokens, tables.cue_lexicon,
+                            lexicon.rules};
   const std::vector<d::CueFrame> frames = d::frame_cues(input);
   std::vector<Report> out;
   for (const d::ReportedQuote& rq :

@@ -31,8 +31,8 @@ struct SieveRun {
     mentions = find_mentions(text, layout, *tokens, lexicon.speakers.mentions,
                              &cue_starts);
     input.emplace(SieveInput{text, layout, quotes, quote_of_token, cues,
-                             mentions, lexicon.speakers.cues, *tokens,
-                             lexicon.speakers.cue_lexicon, lexicon.rules});
+                             mentions, *tokens, lexicon.speakers.cue_lexicon,
+                             lexicon.rules});
     frames = frame_cues(*input);
     attributions = run_sieves(*input, frames);
   }
