@@ -173,8 +173,11 @@ int Reporter::skip_to_clause(int t, int end, bool addressee) const {
   // complementiser opens the clause after an addressee or an adjunct.
   if (t < end && is_word(t) && !is(t, tables_.cls.complementisers) &&
       (addressee_verb || is(t, tables_.cls.prepositions))) {
-    for (int k = t + 1; k < end && k <= t + 10 && is_word(k); ++k)
-      if (word(k) == "that") return k;
+    // Numbers too: "said in a Feb. 17 report that".
+    for (int k = t + 1; k < end && k <= t + 10 &&
+                        (is_word(k) || tok(k).kind == TokenKind::number);
+         ++k)
+      if (is_word(k) && word(k) == "that") return k;
   }
   return t;
 }

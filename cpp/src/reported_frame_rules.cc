@@ -320,7 +320,11 @@ Verdict Reporter::after_direct_quote(FrameScan& s) const {
 // "X talked about A", "X called for A": the object of the preposition is
 // what the cue reports, up to the clause end.
 Verdict Reporter::topic(FrameScan& s) const {
-  const int t = s.cue.last + 1;
+  int t = s.cue.last + 1;
+  // "called on Wednesday for A": time words before the preposition.
+  const int after_time = skip_to_clause(t, s.end, false);
+  if (after_time > t && topic_preposition(s.cue.lemma, after_time))
+    t = after_time;
   if (!topic_preposition(s.cue.lemma, t)) return std::nullopt;
   return topic_clause(t + 1, s.end, s.subject);
 }

@@ -129,6 +129,27 @@ TEST(Reported, ReportingNounChannelAndGerund) {
   EXPECT_EQ(speaker_of(gerund, "the visit"), "ministry");
 }
 
+TEST(Reported, ChannelPhraseWithADate) {
+  // "concluded in a Feb. 17 report that": numbers inside the adjunct.
+  Document dated = run(
+      "A city panel concluded in a March 3 report that the mayor had lied.");
+  EXPECT_EQ(only_indirect(dated), "that the mayor had lied");
+  EXPECT_EQ(speaker_of(dated, "that the mayor"), "city panel");
+}
+
+TEST(Reported, TopicAfterTimeWords) {
+  // "called on Wednesday for deeper ties": time words before the topic's
+  // preposition; "called on Congress to act" keeps "on" as the preposition.
+  EXPECT_EQ(only_indirect(run(
+                "Jane Roe called on Wednesday for deeper ties with Canada.")),
+            "deeper ties with Canada");
+  EXPECT_EQ(only_indirect(
+                run("Jane Roe called Wednesday for deeper ties with Canada.")),
+            "deeper ties with Canada");
+  EXPECT_EQ(only_indirect(run("Jane Roe called on Congress to act.")),
+            "Congress to act");
+}
+
 TEST(Reported, ClauseEndsWhereAnotherReportStarts) {
   Document two = run(
       "Jane Roe said the plan would fail, and John Doe said it would pass.");
