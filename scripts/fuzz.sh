@@ -4,6 +4,11 @@
 #   scripts/fuzz.sh                 # every target for 10 minutes (the long run)
 #   scripts/fuzz.sh --smoke         # every target for QUOTELINK_FUZZ_SMOKE_SECONDS (50)
 #   scripts/fuzz.sh --seconds 3600 extract   # one target, one hour
+#   scripts/fuzz.sh --build-only    # configure and build build/fuzz, nothing more
+#
+# build/fuzz is also scripts/sanitize.sh's ASan+UBSan build: it sets
+# QUOTELINK_FUZZ_TESTS=ON so that the GoogleTest suite is built there too, and
+# later runs here keep that setting (the library is compiled once for both).
 #
 # Targets are tests/fuzz/<name>_fuzzer.cc. Each run starts from the seed corpus
 # (tests/fuzz/corpus/<name>) plus the inputs earlier runs kept in
@@ -15,7 +20,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=600
-if [ "${1:-}" = "--smoke" ]; then
+build_only=0
+if [ "${1:-}" = "--build-only" ]; then
+  build_only=1
+  shift
+elif [ "${1:-}" = "--smoke" ]; then
   seconds=${QUOTELINK_FUZZ_SMOKE_SECONDS:-50}
   shift
 elif [ "${1:-}" = "--seconds" ]; then
@@ -36,9 +45,14 @@ if ! command -v clang++ >/dev/null 2>&1 ||
 fi
 
 build=build/fuzz
+tests=${QUOTELINK_FUZZ_TESTS:-}
+if [ -z "$tests" ] && [ -f "$build/CMakeCache.txt" ]; then
+  tests=$(sed -n 's/^QUOTELINK_BUILD_TESTS:BOOL=//p' "$build/CMakeCache.txt")
+fi
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DQUOTELINK_BUILD_FUZZERS=ON -DQUOTELINK_BUILD_TESTS=OFF -DQUOTELINK_INSTALL=OFF >/dev/null
+  -DQUOTELINK_BUILD_FUZZERS=ON -DQUOTELINK_BUILD_TESTS="${tests:-OFF}" -DQUOTELINK_INSTALL=OFF >/dev/null
 cmake --build "$build" -j 2
+((build_only)) && exit 0
 
 targets=("$@")
 if ((${#targets[@]} == 0)); then
@@ -49,7 +63,7 @@ if ((${#targets[@]} == 0)); then
 fi
 
 # The saved crash inputs and the seeds must pass before new fuzzing starts.
-ctest --test-dir "$build" --output-on-failure
+ctest --test-dir "$build" --output-on-failure -R '^fuzz_'
 
 status=0
 for name in "${targets[@]}"; do

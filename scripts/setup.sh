@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs everything quotelink needs on a fresh Debian machine: the system
-# libraries (ICU, GoogleTest) when missing, then a virtual environment in
+# libraries (ICU, GoogleTest) and ccache when missing, then a virtual environment in
 # .venv with the package and its test dependencies. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libicu-dev icu-devtools libgtest-dev pkg-config)
+apt_packages=(libicu-dev icu-devtools libgtest-dev pkg-config ccache)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -4,6 +4,10 @@
 # wheel's check (scripts/build_wheels.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# One compiler cache for every build of this run (setup.sh installs ccache):
+# the library is compiled with the same flags by the pip install, the ctest
+# build and two CMake consumer projects, which then hit the cache.
+export CCACHE_DIR="$PWD/build/ccache" CMAKE_CXX_COMPILER_LAUNCHER=ccache CMAKE_C_COMPILER_LAUNCHER=ccache
 bash scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -25,5 +29,5 @@ QUOTELINK_HOSTILE_FULL=1 build/cmake/tests/cpp/quotelink_tests --gtest_filter='H
 echo "== Reliability: sanitizers (ASan+UBSan test suite, TSan concurrency)"
 bash scripts/sanitize.sh
 
-echo "== Reliability: fuzz smoke (scripts/fuzz.sh for the long run)"
+echo "== Reliability: fuzz smoke (scripts/fuzz.sh for the long run), in the ASan build"
 bash scripts/fuzz.sh --smoke

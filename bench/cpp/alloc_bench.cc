@@ -20,9 +20,11 @@
 #include <vector>
 
 #include "attribute.h"
+#include "entities.h"
 #include "pipeline.h"
 #include "quotelink/quotelink.h"
 #include "quotes.h"
+#include "reported.h"
 #include "sieves.h"
 #include "text.h"
 #include "token_layer.h"
@@ -71,7 +73,8 @@ std::vector<std::string> read_corpus(const fs::path& root) {
 // Allocations of the attribution stages run one by one as attribute_quotes
 // runs them (the reported and entity stages are the rest).
 struct AttributionParts {
-  std::size_t cues = 0, mentions = 0, frames = 0, sieves = 0;
+  std::size_t cues = 0, mentions = 0, frames = 0, sieves = 0, reported = 0,
+              entities = 0;
 };
 
 void count_attribution_stages(const ql::Document& doc,
@@ -92,8 +95,8 @@ void count_attribution_stages(const ql::Document& doc,
       if (cue.kind == d::CueKind::verb && cue.form != d::VerbForm::gerund)
         cue_starts[cue.first] = true;
   before = g_allocations.load();
-  const std::vector<d::SpeakerMention> mentions = d::find_mentions(
-      doc.text, layout, quote_of_token, tables.mentions, &cue_starts);
+  const std::vector<d::SpeakerMention> mentions =
+      d::find_mentions(doc.text, layout, tokens, tables.mentions, &cue_starts);
   parts->mentions += g_allocations.load() - before;
   const d::SieveInput input{
       doc.text, layout,      doc.quotes, quote_of_token,     cues.cues,
@@ -104,6 +107,14 @@ void count_attribution_stages(const ql::Document& doc,
   before = g_allocations.load();
   const std::vector<d::Attribution> attributions = d::run_sieves(input, frames);
   parts->sieves += g_allocations.load() - before;
+  before = g_allocations.load();
+  const std::vector<d::ReportedQuote> reported =
+      d::find_reported(input, frames, tables.reported);
+  parts->reported += g_allocations.load() - before;
+  before = g_allocations.load();
+  const d::EntityResult entities =
+      d::cluster_mentions(doc.text, mentions, tables.mentions, {});
+  parts->entities += g_allocations.load() - before;
 }
 
 }  // namespace
@@ -164,10 +175,13 @@ int main(int argc, char** argv) {
       static_cast<double>(token_layer) / docs,
       static_cast<double>(attribution) / docs);
   std::printf(
-      "of attribution: cues %.1f, mentions %.1f, frames %.1f, sieves %.1f\n",
+      "of attribution: cues %.1f, mentions %.1f, frames %.1f, sieves %.1f, "
+      "reported %.1f (the sieves' cues only), entities %.1f\n",
       static_cast<double>(parts.cues) / docs,
       static_cast<double>(parts.mentions) / docs,
       static_cast<double>(parts.frames) / docs,
-      static_cast<double>(parts.sieves) / docs);
+      static_cast<double>(parts.sieves) / docs,
+      static_cast<double>(parts.reported) / docs,
+      static_cast<double>(parts.entities) / docs);
   return 0;
 }

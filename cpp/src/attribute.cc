@@ -148,17 +148,18 @@ void fold_nested_quotes(std::vector<Quote>& quotes) {
 
 SpeakerTables SpeakerTables::load(const Config& config,
                                   Vocabulary& vocabulary) {
-  ReportedTables reported = ReportedTables::load();
+  ReportedTables reported = ReportedTables::load(&vocabulary);
   add_report_verbs(reported.verbs, &vocabulary);
+  // The mention tables add entries: before any view of the vocabulary.
+  MentionTables mentions = MentionTables::load(config, &vocabulary);
   return SpeakerTables{CueLexicon(vocabulary),
                        CueTables::from_vocabulary(vocabulary),
-                       MentionTables::load(config), std::move(reported)};
+                       std::move(mentions), std::move(reported)};
 }
 
 void attribute_quotes(Document& doc, const TextLayout& layout,
                       const TokenLayer& tokens, const Lexicon& lexicon,
-                      const Config& config,
-                      const LinearModel* model) {
+                      const Config& config, const LinearModel* model) {
   const SpeakerTables& tables = lexicon.speakers;
   const std::string_view text = doc.text;
   std::vector<int> quote_of_token = tokens.quote_of_tokens();
@@ -178,7 +179,7 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
       if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
         cue_starts[cue.first] = true;
   std::vector<SpeakerMention> mentions =
-      find_mentions(text, layout, quote_of_token, tables.mentions, &cue_starts);
+      find_mentions(text, layout, tokens, tables.mentions, &cue_starts);
   SieveInput input{
       text,     layout,      doc.quotes, quote_of_token,     cues,
       mentions, tables.cues, tokens,     tables.cue_lexicon, lexicon.rules};

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "unicode.h"
+#include "vocabulary.h"
 
 namespace quotelink::detail {
 
@@ -12,27 +13,47 @@ namespace {
 // How far back (in mentions) anaphors and nominals look for an antecedent.
 constexpr int kWindow = 60;
 
-std::vector<std::string> name_key(const std::vector<std::string>& words) {
-  std::vector<std::string> key;
-  for (const std::string& w : words) {
-    std::string part;
-    for (char c : to_lower(w)) {
-      if (c == '-' || c == ' ' || c == '.') {
-        if (!part.empty()) key.push_back(part);
-        part.clear();
-      } else {
-        part += c;
-      }
-    }
-    if (!part.empty()) key.push_back(part);
+// A person's name key: the lower-cased parts of its words split at hyphens,
+// spaces and dots ("Kim Jong-Un" -> kim jong un), each part an id of
+// `parts` (the document's part strings, numbered as met), so that keys
+// compare as integers. The keys of a document's names lie in one pool; a key
+// is a run of it.
+struct NameKey {
+  const int* first = nullptr;
+  std::size_t size = 0;
+  const int* begin() const { return first; }
+  const int* end() const { return first + size; }
+  int front() const { return first[0]; }
+  int back() const { return first[size - 1]; }
+  bool operator==(const NameKey& other) const {
+    return size == other.size && std::equal(begin(), end(), other.begin());
   }
-  return key;
+};
+
+// Appends the part ids of the name key of `words` to `pool`; returns how
+// many.
+std::size_t add_name_key(const std::vector<std::string>& words,
+                         WordTable* parts, std::vector<int>* pool) {
+  const std::size_t before = pool->size();
+  for (const std::string& w : words) {
+    const std::string lower = to_lower(w);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= lower.size(); ++i) {
+      if (i < lower.size() && lower[i] != '-' && lower[i] != ' ' &&
+          lower[i] != '.')
+        continue;
+      if (i > start)
+        pool->push_back(static_cast<int>(
+            parts->intern(std::string_view(lower).substr(start, i - start))));
+      start = i + 1;
+    }
+  }
+  return pool->size() - before;
 }
 
 // True when `small` is a contiguous run of `big`.
-bool contains_run(const std::vector<std::string>& big,
-                  const std::vector<std::string>& small) {
-  if (small.empty() || small.size() > big.size()) return false;
+bool contains_run(const NameKey& big, const NameKey& small) {
+  if (small.size == 0 || small.size > big.size) return false;
   return std::search(big.begin(), big.end(), small.begin(), small.end()) !=
          big.end();
 }
@@ -64,6 +85,10 @@ class Clusterer {
       : text_(text), ms_(ms), tables_(tables), aliases_(aliases) {
     r_.entity_of.assign(ms.size(), -1);
     r_.antecedent.assign(ms.size(), -1);
+    // At most one entity per mention: room for all, so that none moves.
+    r_.entities.reserve(ms.size());
+    info_.reserve(ms.size());
+    tested_.reserve(ms.size());
     // A possessive pronoun ("his") takes no room in the look-back window.
     rank_.assign(ms.size() + 1, 0);
     for (std::size_t i = 0; i < ms.size(); ++i)
@@ -71,6 +96,7 @@ class Clusterer {
           rank_[i] +
           (ms[i].possessive && ms[i].mention.kind == MentionKind::pronoun ? 0
                                                                           : 1);
+    precompute_keys();
   }
 
   EntityResult run() {
@@ -120,11 +146,56 @@ class Clusterer {
 
  private:
   struct Info {
-    std::vector<std::string> longest_name;  // person name key
+    // The person name key of the entity's fullest name (into keys_).
+    NameKey longest_name;
     int country = -1;
     bool gov = false;
+    Gender gender = Gender::unknown;  // entity_gender()
     std::string alias;
   };
+
+  // What the look-backs compare, computed once per mention rather than once
+  // per pair: a name's key, an organisation's lower-case name and initials,
+  // a role's or name's title group (-1 when it has none).
+  struct Keys {
+    NameKey name;
+    std::string lower_head;
+    std::string initials;
+    int title_group = -1;
+  };
+
+  void precompute_keys() {
+    WordTable name_parts;
+    std::vector<std::size_t> key_start(ms_.size(), 0);
+    keys_.resize(ms_.size());
+    std::size_t names = 0, organisations = 0;
+    for (const SpeakerMention& m : ms_) {
+      names += m.mention.kind == MentionKind::name;
+      organisations += m.mention.kind == MentionKind::organisation;
+    }
+    names_.reserve(names);
+    organisations_.reserve(organisations);
+    for (std::size_t i = 0; i < ms_.size(); ++i) {
+      const SpeakerMention& m = ms_[i];
+      Keys& k = keys_[i];
+      if (m.mention.kind == MentionKind::name) {
+        key_start[i] = key_pool_.size();
+        k.name.size = add_name_key(m.name_words, &name_parts, &key_pool_);
+        names_.push_back(i);
+      }
+      if (m.mention.kind == MentionKind::organisation) {
+        organisations_.push_back(i);
+        k.lower_head = to_lower(m.mention.head);
+        k.initials = initials(m.mention.head);
+      }
+      const std::string& title =
+          m.mention.kind == MentionKind::name ? m.title : m.role;
+      if (!title.empty()) k.title_group = role_group_of(tables_, title);
+    }
+    // The pool is whole: the name keys may point into it.
+    for (std::size_t i = 0; i < ms_.size(); ++i)
+      keys_[i].name.first = key_pool_.data() + key_start[i];
+  }
 
   // True when mention j is at most kWindow counted mentions before i.
   bool within(std::size_t i, std::size_t j) const {
@@ -133,6 +204,7 @@ class Clusterer {
   int create(std::size_t i) {
     r_.entities.emplace_back();
     info_.emplace_back();
+    tested_.push_back(0);
     info_.back().country = ms_[i].country;
     return static_cast<int>(r_.entities.size()) - 1;
   }
@@ -142,13 +214,16 @@ class Clusterer {
     const SpeakerMention& m = ms_[i];
     Info& info = info_[e];
     if (info.country < 0) info.country = m.country;
+    if (info.gender == Gender::unknown &&
+        (m.gender == Gender::male || m.gender == Gender::female))
+      info.gender = m.gender;
     if (m.government && m.country >= 0) {
       info.gov = true;
       gov_entity_.emplace(m.country, e);
     }
     if (m.mention.kind == MentionKind::name) {
-      std::vector<std::string> key = name_key(m.name_words);
-      if (key.size() > info.longest_name.size()) info.longest_name = key;
+      const NameKey& key = keys_[i].name;
+      if (key.size > info.longest_name.size) info.longest_name = key;
     }
   }
   void join_through(std::size_t i, std::size_t antecedent) {
@@ -170,16 +245,21 @@ class Clusterer {
     return true;
   }
 
+  // The earlier name mentions, nearest first; an entity met again is not
+  // compared again (the match depends on the entity's key alone).
   void person(std::size_t i) {
-    std::vector<std::string> key = name_key(ms_[i].name_words);
-    for (std::size_t j = i; j-- > 0;) {
-      int e = r_.entity_of[j];
-      if (e < 0 || ms_[j].mention.kind != MentionKind::name) continue;
-      const std::vector<std::string>& other = info_[e].longest_name;
-      bool match =
-          other == key || contains_run(other, key) || contains_run(key, other);
-      if (key.size() == 1 && other.size() > 1)
-        match = other.back() == key[0] || other.front() == key[0];
+    const NameKey& key = keys_[i].name;
+    const auto before = std::lower_bound(names_.begin(), names_.end(), i);
+    for (auto it = before; it != names_.begin();) {
+      const int e = r_.entity_of[*--it];
+      if (e < 0 || tested_[e] == i + 1) continue;
+      tested_[e] = i + 1;
+      const NameKey& other = info_[e].longest_name;
+      const bool match =
+          key.size == 1 && other.size > 1
+              ? other.back() == key.front() || other.front() == key.front()
+              : other == key || contains_run(other, key) ||
+                    contains_run(key, other);
       if (match) {
         join(i, e);
         return;
@@ -198,18 +278,20 @@ class Clusterer {
       }
     }
     const bool nominal = !m.role.empty();
-    std::string head = to_lower(m.mention.head);
-    for (std::size_t j = i; j-- > 0;) {
+    const Keys& mine = keys_[i];
+    const std::string_view surface =
+        text_.substr(m.mention.span.begin, m.mention.span.size());
+    const auto before =
+        std::lower_bound(organisations_.begin(), organisations_.end(), i);
+    for (auto it = before; it != organisations_.begin();) {
+      const std::size_t j = *--it;
       int e = r_.entity_of[j];
       const SpeakerMention& o = ms_[j];
-      if (e < 0 || o.mention.kind != MentionKind::organisation) continue;
-      std::string other = to_lower(o.mention.head);
-      bool match = other == head ||
-                   (m.head_word.size() >= 2 &&
-                    initials(o.mention.head) ==
-                        std::string(text_.substr(m.mention.span.begin,
-                                                 m.mention.span.size()))) ||
-                   initials(m.mention.head) == o.mention.head;
+      if (e < 0) continue;
+      const Keys& other = keys_[j];
+      bool match = other.lower_head == mine.lower_head ||
+                   (m.head_word.size() >= 2 && other.initials == surface) ||
+                   mine.initials == o.mention.head;
       if (!match && nominal && (m.definite || m.possessive) && within(i, j))
         match = o.head_word == m.head_word &&
                 (m.country < 0 || o.country < 0 || m.country == o.country);
@@ -253,7 +335,7 @@ class Clusterer {
       join_through(i, p);
       return;
     }
-    int group = role_group_of(tables_, m.role);
+    const int group = keys_[i].title_group;
     for (std::size_t j = i; j-- > 0 && within(i, j);) {
       const SpeakerMention& o = ms_[j];
       if (r_.entity_of[j] < 0 || o.plural != m.plural) continue;
@@ -268,9 +350,10 @@ class Clusterer {
       const std::string& title =
           o.mention.kind == MentionKind::name ? o.title : o.role;
       if (!match && !title.empty()) {
-        std::string last = title.substr(title.rfind(' ') + 1);
+        const std::string_view last =
+            std::string_view(title).substr(title.rfind(' ') + 1);
         match = last == m.head_word ||
-                (group >= 0 && role_group_of(tables_, title) == group);
+                (group >= 0 && keys_[j].title_group == group);
       }
       if (match) {
         join_through(i, j);
@@ -338,12 +421,9 @@ class Clusterer {
     return personal(o) && (g == Gender::unknown || g == m.gender);
   }
 
-  Gender entity_gender(int e) const {
-    for (int k : r_.entities[e].mentions)
-      if (ms_[k].gender == Gender::male || ms_[k].gender == Gender::female)
-        return ms_[k].gender;
-    return Gender::unknown;
-  }
+  // The gender of the entity's first mention (in joining order) that is male
+  // or female, kept by join().
+  Gender entity_gender(int e) const { return info_[e].gender; }
 
   void name_entities() {
     for (std::size_t e = 0; e < r_.entities.size(); ++e) {
@@ -419,6 +499,12 @@ class Clusterer {
   const std::map<std::string, std::string>& aliases_;
   EntityResult r_;
   std::vector<Info> info_;
+  std::vector<Keys> keys_;     // per mention
+  std::vector<int> key_pool_;  // the name keys' part ids
+  // The name and organisation mentions, in text order.
+  std::vector<std::size_t> names_, organisations_;
+  // Per entity: 1 + the mention whose look-back last compared it.
+  std::vector<std::size_t> tested_;
   std::vector<int> rank_;  // mentions before each one, possessive pronouns
                            // not counted
   std::unordered_map<int, int> gov_entity_;

@@ -36,19 +36,26 @@ namespace detail {
 
 namespace {
 
-// Stages 1-6 on one text: a whole document or one window of it. The layout
+// Stages 1-7 on one text: a whole document or one window of it. The layout
 // (tokens and their arrays) lives only as long as this call.
 void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
-                TextContext* context) {
+                TextContext* context,
+                std::vector<CalibrationEvidence>* evidence) {
   TextLayout layout = analyse_text(doc.text, lexicon.text, context);
   doc.paragraphs = layout.paragraphs;
   doc.sentences = layout.sentences;
   doc.quotes = find_quotes(doc.text, layout);
   const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon.vocabulary);
-  // The learned layer (cpp/src/model) proposes cues inside attribution and
-  // judges its reported speech after it.
+  // The learned layer (cpp/src/model) proposes cues inside attribution,
+  // judges its reported speech after it and gives sourceless reports one.
   attribute_quotes(doc, layout, tokens, lexicon, config, lexicon.model);
-  if (lexicon.model) apply_model(doc, layout, *lexicon.model);
+  std::vector<double> scores;
+  if (lexicon.model) {
+    apply_model(doc, layout, *lexicon.model, &scores);
+    choose_sources(doc, layout, *lexicon.model);
+  }
+  // Confidence becomes the calibrated chance that a record is right.
+  calibrate_confidences(doc, scores, lexicon.calibration, evidence);
 }
 
 void shift(Span& span, std::size_t base) {
@@ -159,10 +166,11 @@ bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 }  // namespace
 
 void run_pipeline(Document& doc, const Lexicon& lexicon, const Config& config,
-                  std::size_t window) {
+                  std::size_t window,
+                  std::vector<CalibrationEvidence>* evidence) {
   const std::string& text = doc.text;
   if (text.size() <= window) {
-    run_stages(doc, lexicon, config, nullptr);
+    run_stages(doc, lexicon, config, nullptr, evidence);
     doc.build_offset_index();
     return;
   }
@@ -179,7 +187,7 @@ void run_pipeline(Document& doc, const Lexicon& lexicon, const Config& config,
     if (context.continues_paragraph) context.continued = doc.paragraphs.back();
     context.line_start =
         begin == 0 || text[begin - 1] == '\n' || text[begin - 1] == '\r';
-    run_stages(part, lexicon, config, &context);
+    run_stages(part, lexicon, config, &context, evidence);
     merger.add(part, begin, end, context.continues_paragraph);
     // A cut inside a paragraph leaves its rest to the next window.
     continues = (cut == WindowCut::sentence || cut == WindowCut::space ||

@@ -4,9 +4,20 @@
 #include <iterator>
 
 #include "cues.h"
+#include "mentions.h"
 #include "quotelink/error.h"
+#include "reported.h"
 
 namespace quotelink::detail {
+
+std::string_view embedded_file_or_fail(std::string_view name,
+                                       const std::string& missing) {
+  try {
+    return embedded_file(name);
+  } catch (const error&) {
+    throw error(missing);
+  }
+}
 
 std::vector<std::string> embedded_lines(std::string_view name) {
   std::string_view data = embedded_file(name);
@@ -31,7 +42,9 @@ const std::vector<std::string_view>& all_word_classes() {
   static const std::vector<std::string_view> names = [] {
     std::vector<std::string_view> v;
     // One line per stage that reads word classes.
-    v.insert(v.end(), std::begin(kCueWordClasses), std::end(kCueWordClasses));
+    for (std::string_view c : kCueWordClasses) v.push_back(c);
+    for (std::string_view c : kMentionWordClasses) v.push_back(c);
+    for (std::string_view c : kReportedWordClasses) v.push_back(c);
     return v;
   }();
   return names;

@@ -15,6 +15,12 @@ namespace quotelink::detail {
 /// quotelink::error when there is no such file.
 std::string_view embedded_file(std::string_view name);
 
+/// The text of embedded data file `name`, or a quotelink::error saying
+/// `missing` when the build embeds none (a learned file before its first
+/// training).
+std::string_view embedded_file_or_fail(std::string_view name,
+                                       const std::string& missing);
+
 /// The non-empty, non-comment ('#') lines of embedded file `name`, trimmed.
 std::vector<std::string> embedded_lines(std::string_view name);
 

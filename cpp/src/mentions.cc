@@ -39,11 +39,13 @@ std::string_view mention_rule_name(MentionRuleId rule) {
   return kMentionRules[static_cast<std::size_t>(rule)].name;
 }
 
-std::vector<SpeakerMention> find_mentions(
-    std::string_view text, const TextLayout& layout,
-    const std::vector<int>& quote_of_token, const MentionTables& tables,
-    const std::vector<bool>* cue_starts, const MentionRuleSet& disabled) {
-  const MentionScan scan(text, layout, quote_of_token, tables, cue_starts);
+std::vector<SpeakerMention> find_mentions(std::string_view text,
+                                          const TextLayout& layout,
+                                          const TokenLayer& tokens,
+                                          const MentionTables& tables,
+                                          const std::vector<bool>* cue_starts,
+                                          const MentionRuleSet& disabled) {
+  const MentionScan scan(text, layout, tokens, tables, cue_starts);
   std::vector<SpeakerMention> candidates;
   run_phase(scan, MentionPhase::propose, disabled, candidates);
   std::vector<SpeakerMention> mentions =

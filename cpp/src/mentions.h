@@ -15,6 +15,8 @@
 #include "quotelink/document.h"
 #include "quotelink/extractor.h"
 #include "text.h"
+#include "token_layer.h"
+#include "vocabulary.h"
 
 namespace quotelink::detail {
 
@@ -24,66 +26,100 @@ enum class Gender : unsigned char { unknown, male, female, neuter };
 /// Organisation head class: a body that speaks for a government, or not.
 enum class OrgClass : unsigned char { gov, org, media };
 
-/// Word lists of the mention stage (lower case keys).
+/// The word classes the mention stage reads from the vocabulary. Those of
+/// data/<lang>/mention_words.tsv come with the pack; the others
+/// (mention_title ... mention_demonym) are added by MentionTables::load from
+/// the stage's older lists.
+inline constexpr std::string_view kMentionWordClasses[] = {
+    "mention_connector",    "mention_determiner",
+    "mention_definite",     "mention_doclink",
+    "mention_not_alone",    "mention_auxiliary",
+    "mention_quantity",     "mention_relative",
+    "mention_aside",        "mention_plural_determiner",
+    "mention_coordinator",  "mention_plural_head",
+    "mention_approximator", "mention_clause_opener",
+    "mention_title",        "mention_not_name",
+    "mention_name_opener",  "mention_document",
+    "mention_pronoun",      "mention_possessive_pronoun",
+    "mention_role",         "mention_org_head",
+    "mention_place",        "mention_demonym"};
+
+/// The mention stage's tables: word classes of the vocabulary (a test is one
+/// AND on a token's id), and what some entries mean (keyed by word id or
+/// entry index, so no look-up hashes a string).
 struct MentionTables {
   std::vector<Country> countries;
-  /// name, alias or seat (lower case, space-joined) -> country index
-  std::unordered_map<std::string, int> place_country;
-  /// demonym (lower case) -> country index
-  std::unordered_map<std::string, int> demonym_country;
-  std::unordered_set<std::string> titles;  ///< "foreign minister", "mr."
-  std::size_t longest_title = 1;           ///< in words
+  /// The classes of kMentionWordClasses, resolved in the vocabulary.
+  struct Classes {
+    WordClass connector;           ///< "of", "bin", "von"
+    WordClass determiner;          ///< opens a noun phrase
+    WordClass definite;            ///< a determiner that refers back
+    WordClass doclink;             ///< "on", "from", "by"
+    WordClass not_alone;           ///< never a name on its own
+    WordClass auxiliary;           ///< "has", "will": never a subject's head
+    WordClass quantity;            ///< "sixty", "half", "most"
+    WordClass relative;            ///< "who" between a subject and its cue
+    WordClass aside;               ///< "however", "for instance" (phrases)
+    WordClass plural_determiner;   ///< "those", "many"
+    WordClass coordinator;         ///< "and", "or" joining two subjects
+    WordClass plural_head;         ///< "people", "media"
+    WordClass approximator;        ///< "about", "more than"
+    WordClass clause_opener;       ///< "while", "and"
+    WordClass title;               ///< "foreign minister", "mr." (phrases)
+    WordClass not_name;            ///< not_names.txt
+    WordClass name_opener;         ///< a not_name opening a place ("new")
+    WordClass document;            ///< document_nouns.txt
+    WordClass pronoun;             ///< pronouns.txt
+    WordClass possessive_pronoun;  ///< possessive_pronouns.txt
+    WordClass role;                ///< a role head noun, either number
+    WordClass org_head;            ///< an organisation head noun
+    WordClass place;               ///< a country's name, alias or seat
+    WordClass demonym;             ///< a country's demonym
+  } cls;
+  /// role | document | org_head: the classes of a nominal's head noun.
+  ClassMask nominal_heads;
+  /// pronoun | possessive_pronoun.
+  ClassMask pronoun_words;
+  std::size_t longest_title = 1;  ///< in words
   struct Role {
     std::string singular;
     bool plural = false;
     Gender gender = Gender::unknown;
   };
-  std::unordered_map<std::string, Role> roles;  ///< both number forms
-  std::size_t longest_role = 1;
-  std::unordered_map<std::string, OrgClass> org_heads;
-  std::unordered_set<std::string> documents;
+  /// role head noun (both number forms) -> its role
+  std::unordered_map<WordId, Role> roles;
+  struct OrgHead {
+    std::string word;  ///< the head noun
+    OrgClass cls = OrgClass::org;
+  };
+  std::unordered_map<WordId, OrgHead> org_heads;
   struct Pronoun {
+    std::string word;  ///< the pronoun
     Gender gender = Gender::unknown;
     bool plural = false;
   };
-  std::unordered_map<std::string, Pronoun> pronouns;
+  std::unordered_map<WordId, Pronoun> pronouns;
   /// possessive pronoun ("his") -> the subject pronoun it stands for ("he")
-  std::unordered_map<std::string, std::string> possessive_pronouns;
-  std::unordered_set<std::string> not_names;
-  /// not_names words that open a place name before a capitalised word
-  /// ("New York"), lower case
-  std::unordered_set<std::string> name_openers;
-  /// role phrase ("top diplomat") -> equivalence group id
+  std::unordered_map<WordId, WordId> possessive_pronouns;
+  /// What a vocabulary entry of the classes title, place or demonym means,
+  /// by entry index (Vocabulary::entries()).
+  struct EntryFacts {
+    int place_country = -1;    ///< for a place: index into `countries`
+    int demonym_country = -1;  ///< for a demonym: index into `countries`
+    bool gendered = false;     ///< for a title: it implies `gender`
+    Gender gender = Gender::unknown;
+  };
+  std::vector<EntryFacts> entry_facts;
+  /// role phrase ("top diplomat") -> equivalence group id (the entity stage)
   std::unordered_map<std::string, int> role_group;
-  std::unordered_map<std::string, Gender> title_gender;
-  std::unordered_set<std::string> connectors;         ///< "of", "bin", "von"
-  std::unordered_map<std::string, bool> determiners;  ///< -> definite
-  std::unordered_set<std::string> doclinks;           ///< "on", "from", "by"
-  std::unordered_set<std::string> not_alone;  ///< never a name on its own
-  /// auxiliaries and modals ("has", "will"): never the head of a subject
-  std::unordered_set<std::string> auxiliaries;
-  /// number and quantity words that open a quantity of people ("sixty",
-  /// "half", "most")
-  std::unordered_set<std::string> quantities;
-  /// words that may stand before such a quantity ("about", "nearly", "more
-  /// than")
-  std::unordered_set<std::string> approximators;
-  /// plurals without -s that may head a bare noun phrase before a cue
-  /// ("people", "media")
-  std::unordered_set<std::string> plural_heads;
-  /// asides set off by commas between a subject and its cue ("however",
-  /// "for instance"), lower case, space-joined
-  std::unordered_set<std::string> asides;
-  /// relative pronouns between a subject and its cue ("18% who say")
-  std::unordered_set<std::string> relatives;
-  /// determiners of a plural phrase ("those", "many")
-  std::unordered_set<std::string> plural_determiners;
-  /// words joining two subjects of one cue ("and", "or")
-  std::unordered_set<std::string> coordinators;
-  /// words after which a new clause's subject may start ("while", "and")
-  std::unordered_set<std::string> clause_openers;
-  /// Loads the built-in lists plus config.extra_titles.
-  static MentionTables load(const Config& config);
+
+  /// The facts of entry `entry` of the vocabulary the tables were loaded in.
+  const EntryFacts& facts_of(const LexiconEntry* entry,
+                             const Vocabulary& vocabulary) const;
+  /// Loads the built-in lists plus config.extra_titles, adding their words to
+  /// `vocabulary` under the classes of kMentionWordClasses (the tables then
+  /// work on token layers of that vocabulary).
+  static MentionTables load(const Config& config, Vocabulary* vocabulary);
 };
 
 /// A candidate speaker with what the later stages need to know about it.
@@ -142,14 +178,14 @@ using MentionRuleSet = std::bitset<kMentionRuleCount>;
 std::string_view mention_rule_name(MentionRuleId rule);
 
 /// Finds the mentions outside quotations, ordered by start; none overlap.
-/// `cue_starts` (optional, per token) marks where a speech verb starts, so
-/// that any "the ... NOUN said" and "Cuban said" become mentions too. Runs the
-/// rules of kMentionRules in order, skipping those `disabled`. Linear in
-/// tokens, with bounded look-around.
+/// `tokens` is the document's token layer, built on the vocabulary `tables`
+/// were loaded in. `cue_starts` (optional, per token) marks where a speech
+/// verb starts, so that any "the ... NOUN said" and "Cuban said" become
+/// mentions too. Runs the rules of kMentionRules in order, skipping those
+/// `disabled`. Linear in tokens, with bounded look-around.
 std::vector<SpeakerMention> find_mentions(
-    std::string_view text, const TextLayout& layout,
-    const std::vector<int>& quote_of_token, const MentionTables& tables,
-    const std::vector<bool>* cue_starts = nullptr,
+    std::string_view text, const TextLayout& layout, const TokenLayer& tokens,
+    const MentionTables& tables, const std::vector<bool>* cue_starts = nullptr,
     const MentionRuleSet& disabled = MentionRuleSet{});
 
 /// The role-equivalence group of `role` or of its last word, or -1.

@@ -9,13 +9,21 @@ namespace quotelink::detail {
 
 std::vector<SpeakerMention> resolve_overlaps(
     std::vector<SpeakerMention> found) {
-  std::stable_sort(found.begin(), found.end(),
-                   [](const SpeakerMention& a, const SpeakerMention& b) {
+  // The order by start, longer first, as indices: a mention is moved once,
+  // into `out`, not by every step of the sort.
+  std::vector<std::size_t> order(found.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t i, std::size_t j) {
+                     const SpeakerMention& a = found[i];
+                     const SpeakerMention& b = found[j];
                      if (a.first != b.first) return a.first < b.first;
                      return a.last > b.last;
                    });
   std::vector<SpeakerMention> out;
-  for (SpeakerMention& m : found) {
+  out.reserve(found.size());
+  for (std::size_t index : order) {
+    SpeakerMention& m = found[index];
     while (!out.empty() && out.back().last >= m.first) {
       SpeakerMention& prev = out.back();
       if (prev.first <= m.first && prev.last >= m.last) break;  // m inside
@@ -63,13 +71,13 @@ void join_coordinate_subjects(const MentionScan& s,
     const int c = ms[i].last + 1;
     if (!s.cue_at(c) || !conjunct(ms[i])) continue;
     const int link = ms[i].first - 1;
-    if (!w.word(link) || !s.tables.coordinators.count(w.lower(link)) ||
+    if (!w.word(link) || !w.is(link, s.cls.coordinator) ||
         !w.same_sentence(link, c))
       continue;
     std::size_t j = i - 1;
     if (ms[j].last != link - 1 || !conjunct(ms[j])) continue;
     // "Friends, lobbyists and former foes": earlier conjuncts by commas.
-    while (j > 0 && w.punct(ms[j].first - 1, ",") &&
+    while (j > 0 && w.punct(ms[j].first - 1, ',') &&
            ms[j - 1].last == ms[j].first - 2 && conjunct(ms[j - 1]) &&
            w.same_sentence(ms[j - 1].last, c))
       --j;
@@ -102,7 +110,7 @@ void join_issuer_documents(const MentionScan& s,
     if ((o.mention.kind != MentionKind::organisation &&
          o.mention.kind != MentionKind::place) ||
         o.possessive || !w.word(t) || w.cap(t) || !w.same_sentence(o.last, t) ||
-        !s.tables.documents.count(w.lower(t)) || !s.cue_at(t + 1) ||
+        !w.is(t, s.cls.document) || !s.cue_at(t + 1) ||
         (i + 1 < ms.size() && ms[i + 1].first <= t))
       continue;
     o.last = t;
@@ -131,15 +139,15 @@ void mark_sentence_subjects(const MentionScan& s,
     int k = m.first - 1;
     if (k < 0 || !w.same_sentence(k, m.first)) {
       m.subject = true;
-    } else if (first_in_sentence && w.punct(k, ",")) {
+    } else if (first_in_sentence && w.punct(k, ',')) {
       m.subject = true;
     } else if (first_in_sentence && w.word(k) &&
                (k == 0 || !w.same_sentence(k - 1, k))) {
       m.subject = true;  // "But Lavrov said"
-    } else if (!first_in_sentence && !has_subject && w.punct(k, ",")) {
+    } else if (!first_in_sentence && !has_subject && w.punct(k, ',')) {
       int j = k - 1;
       while (j >= 0 && k - j <= kOpeningPhrase && w.same_sentence(j, k) &&
-             !w.punct(j, ","))
+             !w.punct(j, ','))
         --j;
       m.subject = j < 0 || !w.same_sentence(j, k);
     }
@@ -155,7 +163,7 @@ void mark_before_auxiliaries(const MentionScan& s,
   for (SpeakerMention& m : ms)
     m.before_auxiliary = w.word(m.last + 1) &&
                          w.same_sentence(m.last, m.last + 1) &&
-                         s.tables.auxiliaries.count(w.lower(m.last + 1));
+                         w.is(m.last + 1, s.cls.auxiliary);
 }
 
 // "Hugh Hill, a doctor," / "Kim's special envoy, Choe Ryong-hae.": a name and
@@ -166,7 +174,7 @@ void tie_appositions(const MentionScan& s, std::vector<SpeakerMention>& ms) {
   for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
     SpeakerMention& a = ms[i];
     SpeakerMention& b = ms[i + 1];
-    if (!w.punct(a.last + 1, ",") || !w.same_sentence(a.last, b.first))
+    if (!w.punct(a.last + 1, ',') || !w.same_sentence(a.last, b.first))
       continue;
     int gap = b.first - (a.last + 2);
     bool one_of =
@@ -174,8 +182,8 @@ void tie_appositions(const MentionScan& s, std::vector<SpeakerMention>& ms) {
     if (gap != 0 && !one_of) continue;
     int after = b.last + 1;
     bool closed = after >= w.size() || !w.same_sentence(b.last, after) ||
-                  w.punct(after, ",") || w.punct(after, ".") ||
-                  w.punct(after, ";") ||
+                  w.punct(after, ',') || w.punct(after, '.') ||
+                  w.punct(after, ';') ||
                   w.token(after).kind == TokenKind::quote_mark;
     if (!closed) continue;
     bool a_name = a.mention.kind == MentionKind::name ||
@@ -205,7 +213,7 @@ void link_document_owners(const MentionScan& s,
         o.mention.kind != MentionKind::name)
       continue;
     int link = d.last + 1;
-    if (!w.word(link) || !s.tables.doclinks.count(w.lower(link))) continue;
+    if (!w.word(link) || !w.is(link, s.cls.doclink)) continue;
     if (o.first - link > 2 || !w.same_sentence(d.last, o.first)) continue;
     d.owner = static_cast<int>(i + 1);
   }

@@ -23,15 +23,14 @@ int run_end(const MentionScan& s, int t) {
     }
     // A middle initial: "Harry M. Reid".
     if (b > a || w.cap(b)) {
-      if (w.token(b).span.size() == 1 && w.punct(next, ".") &&
+      if (w.token(b).span.size() == 1 && w.punct(next, '.') &&
           w.cap(next + 1)) {
         b = next + 1;
         continue;
       }
     }
     // A connector (and "the" after it) between capitalised words.
-    if (w.word(next) && s.tables.connectors.count(w.lower(next)) &&
-        !w.cap(next)) {
+    if (w.word(next) && w.is(next, s.cls.connector) && !w.cap(next)) {
       int after = next + 1;
       if (w.word(after) && w.lower(after) == "the") ++after;
       if (w.same_sentence(b, after) && w.cap(after)) {
@@ -50,13 +49,12 @@ int run_end(const MentionScan& s, int t) {
 // before a name ("Said Jane Roe, ...") is dropped.
 int run_start(const MentionScan& s, int a, int b) {
   const Words& w = s.w;
-  const MentionTables& tables = s.tables;
-  while (a <= b && (tables.not_names.count(w.lower(a)) ||
-                    (s.nominal_head(a) && !w.acronym(a) &&
-                     (a == b || (!w.cap(a + 1) &&
-                                 !tables.connectors.count(w.lower(a + 1))))))) {
-    if (tables.titles.count(w.lower(a)) && a < b && w.cap(a + 1)) break;
-    if (tables.name_openers.count(w.lower(a)) && a < b && w.cap(a + 1)) break;
+  while (a <= b &&
+         (w.is(a, s.cls.not_name) ||
+          (s.nominal_head(a) && !w.acronym(a) &&
+           (a == b || (!w.cap(a + 1) && !w.is(a + 1, s.cls.connector)))))) {
+    if (w.is(a, s.cls.title) && a < b && w.cap(a + 1)) break;
+    if (w.is(a, s.cls.name_opener) && a < b && w.cap(a + 1)) break;
     ++a;
   }
   if (a > b) return b + 1;
@@ -66,7 +64,7 @@ int run_start(const MentionScan& s, int a, int b) {
   for (int u = a; u <= b; ++u) capital_words += w.acronym(u) ? 1 : 0;
   if (capital_words >= 3) return b + 1;
   if (a < b && s.cue_at(a) && !w.same_sentence(a - 1, a) &&
-      (w.punct(b + 1, ",") || w.punct(b + 1, ":")))
+      (w.punct(b + 1, ',') || w.punct(b + 1, ':')))
     ++a;
   return a;
 }
@@ -101,15 +99,16 @@ bool propose_organisation(const MentionScan& s, int a, int b, int start,
   if (m.country < 0) {
     // "Ministry of Foreign Affairs of Russia"
     for (int u = a; u < b; ++u)
-      if (s.tables.connectors.count(w.lower(u))) {
+      if (w.is(u, s.cls.connector)) {
         int c = s.place_of(u + 1, b);
         if (c >= 0) m.country = c;
       }
   }
   if (head >= 0) {
-    auto it = s.tables.org_heads.find(w.base(head));
-    m.government = it->second == OrgClass::gov;
-    m.head_word = it->first;
+    const MentionTables::OrgHead& h =
+        s.tables.org_heads.at(w.layer().base(head));
+    m.government = h.cls == OrgClass::gov;
+    m.head_word = h.word;
   } else {
     m.head_word = w.lower(a);
   }
@@ -133,16 +132,13 @@ bool propose_organisation(const MentionScan& s, int a, int b, int start,
 // has a word after it.
 int strip_titles(const MentionScan& s, SpeakerMention& m, int a, int b) {
   const Words& w = s.w;
-  const MentionTables& tables = s.tables;
   int p = a;
   while (p <= b) {
     int k = s.title_at(p, b + 1);
     if (k > 0) {
-      std::string title = w.phrase(p, p + k - 1);
-      auto g = tables.title_gender.find(title);
-      if (g != tables.title_gender.end()) m.gender = g->second;
+      s.title_gender(p, p + k - 1, &m.gender);
       if (!m.title.empty()) m.title += ' ';
-      m.title += title;
+      m.title += w.phrase(p, p + k - 1);
       p += k;
       continue;
     }
@@ -162,10 +158,9 @@ int strip_titles(const MentionScan& s, SpeakerMention& m, int a, int b) {
       int len = s.title_at(r, b + 1);
       if (len > 0 && r + len - 1 == q) k = len;
     }
-    if (k == 0 || tables.connectors.count(w.lower(q + 1))) continue;
+    if (k == 0 || w.is(q + 1, s.cls.connector)) continue;
     const std::string title = w.phrase(p, q);
-    auto g = tables.title_gender.find(w.phrase(q - k + 1, q));
-    if (g != tables.title_gender.end()) m.gender = g->second;
+    s.title_gender(q - k + 1, q, &m.gender);
     m.title += (m.title.empty() ? "" : " ") + title;
     return q + 1;
   }
@@ -177,18 +172,14 @@ int strip_titles(const MentionScan& s, SpeakerMention& m, int a, int b) {
 // name ("Le Pen", "Al Franken"). Below p when the name is empty.
 int name_end(const MentionScan& s, int p, int b) {
   int end = p;
-  while (end <= b &&
-         !(s.tables.connectors.count(s.w.lower(end)) && !s.w.cap(end)))
-    ++end;
+  while (end <= b && !(s.w.is(end, s.cls.connector) && !s.w.cap(end))) ++end;
   return end - 1;
 }
 
 // True when the name [p, end] of run [a, b] is no name after all.
 bool rejected_name(const MentionScan& s, int a, int b, int p, int end) {
   const Words& w = s.w;
-  const MentionTables& tables = s.tables;
-  if (p == end &&
-      (tables.not_names.count(w.lower(p)) || tables.not_alone.count(w.base(p))))
+  if (p == end && (w.is(p, s.cls.not_name) || w.base_is(p, s.cls.not_alone)))
     return true;
   // A lone capitalised word opening a sentence ("Holding signs, ...",
   // "According to ...") is a name only if the text also writes it as one
@@ -198,20 +189,19 @@ bool rejected_name(const MentionScan& s, int a, int b, int p, int end) {
   // "the Iowa county", "a Trump supporter": a lone capitalised word between
   // a determiner and a lower-case word modifies a noun.
   if (a == b && p == end && a > 0 && w.word(a - 1) &&
-      tables.determiners.count(w.lower(a - 1)) && !w.possessive(a) &&
-      w.word(a + 1) && !w.cap(a + 1) && !s.cue_at(a + 1) &&
-      !tables.connectors.count(w.lower(a + 1)))
+      w.is(a - 1, s.cls.determiner) && !w.possessive(a) && w.word(a + 1) &&
+      !w.cap(a + 1) && !s.cue_at(a + 1) && !w.is(a + 1, s.cls.connector))
     return true;
   // A demonym alone or in the plural ("Russian", "North Koreans") is no name.
   int d = -1;
-  std::string last_word = w.base(end);
+  const std::string_view last_word = w.base(end);
   if (s.demonym_at(p, end + 1, &d) == end - p + 1 && !s.cue_at(end + 1) &&
       !s.inverted_cue_at(p - 1))
     return true;
   if (last_word.size() > 1 && last_word.back() == 's') {
-    std::string phrase = w.phrase(p, end);
-    if (tables.demonym_country.count(phrase.substr(0, phrase.size() - 1)))
-      return true;
+    const WordId singular =
+        w.layer().vocabulary().find(last_word.substr(0, last_word.size() - 1));
+    if (s.phrase_entry_ending(p, end, singular, s.cls.demonym)) return true;
   }
   return false;
 }
@@ -226,13 +216,12 @@ void extend_left(const MentionScan& s, SpeakerMention& m, int start) {
     for (int len = static_cast<int>(s.tables.longest_title); len >= 1 && !k;
          --len)
       if (t - len + 1 >= 0 && w.same_sentence(t - len + 1, start) &&
-          s.tables.titles.count(w.phrase(t - len + 1, t)))
+          s.phrase_entry(t - len + 1, t, s.cls.title))
         k = len;
     if (k > 0) {
       std::string title = w.phrase(t - k + 1, t);
       m.title = m.title.empty() ? title : title + " " + m.title;
-      auto g = s.tables.title_gender.find(title);
-      if (g != s.tables.title_gender.end()) m.gender = g->second;
+      s.title_gender(t - k + 1, t, &m.gender);
       t -= k;
       first = t + 1;
       continue;
@@ -262,18 +251,19 @@ void finish_person(const MentionScan& s, SpeakerMention& m, int p, int end,
   const Words& w = s.w;
   m.last = end;
   m.mention.span.end = w.token(end).span.end;
-  if (end == b && w.punct(end + 1, "(")) {
+  if (end == b && w.punct(end + 1, '(')) {
     for (int k = end + 2;
          k < w.size() && k <= end + 7 && w.same_sentence(end, k); ++k)
-      if (w.punct(k, ")")) {
+      if (w.punct(k, ')')) {
         m.last = k;
         m.mention.span.end = w.token(k).span.end;
         break;
       }
   }
   m.possessive = w.possessive(end);
+  m.name_words.reserve(static_cast<std::size_t>(end - p + 1));
   for (int u = p; u <= end; ++u) {
-    if (w.punct(u, ".") && !m.name_words.empty()) {
+    if (w.punct(u, '.') && !m.name_words.empty()) {
       m.name_words.back() += '.';  // the initial's dot
       continue;
     }

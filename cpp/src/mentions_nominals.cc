@@ -13,18 +13,19 @@ struct NominalHead {
   bool government = false;   ///< for an organisation head
 };
 
-// Classifies `head` (word t's base); false when it heads no nominal.
-bool classify_head(const MentionScan& s, const std::string& head,
-                   NominalHead* out) {
-  auto r = s.tables.roles.find(head);
-  if (r != s.tables.roles.end()) {
+// Classifies word t by its base; false when it heads no nominal.
+bool classify_head(const MentionScan& s, int t, NominalHead* out) {
+  const Words& w = s.w;
+  if (!w.base_is_any(t, s.tables.nominal_heads)) return false;
+  if (w.base_is(t, s.cls.role)) {
     out->kind = MentionKind::role;
-    out->role = r->second;
-  } else if (s.tables.documents.count(head)) {
+    out->role = s.tables.roles.at(w.layer().base(t));
+  } else if (w.base_is(t, s.cls.document)) {
     out->kind = MentionKind::document;
-  } else if (s.tables.org_heads.count(head)) {
+  } else if (w.base_is(t, s.cls.org_head)) {
     out->kind = MentionKind::organisation;
-    out->government = s.tables.org_heads.at(head) == OrgClass::gov;
+    out->government =
+        s.tables.org_heads.at(w.layer().base(t)).cls == OrgClass::gov;
   } else {
     return false;
   }
@@ -37,7 +38,7 @@ bool classify_head(const MentionScan& s, const std::string& head,
 // head is a modifier ("the commission report").
 bool not_a_phrase_head(const MentionScan& s, int t) {
   const Words& w = s.w;
-  if (w.cap(t) && t > 0 && w.same_sentence(t - 1, t) && !w.punct(t - 1, ",") &&
+  if (w.cap(t) && t > 0 && w.same_sentence(t - 1, t) && !w.punct(t - 1, ',') &&
       !(w.word(t - 1) && (w.cap(t - 1) || s.determined_over_modifiers(t))))
     return true;
   return !w.possessive(t) && w.word(t + 1) && w.same_sentence(t, t + 1) &&
@@ -63,8 +64,7 @@ void take_possessor(const MentionScan& s, int k, NominalPhrase& p) {
   p.possessor = k;
   while (w.same_sentence(p.start - 1, k) &&
          (w.cap(p.start - 1) || w.acronym(p.start - 1)) &&
-         !w.possessive(p.start - 1) &&
-         !s.tables.not_names.count(w.lower(p.start - 1)))
+         !w.possessive(p.start - 1) && !w.is(p.start - 1, s.cls.not_name))
     --p.start;
   if (p.start < k && w.word(p.start - 1) && w.lower(p.start - 1) == "the" &&
       w.same_sentence(p.start - 1, k))
@@ -75,7 +75,6 @@ void take_possessor(const MentionScan& s, int k, NominalPhrase& p) {
 // possessor, through modifiers.
 NominalPhrase left_edge(const MentionScan& s, int t) {
   const Words& w = s.w;
-  const MentionTables& tables = s.tables;
   NominalPhrase p;
   p.start = t;
   p.caps_start = t;
@@ -86,12 +85,11 @@ NominalPhrase left_edge(const MentionScan& s, int t) {
     if (!w.word(k) || (s.cue_at(k) && !w.cap(k) && w.word(k - 1) &&
                        !w.cap(k - 1) && s.nominal_head(k - 1)))
       break;
-    const std::string& lk = w.lower(k);
-    auto det = tables.determiners.find(lk);
-    if (det != tables.determiners.end() && !w.possessive(k)) {
+    const std::string_view lk = w.lower(k);
+    if (w.is(k, s.cls.determiner) && !w.possessive(k)) {
       p.start = k;
       p.determined = true;
-      p.definite = det->second;
+      p.definite = w.is(k, s.cls.definite);
       break;
     }
     if (w.possessive(k)) {
@@ -99,14 +97,14 @@ NominalPhrase left_edge(const MentionScan& s, int t) {
       break;
     }
     if (w.cap(k) || w.acronym(k)) {
-      if (tables.not_names.count(lk) &&
-          !(tables.name_openers.count(lk) && w.cap(k + 1)))
+      if (w.is(k, s.cls.not_name) &&
+          !(w.is(k, s.cls.name_opener) && w.cap(k + 1)))
         break;
       if (caps_only) p.caps_start = k;
       continue;
     }
-    if (tables.not_names.count(lk) || tables.pronouns.count(lk) ||
-        tables.connectors.count(lk) || lk.size() < 2 ||
+    if (w.is(k, s.cls.not_name) || w.is(k, s.cls.pronoun) ||
+        w.is(k, s.cls.connector) || lk.size() < 2 ||
         (lk.size() > 2 && lk.compare(lk.size() - 2, 2, "ly") == 0))
       break;
     caps_only = false;
@@ -146,7 +144,7 @@ int set_country(const MentionScan& s, SpeakerMention& m, const NominalPhrase& p,
 
 // The nominal mention of phrase p headed by word t.
 SpeakerMention nominal_mention(const MentionScan& s, const NominalPhrase& p,
-                               int t, const std::string& head,
+                               int t, std::string_view head,
                                const NominalHead& h) {
   const Words& w = s.w;
   SpeakerMention m = s.make(p.start, t, h.kind);
@@ -157,8 +155,9 @@ SpeakerMention nominal_mention(const MentionScan& s, const NominalPhrase& p,
   m.government = h.government;
   m.possessive = w.possessive(t);
   const int role_first = set_country(s, m, p, t);
-  m.head_word = h.kind == MentionKind::role ? h.role.singular : head;
-  m.role = role_first <= t ? w.phrase(role_first, t) : head;
+  m.head_word =
+      h.kind == MentionKind::role ? h.role.singular : std::string(head);
+  m.role = role_first <= t ? w.phrase(role_first, t) : std::string(head);
   if (h.kind == MentionKind::role && h.role.plural) {
     std::size_t cut = m.role.rfind(' ');
     m.role = (cut == std::string::npos ? "" : m.role.substr(0, cut + 1)) +
@@ -180,10 +179,10 @@ void propose_nominals(const MentionScan& scan,
   const Words& w = scan.w;
   const int n = w.size();
   for (int t = 0; t < n; ++t) {
-    if (!w.word(t)) continue;
-    const std::string head = w.base(t);
+    if (!w.word(t) || !w.base_is_any(t, scan.tables.nominal_heads)) continue;
     NominalHead h;
-    if (!classify_head(scan, head, &h) || not_a_phrase_head(scan, t)) continue;
+    if (!classify_head(scan, t, &h) || not_a_phrase_head(scan, t)) continue;
+    const std::string_view head = w.base(t);
     NominalPhrase p = left_edge(scan, t);
     if (!p.determined) {
       p.start = p.caps_start;

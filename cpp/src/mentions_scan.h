@@ -14,43 +14,68 @@
 
 namespace quotelink::detail {
 
-/// Tokens of one text with cached lower-case forms; all look-ups go through
-/// it. Tokens inside a quotation are no words.
+/// The tokens of one text as the mention rules read them, over the token
+/// layer: lower-case forms and word ids come from it, none is computed
+/// again. Tokens inside a quotation are no words.
 class Words {
  public:
   Words(std::string_view text, const TextLayout& layout,
-        const std::vector<int>& quote_of_token);
-  int size() const { return static_cast<int>(layout_.tokens.size()); }
-  const std::string& lower(int t) const { return lower_[t]; }
+        const TokenLayer& tokens)
+      : text_(text),
+        layout_(layout),
+        tokens_(tokens),
+        size_(static_cast<int>(layout.tokens.size())) {}
+  int size() const { return size_; }
+  const TokenLayer& layer() const { return tokens_; }
+  /// The lower-cased form.
+  std::string_view lower(int t) const { return tokens_.lower(t); }
+  /// The lower-case word without a possessive ending.
+  std::string_view base(int t) const {
+    return tokens_.text_of(tokens_.base(t));
+  }
+  /// The lower-cased form has class `c`.
+  bool is(int t, WordClass c) const { return tokens_.is(t, c); }
+  /// The possessive-stripped form has class `c`.
+  bool base_is(int t, WordClass c) const { return tokens_.base_is(t, c); }
+  /// The lower-cased form has a class of `mask`.
+  bool is_any(int t, const ClassMask& mask) const {
+    return tokens_.vocabulary().classes(tokens_.word(t)).intersects(mask);
+  }
+  /// The possessive-stripped form has a class of `mask`.
+  bool base_is_any(int t, const ClassMask& mask) const {
+    return tokens_.vocabulary().classes(tokens_.base(t)).intersects(mask);
+  }
   const Token& token(int t) const { return layout_.tokens[t]; }
   /// A word token outside every quotation.
   bool word(int t) const {
-    return t >= 0 && t < size() && token(t).kind == TokenKind::word &&
-           quote_[t] < 0;
+    return t >= 0 && t < size() && tokens_.shape(t, Shape::word) &&
+           tokens_.quote(t) < 0;
   }
   /// Inside a quotation's marks (or a mark itself).
   bool quoted(int t) const {
     return t >= 0 && t < size() &&
-           (quote_[t] >= 0 || token(t).kind == TokenKind::quote_mark);
+           (tokens_.quote(t) >= 0 || tokens_.shape(t, Shape::quote_mark));
   }
   /// A word starting with an upper-case letter (Unicode).
-  bool cap(int t) const;
+  bool cap(int t) const {
+    return word(t) && tokens_.shape(t, Shape::capitalised);
+  }
   /// A word of at least two letters, all upper case ("KCNA", "U.S.").
-  bool acronym(int t) const;
+  bool acronym(int t) const {
+    return word(t) && tokens_.shape(t, Shape::all_caps);
+  }
   /// "Russia's", "Koreas'": the word is a possessor.
-  bool possessive(int t) const;
-  /// The lower-case word without a possessive ending.
-  std::string base(int t) const;
+  bool possessive(int t) const { return tokens_.shape(t, Shape::possessive); }
   /// The word as written without a possessive ending.
   std::string original_base(int t) const;
   bool same_sentence(int a, int b) const {
     return a >= 0 && b >= 0 && a < size() && b < size() &&
            token(a).sentence == token(b).sentence;
   }
-  /// Token t is punctuation `p`.
-  bool punct(int t, std::string_view p) const {
-    return t >= 0 && t < size() && token(t).kind == TokenKind::punctuation &&
-           text_.substr(token(t).span.begin, token(t).span.size()) == p;
+  /// Token t is the punctuation character `p`.
+  bool punct(int t, char p) const {
+    return t >= 0 && t < size() && tokens_.shape(t, Shape::punctuation) &&
+           tokens_.facts(t).ascii == p;
   }
   /// Lower-case words first..last joined by spaces (possessive ending of the
   /// last dropped).
@@ -59,25 +84,34 @@ class Words {
  private:
   std::string_view text_;
   const TextLayout& layout_;
-  const std::vector<int>& quote_;
-  std::vector<std::string> lower_;
+  const TokenLayer& tokens_;
+  int size_;
 };
 
 /// One document as the mention rules see it: its words, the stage's tables
 /// and where speech verbs start, with the look-ups several rules share.
 struct MentionScan {
   MentionScan(std::string_view text, const TextLayout& layout,
-              const std::vector<int>& quote_of_token,
-              const MentionTables& tables, const std::vector<bool>* cue_starts)
+              const TokenLayer& tokens, const MentionTables& tables,
+              const std::vector<bool>* cue_starts)
       : text(text),
-        w(text, layout, quote_of_token),
+        w(text, layout, tokens),
         tables(tables),
-        cue_starts(cue_starts) {}
+        cls(tables.cls),
+        cue_starts(cue_starts),
+        cue_positions(positions_of(cue_starts)) {}
 
   std::string_view text;
   Words w;
   const MentionTables& tables;
+  const MentionTables::Classes& cls;    ///< tables.cls
   const std::vector<bool>* cue_starts;  ///< may be null: no cues known
+  /// The tokens where a speech verb starts, in order (what the rules around
+  /// cues walk instead of every token).
+  const std::vector<int> cue_positions;
+
+  /// The tokens marked in `starts` (none when it is null).
+  static std::vector<int> positions_of(const std::vector<bool>* starts);
 
   /// A mention of `kind` over tokens first..last, nothing else set.
   SpeakerMention make(int first, int last, MentionKind kind) const;
@@ -97,10 +131,15 @@ struct MentionScan {
   /// A compound opening with digits and ending in a letter: "46-year-old".
   bool age_word(int t) const;
   /// A speech verb starts at t.
-  bool cue_at(int t) const;
+  bool cue_at(int t) const {
+    return cue_starts && t >= 0 && t < w.size() && (*cue_starts)[t];
+  }
   /// A speech verb right after a comma or a closing quotation mark ("...,"
   /// said X): its subject follows it.
-  bool inverted_cue_at(int t) const;
+  bool inverted_cue_at(int t) const {
+    if (!cue_at(t) || t < 1) return false;
+    return w.punct(t - 1, ',') || w.token(t - 1).kind == TokenKind::quote_mark;
+  }
   /// The token before cue c, over an aside set off by commas ("Others,
   /// however, say"), auxiliaries ("the president will say") and a relative
   /// pronoun ("18% who say").
@@ -115,6 +154,23 @@ struct MentionScan {
   /// True when a determiner stands before t, over at most two lower-case
   /// words ("one senior Democrat", "a Democrat").
   bool determined_over_modifiers(int t) const;
+
+  /// The vocabulary entry of class `c` whose words are tokens first..last
+  /// (the last one without its possessive ending), or nullptr.
+  const LexiconEntry* phrase_entry(int first, int last, WordClass c) const;
+  /// The same with `last_word` standing for the last token's word.
+  const LexiconEntry* phrase_entry_ending(int first, int last, WordId last_word,
+                                          WordClass c) const;
+  /// The facts of a title, place or demonym entry.
+  const MentionTables::EntryFacts& facts_of(const LexiconEntry* e) const {
+    return tables.facts_of(e, w.layer().vocabulary());
+  }
+  /// The gender title phrase first..last implies, when it implies one.
+  bool title_gender(int first, int last, Gender* gender) const;
+
+  /// True when an entry of class `c` may start at token t: one starts with
+  /// its word or its possessive-stripped word (Vocabulary::first_classes).
+  bool may_start(int t, WordClass c) const;
 
   /// Word count of the longest title starting at t and ending before `end`,
   /// or 0.
@@ -131,7 +187,8 @@ struct MentionScan {
 
  private:
   mutable bool name_words_built_ = false;
-  mutable std::unordered_set<std::string> name_words_;  // named_elsewhere()
+  // named_elsewhere(): per word id, whether the text writes it as a name
+  mutable std::vector<bool> name_words_;
 };
 
 /// The signature of every mention rule. A proposing rule appends candidate

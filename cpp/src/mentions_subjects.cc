@@ -13,25 +13,24 @@ namespace {
 // the sentence or after punctuation or a clause opener.
 int quantity_start(const MentionScan& s, int head) {
   const Words& w = s.w;
-  const MentionTables& tables = s.tables;
   for (int k = head; k >= 0 && head - k <= 7 && w.same_sentence(k, head); --k) {
     if (!(w.word(k) || w.token(k).kind == TokenKind::number ||
           s.percent_sign(k)))
       break;
     // "Most said they were very worried": no phrase over another cue or a
     // pronoun.
-    if (k < head && (s.cue_at(k) || tables.pronouns.count(w.lower(k)))) break;
+    if (k < head && (s.cue_at(k) || w.is(k, s.cls.pronoun))) break;
     if (!s.quantity_opener(k)) continue;
     int open = k;
     while (k - open < 3 && w.same_sentence(open - 1, k) && w.word(open - 1) &&
            !w.possessive(open - 1) &&
-           (tables.approximators.count(w.lower(open - 1)) ||
-            tables.determiners.count(w.lower(open - 1))))
+           (w.is(open - 1, s.cls.approximator) ||
+            w.is(open - 1, s.cls.determiner)))
       --open;
     const bool boundary =
         !w.same_sentence(open - 1, open) ||
         w.token(open - 1).kind == TokenKind::punctuation ||
-        (w.word(open - 1) && tables.clause_openers.count(w.lower(open - 1)));
+        (w.word(open - 1) && w.is(open - 1, s.cls.clause_opener));
     if (boundary) return open;  // the nearest: "Most backed it and 60 ..."
   }
   return -1;
@@ -41,28 +40,26 @@ int quantity_start(const MentionScan& s, int head) {
 // (over commas, within six tokens), or -1.
 int determined_start(const MentionScan& s, int head) {
   const Words& w = s.w;
-  const MentionTables& tables = s.tables;
   for (int k = head - 1; k >= 0 && head - k <= 6 && w.same_sentence(k, head);
        --k) {
-    if (w.punct(k, ",")) continue;
+    if (w.punct(k, ',')) continue;
     if (!w.word(k) && w.token(k).kind != TokenKind::number) break;
-    const std::string& lk = w.lower(k);
-    if (w.possessive(k) || (tables.determiners.count(lk) && !w.possessive(k)))
+    if (w.possessive(k) || (w.is(k, s.cls.determiner) && !w.possessive(k)))
       return k;
     // "The vote was delayed, state media said", "The full poll can be
     // found": no phrase over an auxiliary.
-    if (tables.not_names.count(lk) || tables.pronouns.count(lk) ||
-        tables.connectors.count(lk) || tables.auxiliaries.count(lk))
+    if (w.is(k, s.cls.not_name) || w.is(k, s.cls.pronoun) ||
+        w.is(k, s.cls.connector) || w.is(k, s.cls.auxiliary))
       break;
   }
   return -1;
 }
 
 // A word that reads as a plural noun: an irregular plural head
-// (mention_words.txt) or a word in -s that is no -ss, -us or -is word.
+// (mention_words.tsv) or a word in -s that is no -ss, -us or -is word.
 bool plural_head(const MentionScan& s, int t) {
-  const std::string& w = s.w.lower(t);
-  if (s.tables.plural_heads.count(w)) return true;
+  if (s.w.is(t, s.cls.plural_head)) return true;
+  const std::string_view w = s.w.lower(t);
   if (w.size() < 4 || w.back() != 's' || s.w.possessive(t)) return false;
   const char before = w[w.size() - 2];
   return before != 's' && before != 'u' && before != 'i';
@@ -72,12 +69,11 @@ bool plural_head(const MentionScan& s, int t) {
 // too: "state media said", "Protest groups say").
 bool bare_word(const MentionScan& s, int k) {
   const Words& w = s.w;
-  const MentionTables& tables = s.tables;
   if (!w.word(k) || w.possessive(k)) return false;
-  const std::string& lk = w.lower(k);
-  if (tables.not_names.count(lk) || tables.pronouns.count(lk) ||
-      tables.determiners.count(lk) || tables.connectors.count(lk) ||
-      tables.auxiliaries.count(lk) || tables.clause_openers.count(lk) ||
+  const std::string_view lk = w.lower(k);
+  if (w.is(k, s.cls.not_name) || w.is(k, s.cls.pronoun) ||
+      w.is(k, s.cls.determiner) || w.is(k, s.cls.connector) ||
+      w.is(k, s.cls.auxiliary) || w.is(k, s.cls.clause_opener) ||
       s.quantity_word(k))
     return false;
   return w.cap(k) || lk.size() < 3 || lk.compare(lk.size() - 2, 2, "ly") != 0;
@@ -91,11 +87,10 @@ int bare_start(const MentionScan& s, int head, int reach) {
   for (int k = head; k >= 0 && head - k <= reach && w.same_sentence(k, head) &&
                      bare_word(s, k);
        --k) {
-    const bool boundary =
-        !w.same_sentence(k - 1, k) ||
-        (w.token(k - 1).kind == TokenKind::punctuation &&
-         !w.punct(k - 1, ")") && !w.punct(k - 1, "]")) ||
-        (w.word(k - 1) && s.tables.clause_openers.count(w.lower(k - 1)));
+    const bool boundary = !w.same_sentence(k - 1, k) ||
+                          (w.token(k - 1).kind == TokenKind::punctuation &&
+                           !w.punct(k - 1, ')') && !w.punct(k - 1, ']')) ||
+                          (w.word(k - 1) && w.is(k - 1, s.cls.clause_opener));
     if (boundary) return k;
   }
   return -1;
@@ -114,18 +109,16 @@ bool quotation_follows(const MentionScan& s, int c) {
 // punctuation, a connector or a function word; -1 when none.
 int object_head(const MentionScan& s, int start) {
   const Words& w = s.w;
-  const MentionTables& tables = s.tables;
   int head = -1;
   for (int k = start + 1;
        k < w.size() && k - start <= 6 && w.same_sentence(k, start); ++k) {
     if (!w.word(k) && w.token(k).kind != TokenKind::number) break;
-    const std::string& lk = w.lower(k);
-    if (tables.connectors.count(lk) || tables.pronouns.count(lk) ||
-        tables.auxiliaries.count(lk) || s.cue_at(k) ||
+    if (w.is(k, s.cls.connector) || w.is(k, s.cls.pronoun) ||
+        w.is(k, s.cls.auxiliary) || s.cue_at(k) ||
         (!w.cap(k) &&
-         ((tables.not_names.count(lk) &&
+         ((w.is(k, s.cls.not_name) &&
            !(k == start + 1 && w.word(k + 1))) ||  // "the second aide"
-          tables.determiners.count(lk))))
+          w.is(k, s.cls.determiner))))
       break;
     head = k;
     if (w.possessive(k)) head = -1;  // "the group's leader": go on
@@ -134,7 +127,7 @@ int object_head(const MentionScan& s, int start) {
 }
 
 // A word in -s that is no -ss word: a plural.
-bool plural_in_s(const std::string& lh) {
+bool plural_in_s(std::string_view lh) {
   return lh.size() > 3 && lh.back() == 's' && lh[lh.size() - 2] != 's';
 }
 
@@ -151,8 +144,8 @@ void propose_quantity_subjects(const MentionScan& s,
   std::vector<bool> blocked(w.size(), false);
   for (const SpeakerMention& m : out)
     if (m.mention.kind != MentionKind::role) blocked[m.last] = true;
-  for (int c = 1; c < w.size(); ++c) {
-    if (!s.cue_at(c)) continue;
+  for (int c : s.cue_positions) {
+    if (c < 1 || c >= w.size()) continue;
     const int head = s.head_before_cue(c);
     if (head < 0 || blocked[head] || !w.same_sentence(head, c) ||
         !(w.word(head) || w.token(head).kind == TokenKind::number ||
@@ -176,33 +169,30 @@ void propose_quantity_subjects(const MentionScan& s,
 void propose_cue_subjects(const MentionScan& s,
                           std::vector<SpeakerMention>& out) {
   const Words& w = s.w;
-  const MentionTables& tables = s.tables;
   std::vector<bool> nominal_ends(w.size(), false);
   for (const SpeakerMention& m : out) nominal_ends[m.last] = true;
-  for (int c = 1; c < w.size(); ++c) {
-    if (!s.cue_at(c)) continue;
+  for (int c : s.cue_positions) {
+    if (c < 1 || c >= w.size()) continue;
     const int head = s.head_before_cue(c);
     // "the 43-year-old asked": a digit-led compound heads the phrase too.
     if (!(w.word(head) || s.age_word(head)) || w.cap(head) ||
         !w.same_sentence(head, c))
       continue;
-    const std::string& lh = w.lower(head);
+    const std::string_view lh = w.lower(head);
     // The nominal pass knows its phrases better; it misses those broken by
     // commas ("the bespectacled, 71-year-old diplomat said").
     if (s.nominal_head(head) && nominal_ends[head]) continue;
-    if (tables.not_names.count(lh) || tables.pronouns.count(lh) ||
-        tables.determiners.count(lh) || tables.connectors.count(lh))
+    if (w.is(head, s.cls.not_name) || w.is(head, s.cls.pronoun) ||
+        w.is(head, s.cls.determiner) || w.is(head, s.cls.connector))
       continue;
     const int start = determined_start(s, head);
     if (start < 0) continue;
     SpeakerMention m = s.make(start, head, MentionKind::role);
-    m.definite = tables.determiners.count(w.lower(start))
-                     ? tables.determiners.at(w.lower(start))
-                     : true;
+    m.definite =
+        w.is(start, s.cls.determiner) ? w.is(start, s.cls.definite) : true;
     m.head_word = lh;
     // "those surveyed say": a plural determiner makes the phrase plural.
-    m.plural =
-        plural_in_s(lh) || tables.plural_determiners.count(w.lower(start));
+    m.plural = plural_in_s(lh) || w.is(start, s.cls.plural_determiner);
     m.role = w.phrase(start + 1, head);
     m.mention.head = s.shown_words(start + 1, head);
     out.push_back(std::move(m));
@@ -225,8 +215,8 @@ void propose_bare_subjects(const MentionScan& s,
   for (const SpeakerMention& m : out)
     if (m.first < m.last || m.mention.kind != MentionKind::role)
       ends[m.last] = true;
-  for (int c = 1; c < w.size(); ++c) {
-    if (!s.cue_at(c)) continue;
+  for (int c : s.cue_positions) {
+    if (c < 1 || c >= w.size()) continue;
     const int head = s.head_before_cue(c);
     if (!w.word(head) || ends[head] || !w.same_sentence(head, c) ||
         !plural_head(s, head))
@@ -240,7 +230,7 @@ void propose_bare_subjects(const MentionScan& s,
     m.plural = true;
     m.head_word = w.lower(head);
     m.role = w.phrase(start, head);
-    auto role = s.tables.roles.find(m.head_word);
+    auto role = s.tables.roles.find(w.layer().word(head));
     if (role != s.tables.roles.end()) {
       m.head_word = role->second.singular;
       m.role =
@@ -257,20 +247,19 @@ void propose_bare_subjects(const MentionScan& s,
 void propose_cue_objects(const MentionScan& s,
                          std::vector<SpeakerMention>& out) {
   const Words& w = s.w;
-  for (int c = 1; c + 2 < w.size(); ++c) {
-    if (!s.inverted_cue_at(c)) continue;
+  for (int c : s.cue_positions) {
+    if (c < 1 || c + 2 >= w.size() || !s.inverted_cue_at(c)) continue;
     const int start = c + 1;
     if (!w.word(start) || w.cap(start) || w.possessive(start)) continue;
-    auto det = s.tables.determiners.find(w.lower(start));
-    if (det == s.tables.determiners.end()) continue;
+    if (!w.is(start, s.cls.determiner)) continue;
     const int head = object_head(s, start);
     // A number is no head, but "said the 46-year-old" is.
     if (head < 0 ||
         (w.token(head).kind == TokenKind::number && !s.age_word(head)))
       continue;
     SpeakerMention m = s.make(start, head, MentionKind::role);
-    m.definite = det->second;
-    const std::string lh = w.base(head);
+    m.definite = w.is(start, s.cls.definite);
+    const std::string_view lh = w.base(head);
     m.head_word = lh;
     m.plural = plural_in_s(lh);
     m.role = w.phrase(start + 1, head);
@@ -284,18 +273,19 @@ void propose_cue_objects(const MentionScan& s,
 void propose_pronouns(const MentionScan& s, std::vector<SpeakerMention>& out) {
   const Words& w = s.w;
   for (int t = 0; t < w.size(); ++t) {
-    if (!w.word(t)) continue;
-    const std::string lower = w.lower(t);
-    auto owner = s.tables.possessive_pronouns.find(lower);
-    const bool possessive = owner != s.tables.possessive_pronouns.end();
-    auto p = s.tables.pronouns.find(possessive ? owner->second : lower);
+    if (!w.word(t) || !w.is_any(t, s.tables.pronoun_words)) continue;
+    const bool possessive = w.is(t, s.cls.possessive_pronoun);
+    if (!possessive && !w.is(t, s.cls.pronoun)) continue;
+    const WordId id = w.layer().word(t);
+    auto p = s.tables.pronouns.find(
+        possessive ? s.tables.possessive_pronouns.at(id) : id);
     if (p == s.tables.pronouns.end()) continue;
     SpeakerMention m = s.make(t, t, MentionKind::pronoun);
     m.gender = p->second.gender;
     m.plural = p->second.plural;
     m.possessive = possessive;
-    m.mention.head = lower;
-    m.head_word = p->first;
+    m.mention.head = w.lower(t);
+    m.head_word = p->second.word;
     out.push_back(std::move(m));
   }
 }

@@ -37,70 +37,135 @@ std::size_t word_count(const std::string& s) {
   return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
 }
 
-// Countries by name, seat, alias and demonym (lower case).
-void load_countries(MentionTables& t) {
+// The mention classes of `v`, by name.
+MentionTables::Classes resolve_classes(const Vocabulary& v) {
+  MentionTables::Classes c;
+  const std::pair<std::string_view, WordClass*> named[] = {
+      {"mention_connector", &c.connector},
+      {"mention_determiner", &c.determiner},
+      {"mention_definite", &c.definite},
+      {"mention_doclink", &c.doclink},
+      {"mention_not_alone", &c.not_alone},
+      {"mention_auxiliary", &c.auxiliary},
+      {"mention_quantity", &c.quantity},
+      {"mention_relative", &c.relative},
+      {"mention_aside", &c.aside},
+      {"mention_plural_determiner", &c.plural_determiner},
+      {"mention_coordinator", &c.coordinator},
+      {"mention_plural_head", &c.plural_head},
+      {"mention_approximator", &c.approximator},
+      {"mention_clause_opener", &c.clause_opener},
+      {"mention_title", &c.title},
+      {"mention_not_name", &c.not_name},
+      {"mention_name_opener", &c.name_opener},
+      {"mention_document", &c.document},
+      {"mention_pronoun", &c.pronoun},
+      {"mention_possessive_pronoun", &c.possessive_pronoun},
+      {"mention_role", &c.role},
+      {"mention_org_head", &c.org_head},
+      {"mention_place", &c.place},
+      {"mention_demonym", &c.demonym},
+  };
+  static_assert(std::size(named) == std::size(kMentionWordClasses),
+                "every mention class resolved");
+  for (const auto& [name, cls] : named) *cls = v.word_class(name);
+  return c;
+}
+
+// Adds `words` (lower case, space-separated) to the vocabulary under class
+// `c`, from list `where`; returns its entry index.
+std::size_t add_words(Vocabulary* v, const std::string& words, WordClass c,
+                      const char* where) {
+  v->add_entry(words, {c}, {}, where);
+  return static_cast<std::size_t>(v->find_entry(words));
+}
+
+// The word id of one-word entry `entry`.
+WordId word_of(const Vocabulary* v, std::size_t entry) {
+  return v->entries()[entry].words.front();
+}
+
+// The facts of entry `entry`, growing the table as entries are added.
+MentionTables::EntryFacts& facts_at(MentionTables& t, std::size_t entry) {
+  if (entry >= t.entry_facts.size()) t.entry_facts.resize(entry + 1);
+  return t.entry_facts[entry];
+}
+
+// Countries by name, seat, alias and demonym (lower case); the first country
+// naming a phrase keeps it.
+void load_countries(MentionTables& t, Vocabulary* v) {
   t.countries =
       parse_countries(embedded_file("en/countries.tsv"), "en/countries.tsv");
+  const char* where = "en/countries.tsv";
   for (std::size_t i = 0; i < t.countries.size(); ++i) {
     const Country& c = t.countries[i];
     const int id = static_cast<int>(i);
-    t.place_country.emplace(to_lower(c.name), id);
-    for (const std::string& s : c.seats)
-      t.place_country.emplace(to_lower(s), id);
-    for (const std::string& s : c.aliases)
-      t.place_country.emplace(to_lower(s), id);
-    for (const std::string& s : c.demonyms)
-      t.demonym_country.emplace(to_lower(s), id);
+    auto place = [&](const std::string& name) {
+      if (name.empty()) return;
+      int& slot = facts_at(t, add_words(v, to_lower(name), t.cls.place, where))
+                      .place_country;
+      if (slot < 0) slot = id;
+    };
+    place(c.name);
+    for (const std::string& s : c.seats) place(s);
+    for (const std::string& s : c.aliases) place(s);
+    for (const std::string& s : c.demonyms) {
+      if (s.empty()) continue;
+      int& slot = facts_at(t, add_words(v, to_lower(s), t.cls.demonym, where))
+                      .demonym_country;
+      if (slot < 0) slot = id;
+    }
   }
 }
 
-void add_title(MentionTables& t, const std::string& title,
+void add_title(MentionTables& t, Vocabulary* v, const std::string& title,
                const std::string& gender) {
   std::string key = to_lower(title);
-  if (key.empty()) return;
-  t.titles.insert(key);
+  if (key.find_first_not_of(' ') == std::string::npos) return;
+  MentionTables::EntryFacts& facts =
+      facts_at(t, add_words(v, key, t.cls.title, "en/titles.txt"));
   t.longest_title = std::max(t.longest_title, word_count(key));
-  if (!gender.empty()) t.title_gender[key] = gender_of(gender);
+  if (!gender.empty()) {  // the last line naming a title gives its gender
+    facts.gendered = true;
+    facts.gender = gender_of(gender);
+  }
 }
 
 // titles.txt (title, optional gender) and Config::extra_titles.
-void load_titles(MentionTables& t, const Config& config) {
+void load_titles(MentionTables& t, Vocabulary* v, const Config& config) {
   for (const std::string& line : embedded_lines("en/titles.txt")) {
     std::vector<std::string> cols = split_tabs(line);
-    add_title(t, cols[0], cols.size() > 1 ? cols[1] : "");
+    add_title(t, v, cols[0], cols.size() > 1 ? cols[1] : "");
   }
   for (const std::string& title : config.extra_titles) {
     if (title.find_first_not_of(" \t") == std::string::npos)
       throw error("extra_titles: empty title");
-    add_title(t, title, "");
+    add_title(t, v, title, "");
   }
 }
 
 // role_nouns.txt: singular, plural (one or two words each), optional gender;
 // keyed by the last word, the head noun the finder meets.
-void load_roles(MentionTables& t) {
+void load_roles(MentionTables& t, Vocabulary* v) {
   for (const std::string& line : embedded_lines("en/role_nouns.txt")) {
     std::vector<std::string> words = split_fields(line, ' ');
     // "prime minister prime ministers": two-word roles have four words.
     std::size_t half = words.size() >= 4 ? 2 : 1;
     if (words.size() < 2 * half)
       throw error("en/role_nouns.txt: bad line '" + line + "'");
-    std::string singular, plural;
-    for (std::size_t k = 0; k < half; ++k) {
-      singular += (k ? " " : "") + words[k];
-      plural += (k ? " " : "") + words[half + k];
-    }
     Gender g =
         words.size() > 2 * half ? gender_of(words[2 * half]) : Gender::unknown;
-    std::string s_key = singular.substr(singular.rfind(' ') + 1);
-    std::string p_key = plural.substr(plural.rfind(' ') + 1);
-    t.roles.emplace(s_key, MentionTables::Role{s_key, false, g});
-    t.roles.emplace(p_key, MentionTables::Role{s_key, true, g});
+    const std::string& s_key = words[half - 1];
+    const std::string& p_key = words[2 * half - 1];
+    for (const std::string* key : {&s_key, &p_key})
+      t.roles.emplace(
+          word_of(v, add_words(v, *key, t.cls.role, "en/role_nouns.txt")),
+          MentionTables::Role{s_key, key == &p_key, g});
   }
 }
 
 // organisation_heads.txt (head, class) and document_nouns.txt.
-void load_heads(MentionTables& t) {
+void load_heads(MentionTables& t, Vocabulary* v) {
   for (const std::string& line : embedded_lines("en/organisation_heads.txt")) {
     std::vector<std::string> cols = split_tabs(line);
     if (cols.size() != 2)
@@ -109,82 +174,74 @@ void load_heads(MentionTables& t) {
                    : cols[1] == "media" ? OrgClass::media
                                         : OrgClass::org;
     std::string key = cols[0].substr(cols[0].rfind(' ') + 1);
-    t.org_heads.emplace(key, cls);
+    t.org_heads.emplace(word_of(v, add_words(v, key, t.cls.org_head,
+                                             "en/organisation_heads.txt")),
+                        MentionTables::OrgHead{key, cls});
   }
   for (const std::string& line : embedded_lines("en/document_nouns.txt"))
-    t.documents.insert(to_lower(line));
+    add_words(v, to_lower(line), t.cls.document, "en/document_nouns.txt");
 }
 
 // pronouns.txt (pronoun, gender, number) and possessive_pronouns.txt.
-void load_pronouns(MentionTables& t) {
+void load_pronouns(MentionTables& t, Vocabulary* v) {
   for (const std::string& line : embedded_lines("en/pronouns.txt")) {
     std::vector<std::string> words = split_fields(line, ' ');
     if (words.size() != 3)
       throw error("en/pronouns.txt: bad line '" + line + "'");
-    t.pronouns[words[0]] =
-        MentionTables::Pronoun{gender_of(words[1]), words[2] == "pl"};
+    t.pronouns[word_of(
+        v, add_words(v, words[0], t.cls.pronoun, "en/pronouns.txt"))] =
+        MentionTables::Pronoun{words[0], gender_of(words[1]), words[2] == "pl"};
   }
   for (const std::string& line : embedded_lines("en/possessive_pronouns.txt")) {
     std::vector<std::string> words = split_fields(line, ' ');
-    if (words.size() != 2 || !t.pronouns.count(words[1]))
+    const WordId subject = words.size() == 2 ? v->find(words[1]) : kNoWord;
+    if (subject == kNoWord || !t.pronouns.count(subject))
       throw error("en/possessive_pronouns.txt: bad line '" + line + "'");
-    t.possessive_pronouns[words[0]] = words[1];
+    t.possessive_pronouns[word_of(
+        v, add_words(v, words[0], t.cls.possessive_pronoun,
+                     "en/possessive_pronouns.txt"))] = subject;
   }
 }
 
-// mention_words.txt: class, word (and "definite" for a determiner).
-void load_mention_words(MentionTables& t) {
-  const std::pair<std::string_view, std::unordered_set<std::string>*>
-      classes[] = {
-          {"connector", &t.connectors},
-          {"doclink", &t.doclinks},
-          {"notalone", &t.not_alone},
-          {"auxiliary", &t.auxiliaries},
-          {"quantity", &t.quantities},
-          {"relative", &t.relatives},
-          {"aside", &t.asides},
-          {"pluraldeterminer", &t.plural_determiners},
-          {"coordinator", &t.coordinators},
-          {"pluralhead", &t.plural_heads},
-          {"approximator", &t.approximators},
-          {"clauseopener", &t.clause_openers},
-      };
-  for (const std::string& line : embedded_lines("en/mention_words.txt")) {
-    std::vector<std::string> cols = split_tabs(line);
-    if (cols.size() < 2)
-      throw error("en/mention_words.txt: bad line '" + line + "'");
-    if (cols[0] == "determiner") {
-      t.determiners[cols[1]] = cols.size() > 2 && cols[2] == "definite";
-      continue;
-    }
-    auto it = std::find_if(std::begin(classes), std::end(classes),
-                           [&](const auto& c) { return c.first == cols[0]; });
-    if (it == std::end(classes))
-      throw error("en/mention_words.txt: unknown class '" + cols[0] + "'");
-    it->second->insert(cols[1]);
-  }
-}
-
-}  // namespace
-
-MentionTables MentionTables::load(const Config& config) {
-  MentionTables t;
-  load_countries(t);
-  load_titles(t, config);
-  load_roles(t);
-  load_heads(t);
-  load_pronouns(t);
+// not_names.txt, name_openers.txt and role_equivalents.txt.
+void load_name_words(MentionTables& t, Vocabulary* v) {
   for (const std::string& line : embedded_lines("en/not_names.txt"))
-    t.not_names.insert(to_lower(line));
+    add_words(v, to_lower(line), t.cls.not_name, "en/not_names.txt");
   for (const std::string& line : embedded_lines("en/name_openers.txt"))
-    t.name_openers.insert(to_lower(line));
+    add_words(v, to_lower(line), t.cls.name_opener, "en/name_openers.txt");
   int group = 0;
   for (const std::string& line : embedded_lines("en/role_equivalents.txt")) {
     for (const std::string& role : split_fields(line, '|'))
       t.role_group[role] = group;
     ++group;
   }
-  load_mention_words(t);
+}
+
+}  // namespace
+
+const MentionTables::EntryFacts& MentionTables::facts_of(
+    const LexiconEntry* entry, const Vocabulary& vocabulary) const {
+  static const EntryFacts kNone;
+  const auto index =
+      static_cast<std::size_t>(entry - vocabulary.entries().data());
+  return index < entry_facts.size() ? entry_facts[index] : kNone;
+}
+
+MentionTables MentionTables::load(const Config& config,
+                                  Vocabulary* vocabulary) {
+  MentionTables t;
+  t.cls = resolve_classes(*vocabulary);
+  for (WordClass c : {t.cls.role, t.cls.document, t.cls.org_head})
+    t.nominal_heads.add(c);
+  t.pronoun_words.add(t.cls.pronoun);
+  t.pronoun_words.add(t.cls.possessive_pronoun);
+  load_countries(t, vocabulary);
+  load_titles(t, vocabulary, config);
+  load_roles(t, vocabulary);
+  load_heads(t, vocabulary);
+  load_pronouns(t, vocabulary);
+  load_name_words(t, vocabulary);
+  vocabulary->finish();
   return t;
 }
 

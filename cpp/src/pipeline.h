@@ -2,10 +2,13 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 #include "attribute.h"
-#include "model/apply_model.h"
+#include "calibration.h"
 #include "lexicon.h"
+#include "model/apply_model.h"
+#include "model/choose_source.h"
 #include "quotelink/extractor.h"
 #include "rules.h"
 #include "text.h"
@@ -26,7 +29,9 @@ class Lexicon {
         text(detail::TextTables::load(config)),
         speakers(detail::SpeakerTables::load(config, vocabulary)),
         model(config.model && config.indirect ? &detail::shipped_model()
-                                              : nullptr) {}
+                                              : nullptr),
+        calibration(config.calibration ? &detail::shipped_calibration()
+                                       : nullptr) {}
 
   // The stages' views hold pointers into `vocabulary`: never copied or moved.
   Lexicon(const Lexicon&) = delete;
@@ -41,6 +46,8 @@ class Lexicon {
   detail::SpeakerTables speakers;
   /// The learned layer's model, or nullptr for the rules only.
   const detail::LinearModel* model;
+  /// The confidence calibration table, or nullptr for the rules' constants.
+  const detail::CalibrationTable* calibration;
 };
 
 namespace detail {
@@ -57,9 +64,12 @@ inline constexpr std::size_t kWindowBytes = std::size_t{32} << 10;
 /// A text over `window` bytes is analysed window by window: quotations and
 /// sentences are those of the whole text wherever the cut is a paragraph
 /// break; attribution sees one window at a time, and entities of different
-/// windows are merged when they share a proper name and type.
+/// windows are merged when they share a proper name and type. With
+/// `evidence`, it receives the calibration evidence of each record, in
+/// doc.quotes order (training fits the calibration table on it).
 void run_pipeline(Document& doc, const Lexicon& lexicon, const Config& config,
-                  std::size_t window = kWindowBytes);
+                  std::size_t window = kWindowBytes,
+                  std::vector<CalibrationEvidence>* evidence = nullptr);
 
 }  // namespace detail
 }  // namespace quotelink

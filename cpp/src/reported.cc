@@ -174,7 +174,8 @@ void Reporter::speaker_lines(std::vector<ReportedQuote>& out) const {
 // reports A for the noun's holder; such a report has no frame.
 void Reporter::topic_nouns(std::vector<ReportedQuote>& out) const {
   for (int t = 0; t + 2 < n_; ++t) {
-    if (!is_word(t) || in_.quote_of_token[t] >= 0 ||
+    if (!is_word(t) || !is(t, tables_.cls.topic_nouns) ||
+        in_.quote_of_token[t] >= 0 ||
         in_.layout.paragraphs[tok(t).paragraph].boilerplate)
       continue;
     auto it = tables_.topic_nouns.find(word(t));
@@ -216,12 +217,12 @@ int Reporter::noun_holder(int t) const {
     const int m = mention_end_[k];
     if (m >= 0) return in_.mentions[m].possessive ? m : -1;
     // "X has raised questions", "X is critical of": the verb's subject.
-    if (!tables_.topic_light_verbs.count(word(k)) &&
-        !tables_.passive_auxiliaries.count(word(k)))
+    if (!is(k, tables_.cls.topic_light_verbs) &&
+        !is(k, tables_.cls.passive_auxiliaries))
       continue;
     int s = k - 1;  // over "has", "also"
     while (s > begin && s >= k - 3 && is_word(s) && mention_end_[s] < 0 &&
-           in_.cue_tables.adverbials.count(word(s)))
+           is(s, in_.cue_lexicon.adverbial))
       --s;
     const int subject = s >= begin ? mention_end_[s] : -1;
     return subject >= 0 && !in_.mentions[subject].possessive ? subject : -1;
@@ -273,7 +274,59 @@ bool Reporter::build(const Clause& c, ReportedQuote& rq) const {
   return true;
 }
 
-ReportedTables ReportedTables::load() {
+namespace {
+
+// Adds the one-word keys of `words` to `vocabulary` under class `name`, so
+// that a token is tested for the table by its id; returns the class.
+WordClass add_class_words(const std::unordered_set<std::string>& words,
+                          std::string_view name, Vocabulary* vocabulary) {
+  const WordClass c = vocabulary->word_class(name);
+  for (const std::string& w : words)
+    if (!w.empty() && w.find(' ') == std::string::npos)
+      vocabulary->add_entry(w, {c}, {}, "reported:" + std::string(name));
+  return c;
+}
+
+// The classes of `t`'s tables (kReportedWordClasses), their words added.
+ReportedTables::Classes add_classes(const ReportedTables& t,
+                                    Vocabulary* vocabulary) {
+  ReportedTables::Classes c;
+  std::unordered_set<std::string> topic_forms;
+  for (const auto& entry : t.topic_nouns) topic_forms.insert(entry.first);
+  const std::pair<const std::unordered_set<std::string>*, WordClass*> tables[] =
+      {
+          {&t.passive_auxiliaries, &c.passive_auxiliaries},
+          {&t.topic_light_verbs, &c.topic_light_verbs},
+          {&t.adjuncts, &c.adjuncts},
+          {&t.blockers, &c.blockers},
+          {&t.clause_breaks, &c.clause_breaks},
+          {&t.complementisers, &c.complementisers},
+          {&t.conjunctions, &c.conjunctions},
+          {&t.determiners, &c.determiners},
+          {&t.object_pronouns, &c.object_pronouns},
+          {&t.predicate_openers, &c.predicate_openers},
+          {&t.prepositions, &c.prepositions},
+          {&t.skip_words, &c.skip_words},
+          {&t.subordinators, &c.subordinators},
+          {&t.summary_openers, &c.summary_openers},
+          {&t.time_words, &c.time_words},
+          {&t.clause_openers, &c.clause_openers},
+          {&t.no_clause_forms, &c.no_clause_forms},
+          {&t.reporting_nouns, &c.reporting_nouns},
+          {&t.source_blockers, &c.source_blockers},
+          {&topic_forms, &c.topic_nouns},
+      };
+  static_assert(std::size(tables) == std::size(kReportedWordClasses),
+                "one table per reported class");
+  for (std::size_t i = 0; i < std::size(tables); ++i)
+    *tables[i].second =
+        add_class_words(*tables[i].first, kReportedWordClasses[i], vocabulary);
+  return c;
+}
+
+}  // namespace
+
+ReportedTables ReportedTables::load(Vocabulary* vocabulary) {
   ReportedTables t;
   for (const std::string& line : embedded_lines("en/reported_verbs.txt")) {
     std::vector<std::string> forms = split_fields(line, ' ');
@@ -321,6 +374,8 @@ ReportedTables ReportedTables::load() {
   t.question_verbs = lower_lines("en/reported_question_verbs.txt");
   t.passive_auxiliaries = lower_lines("en/reported_passive_auxiliaries.txt");
   t.nested_verbs = lower_lines("en/reported_nested_verbs.txt");
+  t.cls = add_classes(t, vocabulary);
+  vocabulary->finish();
   return t;
 }
 

@@ -18,8 +18,57 @@
 
 namespace quotelink::detail {
 
+/// The word classes the reported stage tests tokens for: one per table of
+/// ReportedTables that is looked up by a token's lower-cased form, holding
+/// its one-word entries (added by ReportedTables::load).
+inline constexpr std::string_view kReportedWordClasses[] = {
+    "reported_passive_auxiliaries",
+    "reported_topic_light_verbs",
+    "reported_adjuncts",
+    "reported_blockers",
+    "reported_clause_breaks",
+    "reported_complementisers",
+    "reported_conjunctions",
+    "reported_determiners",
+    "reported_object_pronouns",
+    "reported_predicate_openers",
+    "reported_prepositions",
+    "reported_skip_words",
+    "reported_subordinators",
+    "reported_summary_openers",
+    "reported_time_words",
+    "reported_clause_openers",
+    "reported_no_clause_forms",
+    "reported_reporting_nouns",
+    "reported_source_blockers",
+    "reported_topic_nouns"};
+
 /// Word lists of the reported-speech stage (lower case).
 struct ReportedTables {
+  /// The classes of kReportedWordClasses (same order, named after the
+  /// tables below), resolved in the vocabulary.
+  struct Classes {
+    WordClass passive_auxiliaries;
+    WordClass topic_light_verbs;
+    WordClass adjuncts;
+    WordClass blockers;
+    WordClass clause_breaks;
+    WordClass complementisers;
+    WordClass conjunctions;
+    WordClass determiners;
+    WordClass object_pronouns;
+    WordClass predicate_openers;
+    WordClass prepositions;
+    WordClass skip_words;
+    WordClass subordinators;
+    WordClass summary_openers;
+    WordClass time_words;
+    WordClass clause_openers;
+    WordClass no_clause_forms;
+    WordClass reporting_nouns;
+    WordClass source_blockers;
+    WordClass topic_nouns;
+  } cls;
   /// Verbs that report a clause but not marked quotations ("polls show").
   CueTables verbs;
   /// The lemmas of `verbs`: their clauses need a source mention.
@@ -96,8 +145,10 @@ struct ReportedTables {
   std::unordered_set<std::string> topic_only_verbs;
   /// Lemmas whose report stands inside another report ("say", "tell").
   std::unordered_set<std::string> nested_verbs;
-  /// Loads en/reported_*.txt; throws quotelink::error on a bad file.
-  static ReportedTables load();
+  /// Loads en/reported_*.txt, adding the one-word entries of the tables
+  /// tokens are tested against to `vocabulary` (kReportedWordClasses);
+  /// throws quotelink::error on a bad file.
+  static ReportedTables load(Vocabulary* vocabulary);
 };
 
 /// One reported-speech attribution found by the stage.

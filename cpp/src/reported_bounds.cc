@@ -25,7 +25,7 @@ bool Reporter::punct(int t, std::string_view p) const {
 }
 
 std::string Reporter::word(int t) const {
-  return token_lower(in_.text, in_.layout, t);
+  return std::string(in_.tokens.lower(t));
 }
 
 // True when token t opens a web address ("http://...", "www.x.com").
@@ -157,8 +157,8 @@ int Reporter::skip_to_clause(int t, int end, bool addressee) const {
       t = in_.cues[c].last + 1;
       continue;
     }
-    if (is_word(t) && tables_.complementisers.count(word(t))) return t;
-    if (is_word(t) && tables_.skip_words.count(word(t))) {
+    if (is_word(t) && is(t, tables_.cls.complementisers)) return t;
+    if (is_word(t) && is(t, tables_.cls.skip_words)) {
       ++t;
       continue;
     }
@@ -171,8 +171,8 @@ int Reporter::skip_to_clause(int t, int end, bool addressee) const {
   }
   // "told the crowd in Ohio that", "said of the plan that": a nearby
   // complementiser opens the clause after an addressee or an adjunct.
-  if (t < end && is_word(t) && !tables_.complementisers.count(word(t)) &&
-      (addressee_verb || tables_.prepositions.count(word(t)))) {
+  if (t < end && is_word(t) && !is(t, tables_.cls.complementisers) &&
+      (addressee_verb || is(t, tables_.cls.prepositions))) {
     for (int k = t + 1; k < end && k <= t + 10 && is_word(k); ++k)
       if (word(k) == "that") return k;
   }
@@ -187,7 +187,7 @@ int Reporter::clause_end(int first, int end) const {
     if (c.first >= end) break;
     // "X said A and called for B": the same speaker's next report.
     if (c.first > first + 2 && is_word(c.first - 1) &&
-        tables_.conjunctions.count(word(c.first - 1)))
+        is(c.first - 1, tables_.cls.conjunctions))
       return punct(c.first - 2, ",") ? c.first - 2 : c.first - 1;
     // "X said A, adding that B": a gerund cue after a comma reports B.
     if (c.kind == CueKind::verb && c.form == VerbForm::gerund &&
@@ -201,20 +201,20 @@ int Reporter::clause_end(int first, int end) const {
     // "..., without elaborating": a gerund after a preposition is an
     // adjunct of the report itself; it ends the clause at its comma.
     if (c.form == VerbForm::gerund && is_word(c.first - 1) &&
-        tables_.prepositions.count(word(c.first - 1))) {
+        is(c.first - 1, tables_.cls.prepositions)) {
       if (c.first - 2 > first + 2 && punct(c.first - 2, ","))
         return c.first - 2;
       continue;
     }
-    if ((is_word(c.last + 1) && tables_.blockers.count(word(c.last + 1))) ||
-        (is_word(c.first - 1) && tables_.determiners.count(word(c.first - 1))))
+    if ((is_word(c.last + 1) && is(c.last + 1, tables_.cls.blockers)) ||
+        (is_word(c.first - 1) && is(c.first - 1, tables_.cls.determiners)))
       continue;
     int cut = in_.mentions[s].first;
     if (cut <= first + 1) continue;  // "X said officials believe ..."
     int k = cut;
     while (k > first + 1 &&
            (punct(k - 1, ",") || punct(k - 1, ";") ||
-            (is_word(k - 1) && tables_.conjunctions.count(word(k - 1)))))
+            (is_word(k - 1) && is(k - 1, tables_.cls.conjunctions))))
       --k;
     // "that if Iran were a stock, he would advise": the comma closes a
     // subordinate clause opening the report, whose main clause follows.
@@ -227,10 +227,10 @@ int Reporter::clause_end(int first, int end) const {
 // with a subordinator and `k` is its first comma ("that if A, B").
 bool Reporter::closes_opening_subordinate(int first, int k) const {
   int t = first;
-  if (is_word(t) && !tables_.subordinators.count(word(t)) &&
-      tables_.complementisers.count(word(t)))
+  if (is_word(t) && !is(t, tables_.cls.subordinators) &&
+      is(t, tables_.cls.complementisers))
     ++t;  // "that if"
-  if (!is_word(t) || !tables_.subordinators.count(word(t))) return false;
+  if (!is_word(t) || !is(t, tables_.cls.subordinators)) return false;
   for (int j = t + 1; j < k; ++j)
     if (punct(j, ",") || punct(j, ";")) return false;
   return punct(k, ",");
@@ -250,9 +250,9 @@ std::size_t Reporter::next_frame(int t) const {
 // speech", "As for Trump").
 bool Reporter::introductory(int first, int end) const {
   int t = first;
-  if (is_word(t) && tables_.conjunctions.count(word(t))) ++t;
-  if (t >= end || !is_word(t) || !tables_.prepositions.count(word(t)) ||
-      tables_.conjunctions.count(word(t)))
+  if (is_word(t) && is(t, tables_.cls.conjunctions)) ++t;
+  if (t >= end || !is_word(t) || !is(t, tables_.cls.prepositions) ||
+      is(t, tables_.cls.conjunctions))
     return false;
   int words = 0;
   for (int k = t; k < end && words <= kIntroWords; ++k) {
@@ -270,13 +270,13 @@ bool Reporter::introductory(int first, int end) const {
 // left out.
 int Reporter::trim_predicate(int first, int stop) const {
   for (int k = first + 1; k + 1 < stop && k <= first + kObjectReach; ++k) {
-    if (!(is_word(k) && tables_.conjunctions.count(word(k)))) continue;
+    if (!(is_word(k) && is(k, tables_.cls.conjunctions))) continue;
     if (!(is_word(k + 1) &&
-          (tables_.predicate_openers.count(word(k + 1)) || finite_cue(k + 1))))
+          (is(k + 1, tables_.cls.predicate_openers) || finite_cue(k + 1))))
       continue;
     int end = punct(k - 1, ",") ? k - 1 : k;
     while (end > first + 1 && is_word(end - 1) &&
-           tables_.time_words.count(word(end - 1)))
+           is(end - 1, tables_.cls.time_words))
       --end;
     return end;
   }
@@ -295,8 +295,8 @@ bool Reporter::predicate_follows(int first, int end) const {
 // True when token t is an auxiliary, a predicate opener or a form of "be"
 // ("has", "would", "was").
 bool Reporter::verb_opener(int t) const {
-  return is_word(t) && (tables_.predicate_openers.count(word(t)) ||
-                        tables_.passive_auxiliaries.count(word(t)));
+  return is_word(t) && (is(t, tables_.cls.predicate_openers) ||
+                        is(t, tables_.cls.passive_auxiliaries));
 }
 
 // True when a speech verb in the past or third person opens at t
@@ -316,19 +316,19 @@ int Reporter::trim_end(int first, int stop) const {
   stop = trim_predicate(first, stop);
   // "defended his vote, but ...", "endorsed her; last month ...": a short
   // object ends at a clause break too (not "that, while A, B").
-  if (!(is_word(first) && tables_.complementisers.count(word(first))))
+  if (!(is_word(first) && is(first, tables_.cls.complementisers)))
     for (int k = first + 1; k + 1 < stop && k < first + 3; ++k)
       if ((punct(k, ",") && is_word(k + 1) &&
-           tables_.clause_breaks.count(word(k + 1))) ||
+           is(k + 1, tables_.cls.clause_breaks)) ||
           punct(k, ";"))
         return k;
   for (int k = first + 3; k + 1 < stop; ++k)
     if ((punct(k, ",") && is_word(k + 1) &&
-         (in_.cue_tables.relatives.count(word(k + 1)) ||
-          tables_.clause_breaks.count(word(k + 1)))) ||
+         (is(k + 1, in_.cue_lexicon.relative) ||
+          is(k + 1, tables_.cls.clause_breaks))) ||
         punct(k, ";") || break_pair(k) ||
         (apposition_end(k) && is_word(k + 1) &&
-         tables_.summary_openers.count(word(k + 1)) &&
+         is(k + 1, tables_.cls.summary_openers) &&
          !name_end_[k - 1]))  // "Choe Ryong Hae, a member of": apposition
       return k;
   return stop;
@@ -342,12 +342,12 @@ int Reporter::trim_adjunct(int first, int stop) const {
   const int m = mention_start_[first];
   if (m >= 0 && in_.mentions[m].mention.kind != MentionKind::pronoun)
     last = in_.mentions[m].last;
-  else if (is_word(first) && tables_.object_pronouns.count(word(first)))
+  else if (is_word(first) && is(first, tables_.cls.object_pronouns))
     last = first;
   if (last < first || last + 1 >= stop) return stop;
   int k = punct(last + 1, ",") ? last + 2 : last + 1;
   if (k >= stop || !is_word(k)) return stop;
-  if (tables_.adjuncts.count(word(k)) ||
+  if (is(k, tables_.cls.adjuncts) ||
       (k + 1 < stop && is_word(k + 1) &&
        tables_.adjuncts.count(word(k) + " " + word(k + 1))))
     return last + 1;
@@ -360,10 +360,10 @@ int Reporter::trim_adjunct(int first, int stop) const {
 // the first comma after `first`; `stop` when the cue is in no such clause.
 int Reporter::subordinate_end(int cue_first, int first, int stop) const {
   int t = after_dateline(sentence_begin(cue_first));
-  if (is_word(t) && tables_.conjunctions.count(word(t)) && is_word(t + 1) &&
-      tables_.subordinators.count(word(t + 1)))
+  if (is_word(t) && is(t, tables_.cls.conjunctions) && is_word(t + 1) &&
+      is(t + 1, tables_.cls.subordinators))
     ++t;  // "But when ..."
-  if (!is_word(t) || !tables_.subordinators.count(word(t)) ||
+  if (!is_word(t) || !is(t, tables_.cls.subordinators) ||
       cue_first - t > kMaxClauseTokens)
     return stop;
   for (int k = t + 1; k < cue_first; ++k)

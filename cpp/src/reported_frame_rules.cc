@@ -96,7 +96,7 @@ FrameScan Reporter::scan(const CueFrame& frame) const {
     s.source_first = -1;
   }
   s.adjunct_topic = cue.form == VerbForm::gerund && is_word(cue.first - 1) &&
-                    tables_.prepositions.count(word(cue.first - 1)) &&
+                    is(cue.first - 1, tables_.cls.prepositions) &&
                     topic_preposition(cue.lemma, cue.last + 1);
   s.after_apposition = apposition_end(cue.first - 1);
   if (s.source_first < 0 && s.after_apposition)
@@ -163,9 +163,9 @@ Verdict Reporter::according_aside(FrameScan& s) const {
          !punct(close, ","))
     ++close;
   if (close + 3 >= s.end || !punct(close, ",")) return std::nullopt;
-  const bool apposition = tables_.determiners.count(word(close + 1)) > 0;
-  if (tables_.clause_openers.count(word(cue_first - 2)) ||
-      (!apposition && tables_.clause_breaks.count(word(s.begin))))
+  const bool apposition = is(close + 1, tables_.cls.determiners) > 0;
+  if (is(cue_first - 2, tables_.cls.clause_openers) ||
+      (!apposition && is(s.begin, tables_.cls.clause_breaks)))
     return clause(close + 1, s.end, ReportedRule::according_aside);
   if (!apposition && cue_first - 1 - s.begin <= 3)
     return clause(s.begin, s.end, ReportedRule::according_aside);
@@ -198,10 +198,10 @@ Verdict Reporter::topic_only_verb(FrameScan& s) const {
 Verdict Reporter::noun_like_cue(FrameScan& s) const {
   const int before = s.cue.first - 1;
   if (is_word(before) &&
-      (tables_.determiners.count(word(before)) || possessive(before) ||
+      (is(before, tables_.cls.determiners) || possessive(before) ||
        (capitalised(s.cue.first) && !s.paragraph.heading) ||
        (s.cue.form == VerbForm::past &&
-        in_.cue_tables.prepositions.count(word(before)))))
+        is(before, in_.cue_lexicon.preposition))))
     return no_report();
   return std::nullopt;
 }
@@ -215,13 +215,13 @@ Verdict Reporter::passive_question(FrameScan& s) const {
   if (!tables_.question_verbs.count(cue.lemma) || cue.form != VerbForm::past)
     return std::nullopt;
   const bool opening =
-      cue.first == s.begin || (cue.first == s.begin + 1 &&
-                               tables_.complementisers.count(word(s.begin)));
+      cue.first == s.begin ||
+      (cue.first == s.begin + 1 && is(s.begin, tables_.cls.complementisers));
   const bool passive = is_word(cue.first - 1) &&
-                       tables_.passive_auxiliaries.count(word(cue.first - 1));
+                       is(cue.first - 1, tables_.cls.passive_auxiliaries);
   if (!opening && !passive) return std::nullopt;
   int t = cue.last + 1;
-  if (is_word(t) && word(t) != "to" && tables_.prepositions.count(word(t)))
+  if (is_word(t) && word(t) != "to" && is(t, tables_.cls.prepositions))
     ++t;  // "asked about A": the question is A
   if (t >= s.end || !is_word(t)) return std::nullopt;
   int stop = subordinate_end(cue.first, t, trim_end(t, clause_end(t, s.end)));
@@ -257,7 +257,7 @@ Verdict Reporter::unsourced_cue(FrameScan& s) const {
   if (s.source_first < 0 && !s.adjunct_topic &&
       (cue.form == VerbForm::base || tables_.verb_lemmas.count(cue.lemma) ||
        (!is_word(cue.first - 1) && !apposition_end(cue.first - 1)) ||
-       tables_.prepositions.count(word(cue.first - 1))))
+       is(cue.first - 1, tables_.cls.prepositions)))
     return no_report();
   return std::nullopt;
 }
@@ -273,14 +273,14 @@ Verdict Reporter::bare_gerund(FrameScan& s) const {
   const int before = cue.first - 1;
   const bool topic_follows = topic_preposition(cue.lemma, cue.last + 1);
   if (!s.adjunct_topic &&
-      !(is_word(before) && (tables_.reporting_nouns.count(word(before)) ||
-                            ((tables_.passive_auxiliaries.count(word(before)) ||
-                              (s.source_first >= 0 &&
-                               !tables_.prepositions.count(word(before)))) &&
-                             topic_follows))))
+      !(is_word(before) &&
+        (is(before, tables_.cls.reporting_nouns) ||
+         ((is(before, tables_.cls.passive_auxiliaries) ||
+           (s.source_first >= 0 && !is(before, tables_.cls.prepositions))) &&
+          topic_follows))))
     return no_report();
   if (s.source_first < 0 && is_word(before) &&
-      tables_.passive_auxiliaries.count(word(before)))
+      is(before, tables_.cls.passive_auxiliaries))
     return no_report();
   return std::nullopt;
 }
@@ -289,7 +289,7 @@ Verdict Reporter::bare_gerund(FrameScan& s) const {
 Verdict Reporter::source_blocker(FrameScan& s) const {
   const int before = s.source_first - 1;
   if (s.source_first >= 0 && is_word(before) &&
-      tables_.source_blockers.count(word(before)))
+      is(before, tables_.cls.source_blockers))
     return no_report();
   return std::nullopt;
 }
@@ -330,7 +330,7 @@ Verdict Reporter::topic(FrameScan& s) const {
 Verdict Reporter::noun_form_at_end(FrameScan& s) const {
   const Cue& cue = s.cue;
   if (cue.last + 1 >= s.end && s.source_first < 0 && cue.first == cue.last &&
-      tables_.no_clause_forms.count(word(cue.first)))
+      is(cue.first, tables_.cls.no_clause_forms))
     return no_report();
   return std::nullopt;
 }
@@ -375,7 +375,7 @@ Verdict Reporter::fronted(FrameScan& s) const {
 Verdict Reporter::no_clause_verb(FrameScan& s) const {
   const Cue& cue = s.cue;
   if (tables_.no_clause_verbs.count(cue.lemma) ||
-      (cue.first == cue.last && tables_.no_clause_forms.count(word(cue.first))))
+      (cue.first == cue.last && is(cue.first, tables_.cls.no_clause_forms)))
     return no_report();
   return std::nullopt;
 }
@@ -394,10 +394,9 @@ Verdict Reporter::after(FrameScan& s) const {
   const bool number_opens = t == cue.last + 1 && t < end &&
                             tok(t).kind == TokenKind::number &&
                             predicate_follows(t + 1, end);
-  if (t >= end || (!is_word(t) && !number_opens) ||
-      tables_.blockers.count(word(t)))
+  if (t >= end || (!is_word(t) && !number_opens) || is(t, tables_.cls.blockers))
     return no_report();
-  if (tables_.prepositions.count(word(t)) &&
+  if (is(t, tables_.cls.prepositions) &&
       !(word(t) == "to" && tables_.infinitive_verbs.count(cue.lemma)))
     return no_report();
   // "reports: http://...": a link is no clause.
@@ -407,11 +406,11 @@ Verdict Reporter::after(FrameScan& s) const {
   // ends at the relative's closing comma.
   int rel = cue.first - 1;
   while (rel > s.begin && rel >= cue.first - 3 && is_word(rel) &&
-         !in_.cue_tables.relatives.count(word(rel)))
+         !is(rel, in_.cue_lexicon.relative))
     --rel;  // "who also said", "who has long said"
   // So does one inside a relative on the sentence's subject ("A voter who
   // supports A, Roe lost ...").
-  if (is_word(rel) && in_.cue_tables.relatives.count(word(rel)) &&
+  if (is_word(rel) && is(rel, in_.cue_lexicon.relative) &&
       (punct(rel - 1, ",") || rel - s.begin <= kSubjectRelativeReach))
     for (int k = t + 1; k < stop; ++k)
       if (punct(k, ",")) {
@@ -448,9 +447,8 @@ Clause Reporter::fronted_clause(int source_first, int cue_first,
 // follows ("rails against.", "talked about today", "referred to as").
 Clause Reporter::topic_clause(int first, int end, int subject) const {
   end = std::min(end, first + kMaxClauseTokens);
-  if (first >= end || !is_word(first) || tables_.blockers.count(word(first)) ||
-      tables_.skip_words.count(word(first)) ||
-      tables_.prepositions.count(word(first)))
+  if (first >= end || !is_word(first) || is(first, tables_.cls.blockers) ||
+      is(first, tables_.cls.skip_words) || is(first, tables_.cls.prepositions))
     return {};
   int stop = trim_adjunct(first, trim_end(first, clause_end(first, end)));
   for (int k = first + 1; k < stop; ++k)

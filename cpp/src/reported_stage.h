@@ -134,6 +134,8 @@ class Reporter {
     return in_range(t) && tok(t).kind == TokenKind::word;
   }
   std::string word(int t) const;
+  /// True when token t's lower-cased form has class `c`.
+  bool is(int t, WordClass c) const { return in_.tokens.is(t, c); }
   bool link(int t) const;
   bool possessive(int t) const;
   bool capitalised(int t) const;

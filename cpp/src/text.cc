@@ -227,9 +227,12 @@ std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   std::size_t pos = 0;
   while (pos <= text.size()) {
-    // A line ends at LF, CRLF, or a lone CR (old Mac text).
-    std::size_t newline = text.find_first_of("\r\n", pos);
-    if (newline == std::string_view::npos) newline = text.size();
+    // A line ends at LF, CRLF, or a lone CR (old Mac text). (A plain scan:
+    // find_first_of calls memchr on its set for every character.)
+    std::size_t newline = pos;
+    while (newline < text.size() && text[newline] != '\n' &&
+           text[newline] != '\r')
+      ++newline;
     std::size_t next = newline + 1;
     if (newline + 1 < text.size() && text[newline] == '\r' &&
         text[newline + 1] == '\n')

@@ -33,6 +33,44 @@ int first_token_from(const TextLayout& layout, std::size_t offset) {
   return static_cast<int>(it - layout.tokens.begin());
 }
 
+// Tokens up to this many bytes take the one-pass path of ascii_facts.
+constexpr std::size_t kShortToken = 64;
+
+// The facts of an ASCII token in one pass: its lower-cased form (what
+// lexicon_key gives) into lower[0, surface.size()) and its shape bits (what
+// set_shape gives). False, with nothing decided, when the token holds a byte
+// past ASCII.
+bool ascii_facts(std::string_view surface, TokenKind kind, char* lower,
+                 std::uint16_t* shape) {
+  int letters = 0;
+  bool caps_only = true;  // letters upper case; only '.' and '-' besides
+  for (std::size_t i = 0; i < surface.size(); ++i) {
+    const char c = surface[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool small = c >= 'a' && c <= 'z';
+    lower[i] = upper ? static_cast<char>(c - 'A' + 'a') : c;
+    if (upper || small) {
+      ++letters;
+      caps_only = caps_only && upper;
+    } else if (c != '.' && c != '-') {
+      caps_only = false;
+    }
+  }
+  std::uint16_t s = kind_shape(kind);
+  if (has_possessive(std::string_view(lower, surface.size())))
+    s |= bit(Shape::possessive);
+  const char first = surface.empty() ? '\0' : surface[0];
+  if (first >= 'A' && first <= 'Z') s |= bit(Shape::capitalised);
+  if (first >= 'a' && first <= 'z') s |= bit(Shape::lower_initial);
+  if (kind == TokenKind::punctuation && first == '-') s |= bit(Shape::dash);
+  if (letters > 0) s |= bit(Shape::has_letter);
+  if (kind == TokenKind::word && letters >= 2 && caps_only)
+    s |= bit(Shape::all_caps);
+  *shape = s;
+  return true;
+}
+
 }  // namespace
 
 TokenLayer::TokenLayer(std::string_view text, const TextLayout& layout,
@@ -42,27 +80,33 @@ TokenLayer::TokenLayer(std::string_view text, const TextLayout& layout,
   facts_.resize(layout.tokens.size());
   // About one token in four is a word the pack lacks (PolNeAR: 0.2-0.3).
   local_.reserve(layout.tokens.size() / 3 + 16);
-  std::string lower;
+  char buffer[kShortToken];
+  std::string long_lower;
   for (std::size_t t = 0; t < facts_.size(); ++t) {
     const Token& token = layout.tokens[t];
     const std::string_view surface =
         text.substr(token.span.begin, token.span.size());
     TokenFacts& f = facts_[t];
-    lexicon_key(surface, &lower);
+    const bool ascii = surface.size() <= kShortToken &&
+                       ascii_facts(surface, token.kind, buffer, &f.shape);
+    if (!ascii) lexicon_key(surface, &long_lower);
+    const std::string_view lower =
+        ascii ? std::string_view(buffer, surface.size()) : long_lower;
     f.word = intern(lower);
     const std::string_view base = strip_possessive(lower);
     f.base = base.size() == lower.size() ? f.word : intern(base);
     if (surface.size() == 1 && static_cast<unsigned char>(surface[0]) < 0x80)
       f.ascii = surface[0];
-    set_shape(surface, token, &f, lower);
+    if (!ascii) set_shape(surface, token, &f, lower);
   }
   set_nesting(layout, quotes);
 }
 
 WordId TokenLayer::intern(std::string_view lower) {
-  const WordId known = vocabulary_.find(lower);
+  const std::uint64_t h = WordTable::hash(lower);  // once for both tables
+  const WordId known = vocabulary_.find(lower, h);
   if (known != kNoWord) return known;
-  return static_cast<WordId>(vocabulary_.size()) + local_.intern(lower);
+  return static_cast<WordId>(vocabulary_.size()) + local_.intern(lower, h);
 }
 
 std::string_view TokenLayer::text_of(WordId id) const noexcept {

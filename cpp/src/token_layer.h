@@ -67,6 +67,11 @@ class TokenLayer {
   WordId word(int t) const noexcept { return facts_[t].word; }
   /// The possessive-stripped form's id.
   WordId base(int t) const noexcept { return facts_[t].base; }
+  /// Number of word ids this layer uses (the vocabulary's and its own): every
+  /// id of a token is below it.
+  std::size_t id_count() const noexcept {
+    return vocabulary_.size() + local_.size();
+  }
   /// The string of a word id of this layer ("said").
   std::string_view text_of(WordId id) const noexcept;
   /// The lower-cased form of token t.
@@ -108,6 +113,8 @@ class TokenLayer {
   template <typename CanContinue>
   const LexiconEntry* match_any(int t, const ClassMask& classes,
                                 CanContinue can_continue, int* last) const {
+    if (!vocabulary_.first_classes(facts_[t].word).intersects(classes))
+      return nullptr;
     for (std::uint32_t e : vocabulary_.entries_from(facts_[t].word)) {
       const LexiconEntry& entry = vocabulary_.entries()[e];
       if (!entry.classes.intersects(classes)) continue;

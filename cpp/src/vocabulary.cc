@@ -12,15 +12,6 @@ namespace {
 
 constexpr std::size_t kChunkBytes = 8192;
 
-std::uint64_t hash_bytes(std::string_view s) noexcept {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
@@ -51,8 +42,16 @@ WordTable::WordTable(WordTable&&) noexcept = default;
 WordTable& WordTable::operator=(WordTable&&) noexcept = default;
 WordTable::~WordTable() = default;
 
-WordId WordTable::find(std::string_view word) const noexcept {
-  const std::uint64_t h = hash_bytes(word);
+std::uint64_t WordTable::hash(std::string_view word) noexcept {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+WordId WordTable::find(std::string_view word, std::uint64_t h) const noexcept {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const WordId slot = slots_[i];
@@ -61,11 +60,10 @@ WordId WordTable::find(std::string_view word) const noexcept {
   }
 }
 
-WordId WordTable::intern(std::string_view word) {
-  const WordId found = find(word);
+WordId WordTable::intern(std::string_view word, std::uint64_t h) {
+  const WordId found = find(word, h);
   if (found != kNoWord) return found;
   if ((words_.size() + 1) * 2 > slots_.size()) grow();
-  const std::uint64_t h = hash_bytes(word);
   const auto id = static_cast<WordId>(words_.size());
   words_.push_back(store(word));
   hashes_.push_back(h);
@@ -160,6 +158,7 @@ WordId Vocabulary::intern(std::string_view word) {
   const WordId id = words_.intern(word);
   if (id >= masks_.size()) {
     masks_.resize(id + 1);
+    first_masks_.resize(id + 1);
     by_first_.resize(id + 1);
   }
   return id;
@@ -215,6 +214,7 @@ void Vocabulary::add_entry(
     if (e.attribute(attribute.first).empty())
       e.attributes.push_back(std::move(attribute));
   if (e.words.size() == 1) masks_[e.words[0]] |= e.classes;
+  first_masks_[e.words[0]] |= e.classes;
 }
 
 void Vocabulary::finish() {
@@ -285,15 +285,42 @@ void Vocabulary::load_file(const std::string& name, std::string_view text) {
 
 // ---- word forms -------------------------------------------------------------
 
+namespace {
+
+// True when the three bytes at word[i] encode a code point of U+2010..U+205F
+// (dashes, quotation marks, apostrophes, the ellipsis, ...): none has a case
+// mapping or a canonical decomposition and none combines, so lower case and
+// NFC leave them as they are.
+bool general_punctuation_at(std::string_view word, std::size_t i) {
+  if (i + 2 >= word.size() || static_cast<unsigned char>(word[i]) != 0xE2)
+    return false;
+  const auto second = static_cast<unsigned char>(word[i + 1]);
+  const auto third = static_cast<unsigned char>(word[i + 2]);
+  if (third < 0x80 || third > 0xBF) return false;
+  return (second == 0x80 && third >= 0x90) ||  // U+2010..U+203F
+         (second == 0x81 && third <= 0x9F);    // U+2040..U+205F
+}
+
+// True when the three bytes at word[i] are U+2019, the typographic
+// apostrophe.
+bool apostrophe_at(std::string_view word, std::size_t i) {
+  return static_cast<unsigned char>(word[i + 1]) == 0x80 &&
+         static_cast<unsigned char>(word[i + 2]) == 0x99;
+}
+
+}  // namespace
+
 void lexicon_key(std::string_view word, std::string* out) {
   out->clear();
-  bool plain = true;  // ASCII, apart from U+2019
+  // ASCII and general punctuation need no ICU call: ASCII letters lower-cased
+  // in place, U+2019 written as "'".
+  bool plain = true;
+  bool apostrophe = false;  // a U+2019 to replace
   for (std::size_t i = 0; i < word.size() && plain; ++i) {
     const auto c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) continue;
-    if (c == 0xE2 && i + 2 < word.size() &&
-        static_cast<unsigned char>(word[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(word[i + 2]) == 0x99) {
+    if (general_punctuation_at(word, i)) {
+      apostrophe = apostrophe || apostrophe_at(word, i);
       i += 2;
       continue;
     }
@@ -301,26 +328,15 @@ void lexicon_key(std::string_view word, std::string* out) {
   }
   if (!plain) {
     *out = to_lower(word);
+    apostrophe = true;  // look for it in the lower-cased form
   } else {
     out->assign(word);
     for (char& c : *out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+  if (!apostrophe) return;
   for (std::size_t pos; (pos = out->find("\xE2\x80\x99")) != std::string::npos;)
     out->replace(pos, 3, "'");
-}
-
-bool has_possessive(std::string_view w) noexcept {
-  return (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) ||
-         (w.size() > 1 && w.back() == '\'');
-}
-
-std::string_view strip_possessive(std::string_view w) noexcept {
-  if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0)
-    w.remove_suffix(2);
-  else if (!w.empty() && w.back() == '\'')
-    w.remove_suffix(1);
-  return w;
 }
 
 }  // namespace quotelink::detail

@@ -69,10 +69,19 @@ class WordTable {
   WordTable& operator=(WordTable&&) noexcept;
   ~WordTable();
 
+  /// The hash the table keys `word` by (FNV-1a), so that a caller looking a
+  /// word up in several tables hashes it once.
+  static std::uint64_t hash(std::string_view word) noexcept;
   /// The id of `word`, or kNoWord.
-  WordId find(std::string_view word) const noexcept;
+  WordId find(std::string_view word) const noexcept {
+    return find(word, hash(word));
+  }
+  /// The same with `word`'s hash `h` (hash(word)).
+  WordId find(std::string_view word, std::uint64_t h) const noexcept;
   /// The id of `word`, added when absent.
-  WordId intern(std::string_view word);
+  WordId intern(std::string_view word) { return intern(word, hash(word)); }
+  /// The same with `word`'s hash `h` (hash(word)).
+  WordId intern(std::string_view word, std::uint64_t h);
   /// The string of id `id` (< size()).
   std::string_view word(WordId id) const noexcept { return words_[id]; }
   std::size_t size() const noexcept { return words_.size(); }
@@ -141,6 +150,10 @@ class Vocabulary {
   WordId find(std::string_view word) const noexcept {
     return words_.find(word);
   }
+  /// The same with `word`'s hash `h` (WordTable::hash(word)).
+  WordId find(std::string_view word, std::uint64_t h) const noexcept {
+    return words_.find(word, h);
+  }
   /// The classes of word `id`; empty for ids past the vocabulary.
   const ClassMask& classes(WordId id) const noexcept {
     return id < masks_.size() ? masks_[id] : empty_mask_;
@@ -152,6 +165,11 @@ class Vocabulary {
   /// Number of words.
   std::size_t size() const noexcept { return words_.size(); }
 
+  /// The classes of the entries starting with word `id` (empty for ids past
+  /// the vocabulary): a match of a class can start there only if it is in.
+  const ClassMask& first_classes(WordId id) const noexcept {
+    return id < first_masks_.size() ? first_masks_[id] : empty_mask_;
+  }
   /// Indices (into entries()) of the entries starting with word `first`,
   /// longest first.
   const std::vector<std::uint32_t>& entries_from(WordId first) const noexcept {
@@ -168,6 +186,7 @@ class Vocabulary {
   std::vector<std::string> class_names_;
   WordTable words_;
   std::vector<ClassMask> masks_;
+  std::vector<ClassMask> first_masks_;  // per word: its entries' classes
   std::vector<LexiconEntry> entries_;
   std::vector<std::vector<std::uint32_t>> by_first_;
   WordTable entry_keys_;  // entry text -> index in entries_
@@ -182,9 +201,20 @@ void lexicon_key(std::string_view word, std::string* out);
 
 /// `lower` without a possessive ending ("russia's" -> "russia", "koreas'"
 /// -> "koreas").
-std::string_view strip_possessive(std::string_view lower) noexcept;
+inline std::string_view strip_possessive(std::string_view lower) noexcept {
+  if (lower.size() > 2 && lower[lower.size() - 2] == '\'' &&
+      lower.back() == 's')
+    lower.remove_suffix(2);
+  else if (!lower.empty() && lower.back() == '\'')
+    lower.remove_suffix(1);
+  return lower;
+}
 
 /// True when `lower` ends in a possessive "'s" or "'".
-bool has_possessive(std::string_view lower) noexcept;
+inline bool has_possessive(std::string_view lower) noexcept {
+  return (lower.size() > 2 && lower[lower.size() - 2] == '\'' &&
+          lower.back() == 's') ||
+         (lower.size() > 1 && lower.back() == '\'');
+}
 
 }  // namespace quotelink::detail

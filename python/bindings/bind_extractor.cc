@@ -93,6 +93,7 @@ void bind_extractor(py::module_& m) {
       .def_readwrite("replace_invalid_utf8", &Config::replace_invalid_utf8)
       .def_readwrite("indirect", &Config::indirect)
       .def_readwrite("model", &Config::model)
+      .def_readwrite("calibration", &Config::calibration)
       .def_readwrite("extra_cue_verbs", &Config::extra_cue_verbs)
       .def_readwrite("extra_titles", &Config::extra_titles)
       .def_readwrite("speaker_aliases", &Config::speaker_aliases)

@@ -11,11 +11,13 @@
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "bindings.h"
+#include "calibration.h"
 #include "model/linear_model.h"
 #include "model/perceptron_trainer.h"
 #include "model/report_examples.h"
@@ -71,12 +73,14 @@ std::vector<std::vector<std::uint32_t>> unpack_examples(
   return out;
 }
 
-using ClassifierSpec =
-    std::tuple<std::string, py::bytes, py::bytes, py::bytes, float>;
+// (name, features, lengths, labels, threshold, bits); bits 0: the default.
+using ClassifierSpec = std::tuple<std::string, py::bytes, py::bytes, py::bytes,
+                                  float, std::uint32_t>;
 
 LinearClassifier train_one(const ClassifierSpec& spec,
-                           const detail::PerceptronOptions& options) {
-  const auto& [name, features, lengths, labels, threshold] = spec;
+                           detail::PerceptronOptions options) {
+  const auto& [name, features, lengths, labels, threshold, bits] = spec;
+  if (bits) options.bits = bits;
   const auto lists =
       unpack_examples(std::string(features), std::string(lengths));
   const std::string marks(labels);
@@ -93,6 +97,13 @@ LinearClassifier train_one(const ClassifierSpec& spec,
   LinearClassifier c = detail::train_perceptron(name, examples, options);
   c.threshold = threshold;
   return c;
+}
+
+py::tuple evidence_tuple(const detail::CalibrationEvidence& e) {
+  return py::make_tuple(
+      to_string(e.kind), e.rule, e.speaker,
+      e.judged ? py::object(py::float_(e.score)) : py::object(py::none()),
+      e.words);
 }
 
 void bind_finder(py::module_& m) {
@@ -139,13 +150,34 @@ void bind_finder(py::module_& m) {
                                   py::bytes(lengths));
           },
           py::arg("text"),
-          "(starts, ends, features, lengths) of the cue candidates; packed.");
+          "(starts, ends, features, lengths) of the cue candidates; packed.")
+      .def(
+          "source_examples",
+          [](const detail::ReportExampleFinder& self, const std::string& text) {
+            std::vector<detail::SourceExample> found;
+            {
+              py::gil_scoped_release release;
+              found = self.source_examples(text);
+            }
+            py::list out;
+            for (const detail::SourceExample& e : found)
+              out.append(py::make_tuple(e.start, e.end, e.mention_start,
+                                        e.mention_end, e.sourced,
+                                        e.rules_choice, e.features));
+            return out;
+          },
+          py::arg("text"),
+          "(start, end, mention_start, mention_end, sourced, rules_choice, "
+          "features) per candidate source of a record; code points.");
 
-  py::class_<detail::ModelRunner>(m, "_ModelRunner",
-                                  "The pipeline with the given model bytes.")
-      .def(py::init([](const py::bytes& model) {
+  py::class_<detail::ModelRunner>(
+      m, "_ModelRunner",
+      "The pipeline with the given model bytes (None: the rules only), "
+      "uncalibrated.")
+      .def(py::init([](const std::optional<py::bytes>& model) {
              return std::make_unique<detail::ModelRunner>(
-                 LinearModel::parse(std::string(model)));
+                 model ? LinearModel::parse(std::string(*model))
+                       : LinearModel{});
            }),
            py::arg("model"))
       .def(
@@ -157,13 +189,86 @@ void bind_finder(py::module_& m) {
             doc.id = std::move(id);
             return doc;
           },
-          py::arg("text"), py::arg("id") = "", "A Document, as Extractor's.");
+          py::arg("text"), py::arg("id") = "", "A Document, as Extractor's.")
+      .def(
+          "extract_with_evidence",
+          [](const detail::ModelRunner& self, const std::string& text,
+             std::string id) {
+            std::vector<detail::CalibrationEvidence> evidence;
+            Document doc;
+            {
+              py::gil_scoped_release release;
+              doc = self.extract(text, &evidence);
+            }
+            doc.id = std::move(id);
+            py::list out;
+            for (const detail::CalibrationEvidence& e : evidence)
+              out.append(evidence_tuple(e));
+            return py::make_tuple(std::move(doc), out);
+          },
+          py::arg("text"), py::arg("id") = "",
+          "(Document, evidence per record): evidence is (kind, rule, speaker, "
+          "score or None, words), as the calibration table reads it.");
+}
+
+// The calibration evidence of a record as Python sees it.
+using EvidenceTuple = std::tuple<std::string, std::string, std::string,
+                                 std::optional<double>, int>;
+
+detail::CalibrationEvidence evidence_of(const EvidenceTuple& t) {
+  const auto& [kind, rule, speaker, score, words] = t;
+  detail::CalibrationEvidence e;
+  e.kind = quote_kind(kind);
+  e.rule = rule;
+  e.speaker = speaker;
+  e.judged = score.has_value();
+  e.score = score.value_or(0.0);
+  e.words = words;
+  return e;
+}
+
+void bind_calibration(py::module_& m) {
+  m.def(
+      "_fit_calibration",
+      [](const std::vector<EvidenceTuple>& evidence,
+         const std::vector<bool>& right, double strength, int score_buckets,
+         int word_buckets) {
+        std::vector<detail::CalibrationEvidence> records;
+        records.reserve(evidence.size());
+        for (const EvidenceTuple& t : evidence)
+          records.push_back(evidence_of(t));
+        detail::CalibrationFitOptions options;
+        options.strength = strength;
+        options.score_buckets = score_buckets;
+        options.word_buckets = word_buckets;
+        return detail::fit_calibration(records, right, options).serialize();
+      },
+      py::arg("evidence"), py::arg("right"), py::arg("strength"),
+      py::arg("score_buckets"), py::arg("word_buckets"),
+      "The calibration table (file text) fitted on evidence tuples and "
+      "their outcomes.");
+  m.def(
+      "_calibrated",
+      [](const std::string& table_text,
+         const std::vector<EvidenceTuple>& evidence) {
+        const detail::CalibrationTable table =
+            detail::CalibrationTable::parse(table_text);
+        std::vector<double> out;
+        out.reserve(evidence.size());
+        for (const EvidenceTuple& t : evidence)
+          out.push_back(table.probability(evidence_of(t)));
+        return out;
+      },
+      py::arg("table"), py::arg("evidence"),
+      "The probability the table (file text) gives each evidence tuple; "
+      "quotelink.Error for a malformed table.");
 }
 
 }  // namespace
 
 void bind_model(py::module_& m) {
   bind_finder(m);
+  bind_calibration(m);
   m.def(
       "_train_model",
       [](const std::vector<ClassifierSpec>& classifiers, std::uint32_t bits,
@@ -179,8 +284,9 @@ void bind_model(py::module_& m) {
       },
       py::arg("classifiers"), py::arg("bits"), py::arg("epochs"),
       py::arg("seed"),
-      "Trains (name, features, lengths, labels, threshold) classifiers "
-      "(packed; labels one byte each); returns the model file's bytes.");
+      "Trains (name, features, lengths, labels, threshold, bits) "
+      "classifiers (packed; labels one byte each; bits 0: `bits`); returns "
+      "the model file's bytes.");
 
   m.def(
       "_model_scores",

@@ -15,6 +15,7 @@ OPTIONS = (
     "replace_invalid_utf8",
     "indirect",
     "model",
+    "calibration",
     "extra_cue_verbs",
     "extra_titles",
     "speaker_aliases",
@@ -112,6 +113,7 @@ class Config:
         replace_invalid_utf8: bool = False,
         indirect: bool = True,
         model: bool = True,
+        calibration: bool = True,
         extra_cue_verbs: Iterable[str] = (),
         extra_titles: Iterable[str] = (),
         speaker_aliases: Optional[Mapping[str, str]] = None,
@@ -124,6 +126,7 @@ class Config:
         self.replace_invalid_utf8 = replace_invalid_utf8
         self.indirect = indirect
         self.model = model
+        self.calibration = calibration
         self.extra_cue_verbs = extra_cue_verbs  # type: ignore[assignment]
         self.extra_titles = extra_titles  # type: ignore[assignment]
         self.speaker_aliases = {} if speaker_aliases is None else speaker_aliases
@@ -168,6 +171,16 @@ class Config:
         self._model = _flag("model", value)
 
     @property
+    def calibration(self) -> bool:
+        """Confidence is the calibrated chance that a quotation is right (a
+        table fitted on PolNeAR train); False keeps the rules' constants."""
+        return self._calibration
+
+    @calibration.setter
+    def calibration(self, value: bool) -> None:
+        self._calibration = _flag("calibration", value)
+
+    @property
     def extra_cue_verbs(self) -> tuple[str, ...]:
         """Speech-verb lemmas added to the built-in cue lexicon ("quip")."""
         return self._extra_cue_verbs
@@ -198,8 +211,10 @@ class Config:
     def min_confidence(self) -> float:
         """Keep only quotations whose confidence is at least this (0 to 1).
 
-        Quotations without a speaker have confidence 0, so any value above 0
-        also drops them."""
+        Calibrated (the default), confidence is the estimated chance that the
+        quotation and its speaker are right; a quotation without a speaker
+        gets the chance that it truly has none, which is low. With
+        ``calibration=False`` it is the rule's constant, 0 without a speaker."""
         return self._min_confidence
 
     @min_confidence.setter
@@ -229,6 +244,7 @@ class Config:
             "replace_invalid_utf8": self.replace_invalid_utf8,
             "indirect": self.indirect,
             "model": self.model,
+            "calibration": self.calibration,
             "extra_cue_verbs": list(self.extra_cue_verbs),
             "extra_titles": list(self.extra_titles),
             "speaker_aliases": dict(self.speaker_aliases),
@@ -259,6 +275,7 @@ class Config:
             self.replace_invalid_utf8,
             self.indirect,
             self.model,
+            self.calibration,
             self.extra_cue_verbs,
             self.extra_titles,
             tuple(sorted(self.speaker_aliases.items())),
@@ -271,6 +288,7 @@ class Config:
         core.replace_invalid_utf8 = self.replace_invalid_utf8
         core.indirect = self.indirect
         core.model = self.model
+        core.calibration = self.calibration
         core.extra_cue_verbs = list(self.extra_cue_verbs)
         core.extra_titles = list(self.extra_titles)
         core.speaker_aliases = dict(self.speaker_aliases)

@@ -16,6 +16,7 @@ class Config:
     replace_invalid_utf8: bool
     indirect: bool
     model: bool
+    calibration: bool
     extra_cue_verbs: list[str]
     extra_titles: list[str]
     speaker_aliases: dict[str, str]
@@ -121,14 +122,29 @@ class _ReportExampleFinder:
         """(start, end, kind, sieve, features) per record; code points."""
     def cue_examples(self, text: str) -> tuple[list[int], list[int], bytes, bytes]:
         """(starts, ends, features, lengths) of the cue candidates; packed."""
+    def source_examples(self, text: str) -> list[tuple[int, int, int, int, bool, bool, list[int]]]:
+        """(start, end, mention_start, mention_end, sourced, rules_choice, features) per candidate source."""
+
+# Calibration evidence of a record: (kind, rule, speaker, score or None, words).
+_Evidence = tuple[str, str, str, float | None, int]
 
 class _ModelRunner:
-    def __init__(self, model: bytes) -> None: ...
+    def __init__(self, model: bytes | None) -> None: ...
     def extract(self, text: str, id: str = "") -> Document:
         """A Document, as Extractor's."""
+    def extract_with_evidence(self, text: str, id: str = "") -> tuple[Document, list[_Evidence]]:
+        """(Document, calibration evidence per record)."""
 
-def _train_model(classifiers: list[tuple[str, bytes, bytes, bytes, float]], bits: int, epochs: int, seed: int) -> bytes:
-    """Trains (name, features, lengths, labels, threshold) classifiers; model bytes."""
+def _fit_calibration(
+    evidence: list[_Evidence], right: list[bool], strength: float, score_buckets: int, word_buckets: int
+) -> str:
+    """The calibration table (file text) fitted on evidence and outcomes."""
+
+def _calibrated(table: str, evidence: list[_Evidence]) -> list[float]:
+    """The probability the table gives each evidence tuple."""
+
+def _train_model(classifiers: list[tuple[str, bytes, bytes, bytes, float, int]], bits: int, epochs: int, seed: int) -> bytes:
+    """Trains (name, features, lengths, labels, threshold, bits) classifiers (bits 0: `bits`); model bytes."""
 
 def _model_scores(model: bytes, name: str, features: bytes, lengths: bytes) -> list[float]:
     """The scores of packed examples under classifier `name` of model bytes."""

@@ -447,6 +447,13 @@ def _add_config_options(group: Any) -> None:
         default=None,
         help="rules only: do not let the learned layer judge reported speech",
     )
+    group.add_argument(
+        "--no-calibration",
+        dest="calibration",
+        action="store_false",
+        default=None,
+        help="keep the rules' constant confidences instead of calibrated chances of being right",
+    )
     group.add_argument("--cue-verbs", metavar="FILE", help="extra speech verbs, one lemma a line ('#' comments)")
     group.add_argument("--titles", metavar="FILE", help="extra titles, one a line ('Chief Rabbi')")
     group.add_argument(

@@ -7,6 +7,7 @@ Command line::
     quotelink evaluate --gold G.jsonl --pred P.jsonl [--texts DIR]
     quotelink evaluate --gold G.jsonl --texts DIR          # runs the extractor
     ... [--overlap 0.5] [--show-errors [direct|all]] [--json] [--per-publisher] [--calibration]
+    ... [--no-model] [--no-calibration]                  # when it runs the extractor
 
 Gold data
 ---------
@@ -88,7 +89,9 @@ that a record is right. Every scored prediction (section ``all``) is *right*
 when it belongs to a matched gold attribution's group and its own attribution
 is right as end-to-end judges it. The predictions are put in ten equal-width
 confidence bins; the expected calibration error (ECE) is the records-weighted
-mean over bins of |share right - mean confidence|.
+mean over bins of |share right - mean confidence|. quotelink's confidences
+are calibrated on PolNeAR train by default (docs/model.md); ``--no-calibration``
+scores the rules' constant confidences instead.
 """
 
 from __future__ import annotations
@@ -617,13 +620,19 @@ class Calibration:
 def calibration(outcomes: Iterable[tuple[Attribution, bool]], bins: int = 10) -> Calibration:
     """The calibration of `outcomes` (from record_outcomes) in `bins`
     equal-width bins; predictions without a confidence are left out."""
+    return confidence_calibration(((att.confidence, right) for att, right in outcomes), bins)
+
+
+def confidence_calibration(pairs: Iterable[tuple[Optional[float], bool]], bins: int = 10) -> Calibration:
+    """The calibration of (confidence, right) pairs in `bins` equal-width
+    bins; pairs whose confidence is None are left out."""
     if bins < 1:
         raise EvalError(f"the number of bins must be at least 1, not {bins}")
     members: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
-    for att, right in outcomes:
-        if att.confidence is None:
+    for confidence, right in pairs:
+        if confidence is None:
             continue
-        members[min(bins - 1, int(att.confidence * bins))].append((att.confidence, right))
+        members[min(bins - 1, int(confidence * bins))].append((confidence, right))
     total = sum(len(m) for m in members)
     out, error = [], 0.0
     for i, m in enumerate(members):
@@ -828,6 +837,15 @@ def load_corpus(spec: str) -> list[GoldDocument]:
 # ----------------------------------------------------------------------- CLI
 
 
+def _extractor_of(args: argparse.Namespace) -> Any:
+    """The extractor `quotelink evaluate` runs: the default one, less the
+    model (--no-model) or the calibration (--no-calibration)."""
+    from ._config import Config  # noqa: PLC0415
+    from ._extractor import Extractor  # noqa: PLC0415
+
+    return Extractor(Config(model=args.model, calibration=args.calibration_table))
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from . import Error  # noqa: PLC0415
 
@@ -839,7 +857,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         if args.pred:
             preds = load_predictions(args.pred, gold)
         else:
-            preds = run_extractor(gold)
+            preds = run_extractor(gold, _extractor_of(args))
         per_publisher = args.per_publisher if args.per_publisher is not None else bool(args.corpus)
         report = score(gold, preds, threshold=args.overlap, per_publisher=per_publisher, errors=args.show_errors)
         calibrated = calibration(record_outcomes(gold, preds, threshold=args.overlap)) if args.calibration else None
@@ -886,6 +904,10 @@ def register_cli(sub: Any) -> None:
                         help="also report how well confidence predicts a right record: expected calibration "
                         "error over ten confidence bins (a record is right when it matches a gold attribution "
                         "and its speaker is the gold source)")
+    parser.add_argument("--no-model", dest="model", action="store_false",
+                        help="run the rules only, without the learned layer (not with --pred)")
+    parser.add_argument("--no-calibration", dest="calibration_table", action="store_false",
+                        help="keep the rules' constant confidences instead of the calibrated ones (not with --pred)")
     parser.add_argument("--per-publisher", action=argparse.BooleanOptionalAction, default=None,
                         help="scores per id prefix before '_' (default: on for --corpus)")
     parser.set_defaults(func=_cmd_evaluate)

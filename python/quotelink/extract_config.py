@@ -18,6 +18,7 @@ def make_config(args: argparse.Namespace) -> Config:
         "replace_invalid_utf8": getattr(args, "replace_invalid", None),
         "indirect": getattr(args, "indirect", None),
         "model": getattr(args, "model", None),
+        "calibration": getattr(args, "calibration", None),
         "kinds": getattr(args, "kinds", None),
         "min_confidence": getattr(args, "min_confidence", None),
     }

@@ -2,9 +2,11 @@
 
     quotelink train --polnear ../shared/data/polnear/train --out cpp/data/model/en.bin
 
-The model has two classifiers (see docs/model.md): ``propose_cue`` finds cue
-words no lexicon lists, for the reported-speech rules to read a clause from;
-``accept_report`` judges the reported-speech records the rules propose.
+The model has three classifiers (see docs/model.md): ``propose_cue`` finds
+cue words no lexicon lists, for the reported-speech rules to read a clause
+from; ``accept_report`` judges the reported-speech records the rules
+propose; ``choose_source`` picks a mention of the cue's sentence as the
+source of a record the rules left without one.
 Training, deterministic for the same data and options:
 
 1. the rules-only pipeline runs over every training article; each of its
@@ -13,13 +15,16 @@ Training, deterministic for the same data and options:
    hooks see (``_core._ReportExampleFinder``);
 2. an indirect record is positive when the evaluator's matching (the "all"
    section of :mod:`quotelink.eval`) puts it in a matched gold attribution's
-   group; a cue candidate is positive when it lies in an annotated cue;
+   group; a cue candidate is positive when it lies in an annotated cue; a
+   source candidate when it overlaps the annotated source of the gold
+   attribution its record matches;
 3. a k-fold split of the articles (article i in fold i mod k) gives every
    record an out-of-fold score; the acceptance threshold is the one that
    maximizes all-attribution F1 over those scores. The cue threshold is
    chosen among ``--cue-thresholds`` by running the whole pipeline on each
    fold's held-out articles with the fold's model (``_core._ModelRunner``):
-   the best all-attribution F1 of the cross-validation wins;
+   the best all-attribution F1 of the cross-validation wins; then the source
+   threshold among ``--source-thresholds`` (or none) by end-to-end F1;
 4. the final averaged perceptrons are trained on every article, with those
    thresholds, and written to ``--out``.
 
@@ -36,11 +41,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Optional, Sequence
 
-from . import _core, polnear
+from . import _core, calibration_fit, polnear
 from . import eval as qeval
 
 ACCEPT_REPORT = "accept_report"
 PROPOSE_CUE = "propose_cue"
+CHOOSE_SOURCE = "choose_source"
+REVISE_SOURCE = "revise_source"
+SOURCE_BITS = 14  # choose_source's weight table: 2^14 entries
 
 
 def pack(lists: Sequence[Sequence[int]]) -> tuple[bytes, bytes]:
@@ -56,8 +64,9 @@ def pack(lists: Sequence[Sequence[int]]) -> tuple[bytes, bytes]:
 
 
 @dataclass
-class CueCandidates:
-    """The cue candidates of the training articles, packed per article."""
+class Candidates:
+    """Labelled candidates of the training articles (cue words, source
+    mentions), packed per article."""
 
     doc: list[int]  # article index of each candidate
     positive: list[bool]
@@ -118,7 +127,7 @@ def rules_only_extractor() -> Any:
     from ._config import Config  # noqa: PLC0415
     from ._extractor import Extractor  # noqa: PLC0415
 
-    return Extractor(Config(model=False))
+    return Extractor(Config(model=False, calibration=False))
 
 
 def collect_records(gold: Sequence[qeval.GoldDocument], threads: int = 0) -> list[Record]:
@@ -143,12 +152,12 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def collect_cue_candidates(directory: str, gold: Sequence[qeval.GoldDocument]) -> CueCandidates:
+def collect_cue_candidates(directory: str, gold: Sequence[qeval.GoldDocument]) -> Candidates:
     """Every cue candidate of the articles of `gold`, labelled by the
     annotated cues of PolNeAR `directory` (same articles, same order)."""
     cues = {d.id: [span for a in d.attributions for span in a.cue] for d in polnear.load(directory)}
     finder = _core._ReportExampleFinder()
-    out = CueCandidates([], [], [], [])
+    out = Candidates([], [], [], [])
     for index, g in enumerate(gold):
         starts, ends, features, lengths = finder.cue_examples(g.text)
         spans = cues.get(g.id, [])
@@ -157,6 +166,46 @@ def collect_cue_candidates(directory: str, gold: Sequence[qeval.GoldDocument]) -
         out.features.append(features)
         out.lengths.append(lengths)
     return out
+
+
+def _matched_gold(doc: qeval.GoldDocument, start: int, end: int) -> Optional[qeval.Attribution]:
+    """The gold attribution that content [start, end) matches best (both
+    spans sharing half their characters, as the scorer's default), or None."""
+    spans = qeval._trim(((start, end),), doc.text)
+    length = qeval._length(spans)
+    best, best_shared = None, 0
+    for g in doc.attributions:
+        gold_spans = qeval._content_spans(g, doc.text)
+        shared = qeval._shared(spans, gold_spans)
+        limit = Fraction(1, 2)
+        if shared > best_shared and qeval._meets(shared, length, limit) and qeval._meets(
+            shared, qeval._length(gold_spans), limit
+        ):
+            best, best_shared = g, shared
+    return best
+
+
+def collect_source_candidates(gold: Sequence[qeval.GoldDocument]) -> tuple[Candidates, Candidates]:
+    """The candidate sources of the rules' reported-speech records: those of
+    records without a source (choose_source) and of records with one
+    (revise_source), each positive when the mention overlaps the annotated
+    source of the gold attribution the record matches."""
+    finder = _core._ReportExampleFinder()
+    sourceless, sourced = Candidates([], [], [], []), Candidates([], [], [], [])
+    for index, g in enumerate(gold):
+        lists: tuple[list[list[int]], list[list[int]]] = ([], [])
+        for start, end, m_start, m_end, has_source, _rules_choice, features in finder.source_examples(g.text):
+            match = _matched_gold(g, start, end)
+            sources = match.source if match is not None else ()
+            out = sourced if has_source else sourceless
+            out.doc.append(index)
+            out.positive.append(any(a < m_end and m_start < b for a, b in sources))
+            lists[has_source].append(features)
+        for out, found in ((sourceless, lists[0]), (sourced, lists[1])):
+            features_bytes, lengths_bytes = pack(found)
+            out.features.append(features_bytes)
+            out.lengths.append(lengths_bytes)
+    return sourceless, sourced
 
 
 def best_threshold(scores: Sequence[float], labels: Sequence[bool], gold_total: int, matched_other: int) -> float:
@@ -192,14 +241,24 @@ def train_model(
     seed: int,
     cues: Optional[tuple[bytes, bytes, bytes]] = None,
     cue_threshold: float = 0.0,
+    sources: Optional[tuple[bytes, bytes, bytes]] = None,
+    source_threshold: float = 0.0,
+    revisions: Optional[tuple[bytes, bytes, bytes]] = None,
+    revise_threshold: float = 0.0,
 ) -> bytes:
-    """Model bytes: accept_report trained on `records`, and propose_cue on
-    the packed (features, lengths, labels) `cues` when given."""
+    """Model bytes: accept_report trained on `records`, propose_cue on the
+    packed (features, lengths, labels) `cues`, choose_source on `sources`
+    and revise_source on `revisions` when given."""
     features, lengths = pack([r.features for r in records])
     labels = bytes(r.positive for r in records)
-    classifiers = [(ACCEPT_REPORT, features, lengths, labels, threshold)]
+    classifiers = [(ACCEPT_REPORT, features, lengths, labels, threshold, 0)]
     if cues is not None:
-        classifiers.append((PROPOSE_CUE, cues[0], cues[1], cues[2], cue_threshold))
+        classifiers.append((PROPOSE_CUE, cues[0], cues[1], cues[2], cue_threshold, 0))
+    if sources is not None:
+        # A few thousand candidates: a smaller table holds their features.
+        classifiers.append((CHOOSE_SOURCE, sources[0], sources[1], sources[2], source_threshold, SOURCE_BITS))
+    if revisions is not None:
+        classifiers.append((REVISE_SOURCE, *revisions, revise_threshold, SOURCE_BITS))
     return bytes(_core._train_model(classifiers, bits, epochs, seed))
 
 
@@ -216,39 +275,156 @@ def cross_validated_scores(records: Sequence[Record], folds: int, **options: Any
     return scores
 
 
-def cross_validated_pipeline(
-    gold: Sequence[qeval.GoldDocument],
-    records: Sequence[Record],
-    candidates: CueCandidates,
-    folds: int,
-    accept_threshold: float,
-    cue_threshold: Optional[float],
-    **options: Any,
-) -> qeval.Report:
-    """The scores of the whole pipeline on every article, each run with the
-    model trained on the other folds (without propose_cue when
-    `cue_threshold` is None)."""
+@dataclass
+class PipelineRun:
+    """The whole pipeline's output on the training articles (uncalibrated):
+    documents in article order and each record's calibration evidence."""
+
+    docs: list[Any]  # quotelink.Document per article
+    evidence: list[list[Any]]  # per article, (kind, rule, speaker, score, words) per record
+
+    def report(self, gold: Sequence[qeval.GoldDocument]) -> qeval.Report:
+        return qeval.score(gold, qeval.predictions_from_documents(self.docs))
+
+
+def run_pipeline(runner: Any, gold: Sequence[qeval.GoldDocument], indices: Sequence[int], run: PipelineRun) -> None:
+    """Runs `runner` (a ``_core._ModelRunner``) on the articles `indices`
+    into their places of `run`."""
     from ._document import Document  # noqa: PLC0415
 
-    docs = []
+    for i in indices:
+        core_doc, evidence = runner.extract_with_evidence(gold[i].text, gold[i].id)
+        run.docs[i] = Document._from_core(core_doc, gold[i].text, gold[i].id)
+        run.evidence[i] = evidence
+
+
+@dataclass
+class TrainingData:
+    """Everything the classifiers learn from, per training article."""
+
+    records: list[Record]  # accept_report
+    cues: Candidates  # propose_cue
+    sources: Candidates  # choose_source
+    revisions: Candidates  # revise_source
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The classifiers' thresholds; None leaves that classifier out."""
+
+    accept: float
+    cue: Optional[float] = None
+    source: Optional[float] = None
+    revise: Optional[float] = None
+
+
+def model_for(data: TrainingData, docs: set[int], thresholds: Thresholds, **options: Any) -> bytes:
+    """The model trained on the articles `docs` with `thresholds`."""
+    return train_model(
+        [r for r in data.records if r.doc in docs],
+        thresholds.accept,
+        cues=None if thresholds.cue is None else data.cues.select(docs),
+        cue_threshold=thresholds.cue or 0.0,
+        sources=None if thresholds.source is None else data.sources.select(docs),
+        source_threshold=thresholds.source or 0.0,
+        revisions=None if thresholds.revise is None else data.revisions.select(docs),
+        revise_threshold=thresholds.revise or 0.0,
+        **options,
+    )
+
+
+def cross_validated_pipeline(
+    gold: Sequence[qeval.GoldDocument], data: TrainingData, folds: int, thresholds: Thresholds, **options: Any
+) -> PipelineRun:
+    """The whole pipeline on every article, each run with the model trained
+    on the other folds."""
+    run = PipelineRun([None] * len(gold), [[] for _ in gold])
     for fold in range(folds):
         train_docs = {i for i in range(len(gold)) if i % folds != fold}
-        model = train_model(
-            [r for r in records if r.doc in train_docs],
-            accept_threshold,
-            cues=None if cue_threshold is None else candidates.select(train_docs),
-            cue_threshold=cue_threshold or 0.0,
-            **options,
-        )
-        runner = _core._ModelRunner(model)
-        for i in range(fold, len(gold), folds):
-            docs.append(Document._from_core(runner.extract(gold[i].text, gold[i].id), gold[i].text, gold[i].id))
-    return qeval.score(gold, qeval.predictions_from_documents(docs))
+        model = model_for(data, train_docs, thresholds, **options)
+        run_pipeline(_core._ModelRunner(model), gold, range(fold, len(gold), folds), run)
+    return run
 
 
 def _line(name: str, counts: qeval.Counts) -> str:
     d = counts.to_dict()
     return f"  {name:28} all F1 {100 * d['content']['f1']:.2f}  e2e F1 {100 * d['end_to_end']['f1']:.2f}"
+
+
+def _best_run(
+    gold: Sequence[qeval.GoldDocument], data: TrainingData, folds: int, choices: Sequence[Thresholds],
+    metric: str, options: dict[str, Any],
+) -> tuple[Thresholds, PipelineRun]:
+    """The choice whose cross-validated pipeline scores best in `metric`
+    ("content" or "end_to_end" F1 of all attributions; ties: the first)."""
+    best: Optional[tuple[float, Thresholds, PipelineRun]] = None
+    for choice in choices:
+        run = cross_validated_pipeline(gold, data, folds, choice, **options)
+        section = run.report(gold).sections["all"]
+        cue = "no cues" if choice.cue is None else f"cue >= {choice.cue:g}"
+        source = "no source" if choice.source is None else f"source >= {choice.source:g}"
+        revise = "" if choice.revise is None else f", revise >= {choice.revise:g}"
+        print(_line(f"rules+model ({cue}, {source}{revise})", section))
+        f1 = section.to_dict()[metric]["f1"]
+        if best is None or f1 > best[0]:
+            best = (f1, choice, run)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _choose_thresholds(
+    args: argparse.Namespace, gold: Sequence[qeval.GoldDocument], data: TrainingData, options: dict[str, Any]
+) -> tuple[Thresholds, Optional[PipelineRun]]:
+    """The thresholds the cross-validation chooses and the pipeline run of
+    that choice; with one fold, threshold 0 and the first of each list."""
+    if args.folds <= 1:
+        return Thresholds(0.0, args.cue_thresholds[0], args.source_thresholds[0], args.revise_thresholds[0]), None
+    records = data.records
+    gold_total = sum(len(g.attributions) for g in gold)
+    report = qeval.score(gold, qeval.run_extractor(gold, rules_only_extractor(), threads=args.threads))
+    matched_other = report.sections["all"].matched - sum(r.positive for r in records)
+    scores = cross_validated_scores(records, args.folds, **options)
+    accept = best_threshold(scores, [r.positive for r in records], gold_total, matched_other)
+    print(f"{args.folds}-fold CV on {len(gold)} articles; accept threshold {accept:.4f}:")
+    print(_line("rules", report.sections["all"]))
+    # None: the classifier is left out; it ships only when it wins the CV.
+    # Cues change what is found (all-attribution F1), sources only whom it
+    # is attributed to (end-to-end F1).
+    cue_choices = [Thresholds(accept, t) for t in [None, *args.cue_thresholds]]
+    chosen, run = _best_run(gold, data, args.folds, cue_choices, "content", options)
+    source_choices = [Thresholds(accept, chosen.cue, t) for t in [None, *args.source_thresholds]]
+    chosen, run = _best_run(gold, data, args.folds, source_choices, "end_to_end", options)
+    revise_choices = [Thresholds(accept, chosen.cue, chosen.source, t) for t in [None, *args.revise_thresholds]]
+    chosen, run = _best_run(gold, data, args.folds, revise_choices, "end_to_end", options)
+    print(
+        ("propose_cue left out" if chosen.cue is None else f"cue threshold {chosen.cue:g}")
+        + ("; choose_source left out" if chosen.source is None else f"; source threshold {chosen.source:g}")
+        + ("; revise_source left out" if chosen.revise is None else f"; revise margin {chosen.revise:g}")
+    )
+    return chosen, run
+
+
+def _write_calibration(
+    args: argparse.Namespace, gold: Sequence[qeval.GoldDocument], model_run: PipelineRun
+) -> None:
+    """Fits the calibration table on the cross-validated model pipeline's
+    records and the rules-only pipeline's indirect records, and writes it."""
+    rules_run = PipelineRun([None] * len(gold), [[] for _ in gold])
+    run_pipeline(_core._ModelRunner(None), gold, range(len(gold)), rules_run)
+    records = calibration_fit.labelled_records(gold, model_run.docs, model_run.evidence, "model")
+    records += calibration_fit.labelled_records(gold, rules_run.docs, rules_run.evidence, "rules", ["indirect"])
+    chosen, results = calibration_fit.choose_options(records, args.folds)
+    best = next(r for r in results if r.options == chosen)
+    rules_cv = calibration_fit.cross_validate(records, args.folds, chosen, "rules")
+    print(
+        f"calibration: {len(records)} records; chosen strength {chosen.strength:g}, "
+        f"{chosen.score_buckets} score buckets, {chosen.word_buckets} word buckets; "
+        f"{args.folds}-fold CV: model pipeline log loss {best.log_loss:.4f}, ECE {best.ece:.4f} "
+        f"({best.records} records); rules-only indirect ECE {rules_cv.ece:.4f} ({rules_cv.records} records)"
+    )
+    with open(args.calibration_out, "w", encoding="utf-8", newline="\n") as out:
+        out.write(calibration_fit.fit(records, chosen))
+    print(f"wrote {args.calibration_out}")
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
@@ -261,47 +437,29 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if not gold:
         print(f"quotelink train: no annotated articles in {args.polnear}", file=sys.stderr)
         return 1
+    if args.calibration_out and args.folds <= 1:
+        print("quotelink train: --calibration-out needs --folds of 2 or more", file=sys.stderr)
+        return 2
     options = {"bits": args.bits, "epochs": args.epochs, "seed": args.seed}
-    records = collect_records(gold, threads=args.threads)
-    candidates = collect_cue_candidates(args.polnear, gold)
-    gold_total = sum(len(g.attributions) for g in gold)
-    rules = rules_only_extractor()
-    preds = qeval.run_extractor(gold, rules, threads=args.threads)
-    report = qeval.score(gold, preds)
-    matched_other = report.sections["all"].matched - sum(r.positive for r in records)
-    threshold = 0.0
-    cue_threshold: Optional[float] = args.cue_thresholds[0]
-    if args.folds > 1:
-        scores = cross_validated_scores(records, args.folds, **options)
-        threshold = best_threshold(scores, [r.positive for r in records], gold_total, matched_other)
-        print(f"{args.folds}-fold CV on {len(gold)} articles; accept threshold {threshold:.4f}:")
-        print(_line("rules", report.sections["all"]))
-        best = -1.0
-        # None: no propose_cue classifier; it ships only when it wins the CV.
-        for t in [None, *args.cue_thresholds]:
-            cv = cross_validated_pipeline(gold, records, candidates, args.folds, threshold, t, **options)
-            label = "rules+model (no cues)" if t is None else f"rules+model (cue >= {t:g})"
-            print(_line(label, cv.sections["all"]))
-            f1 = cv.sections["all"].to_dict()["content"]["f1"]
-            if f1 > best:
-                best, cue_threshold = f1, t
-        print("propose_cue left out" if cue_threshold is None else f"cue threshold {cue_threshold:g}")
-    everything = set(range(len(gold)))
-    model = train_model(
-        records,
-        threshold,
-        cues=None if cue_threshold is None else candidates.select(everything),
-        cue_threshold=cue_threshold or 0.0,
-        **options,
+    data = TrainingData(
+        collect_records(gold, threads=args.threads),
+        collect_cue_candidates(args.polnear, gold),
+        *collect_source_candidates(gold),
     )
+    thresholds, model_run = _choose_thresholds(args, gold, data, options)
+    model = model_for(data, set(range(len(gold))), thresholds, **options)
     with open(args.out, "wb") as out:
         out.write(model)
-    positives = sum(r.positive for r in records)
+    records, cues, sources, revisions = data.records, data.cues, data.sources, data.revisions
     print(
-        f"wrote {args.out}: {len(model)} bytes; {len(records)} records ({positives} positive), "
-        f"{len(candidates.doc)} cue candidates ({sum(candidates.positive)} positive) "
-        f"from {len(gold)} articles in {time.monotonic() - started:.1f} s"
+        f"wrote {args.out}: {len(model)} bytes; {len(records)} records ({sum(r.positive for r in records)} "
+        f"positive), {len(cues.doc)} cue candidates ({sum(cues.positive)} positive), {len(sources.doc)} "
+        f"source candidates ({sum(sources.positive)} positive), {len(revisions.doc)} revision candidates "
+        f"({sum(revisions.positive)} positive) from {len(gold)} articles"
     )
+    if args.calibration_out and model_run is not None:
+        _write_calibration(args, gold, model_run)
+    print(f"done in {time.monotonic() - started:.1f} s")
     return 0
 
 
@@ -325,6 +483,11 @@ def register_cli(sub: Any) -> None:
     )
     parser.add_argument("--polnear", required=True, metavar="DIR", help="a PolNeAR split (DIR/text, DIR/attributions)")
     parser.add_argument("--out", required=True, metavar="FILE", help="the model file to write (cpp/data/model/en.bin)")
+    parser.add_argument(
+        "--calibration-out",
+        metavar="FILE",
+        help="also fit the confidence calibration table and write it (cpp/data/model/calibration.tsv)",
+    )
     parser.add_argument("--folds", type=int, default=4, help="folds for choosing the threshold (1: threshold 0)")
     parser.add_argument("--epochs", type=int, default=10, help="perceptron passes (default 10)")
     parser.add_argument("--bits", type=int, default=18, help="log2 of the weight table size (default 18)")
@@ -337,5 +500,22 @@ def register_cli(sub: Any) -> None:
         metavar="T,T,...",
         help="propose_cue thresholds the CV chooses from, or to leave the classifier out "
         "(default 0; with --folds 1 the first is used)",
+    )
+    parser.add_argument(
+        "--source-thresholds",
+        type=_thresholds,
+        default=[-8.0, -6.0, -4.0, -2.0, 0.0],
+        metavar="T,T,...",
+        help="choose_source thresholds the CV chooses from; the classifier ships only when one beats "
+        "the model without it in end-to-end F1 (default -8,-6,-4,-2,0; with --folds 1 the first is used)",
+    )
+    parser.add_argument(
+        "--revise-thresholds",
+        type=_thresholds,
+        default=[0.0, 2.0, 4.0, 8.0],
+        metavar="M,M,...",
+        help="revise_source margins the CV chooses from (a candidate replaces the rules' source when it "
+        "scores higher by at least M); it ships only when one beats the model without it in end-to-end F1 "
+        "(default 0,2,4,8)",
     )
     parser.set_defaults(func=_cmd_train)

@@ -34,7 +34,8 @@ struct Clustered {
 
 Clustered cluster(const std::string& text,
                   const std::map<std::string, std::string>& aliases = {}) {
-  static const MentionTables tables = MentionTables::load({});
+  const MentionTables& tables =
+      mention_stage::default_lexicon().speakers.mentions;
   Clustered c{mention_stage::mentions_before_cues(text), {}};
   c.result = cluster_mentions(c.found.text, c.found.mentions, tables, aliases);
   return c;

@@ -7,6 +7,7 @@
 
 #include "cues.h"
 #include "mentions.h"
+#include "pipeline.h"
 #include "quotes.h"
 #include "text.h"
 
@@ -28,33 +29,51 @@ struct Found {
   }
 };
 
-/// Mentions found without cues, with the tables of `config`.
-inline Found mentions_of(const std::string& text,
-                         const quotelink::Config& config = {}) {
-  static const TextTables text_tables = TextTables::load({});
-  MentionTables tables = MentionTables::load(config);
-  TextLayout layout = analyse_text(text, text_tables);
-  std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
-  return {text,
-          find_mentions(text, layout, quote_of_tokens(layout, quotes), tables)};
+/// The stage tables of the default Config.
+inline const quotelink::Lexicon& default_lexicon() {
+  static const quotelink::Lexicon lexicon{quotelink::Config{}};
+  return lexicon;
 }
 
-/// Mentions with the speech verbs of the cue stage marked, as the attribution
-/// stage finds them ("Protest groups say").
+/// Mentions found without cues, with the tables of `lexicon`.
+inline Found mentions_with(const std::string& text,
+                           const quotelink::Lexicon& lexicon) {
+  TextLayout layout = analyse_text(text, lexicon.text);
+  std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
+  const TokenLayer tokens(text, layout, quotes, lexicon.vocabulary);
+  return {text, find_mentions(text, layout, tokens, lexicon.speakers.mentions)};
+}
+
+/// Mentions found without cues, with the tables of the default Config.
+inline Found mentions_of(const std::string& text) {
+  return mentions_with(text, default_lexicon());
+}
+
+/// Mentions found without cues, with the tables of `config`.
+inline Found mentions_of(const std::string& text,
+                         const quotelink::Config& config) {
+  const quotelink::Lexicon lexicon(config);
+  return mentions_with(text, lexicon);
+}
+
+/// Mentions with the speech verbs of the cue stage marked (those of marked
+/// quotations and of reported speech), as the attribution stage finds them
+/// ("Protest groups say").
 inline Found mentions_before_cues(const std::string& text,
                                   const MentionRuleSet& disabled = {}) {
-  static const TextTables text_tables = TextTables::load({});
-  static const CueTables cue_tables = CueTables::load({});
-  static const MentionTables tables = MentionTables::load({});
-  TextLayout layout = analyse_text(text, text_tables);
+  const quotelink::Lexicon& lexicon = default_lexicon();
+  TextLayout layout = analyse_text(text, lexicon.text);
   std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
-  std::vector<int> quote_of_token = quote_of_tokens(layout, quotes);
+  const TokenLayer tokens(text, layout, quotes, lexicon.vocabulary);
+  const CueSets cue_sets =
+      find_cue_sets(tokens, layout, lexicon.speakers.cue_lexicon, true);
   std::vector<bool> cue_starts(layout.tokens.size(), false);
-  for (const Cue& cue : find_cues(text, layout, quote_of_token, cue_tables))
-    if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
-      cue_starts[cue.first] = true;
-  return {text, find_mentions(text, layout, quote_of_token, tables, &cue_starts,
-                              disabled)};
+  for (const std::vector<Cue>* list : {&cue_sets.cues, &cue_sets.reported})
+    for (const Cue& cue : *list)
+      if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
+        cue_starts[cue.first] = true;
+  return {text, find_mentions(text, layout, tokens, lexicon.speakers.mentions,
+                              &cue_starts, disabled)};
 }
 
 }  // namespace mention_stage

@@ -33,6 +33,38 @@ TEST(Mentions, CountriesTsvHasFourColumnsAndManyCountries) {
   EXPECT_TRUE(russia);
 }
 
+// The mentions of `text` with the tables loaded into `vocabulary`.
+std::vector<std::string> mention_texts(const std::string& text,
+                                       const Vocabulary& vocabulary,
+                                       const MentionTables& tables) {
+  static const TextTables text_tables = TextTables::load({});
+  const TextLayout layout = analyse_text(text, text_tables);
+  const std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
+  const TokenLayer tokens(text, layout, quotes, vocabulary);
+  std::vector<std::string> out;
+  for (const SpeakerMention& m : find_mentions(text, layout, tokens, tables))
+    out.push_back(text.substr(m.mention.span.begin, m.mention.span.size()));
+  return out;
+}
+
+TEST(Mentions, MentionWordsFollowTheLanguagePack) {
+  // The made-up pack's mention_words.tsv makes "zu" a connector inside a
+  // name, and knows no "von"; English the other way round.
+  Vocabulary zz = load_vocabulary(
+      "zz", directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), {});
+  const MentionTables zz_tables = MentionTables::load({}, &zz);
+  const std::string text =
+      "Officials said the Ministry zu Berg and the Ministry von Hof met.";
+  const std::vector<std::string> in_zz = mention_texts(text, zz, zz_tables);
+  EXPECT_EQ(in_zz, (std::vector<std::string>{"Officials",
+                                             "the Ministry zu Berg", "Hof"}));
+  const quotelink::Lexicon& en = mention_stage::default_lexicon();
+  const std::vector<std::string> in_en =
+      mention_texts(text, en.vocabulary, en.speakers.mentions);
+  EXPECT_EQ(in_en, (std::vector<std::string>{"Officials", "the Ministry",
+                                             "Berg", "the Ministry von Hof"}));
+}
+
 TEST(Mentions, NameWithDemonymAndTitle) {
   Found f = mentions_of("Russian Foreign Minister Sergey Lavrov spoke.");
   const SpeakerMention* m = f.find("Russian Foreign Minister Sergey Lavrov");

@@ -2,11 +2,13 @@
 // pipeline hook that judges the rules' reported speech.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include "cues.h"
 #include "model/apply_model.h"
+#include "model/choose_source.h"
 #include "model/linear_model.h"
 #include "model/perceptron_trainer.h"
 #include "model/propose_cues.h"
@@ -164,6 +166,26 @@ TEST(ApplyModel, AcceptedReportsSayTheModelAccepted) {
   EXPECT_EQ(rule, "reported_after");
 }
 
+TEST(ApplyModel, ScoresOfTheKeptRecordsForCalibration) {
+  RulesOutput r = rules_output(kReports);
+  ASSERT_EQ(r.doc.quotes.size(), 2u);
+  LinearModel accept;
+  accept.classifiers.push_back(constant_classifier("accept_report", 1));
+  const double expected = accept.classifiers[0].score(
+      quotelink::detail::report_features(r.doc, r.layout, 0));
+  std::vector<double> scores;
+  quotelink::detail::apply_model(r.doc, r.layout, accept, &scores);
+  ASSERT_EQ(scores.size(), 2u);
+  EXPECT_EQ(scores[0], expected);      // the indirect record, judged
+  EXPECT_TRUE(std::isnan(scores[1]));  // the direct one is not judged
+  LinearModel reject;
+  reject.classifiers.push_back(constant_classifier("accept_report", -1));
+  r = rules_output(kReports);
+  quotelink::detail::apply_model(r.doc, r.layout, reject, &scores);
+  ASSERT_EQ(scores.size(), 1u);  // one per kept record
+  EXPECT_TRUE(std::isnan(scores[0]));
+}
+
 TEST(ApplyModel, AModelWithoutTheClassifierChangesNothing) {
   RulesOutput r = rules_output(kReports);
   LinearModel other;
@@ -183,11 +205,95 @@ TEST(ApplyModel, FeaturesDependOnTheCueWord) {
             quotelink::detail::report_features(argued.doc, argued.layout, 0));
 }
 
+// A report whose subject stands before an earlier verb: the rules give it
+// no source; "Jane Roe" is its one candidate ("the plan" is content).
+const char* kSourceless =
+    "Jane Roe visited the plant on Monday, then said the plan would cut "
+    "taxes for farmers.\n";
+
+TEST(ChooseSource, CandidatesAreTheCueSentencesMentionsOutsideTheContent) {
+  RulesOutput r = rules_output(kSourceless);
+  ASSERT_EQ(r.doc.quotes.size(), 1u);
+  ASSERT_EQ(r.doc.quotes[0].mention, -1);
+  const std::vector<int> candidates =
+      quotelink::detail::source_candidates(r.doc, r.layout, 0);
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(r.doc.slice(r.doc.mentions[candidates[0]].span), "Jane Roe");
+  // A record with a source: its own mention is among them; a direct
+  // quotation has none.
+  RulesOutput sourced = rules_output(kReports);
+  const std::vector<int> own =
+      quotelink::detail::source_candidates(sourced.doc, sourced.layout, 0);
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0], sourced.doc.quotes[0].mention);
+  EXPECT_TRUE(
+      quotelink::detail::source_candidates(sourced.doc, sourced.layout, 1)
+          .empty());
+}
+
+TEST(ChooseSource, TheBestCandidateOverTheThresholdBecomesTheSource) {
+  RulesOutput r = rules_output(kSourceless);
+  LinearModel choose;
+  choose.classifiers.push_back(constant_classifier("choose_source", 1));
+  quotelink::detail::choose_sources(r.doc, r.layout, choose);
+  const quotelink::Quote& quote = r.doc.quotes[0];
+  ASSERT_GE(quote.mention, 0);
+  EXPECT_EQ(r.doc.slice(r.doc.mentions[quote.mention].span), "Jane Roe");
+  EXPECT_EQ(quote.speaker, r.doc.mentions[quote.mention].entity);
+  EXPECT_EQ(quote.sieve, "reported_after+source");
+  // Under the threshold, or without the classifier, nothing changes.
+  for (std::int16_t weight : {-1, 1}) {
+    RulesOutput kept = rules_output(kSourceless);
+    LinearModel model;
+    model.classifiers.push_back(constant_classifier(
+        weight < 0 ? "choose_source" : "accept_report", weight));
+    quotelink::detail::choose_sources(kept.doc, kept.layout, model);
+    EXPECT_EQ(kept.doc.quotes[0].mention, -1);
+    EXPECT_EQ(kept.doc.quotes[0].sieve, "reported_after");
+  }
+}
+
+TEST(ChooseSource, ReviseReplacesTheRulesChoiceOnlyByTheMargin) {
+  const char* text =
+      "After meeting John Doe, Jane Roe said the plan would cut taxes.\n";
+  for (float margin : {0.0f, 1.0f}) {
+    RulesOutput r = rules_output(text);
+    ASSERT_EQ(r.doc.quotes.size(), 1u);
+    ASSERT_EQ(r.doc.slice(r.doc.mentions[r.doc.quotes[0].mention].span),
+              "Jane Roe");
+    // Every candidate scores alike: John Doe beats the rules' choice by 0.
+    LinearModel revise;
+    revise.classifiers.push_back(constant_classifier("revise_source", 1));
+    revise.classifiers[0].threshold = margin;
+    quotelink::detail::choose_sources(r.doc, r.layout, revise);
+    const quotelink::Quote& quote = r.doc.quotes[0];
+    EXPECT_EQ(r.doc.slice(r.doc.mentions[quote.mention].span),
+              margin > 0 ? "Jane Roe" : "John Doe");
+    EXPECT_EQ(quote.sieve,
+              margin > 0 ? "reported_after" : "reported_after+source");
+  }
+}
+
+TEST(ChooseSource, ExamplesAreThoseThePipelineScores) {
+  const quotelink::detail::ReportExampleFinder finder;
+  const auto examples = finder.source_examples(kSourceless);
+  ASSERT_EQ(examples.size(), 1u);
+  EXPECT_EQ(examples[0].mention_start, 0u);
+  EXPECT_EQ(examples[0].mention_end, 8u);  // "Jane Roe", code points
+  RulesOutput r = rules_output(kSourceless);
+  EXPECT_EQ(examples[0].features,
+            quotelink::detail::source_features(r.doc, r.layout, 0, 0));
+}
+
 TEST(ShippedModel, LoadsAndJudgesReports) {
   const LinearModel& model = quotelink::detail::shipped_model();
   const LinearClassifier* accept = model.find(quotelink::detail::kAcceptReport);
   ASSERT_NE(accept, nullptr);
   EXPECT_GE(accept->bits, 10u);
+  // It also chooses sources: the cross-validation kept both source
+  // classifiers.
+  EXPECT_NE(model.find(quotelink::detail::kChooseSource), nullptr);
+  EXPECT_NE(model.find(quotelink::detail::kReviseSource), nullptr);
   // The default pipeline runs it; Config::model = false does not.
   const Document with_model = quotelink::extract(kReports);
   const Document rules = rules_only(kReports);

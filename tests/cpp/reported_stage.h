@@ -50,14 +50,12 @@ inline std::vector<Report> reports(
     for (const d::Cue& cue : *list)
       if (cue.kind == d::CueKind::verb && cue.form != d::VerbForm::gerund)
         cue_starts[cue.first] = true;
-  const std::vector<d::SpeakerMention> mentions = d::find_mentions(
-      text, layout, quote_of_token, tables.mentions, &cue_starts);
+  const std::vector<d::SpeakerMention> mentions =
+      d::find_mentions(text, layout, tokens, tables.mentions, &cue_starts);
   const std::vector<d::Cue> all_cues = d::merge_cues(cues, extra);
-  const d::SieveInput input{text,        layout,
-                            quotes,      quote_of_token,
-                            all_cues,    mentions,
-                            tables.cues, tokens,
-                            tables.cue_lexicon, lexicon.rules};
+  const d::SieveInput input{
+      text,     layout,      quotes, quote_of_token,     all_cues,
+      mentions, tables.cues, tokens, tables.cue_lexicon, lexicon.rules};
   const std::vector<d::CueFrame> frames = d::frame_cues(input);
   std::vector<Report> out;
   for (const d::ReportedQuote& rq :

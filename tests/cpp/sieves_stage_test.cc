@@ -28,8 +28,8 @@ struct SieveRun {
     for (const Cue& cue : cues)
       if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
         cue_starts[cue.first] = true;
-    mentions = find_mentions(text, layout, quote_of_token,
-                             lexicon.speakers.mentions, &cue_starts);
+    mentions = find_mentions(text, layout, *tokens, lexicon.speakers.mentions,
+                             &cue_starts);
     input.emplace(SieveInput{text, layout, quotes, quote_of_token, cues,
                              mentions, lexicon.speakers.cues, *tokens,
                              lexicon.speakers.cue_lexicon, lexicon.rules});

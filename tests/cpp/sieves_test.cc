@@ -101,6 +101,7 @@ TEST(Sieves, ParagraphFallbackForLongQuotes) {
 TEST(Sieves, ScareQuoteHasNoSpeaker) {
   quotelink::Config config;  // reported speech would drop the scare quote
   config.indirect = false;
+  config.calibration = false;  // the sieves' own confidence
   auto doc = quotelink::Extractor(config).extract(
       "The so-called \"peace plan\" was dropped last year.");
   EXPECT_EQ(speaker_of(doc, "peace plan"), "<none>");

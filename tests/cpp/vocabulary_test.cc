@@ -12,6 +12,7 @@
 #include "quotelink/extractor.h"
 #include "quotes.h"
 #include "token_layer.h"
+#include "unicode.h"
 
 namespace quotelink::detail {
 namespace {
@@ -50,6 +51,18 @@ TEST(Vocabulary, ClassesAddUpAndAttributesAreKept) {
   EXPECT_EQ(longest.words.size(), 2u);  // longest first
   EXPECT_EQ(longest.attribute("lemma"), "fb");
   EXPECT_EQ(v.entries()[v.entries_from(foo)[1]].attribute("k"), "v");
+}
+
+TEST(Vocabulary, FirstClassesGatherTheClassesOfEntriesStartingWithAWord) {
+  Vocabulary v({"alpha", "beta"});
+  v.load_pack("t", files({{"pack.txt", "a.tsv\n"},
+                          {"a.tsv", "foo\talpha\nbar baz\tbeta\n"}}));
+  const WordClass alpha = v.word_class("alpha"), beta = v.word_class("beta");
+  EXPECT_TRUE(v.first_classes(v.find("foo")).has(alpha));
+  EXPECT_TRUE(v.first_classes(v.find("bar")).has(beta));  // a phrase's start
+  EXPECT_FALSE(v.has(v.find("bar"), beta));
+  EXPECT_TRUE(v.first_classes(v.find("baz")).empty());  // inside a phrase
+  EXPECT_TRUE(v.first_classes(kNoWord).empty());
 }
 
 TEST(Vocabulary, BadLinesNameFileLineAndProblem) {
@@ -104,6 +117,26 @@ TEST(Vocabulary, LexiconKeysLowerCaseOnceForAllScripts) {
   EXPECT_EQ(strip_possessive("russia's"), "russia");
   EXPECT_EQ(strip_possessive("koreas'"), "koreas");
   EXPECT_EQ(strip_possessive("its"), "its");
+}
+
+TEST(Vocabulary, GeneralPunctuationKeysAsICULowerCasesIt) {
+  // lexicon_key skips ICU for U+2010..U+205F; every one of them, alone and
+  // between letters, keys as ICU's lower case and NFC would.
+  std::string key;
+  for (char32_t cp = 0x2000; cp <= 0x206F; ++cp) {
+    std::string mark;
+    mark += static_cast<char>(0xE0 | (cp >> 12));
+    mark += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    mark += static_cast<char>(0x80 | (cp & 0x3F));
+    for (const std::string& word : {mark, "Ab" + mark + "C", "X" + mark}) {
+      std::string expected = to_lower(word);
+      for (std::size_t pos;
+           (pos = expected.find("\xE2\x80\x99")) != std::string::npos;)
+        expected.replace(pos, 3, "'");
+      lexicon_key(word, &key);
+      EXPECT_EQ(key, expected) << "U+" << std::hex << cp;
+    }
+  }
 }
 
 TEST(WordTable, IdsAreDenseAndSurviveGrowth) {
@@ -174,6 +207,33 @@ TEST_F(TokenLayerTest, ShapesAreUnicodeCorrect) {
   EXPECT_TRUE(l.punct(token("-"), '-'));
   EXPECT_TRUE(l.shape(token("42"), Shape::number));
   EXPECT_FALSE(l.shape(token("42"), Shape::has_letter));
+}
+
+TEST_F(TokenLayerTest, AsciiTokensGetTheFactsOfTheUnicodePath) {
+  // An ASCII token takes a one-pass path; each pair differs only in one
+  // accented letter (the Unicode path), so their facts must match.
+  const TokenLayer& l = layer(
+      "Eric's \xC3\x89ric's ERIC \xC3\x89RIC U.S.-LED \xC3\x9C.S.-LED "
+      "eric \xC3\xA9ric e2e \xC3\xA9"
+      "2e");
+  const std::pair<const char*, const char*> twins[] = {
+      {"Eric's", "\xC3\x89ric's"},
+      {"ERIC", "\xC3\x89RIC"},
+      {"U.S.-LED", "\xC3\x9C.S.-LED"},
+      {"eric", "\xC3\xA9ric"},
+      {"e2e",
+       "\xC3\xA9"
+       "2e"}};
+  for (const auto& [ascii, unicode] : twins) {
+    ASSERT_GE(token(ascii), 0) << ascii;
+    ASSERT_GE(token(unicode), 0) << unicode;
+    EXPECT_EQ(l.facts(token(ascii)).shape, l.facts(token(unicode)).shape)
+        << ascii;
+  }
+  EXPECT_EQ(l.lower(token("Eric's")), "eric's");
+  EXPECT_EQ(l.lower(token("\xC3\x89ric's")), "\xC3\xA9ric's");
+  EXPECT_EQ(l.text_of(l.base(token("Eric's"))), "eric");
+  EXPECT_TRUE(l.shape(token("U.S.-LED"), Shape::all_caps));
 }
 
 TEST_F(TokenLayerTest, NestingDepthAndParentComeFromTheQuotes) {

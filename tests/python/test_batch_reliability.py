@@ -51,7 +51,7 @@ def test_ctrl_c_stops_a_long_extract_many_promptly():
 def _interrupted_child(call: str) -> tuple[str, float]:
     """Runs `call` (on `texts`, `extractor`) in a child, sends SIGINT a
     second after it starts; the child's verdict and the seconds it took."""
-    from conftest import EXAMPLES
+    from conftest import EXAMPLES, sigint_as_default
 
     child = textwrap.dedent(
         f"""
@@ -69,7 +69,11 @@ def _interrupted_child(call: str) -> tuple[str, float]:
         """
     )
     process = subprocess.Popen(
-        [sys.executable, "-c", child, str(EXAMPLES[0])], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", child, str(EXAMPLES[0])],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=sigint_as_default,
     )
     try:
         assert process.stdout.readline().strip() == "started", process.stderr.read()

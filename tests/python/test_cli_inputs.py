@@ -22,7 +22,7 @@ import pytest
 
 from quotelink import cli
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, sigint_as_default
 
 ARTICLE = '"We will win," the minister said on Tuesday.\n\nMr. Smith said he was "very pleased" with it.\n'
 
@@ -162,6 +162,7 @@ def test_results_before_a_stalled_input_are_written(tmp_path, fmt):
         [sys.executable, "-m", "quotelink", "extract", "-f", fmt, str(good), str(fifo)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=sigint_as_default,
     )
     try:
         seen = _read_until(process.stdout, b"very pleased", 60)

@@ -106,3 +106,39 @@ def test_cli_no_model(tmp_path, capsys):
     assert '"sieve": "reported_after"' in capsys.readouterr().out
     assert cli.main(["extract", "--format", "jsonl", str(path)]) == 0
     assert '"sieve": "reported_after+model"' in capsys.readouterr().out
+
+
+SOURCELESS = "Jane Roe visited the plant on Monday, then said the plan would cut taxes for farmers.\n"
+
+
+def _gold_with_source(source):
+    start = SOURCELESS.index("the plan")
+    content = ((start, SOURCELESS.index(".\n")),)
+    att = qe.Attribution("s", content, "indirect", source, (), (), None, None)
+    return qe.GoldDocument("s", SOURCELESS, [att])
+
+
+def test_source_candidates_are_labelled_by_the_annotated_source():
+    sourceless, sourced = train.collect_source_candidates([_gold_with_source(((0, 8),))])
+    assert sourceless.positive == [True] and sourced.positive == []
+    # Annotated with another source, or with none: not the source.
+    assert train.collect_source_candidates([_gold_with_source(((40, 44),))])[0].positive == [False]
+    assert train.collect_source_candidates([_gold_with_source(())])[0].positive == [False]
+    # A record with a source: its candidates (the rules' choice among them)
+    # train revise_source.
+    text = "After meeting John Doe, Jane Roe said the plan would cut taxes.\n"
+    content = ((text.index("the plan"), text.index(".\n")),)
+    gold = qe.GoldDocument("r", text, [qe.Attribution("r", content, "indirect", ((14, 22),), (), (), None, None)])
+    sourceless, sourced = train.collect_source_candidates([gold])
+    assert sourceless.positive == [] and sourced.positive == [True, False]  # John Doe, Jane Roe
+
+
+def test_choose_source_ships_only_with_its_own_smaller_table():
+    gold = [_gold_with_source(((0, 8),))] * 4
+    data = train.TrainingData([], train.Candidates([], [], [], []), *train.collect_source_candidates(gold))
+    bare = train.model_for(data, {0, 1, 2, 3}, train.Thresholds(0.0), bits=12, epochs=2, seed=1)
+    assert [c[0] for c in _core._model_info(bare)] == ["accept_report"]
+    both = train.model_for(data, {0, 1, 2, 3}, train.Thresholds(0.0, None, -1.0), bits=12, epochs=2, seed=1)
+    info = _core._model_info(both)
+    assert [(c[0], c[1]) for c in info] == [("accept_report", 12), ("choose_source", train.SOURCE_BITS)]
+    assert info[1][2] == -1.0

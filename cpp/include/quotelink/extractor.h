@@ -21,6 +21,10 @@ struct Config {
   /// Let the learned layer (the model embedded in the library) judge the
   /// rules' reported-speech records; false runs the rules only.
   bool model = true;
+  /// Report each quotation's confidence as the calibrated chance that it is
+  /// right (a table fitted on PolNeAR train, docs/model.md); false keeps the
+  /// rules' constant confidences.
+  bool calibration = true;
   /// Extra speech-verb lemmas, added to the built-in cue lexicon.
   std::vector<std::string> extra_cue_verbs;
   /// Extra titles ("Commissioner", "Ambassador"), added to the built-in list.
@@ -29,7 +33,8 @@ struct Config {
   /// Netanyahu").
   std::map<std::string, std::string> speaker_aliases;
   /// Keep only quotations whose confidence is at least this (0 to 1).
-  /// Quotations without a speaker have confidence 0.
+  /// Calibrated, a quotation without a speaker has the chance that it has
+  /// none (low); with calibration false its confidence is 0.
   double min_confidence = 0.0;
   /// The quotation kinds to keep; the others are dropped after extraction.
   std::vector<QuoteKind> kinds = {QuoteKind::direct, QuoteKind::partial,

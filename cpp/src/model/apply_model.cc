@@ -1,5 +1,6 @@
 #include "model/apply_model.h"
 
+#include <cmath>
 #include <utility>
 #include <vector>
 
@@ -10,44 +11,36 @@
 namespace quotelink::detail {
 
 void apply_model(Document& doc, const TextLayout& layout,
-                 const LinearModel& model) {
+                 const LinearModel& model, std::vector<double>* scores) {
+  const double not_judged = std::nan("");
   const LinearClassifier* accept = model.find(kAcceptReport);
-  if (!accept) return;
-  std::vector<bool> rejected(doc.quotes.size(), false);
-  for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
-    if (doc.quotes[q].kind != QuoteKind::indirect) continue;
-    rejected[q] = !accept->decide(report_features(doc, layout, q));
+  if (!accept) {
+    if (scores) scores->assign(doc.quotes.size(), not_judged);
+    return;
   }
+  std::vector<double> score(doc.quotes.size(), not_judged);
+  for (std::size_t q = 0; q < doc.quotes.size(); ++q)
+    if (doc.quotes[q].kind == QuoteKind::indirect)
+      score[q] = accept->score(report_features(doc, layout, q));
   std::vector<Quote> kept;
   kept.reserve(doc.quotes.size());
+  if (scores) scores->clear();
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
-    if (rejected[q]) continue;
+    if (score[q] < accept->threshold) continue;  // NaN: not judged, kept
     if (doc.quotes[q].kind == QuoteKind::indirect)
       doc.quotes[q].sieve += "+model";
     kept.push_back(std::move(doc.quotes[q]));
+    if (scores) scores->push_back(score[q]);
   }
   doc.quotes = std::move(kept);
 }
 
-namespace {
-
-LinearModel load_shipped_model() {
-  std::string_view bytes;
-  try {
-    bytes = embedded_file(kShippedModel);
-  } catch (const error&) {
-    throw error(
-        "this build of quotelink embeds no model (cpp/data/model/en.bin): "
-        "build one with `quotelink train`, or set Config.model = false for "
-        "the rules only");
-  }
-  return LinearModel::parse(bytes);
-}
-
-}  // namespace
-
 const LinearModel& shipped_model() {
-  static const LinearModel model = load_shipped_model();
+  static const LinearModel model = LinearModel::parse(embedded_file_or_fail(
+      kShippedModel,
+      "this build of quotelink embeds no model (cpp/data/model/en.bin): "
+      "build one with `quotelink train`, or set Config.model = false for "
+      "the rules only"));
   return model;
 }
 

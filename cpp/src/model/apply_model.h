@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "model/linear_model.h"
 #include "quotelink/document.h"
@@ -18,9 +19,12 @@ inline constexpr std::string_view kAcceptReport = "accept_report";
 /// rejected records are removed, accepted ones keep the rule's sieve with
 /// "+model" appended ("reported_after+model"). Direct and partial records
 /// are left as they are. A model without that classifier changes nothing.
-/// doc.quotes stays sorted; mentions and entities are untouched.
+/// doc.quotes stays sorted; mentions and entities are untouched. With
+/// `scores`, it receives accept_report's score of each kept record, in
+/// doc.quotes order (NaN for a record the model did not judge).
 void apply_model(Document& doc, const TextLayout& layout,
-                 const LinearModel& model);
+                 const LinearModel& model,
+                 std::vector<double>* scores = nullptr);
 
 /// The embedded data file of the shipped model (cpp/data/model/en.bin).
 inline constexpr std::string_view kShippedModel = "model/en.bin";

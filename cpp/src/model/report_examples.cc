@@ -1,6 +1,7 @@
 #include "model/report_examples.h"
 
 #include "attribute.h"
+#include "model/choose_source.h"
 #include "model/cue_features.h"
 #include "model/propose_cues.h"
 #include "model/report_features.h"
@@ -12,9 +13,11 @@ namespace quotelink::detail {
 
 namespace {
 
+// The rules with their constant confidences: what training reads.
 Config rules_only() {
   Config config;
   config.model = false;
+  config.calibration = false;
   return config;
 }
 
@@ -36,12 +39,18 @@ ReportExampleFinder::ReportExampleFinder()
 
 ReportExampleFinder::~ReportExampleFinder() = default;
 
+TextLayout ReportExampleFinder::rules_document(std::string_view text,
+                                               Document& doc) const {
+  doc.text = validate_utf8(text, false, nullptr);
+  TextLayout layout = run_rules(doc, *lexicon_);
+  doc.build_offset_index();
+  return layout;
+}
+
 std::vector<ReportExample> ReportExampleFinder::examples(
     std::string_view text) const {
   Document doc;
-  doc.text = validate_utf8(text, false, nullptr);
-  const TextLayout layout = run_rules(doc, *lexicon_);
-  doc.build_offset_index();
+  const TextLayout layout = rules_document(text, doc);
   std::vector<ReportExample> out;
   out.reserve(doc.quotes.size());
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
@@ -84,18 +93,39 @@ std::vector<CueExample> ReportExampleFinder::cue_examples(
   return out;
 }
 
+std::vector<SourceExample> ReportExampleFinder::source_examples(
+    std::string_view text) const {
+  Document doc;
+  const TextLayout layout = rules_document(text, doc);
+  std::vector<SourceExample> out;
+  for (std::size_t q = 0; q < doc.quotes.size(); ++q)
+    for (int m : source_candidates(doc, layout, q)) {
+      SourceExample e;
+      e.start = doc.code_point_offset(doc.quotes[q].span.begin);
+      e.end = doc.code_point_offset(doc.quotes[q].span.end);
+      e.mention_start = doc.code_point_offset(doc.mentions[m].span.begin);
+      e.mention_end = doc.code_point_offset(doc.mentions[m].span.end);
+      e.sourced = doc.quotes[q].mention >= 0;
+      e.rules_choice = m == doc.quotes[q].mention;
+      e.features = source_features(doc, layout, q, m);
+      out.push_back(std::move(e));
+    }
+  return out;
+}
+
 ModelRunner::ModelRunner(LinearModel model)
     : model_(std::move(model)),
       lexicon_(std::make_unique<Lexicon>(rules_only())) {
-  lexicon_->model = &model_;
+  if (!model_.classifiers.empty()) lexicon_->model = &model_;
 }
 
 ModelRunner::~ModelRunner() = default;
 
-Document ModelRunner::extract(std::string_view text) const {
+Document ModelRunner::extract(
+    std::string_view text, std::vector<CalibrationEvidence>* evidence) const {
   Document doc;
   doc.text = validate_utf8(text, false, nullptr);
-  run_pipeline(doc, *lexicon_, Config{});
+  run_pipeline(doc, *lexicon_, Config{}, kWindowBytes, evidence);
   return doc;
 }
 

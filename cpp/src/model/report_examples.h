@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "calibration.h"
 #include "model/linear_model.h"
 #include "quotelink/document.h"
 #include "text.h"
@@ -35,6 +36,17 @@ struct CueExample {
   std::vector<std::uint32_t> features;
 };
 
+/// One candidate source mention of a reported-speech record.
+struct SourceExample {
+  std::size_t start = 0;          ///< the record's content start, code points
+  std::size_t end = 0;            ///< the record's content end
+  std::size_t mention_start = 0;  ///< the candidate mention, code points
+  std::size_t mention_end = 0;
+  bool sourced = false;       ///< the rules gave the record a source
+  bool rules_choice = false;  ///< the candidate is that source
+  std::vector<std::uint32_t> features;
+};
+
 /// Contract: runs the stages of one window up to attribution (the rules
 /// only) on `doc.text` (valid UTF-8), filling doc's paragraphs, sentences,
 /// quotes, mentions and entities, and returns the layout: what apply_model
@@ -52,8 +64,15 @@ class ReportExampleFinder {
   /// The cue candidates of `text` that no lexicon cue covers, in order:
   /// what propose_cues judges in the pipeline.
   std::vector<CueExample> cue_examples(std::string_view text) const;
+  /// The candidate sources of the records, in record order: what
+  /// choose_sources scores in the pipeline.
+  std::vector<SourceExample> source_examples(std::string_view text) const;
 
  private:
+  /// Fills `doc` with the rules' output on `text` (offsets indexed) and
+  /// returns its layout; quotelink::error for invalid UTF-8.
+  TextLayout rules_document(std::string_view text, Document& doc) const;
+
   std::unique_ptr<const Lexicon> lexicon_;
 };
 
@@ -61,14 +80,18 @@ class ReportExampleFinder {
 /// one (training's cross-validation scores the pipeline with fold models).
 class ModelRunner {
  public:
-  /// Takes `model`; the lexicons are the built-in ones.
+  /// Takes `model` (one without classifiers: the rules only); the lexicons
+  /// are the built-in ones; confidences are the rules' (no calibration).
   explicit ModelRunner(LinearModel model);
   ~ModelRunner();
   ModelRunner(const ModelRunner&) = delete;
   ModelRunner& operator=(const ModelRunner&) = delete;
-  /// What Extractor::extract gives for `text` with this model (confidences
-  /// unrounded); quotelink::error for invalid UTF-8.
-  Document extract(std::string_view text) const;
+  /// What Extractor::extract gives for `text` with this model, uncalibrated
+  /// (confidences unrounded, no verbatim records); quotelink::error for
+  /// invalid UTF-8. With `evidence`, it receives each record's calibration
+  /// evidence, in doc.quotes order.
+  Document extract(std::string_view text,
+                   std::vector<CalibrationEvidence>* evidence = nullptr) const;
 
  private:
   LinearModel model_;

@@ -3,68 +3,11 @@
 #include <algorithm>
 #include <string>
 
-#include "model/linear_model.h"
+#include "model/feature_text.h"
 
 namespace quotelink::detail {
 
 namespace {
-
-// Appends features: each is a template id and one or two strings, hashed.
-class FeatureSink {
- public:
-  explicit FeatureSink(std::vector<std::uint32_t>& out) : out_(out) {}
-  void add(std::uint32_t id, std::string_view a) {
-    out_.push_back(hash_feature(id * 0x9e3779b1u, a));
-  }
-  void add(std::uint32_t id, std::string_view a, std::string_view b) {
-    std::string joined(a);
-    joined += '\x1f';
-    joined += b;
-    add(id, joined);
-  }
-
- private:
-  std::vector<std::uint32_t>& out_;
-};
-
-// ASCII lower case: features need a stable key, not full case folding.
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-// The first token starting at or after byte `offset`, or tokens.size().
-int first_token_from(const TextLayout& layout, std::size_t offset) {
-  auto it = std::lower_bound(
-      layout.tokens.begin(), layout.tokens.end(), offset,
-      [](const Token& t, std::size_t o) { return t.span.begin < o; });
-  return static_cast<int>(it - layout.tokens.begin());
-}
-
-// The lower-cased word of token t, or a boundary marker outside the text.
-std::string word_at(const Document& doc, const TextLayout& layout, int t) {
-  if (t < 0) return "<s>";
-  if (t >= static_cast<int>(layout.tokens.size())) return "</s>";
-  const TokenSpan& s = layout.tokens[t].span;
-  return lower(std::string_view(doc.text).substr(s.begin, s.end - s.begin));
-}
-
-const char* length_bucket(int n) {
-  if (n <= 1) return "1";
-  if (n <= 2) return "2";
-  if (n <= 3) return "3";
-  if (n <= 6) return "4-6";
-  if (n <= 12) return "7-12";
-  if (n <= 25) return "13-25";
-  return "26+";
-}
-
-// The sieve without the resolution suffixes (+pronoun, +nominal).
-std::string_view base_sieve(std::string_view sieve) {
-  return sieve.substr(0, sieve.find('+'));
-}
 
 // Features of the cue: its words, its neighbours, its side of the content.
 void add_cue_features(FeatureSink& f, const Document& doc,
@@ -76,7 +19,7 @@ void add_cue_features(FeatureSink& f, const Document& doc,
   }
   const int first = first_token_from(layout, quote.cue->begin);
   const int end = first_token_from(layout, quote.cue->end);
-  const std::string cue = lower(doc.slice(*quote.cue));
+  const std::string cue = lower_ascii(doc.slice(*quote.cue));
   const std::string before = word_at(doc, layout, first - 1);
   const std::string after = word_at(doc, layout, end);
   const std::string after2 = word_at(doc, layout, end + 1);
@@ -132,11 +75,11 @@ void add_source_features(FeatureSink& f, const Document& doc,
   f.add(41, base_sieve(quote.sieve), to_string(m.kind));
   f.add(42, quote.speaker >= 0 ? "entity" : "no_entity");
   if (m.kind == MentionKind::pronoun || m.kind == MentionKind::role)
-    f.add(43, lower(doc.slice(m.span)));
+    f.add(43, lower_ascii(doc.slice(m.span)));
   const std::size_t last_space = m.head.rfind(' ');
-  f.add(44,
-        lower(last_space == std::string::npos ? m.head
-                                              : m.head.substr(last_space + 1)));
+  f.add(44, lower_ascii(last_space == std::string::npos
+                            ? m.head
+                            : m.head.substr(last_space + 1)));
 }
 
 }  // namespace

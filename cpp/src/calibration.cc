@@ -1,0 +1,300 @@
+#include "calibration.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <system_error>
+#include <utility>
+
+#include "lexicon.h"
+#include "quotelink/error.h"
+
+namespace quotelink::detail {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+int count_words(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = is_space(c);
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// The bucket of `value`: how many edges are at most `value`.
+template <class T>
+std::size_t bucket_of(const std::vector<T>& edges, T value) {
+  return static_cast<std::size_t>(
+      std::upper_bound(edges.begin(), edges.end(), value) - edges.begin());
+}
+
+// `value` with two decimals, as the table file writes it (locale-free).
+std::string two_decimals(double value) {
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value,
+                                    std::chars_format::fixed, 2);
+  return std::string(buffer, result.ptr);
+}
+
+std::string shortest(double value) {
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+template <class T>
+bool parse_number(std::string_view text, T& out) {
+  const auto result =
+      std::from_chars(text.data(), text.data() + text.size(), out);
+  return result.ec == std::errc() && result.ptr == text.data() + text.size();
+}
+
+// The `buckets`-quantile edges of `values` (sorted here), repeated edges
+// merged; `round` maps a raw edge to the value the file keeps.
+template <class T, class Round>
+std::vector<T> quantile_edges(std::vector<T> values, int buckets, Round round) {
+  std::vector<T> edges;
+  if (values.empty()) return edges;
+  std::sort(values.begin(), values.end());
+  for (int i = 1; i < buckets; ++i) {
+    const T edge = round(values[values.size() * i / buckets]);
+    if (edges.empty() || edge > edges.back()) edges.push_back(edge);
+  }
+  return edges;
+}
+
+// Splits a line at tabs.
+std::vector<std::string_view> fields_of(std::string_view line) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t at = line.find('\t'); at != std::string_view::npos;
+       at = line.find('\t', start)) {
+    out.push_back(line.substr(start, at - start));
+    start = at + 1;
+  }
+  out.push_back(line.substr(start));
+  return out;
+}
+
+// Reads the table file line by line, failing with the line and its offset.
+class TableReader {
+ public:
+  TableReader(std::size_t line, std::size_t offset)
+      : line_(line), offset_(offset) {}
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw error("calibration table line " + std::to_string(line_) + " (byte " +
+                    std::to_string(offset_) + "): " + what,
+                offset_);
+  }
+
+  template <class T>
+  T number(std::string_view text, const char* what) const {
+    T value{};
+    if (!parse_number(text, value))
+      fail(std::string("bad ") + what + " '" + std::string(text) + "'");
+    return value;
+  }
+
+  template <class T>
+  std::vector<T> ascending(const std::vector<std::string_view>& fields,
+                           const char* what) const {
+    std::vector<T> out;
+    for (std::size_t i = 1; i < fields.size(); ++i) {
+      out.push_back(number<T>(fields[i], what));
+      if (out.size() > 1 && !(out[out.size() - 2] < out.back()))
+        fail(std::string(what) + "s are not ascending");
+    }
+    return out;
+  }
+
+  void read(CalibrationTable& table,
+            const std::vector<std::string_view>& fields) const {
+    const std::string_view name = fields[0];
+    if (name == "strength" && fields.size() == 2) {
+      table.strength = number<double>(fields[1], "strength");
+      if (!(table.strength > 0)) fail("strength must be positive");
+    } else if (name == "score_edges") {
+      table.score_edges = ascending<double>(fields, "score edge");
+    } else if (name == "word_edges") {
+      table.word_edges = ascending<int>(fields, "word edge");
+    } else if (name == "group" && fields.size() == 4) {
+      CalibrationCounts counts;
+      counts.right = number<std::uint32_t>(fields[2], "right count");
+      counts.records = number<std::uint32_t>(fields[3], "record count");
+      if (counts.right > counts.records)
+        fail("more right records than records");
+      if (!table.groups.emplace(std::string(fields[1]), counts).second)
+        fail("group '" + std::string(fields[1]) + "' listed twice");
+    } else {
+      fail(
+          "expected strength, score_edges, word_edges or group KEY RIGHT "
+          "RECORDS, not '" +
+          std::string(name) + "' with " + std::to_string(fields.size() - 1) +
+          " fields");
+    }
+  }
+
+ private:
+  std::size_t line_;
+  std::size_t offset_;
+};
+
+}  // namespace
+
+CalibrationEvidence calibration_evidence(const Document& doc, std::size_t q,
+                                         double score) {
+  const Quote& quote = doc.quotes[q];
+  CalibrationEvidence e;
+  e.kind = quote.kind;
+  e.rule = quote.sieve;
+  if (quote.mention >= 0) {
+    e.speaker = to_string(doc.mentions[quote.mention].kind);
+    if (quote.speaker < 0) e.speaker += "+unlinked";
+  } else {
+    e.speaker = "none";
+  }
+  e.judged = !std::isnan(score);
+  e.score = e.judged ? score : 0.0;
+  e.words = count_words(quote.text);
+  return e;
+}
+
+std::vector<std::string> CalibrationTable::keys(
+    const CalibrationEvidence& e) const {
+  std::vector<std::string> out;
+  out.reserve(6);
+  std::string key = "*";
+  out.push_back(key);
+  key += "|kind=";
+  key += to_string(e.kind);
+  out.push_back(key);
+  key += "|rule=" + e.rule;
+  out.push_back(key);
+  key += "|speaker=" + e.speaker;
+  out.push_back(key);
+  key += "|score=";
+  key += e.judged ? std::to_string(bucket_of(score_edges, e.score)) : "none";
+  out.push_back(key);
+  key += "|words=" + std::to_string(bucket_of(word_edges, e.words));
+  out.push_back(std::move(key));
+  return out;
+}
+
+double CalibrationTable::probability(const CalibrationEvidence& e) const {
+  double p = 0.5;
+  for (const std::string& key : keys(e)) {
+    const auto found = groups.find(key);
+    if (found == groups.end()) break;
+    p = (found->second.right + strength * p) /
+        (found->second.records + strength);
+  }
+  return p;
+}
+
+std::string CalibrationTable::serialize() const {
+  std::string out =
+      "# quotelink calibration table (docs/model.md): the records of each "
+      "group and how many were right.\n"
+      "# Written by `quotelink train --calibration-out`; do not edit.\n";
+  out += "strength\t" + shortest(strength) + "\n";
+  out += "score_edges";
+  for (double edge : score_edges) out += "\t" + two_decimals(edge);
+  out += "\nword_edges";
+  for (int edge : word_edges) out += "\t" + std::to_string(edge);
+  out += "\n";
+  std::vector<const std::string*> keys;
+  keys.reserve(groups.size());
+  for (const auto& group : groups) keys.push_back(&group.first);
+  std::sort(keys.begin(), keys.end(),
+            [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (const std::string* key : keys) {
+    const CalibrationCounts& counts = groups.at(*key);
+    out += "group\t" + *key + "\t" + std::to_string(counts.right) + "\t" +
+           std::to_string(counts.records) + "\n";
+  }
+  return out;
+}
+
+CalibrationTable CalibrationTable::parse(std::string_view text) {
+  CalibrationTable table;
+  std::size_t line_number = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    ++line_number;
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line[0] != '#')
+      TableReader(line_number, start).read(table, fields_of(line));
+    start = end + 1;
+  }
+  if (table.groups.find("*") == table.groups.end())
+    throw error("calibration table: no group '*' (every record)", text.size());
+  return table;
+}
+
+CalibrationTable fit_calibration(
+    const std::vector<CalibrationEvidence>& evidence,
+    const std::vector<bool>& right, const CalibrationFitOptions& options) {
+  if (evidence.size() != right.size())
+    throw error("fit_calibration: " + std::to_string(evidence.size()) +
+                " records but " + std::to_string(right.size()) + " outcomes");
+  if (!(options.strength > 0) || options.score_buckets < 1 ||
+      options.word_buckets < 1)
+    throw error(
+        "fit_calibration: strength must be positive and buckets at least 1");
+  CalibrationTable table;
+  table.strength = options.strength;
+  std::vector<double> scores;
+  std::vector<int> words;
+  for (const CalibrationEvidence& e : evidence) {
+    if (e.judged) scores.push_back(e.score);
+    words.push_back(e.words);
+  }
+  table.score_edges =
+      quantile_edges(scores, options.score_buckets, [](double s) {
+        double kept = 0;
+        parse_number(two_decimals(s), kept);  // the value the file keeps
+        return kept;
+      });
+  table.word_edges =
+      quantile_edges(words, options.word_buckets, [](int w) { return w; });
+  table.groups["*"];
+  for (std::size_t i = 0; i < evidence.size(); ++i)
+    for (const std::string& key : table.keys(evidence[i])) {
+      CalibrationCounts& counts = table.groups[key];
+      ++counts.records;
+      counts.right += right[i] ? 1 : 0;
+    }
+  return table;
+}
+
+void calibrate_confidences(Document& doc, const std::vector<double>& scores,
+                           const CalibrationTable* table,
+                           std::vector<CalibrationEvidence>* evidence_out) {
+  if (!table && !evidence_out) return;
+  for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
+    const double score = q < scores.size() ? scores[q] : std::nan("");
+    CalibrationEvidence e = calibration_evidence(doc, q, score);
+    if (table) doc.quotes[q].confidence = table->probability(e);
+    if (evidence_out) evidence_out->push_back(std::move(e));
+  }
+}
+
+const CalibrationTable& shipped_calibration() {
+  static const CalibrationTable table =
+      CalibrationTable::parse(embedded_file_or_fail(
+          kShippedCalibration,
+          "this build of quotelink embeds no calibration table "
+          "(cpp/data/model/calibration.tsv): fit one with `quotelink train "
+          "--calibration-out`, or set Config.calibration = false"));
+  return table;
+}
+
+}  // namespace quotelink::detail

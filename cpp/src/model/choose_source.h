@@ -1,0 +1,50 @@
+// The learned layer's source choice: a mention of the cue's sentence for a
+// reported-speech record the rules left without a source.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "model/linear_model.h"
+#include "quotelink/document.h"
+#include "text.h"
+
+namespace quotelink::detail {
+
+/// The name of the classifier that scores a candidate source mention of a
+/// record the rules left without one.
+inline constexpr std::string_view kChooseSource = "choose_source";
+/// The name of the classifier that scores the candidates of a record the
+/// rules gave a source, theirs among them.
+inline constexpr std::string_view kReviseSource = "revise_source";
+
+/// The candidate sources of doc.quotes[q]: when it is indirect and has a
+/// cue, the mentions in the cue's sentence that lie outside its content and
+/// cue, and the record's own mention, in text order; otherwise none.
+std::vector<int> source_candidates(const Document& doc,
+                                   const TextLayout& layout, std::size_t q);
+
+/// The features of mention `m` as the source of doc.quotes[q]: its kind,
+/// side of the cue and distance, the commas and candidates between them,
+/// its words and the cue's; for a record with a source, whether `m` is the
+/// rules' choice and what that is. Linear in the tokens of the cue's
+/// sentence.
+std::vector<std::uint32_t> source_features(const Document& doc,
+                                           const TextLayout& layout,
+                                           std::size_t q, int m);
+
+/// Contract: runs after apply_model on one window. For a record without a
+/// source, the candidate (source_candidates) that choose_source scores
+/// highest becomes its source when the score reaches that classifier's
+/// threshold; for a record with one, the best other candidate under
+/// revise_source replaces the rules' choice when it scores higher by at
+/// least revise_source's threshold. A new source sets Quote::mention,
+/// Quote::speaker (the mention's entity) and appends "+source" to the
+/// sieve. A missing classifier leaves its records alone. Records stay in
+/// place.
+void choose_sources(Document& doc, const TextLayout& layout,
+                    const LinearModel& model);
+
+}  // namespace quotelink::detail
