@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for kind, r, k in rows:
         table.append(
-            f"| {kind} | {r['size'] / MB:.0f} MB | {r['seconds']:.2f} s | "
+            f"| {kind} | {r['size'] / MB:g} MB | {r['seconds']:.2f} s | "
             f"{r['seconds'] / (r['size'] / MB):.3f} | {r['extra_bytes'] / r['size']:.2f}x | "
             f"{r['quotes']} | {r['output'] / r['size']:.2f}x | {k:.2f} |"
         )

@@ -26,7 +26,8 @@ resident set (ru_maxrss of the child) is reported, and the linking memory per
 document is the peak with --link minus the peak without it on the same
 stream, divided by N (the extraction window and the interpreter cancel out).
 Throughput is documents per second of wall-clock time, with and without
---link, in the same run.
+--link, in the same run; on a shared machine the CPU seconds of each process
+(user + system) compare the work more steadily.
 """
 
 from __future__ import annotations
@@ -155,8 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"# {len(articles)} train articles; load average {load}; {args.threads} threads", flush=True)
     print("| regime | documents | input | without --link: docs/s, peak | with --link: docs/s, peak | "
-          "linking memory / document | slowdown |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "linking memory / document | slowdown (wall) | CPU s without, with (ratio) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for run in filter(None, args.runs.split(",")):
         regime, count_text = run.split(":")
         count = int(count_text)
@@ -172,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
             f"| {regime} | {count:,} | {size / 2**20:.0f} MB | {count / plain['seconds']:,.0f}, "
             f"{plain['peak_kb'] / 1024:.0f} MB | {count / linked['seconds']:,.0f}, "
             f"{linked['peak_kb'] / 1024:.0f} MB | {per_doc:,.0f} bytes | "
-            f"{linked['seconds'] / plain['seconds']:.2f}x |",
+            f"{linked['seconds'] / plain['seconds']:.2f}x | {plain['cpu']:.0f}, {linked['cpu']:.0f} "
+            f"({linked['cpu'] / plain['cpu']:.2f}x) |",
             flush=True,
         )
     if args.in_process:
@@ -194,8 +196,9 @@ def _child(path: str, link: bool, threads: int) -> dict:
         "started = time.perf_counter()\n"
         "subprocess.run(sys.argv[1:], check=True)\n"
         "seconds = time.perf_counter() - started\n"
-        "print(json.dumps({'seconds': seconds, "
-        "'peak_kb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(json.dumps({'seconds': seconds, 'peak_kb': usage.ru_maxrss, "
+        "'cpu': usage.ru_utime + usage.ru_stime}))\n"
     )
     args = [sys.executable, "-m", "quotelink", "extract", "-f", "jsonl", "-o", os.devnull, "-j", str(threads), path]
     if link:
