@@ -18,6 +18,7 @@
 #include "cancellation.h"
 #include "quotelink/error.h"
 #include "quotelink/extractor.h"
+#include "rules.h"
 
 namespace py = pybind11;
 
@@ -88,6 +89,17 @@ Document extract_interruptibly(const Extractor& self, std::string_view data,
 }  // namespace
 
 void bind_extractor(py::module_& m) {
+  m.def(
+      "_rule_names",
+      [] {
+        std::vector<std::string> names;
+        for (const detail::RuleTableView& table : detail::all_rule_tables())
+          for (std::size_t i = 0; i < table.size; ++i)
+            names.emplace_back(table.rows[i].name);
+        return names;
+      },
+      "The names Config.disabled_rules accepts: every stage's rules, in "
+      "pipeline order (docs/design.md).");
   py::class_<Config>(m, "Config", "Options and lexicon extensions.")
       .def(py::init<>())
       .def_readwrite("replace_invalid_utf8", &Config::replace_invalid_utf8)
@@ -98,6 +110,8 @@ void bind_extractor(py::module_& m) {
       .def_readwrite("extra_titles", &Config::extra_titles)
       .def_readwrite("speaker_aliases", &Config::speaker_aliases)
       .def_readwrite("min_confidence", &Config::min_confidence)
+      .def_readwrite("language", &Config::language)
+      .def_readwrite("disabled_rules", &Config::disabled_rules)
       .def_property(
           "kinds",
           [](const Config& self) {

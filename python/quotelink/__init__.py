@@ -15,7 +15,7 @@ except ImportError as exc:
 
     raise ImportError(explain(exc)) from exc
 
-from ._config import Config
+from ._config import Config, rule_names
 from ._document import Document, Entity, Mention, Quote
 from ._extractor import Extractor, extract, extract_many
 from .corpus import Corpus
@@ -37,5 +37,6 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "rule_names",
     "stream",
 ]

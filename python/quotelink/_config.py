@@ -21,6 +21,8 @@ OPTIONS = (
     "speaker_aliases",
     "min_confidence",
     "kinds",
+    "language",
+    "disabled_rules",
 )
 
 # Quotation kinds, in the order Config.kinds lists them.
@@ -88,6 +90,37 @@ def _kinds(value: Any) -> tuple[str, ...]:
     return tuple(k for k in KINDS if k in chosen)
 
 
+def _language(value: Any) -> str:
+    # The name of a language pack directory (data/<language>/), never a path.
+    if not isinstance(value, str) or not value or not all(c.isascii() and (c.isalnum() or c in "_-") for c in value):
+        _fail(f"language must be the name of a language pack such as 'en', not {value!r}")
+    return value
+
+
+def _rules(value: Any) -> tuple[str, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        _fail(f"disabled_rules must be a list of rule names, not {type(value).__name__}")
+    known = _core._rule_names()
+    out: list[str] = []
+    for name in value:
+        if not isinstance(name, str):
+            _fail(f"disabled_rules must contain strings, not {type(name).__name__} ({name!r})")
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else " (quotelink.rule_names() lists them)"
+            _fail(f"disabled_rules: no rule is named {name!r}{hint}")
+        if name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def rule_names() -> tuple[str, ...]:
+    """The names of the rules :attr:`Config.disabled_rules` can switch off,
+    in pipeline order: every rule of the stages that keep a rule table
+    (docs/design.md; today the quotation sieves)."""
+    return tuple(_core._rule_names())
+
+
 def _unknown(name: str, where: str = "") -> Any:
     close = difflib.get_close_matches(name, OPTIONS, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; options are {', '.join(OPTIONS)}"
@@ -119,6 +152,8 @@ class Config:
         speaker_aliases: Optional[Mapping[str, str]] = None,
         min_confidence: float = 0.0,
         kinds: Iterable[str] = KINDS,
+        language: str = "en",
+        disabled_rules: Iterable[str] = (),
         **unknown: Any,
     ) -> None:
         if unknown:
@@ -132,6 +167,8 @@ class Config:
         self.speaker_aliases = {} if speaker_aliases is None else speaker_aliases
         self.min_confidence = min_confidence
         self.kinds = kinds  # type: ignore[assignment]
+        self.language = language
+        self.disabled_rules = disabled_rules  # type: ignore[assignment]
 
     @classmethod
     def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Config":
@@ -233,6 +270,27 @@ class Config:
     def kinds(self, value: Iterable[str]) -> None:
         self._kinds = _kinds(value)
 
+    @property
+    def language(self) -> str:
+        """The language pack whose lexicons the stages use (data/<language>/);
+        only "en" is built in, and building an Extractor for another raises
+        quotelink.Error naming it."""
+        return self._language
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._language = _language(value)
+
+    @property
+    def disabled_rules(self) -> tuple[str, ...]:
+        """Rules to switch off, by name (:func:`quotelink.rule_names` lists
+        them): a switched-off sieve leaves the quotation to the next one."""
+        return self._disabled_rules
+
+    @disabled_rules.setter
+    def disabled_rules(self, value: Iterable[str]) -> None:
+        self._disabled_rules = _rules(value)
+
     def __setattr__(self, name: str, value: Any) -> None:
         if name.lstrip("_") not in OPTIONS:
             _unknown(name)
@@ -250,6 +308,8 @@ class Config:
             "speaker_aliases": dict(self.speaker_aliases),
             "min_confidence": self.min_confidence,
             "kinds": list(self.kinds),
+            "language": self.language,
+            "disabled_rules": list(self.disabled_rules),
         }
 
     def replace(self, **changes: Any) -> "Config":
@@ -281,6 +341,8 @@ class Config:
             tuple(sorted(self.speaker_aliases.items())),
             self.min_confidence,
             self.kinds,
+            self.language,
+            self.disabled_rules,
         )
 
     def _to_core(self) -> _core.Config:
@@ -294,6 +356,8 @@ class Config:
         core.speaker_aliases = dict(self.speaker_aliases)
         core.min_confidence = self.min_confidence
         core.kinds = list(self.kinds)
+        core.language = self.language
+        core.disabled_rules = list(self.disabled_rules)
         return core
 
     @classmethod

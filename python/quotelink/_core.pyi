@@ -21,8 +21,12 @@ class Config:
     extra_titles: list[str]
     speaker_aliases: dict[str, str]
     min_confidence: float
+    language: str
+    disabled_rules: list[str]
     kinds: list[str]
     def __init__(self) -> None: ...
+
+def _rule_names() -> list[str]: ...
 
 class Document:
     id: str
