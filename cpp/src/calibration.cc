@@ -33,6 +33,32 @@ std::size_t bucket_of(const std::vector<T>& edges, T value) {
       std::upper_bound(edges.begin(), edges.end(), value) - edges.begin());
 }
 
+// Calls `visit(key)` with each group key of `e` in `table`, coarsest first,
+// in one buffer that each key extends; stops when `visit` returns false.
+template <class Visit>
+void for_each_group_key(const CalibrationTable& table,
+                        const CalibrationEvidence& e, Visit visit) {
+  std::string key = "*";
+  key.reserve(8 + e.rule.size() + e.speaker.size() + 40);
+  if (!visit(key)) return;
+  key += "|kind=";
+  key += to_string(e.kind);
+  if (!visit(key)) return;
+  key += "|rule=";
+  key += e.rule;
+  if (!visit(key)) return;
+  key += "|speaker=";
+  key += e.speaker;
+  if (!visit(key)) return;
+  key += "|score=";
+  key +=
+      e.judged ? std::to_string(bucket_of(table.score_edges, e.score)) : "none";
+  if (!visit(key)) return;
+  key += "|words=";
+  key += std::to_string(bucket_of(table.word_edges, e.words));
+  visit(key);
+}
+
 // `value` with two decimals, as the table file writes it (locale-free).
 std::string two_decimals(double value) {
   char buffer[64];
@@ -169,31 +195,24 @@ std::vector<std::string> CalibrationTable::keys(
     const CalibrationEvidence& e) const {
   std::vector<std::string> out;
   out.reserve(6);
-  std::string key = "*";
-  out.push_back(key);
-  key += "|kind=";
-  key += to_string(e.kind);
-  out.push_back(key);
-  key += "|rule=" + e.rule;
-  out.push_back(key);
-  key += "|speaker=" + e.speaker;
-  out.push_back(key);
-  key += "|score=";
-  key += e.judged ? std::to_string(bucket_of(score_edges, e.score)) : "none";
-  out.push_back(key);
-  key += "|words=" + std::to_string(bucket_of(word_edges, e.words));
-  out.push_back(std::move(key));
+  for_each_group_key(*this, e, [&out](const std::string& key) {
+    out.push_back(key);
+    return true;
+  });
   return out;
 }
 
+// Walks the groups in one key buffer, stopping at the first missing group
+// (no key vector per record: this runs for every record of every document).
 double CalibrationTable::probability(const CalibrationEvidence& e) const {
   double p = 0.5;
-  for (const std::string& key : keys(e)) {
+  for_each_group_key(*this, e, [this, &p](const std::string& key) {
     const auto found = groups.find(key);
-    if (found == groups.end()) break;
+    if (found == groups.end()) return false;
     p = (found->second.right + strength * p) /
         (found->second.records + strength);
-  }
+    return true;
+  });
   return p;
 }
 
