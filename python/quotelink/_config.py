@@ -100,7 +100,7 @@ def _language(value: Any) -> str:
 def _rules(value: Any) -> tuple[str, ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         _fail(f"disabled_rules must be a list of rule names, not {type(value).__name__}")
-    known = _core._rule_names()
+    known = rule_names()
     out: list[str] = []
     for name in value:
         if not isinstance(name, str):
