@@ -76,27 +76,49 @@ std::vector<int> source_candidates(const Document& doc,
   return out;
 }
 
-std::vector<std::uint32_t> source_features(const Document& doc,
-                                           const TextLayout& layout,
-                                           std::size_t q, int m) {
-  const Quote& quote = doc.quotes[q];
+namespace {
+
+// What the features of every candidate of one record share.
+struct RecordParts {
+  int cue_first = 0;
+  int cue_end = 0;
+  std::uint32_t cue = 0;
+  std::uint32_t sieve = 0;
+  std::uint32_t before_cue = 0;  // the word before the cue
+  bool content_first = false;
+  std::uint32_t rules_kind = 0;  // the kind of the rules' choice, if any
+};
+
+RecordParts record_parts(const Document& doc, const TextLayout& layout,
+                         const Quote& quote) {
+  RecordParts r;
+  r.cue_first = first_token_from(layout, quote.cue->begin);
+  r.cue_end = first_token_from(layout, quote.cue->end);
+  r.cue = text_hash(doc.slice(*quote.cue));
+  r.sieve = text_hash(base_sieve(quote.sieve));
+  r.before_cue = token_hash(doc, layout, r.cue_first - 1);
+  r.content_first = quote.span.begin < quote.cue->begin;
+  if (quote.mention >= 0)
+    r.rules_kind = text_hash(to_string(doc.mentions[quote.mention].kind));
+  return r;
+}
+
+std::vector<std::uint32_t> candidate_features(const Document& doc,
+                                              const TextLayout& layout,
+                                              const Quote& quote,
+                                              const RecordParts& r, int m) {
   const Mention& mention = doc.mentions[m];
   std::vector<std::uint32_t> out;
   out.reserve(24);
-  const int cue_first = first_token_from(layout, quote.cue->begin);
-  const int cue_end = first_token_from(layout, quote.cue->end);
   const int first = first_token_from(layout, mention.span.begin);
   const int last = last_token_before(layout, mention.span.end);
   const bool before = mention.span.end <= quote.cue->begin;
   const std::uint32_t side = before ? 1 : 2;
-  const int gap = before ? cue_first - last - 1 : first - cue_end;
-  const std::uint32_t cue = text_hash(doc.slice(*quote.cue));
+  const int gap = before ? r.cue_first - last - 1 : first - r.cue_end;
   // Kinds by name, so that the model does not depend on the enum's order.
   const std::uint32_t kind = text_hash(to_string(mention.kind));
-  const std::uint32_t sieve = text_hash(base_sieve(quote.sieve));
-  const bool content_first = quote.span.begin < quote.cue->begin;
-  const int commas = before ? commas_between(doc, layout, last + 1, cue_first)
-                            : commas_between(doc, layout, cue_end, first);
+  const int commas = before ? commas_between(doc, layout, last + 1, r.cue_first)
+                            : commas_between(doc, layout, r.cue_end, first);
   const std::size_t space = mention.head.rfind(' ');
   const std::string_view head =
       space == std::string::npos
@@ -109,28 +131,36 @@ std::vector<std::uint32_t> source_features(const Document& doc,
   add(FeatureHash(3) << side);
   add(FeatureHash(4) << side << bucket(gap + 1));
   add(FeatureHash(5) << kind << side);
-  add(FeatureHash(6) << side << (content_first ? 1u : 0u));
+  add(FeatureHash(6) << side << (r.content_first ? 1u : 0u));
   add(FeatureHash(7) << side << bucket(commas + 1));
-  add(FeatureHash(8) << cue << side);
-  add(FeatureHash(9) << sieve << side);
+  add(FeatureHash(8) << r.cue << side);
+  add(FeatureHash(9) << r.sieve << side);
   add(FeatureHash(10) << (mention.entity >= 0 ? 1u : 0u));
   add(FeatureHash(11) << text_hash(head));
   add(FeatureHash(12) << token_hash(doc, layout, first - 1));
   add(FeatureHash(13) << after);
   add(FeatureHash(14) << token_hash(doc, layout, first));
   add(FeatureHash(15) << after << side);
-  add(FeatureHash(16) << token_hash(doc, layout, cue_first - 1) << kind);
+  add(FeatureHash(16) << r.before_cue << kind);
   if (quote.mention >= 0) {
     // Revising the rules' choice: is this it, and what did they choose?
     const std::uint32_t rules = m == quote.mention ? 1 : 0;
     add(FeatureHash(17) << rules);
-    add(FeatureHash(18) << rules << sieve);
+    add(FeatureHash(18) << rules << r.sieve);
     add(FeatureHash(19) << rules << kind);
-    add(FeatureHash(20) << text_hash(
-                               to_string(doc.mentions[quote.mention].kind))
-                        << kind);
+    add(FeatureHash(20) << r.rules_kind << kind);
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> source_features(const Document& doc,
+                                           const TextLayout& layout,
+                                           std::size_t q, int m) {
+  const Quote& quote = doc.quotes[q];
+  return candidate_features(doc, layout, quote,
+                            record_parts(doc, layout, quote), m);
 }
 
 namespace {
@@ -147,8 +177,14 @@ SourceScores score_candidates(const Document& doc, const TextLayout& layout,
                               std::size_t q, const LinearClassifier& c,
                               const std::vector<int>& by_start) {
   SourceScores out;
-  for (int m : source_candidates(doc, layout, q, &by_start)) {
-    const double score = c.score(source_features(doc, layout, q, m));
+  const std::vector<int> candidates =
+      source_candidates(doc, layout, q, &by_start);
+  if (candidates.empty()) return out;
+  const Quote& quote = doc.quotes[q];
+  const RecordParts parts = record_parts(doc, layout, quote);
+  for (int m : candidates) {
+    const double score =
+        c.score(candidate_features(doc, layout, quote, parts, m));
     if (m == doc.quotes[q].mention) {
       out.rules_score = score;
       continue;

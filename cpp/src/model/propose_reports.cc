@@ -161,6 +161,16 @@ void ReportCandidates::span_features(const ReportCandidate& c,
   out.push_back((FeatureHash(20) << w << length).value());
   out.push_back((FeatureHash(21) << p1 << end_kind).value());
   out.push_back((FeatureHash(22) << n1 << n2).value());
+  // The word's first five bytes stand for its stem, in any language.
+  const std::string_view text = word(t);
+  const std::uint32_t stem = text_hash(text.substr(0, 5));
+  out.push_back((FeatureHash(23) << stem).value());
+  out.push_back((FeatureHash(24) << stem << n1).value());
+  out.push_back((FeatureHash(25) << word_hash(t - 2) << p1 << w).value());
+  out.push_back((FeatureHash(26) << w << n1 << n2).value());
+  out.push_back((FeatureHash(27)
+                 << shape_class(doc_, layout_, c.first, sentence) << end_kind)
+                    .value());
 }
 
 std::uint32_t ReportCandidates::subject_of(int t) const {
