@@ -227,8 +227,9 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
     const Attribution& a = attributions[q];
     Quote& quote = doc.quotes[q];
-    quote.cue = a.cue_span;
-    quote.sieve = a.sieve;  // reported speech names its rule even unattributed
+    quote.cue = a.cue_span.value_or(Span{});
+    // Reported speech names its rule even unattributed.
+    quote.sieve = SieveLabel(a.sieve);
     // A title or slogan in marks is no direct speech unless a cue sits right
     // beside it ("Quiet," he demanded): unattributed, or reached only through
     // its sentence, the previous quotation or its paragraph ("the cast of the
