@@ -172,11 +172,11 @@ std::vector<Cue> merge_cues(const std::vector<Cue>& a,
 /// ones inside a reported clause are listed in `absorbed`). Results are in
 /// text order (of two starting together, the longer first); two results nest
 /// or are disjoint, never cross. The rules of reported_rules.h are tried in
-/// table order, skipping those `disabled`. Linear in tokens + cues.
+/// table order, skipping those `switches` turn off. Linear in tokens + cues.
 std::vector<ReportedQuote> find_reported(
     const SieveInput& in, const std::vector<CueFrame>& frames,
     const ReportedTables& tables,
-    const ReportedRuleSet& disabled = ReportedRuleSet{});
+    const RuleSwitches& switches = RuleSwitches{});
 
 /// For each of `in.quotes`, true when it is a scare quote: a partial
 /// quotation without a speaker (`attributions[q].mention < 0`) that is a

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <random>
 #include <string>
 #include <string_view>
@@ -41,7 +42,8 @@ std::vector<std::string> contents(std::string_view text,
 Span span_of(const std::string& text, const std::string& needle) {
   std::size_t at = text.find(needle);
   EXPECT_NE(at, std::string::npos) << needle;
-  return {at, at + needle.size()};
+  return {static_cast<std::uint32_t>(at),
+          static_cast<std::uint32_t>(at + needle.size())};
 }
 
 TEST(QuoteMarks, ClassesComeFromUnicodeProperties) {
