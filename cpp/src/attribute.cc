@@ -177,8 +177,8 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
     for (const Cue& cue : *list)
       if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
         cue_starts[cue.first] = true;
-  std::vector<SpeakerMention> mentions =
-      find_mentions(text, layout, tokens, tables.mentions, &cue_starts);
+  std::vector<SpeakerMention> mentions = find_mentions(
+      text, layout, tokens, tables.mentions, &cue_starts, lexicon.rules);
   SieveInput input{text,     layout, doc.quotes,         quote_of_token, cues,
                    mentions, tokens, tables.cue_lexicon, lexicon.rules};
   std::vector<CueFrame> frames = frame_cues(input);
@@ -187,20 +187,22 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
                    attributions, doc.quotes);
   if (config.indirect) {
     if (extra.empty()) {
-      add_reported(doc, find_reported(input, frames, tables.reported), frames,
-                   cues, attributions, scare_quotes(input, attributions),
-                   tables.reported.nested_verbs);
+      add_reported(
+          doc, find_reported(input, frames, tables.reported, lexicon.rules),
+          frames, cues, attributions, scare_quotes(input, attributions),
+          tables.reported.nested_verbs);
     } else {
       std::vector<Cue> all_cues = merge_cues(cues, extra);
       SieveInput reported_input{
           text,     layout, doc.quotes,         quote_of_token, all_cues,
           mentions, tokens, tables.cue_lexicon, lexicon.rules};
       std::vector<CueFrame> reported_frames = frame_cues(reported_input);
-      add_reported(
-          doc, find_reported(reported_input, reported_frames, tables.reported),
-          reported_frames, all_cues, attributions,
-          scare_quotes(reported_input, attributions),
-          tables.reported.nested_verbs);
+      add_reported(doc,
+                   find_reported(reported_input, reported_frames,
+                                 tables.reported, lexicon.rules),
+                   reported_frames, all_cues, attributions,
+                   scare_quotes(reported_input, attributions),
+                   tables.reported.nested_verbs);
     }
   }
   EntityResult entities =
@@ -225,8 +227,9 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
     const Attribution& a = attributions[q];
     Quote& quote = doc.quotes[q];
-    quote.cue = a.cue_span;
-    quote.sieve = a.sieve;  // reported speech names its rule even unattributed
+    quote.cue = a.cue_span.value_or(Span{});
+    // Reported speech names its rule even unattributed.
+    quote.sieve = SieveLabel(a.sieve);
     // A title or slogan in marks is no direct speech unless a cue sits right
     // beside it ("Quiet," he demanded): unattributed, or reached only through
     // its sentence, the previous quotation or its paragraph ("the cast of the

@@ -26,17 +26,16 @@ static_assert(proposing_rules_first(),
               "every proposing rule runs before the overlaps are resolved");
 
 void run_phase(const MentionScan& scan, MentionPhase phase,
-               const MentionRuleSet& disabled,
+               const RuleSwitches& switches,
                std::vector<SpeakerMention>& mentions) {
   for (const MentionRuleRow& row : kMentionRules)
-    if (row.phase == phase && !disabled[static_cast<std::size_t>(row.id)])
-      row.run(scan, mentions);
+    if (row.phase == phase && switches.enabled(row.id)) row.run(scan, mentions);
 }
 
 }  // namespace
 
 std::string_view mention_rule_name(MentionRuleId rule) {
-  return kMentionRules[static_cast<std::size_t>(rule)].name;
+  return kMentionRules[static_cast<std::size_t>(rule)].rule.name;
 }
 
 std::vector<SpeakerMention> find_mentions(std::string_view text,
@@ -44,13 +43,13 @@ std::vector<SpeakerMention> find_mentions(std::string_view text,
                                           const TokenLayer& tokens,
                                           const MentionTables& tables,
                                           const std::vector<bool>* cue_starts,
-                                          const MentionRuleSet& disabled) {
+                                          const RuleSwitches& switches) {
   const MentionScan scan(text, layout, tokens, tables, cue_starts);
   std::vector<SpeakerMention> candidates;
-  run_phase(scan, MentionPhase::propose, disabled, candidates);
+  run_phase(scan, MentionPhase::propose, switches, candidates);
   std::vector<SpeakerMention> mentions =
       resolve_overlaps(std::move(candidates));
-  run_phase(scan, MentionPhase::refine, disabled, mentions);
+  run_phase(scan, MentionPhase::refine, switches, mentions);
   for (SpeakerMention& m : mentions)
     m.sentence = layout.tokens[m.first].sentence;
   return mentions;

@@ -3,7 +3,6 @@
 // pronouns.
 #pragma once
 
-#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -14,6 +13,7 @@
 #include "countries.h"
 #include "quotelink/document.h"
 #include "quotelink/extractor.h"
+#include "rules.h"
 #include "text.h"
 #include "token_layer.h"
 #include "vocabulary.h"
@@ -171,10 +171,10 @@ enum class MentionRuleId : unsigned char {
 inline constexpr std::size_t kMentionRuleCount =
     static_cast<std::size_t>(MentionRuleId::count);
 
-/// A set of mention rules (by MentionRuleId), e.g. those switched off.
-using MentionRuleSet = std::bitset<kMentionRuleCount>;
+/// The stage whose switches turn a mention rule off.
+constexpr RuleStage rule_stage(MentionRuleId) { return RuleStage::mentions; }
 
-/// The rule's name as the rule table gives it ("pronouns").
+/// The rule's name as the rule table gives it ("mention_pronouns").
 std::string_view mention_rule_name(MentionRuleId rule);
 
 /// Finds the mentions outside quotations, ordered by start; none overlap.
@@ -182,11 +182,11 @@ std::string_view mention_rule_name(MentionRuleId rule);
 /// were loaded in. `cue_starts` (optional, per token) marks where a speech
 /// verb starts, so that any "the ... NOUN said" and "Cuban said" become
 /// mentions too. Runs the rules of kMentionRules in order, skipping those
-/// `disabled`. Linear in tokens, with bounded look-around.
+/// `switches` turn off. Linear in tokens, with bounded look-around.
 std::vector<SpeakerMention> find_mentions(
     std::string_view text, const TextLayout& layout, const TokenLayer& tokens,
     const MentionTables& tables, const std::vector<bool>* cue_starts = nullptr,
-    const MentionRuleSet& disabled = MentionRuleSet{});
+    const RuleSwitches& switches = RuleSwitches{});
 
 /// The role-equivalence group of `role` or of its last word, or -1.
 int role_group_of(const MentionTables& tables, const std::string& role);

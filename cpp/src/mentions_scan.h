@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mentions.h"
+#include "rules.h"
 #include "text.h"
 
 namespace quotelink::detail {
@@ -242,38 +243,43 @@ enum class MentionPhase : unsigned char {
 /// One row of the mention stage's rule table.
 struct MentionRuleRow {
   MentionRuleId id;
-  std::string_view name;  ///< what a Config or test names
+  /// The rule's name ("mention_pronouns": unique across stages, what
+  /// Config::disabled_rules names); the stage's answers carry no confidence.
+  RuleRow rule;
   MentionPhase phase;
   MentionRule run;
 };
 
 /// The mention stage's rules, in the order they run (MentionRuleId order).
 inline constexpr MentionRuleRow kMentionRules[] = {
-    {MentionRuleId::names, "names", MentionPhase::propose, propose_names},
-    {MentionRuleId::nominals, "nominals", MentionPhase::propose,
-     propose_nominals},
-    {MentionRuleId::quantity_subjects, "quantity_subjects",
+    {MentionRuleId::names, named_rule("mention_names"), MentionPhase::propose,
+     propose_names},
+    {MentionRuleId::nominals, named_rule("mention_nominals"),
+     MentionPhase::propose, propose_nominals},
+    {MentionRuleId::quantity_subjects, named_rule("mention_quantity_subjects"),
      MentionPhase::propose, propose_quantity_subjects},
-    {MentionRuleId::cue_subjects, "cue_subjects", MentionPhase::propose,
-     propose_cue_subjects},
-    {MentionRuleId::bare_subjects, "bare_subjects", MentionPhase::propose,
-     propose_bare_subjects},
-    {MentionRuleId::cue_objects, "cue_objects", MentionPhase::propose,
-     propose_cue_objects},
-    {MentionRuleId::pronouns, "pronouns", MentionPhase::propose,
-     propose_pronouns},
-    {MentionRuleId::coordinate_subjects, "coordinate_subjects",
-     MentionPhase::refine, join_coordinate_subjects},
-    {MentionRuleId::issuer_documents, "issuer_documents", MentionPhase::refine,
-     join_issuer_documents},
-    {MentionRuleId::sentence_subjects, "sentence_subjects",
+    {MentionRuleId::cue_subjects, named_rule("mention_cue_subjects"),
+     MentionPhase::propose, propose_cue_subjects},
+    {MentionRuleId::bare_subjects, named_rule("mention_bare_subjects"),
+     MentionPhase::propose, propose_bare_subjects},
+    {MentionRuleId::cue_objects, named_rule("mention_cue_objects"),
+     MentionPhase::propose, propose_cue_objects},
+    {MentionRuleId::pronouns, named_rule("mention_pronouns"),
+     MentionPhase::propose, propose_pronouns},
+    {MentionRuleId::coordinate_subjects,
+     named_rule("mention_coordinate_subjects"), MentionPhase::refine,
+     join_coordinate_subjects},
+    {MentionRuleId::issuer_documents, named_rule("mention_issuer_documents"),
+     MentionPhase::refine, join_issuer_documents},
+    {MentionRuleId::sentence_subjects, named_rule("mention_sentence_subjects"),
      MentionPhase::refine, mark_sentence_subjects},
-    {MentionRuleId::before_auxiliaries, "before_auxiliaries",
-     MentionPhase::refine, mark_before_auxiliaries},
-    {MentionRuleId::appositions, "appositions", MentionPhase::refine,
-     tie_appositions},
-    {MentionRuleId::document_owners, "document_owners", MentionPhase::refine,
-     link_document_owners},
+    {MentionRuleId::before_auxiliaries,
+     named_rule("mention_before_auxiliaries"), MentionPhase::refine,
+     mark_before_auxiliaries},
+    {MentionRuleId::appositions, named_rule("mention_appositions"),
+     MentionPhase::refine, tie_appositions},
+    {MentionRuleId::document_owners, named_rule("mention_document_owners"),
+     MentionPhase::refine, link_document_owners},
 };
 
 static_assert(std::size(kMentionRules) == kMentionRuleCount,

@@ -87,12 +87,11 @@ void sort_and_unique(std::vector<ReportedQuote>& out) {
 }  // namespace
 
 Reporter::Reporter(const SieveInput& in, const std::vector<CueFrame>& frames,
-                   const ReportedTables& tables,
-                   const ReportedRuleSet& disabled)
+                   const ReportedTables& tables, const RuleSwitches& switches)
     : in_(in),
       frames_(frames),
       tables_(tables),
-      disabled_(disabled),
+      switches_(switches),
       n_(static_cast<int>(in.layout.tokens.size())) {
   mention_start_.assign(n_, -1);
   mention_end_.assign(n_, -1);
@@ -259,15 +258,14 @@ bool Reporter::build(const Clause& c, ReportedQuote& rq) const {
   if (words == 0) return false;
   const ReportedRuleInfo& rule = rule_info(c.rule);
   rq.rule = c.rule;
-  rq.sieve = rule.sieve;
-  rq.confidence = rule.confidence;
+  rq.sieve = rule.row.label;
+  rq.confidence = rule.row.confidence;
   rq.source = c.source;
   rq.sourceless = rule.no_speaker;
   Quote& q = rq.quote;
   q.kind = QuoteKind::indirect;
   q.span = {tok(c.first).span.begin, tok(end - 1).span.end};
   q.outer = q.span;
-  q.text = std::string(in_.text.substr(q.span.begin, q.span.size()));
   q.paragraph = tok(c.first).paragraph;
   q.sentence = tok(c.first).sentence;
   q.multi_paragraph = tok(end - 1).paragraph != q.paragraph;
@@ -437,11 +435,10 @@ std::vector<bool> scare_quotes(const SieveInput& in,
     // A speaker lent by a neighbouring quotation, the paragraph or a cue
     // elsewhere in the sentence ("continuation", "paragraph",
     // "same_sentence") does not make a term anyone's words.
-    const std::string& sieve = attributions[q].sieve;
+    // (The weak sieves: they look beyond the quotation's own clause.)
     const bool borrowed = attributions[q].mention >= 0;
     if (quote.kind != QuoteKind::partial ||
-        (borrowed && sieve != "continuation" && sieve != "paragraph" &&
-         sieve != "same_sentence"))
+        (borrowed && !attributions[q].weak()))
       continue;
     const int first = token_at(layout, quote.span.begin);
     if (first < 0 || unjudged[layout.tokens[first].sentence]) continue;
@@ -449,7 +446,8 @@ std::vector<bool> scare_quotes(const SieveInput& in,
     // (over one word) reports the phrase as its object.
     // (By its span: the attributions' cue indices may refer to other cues.)
     const std::optional<Span>& cue = attributions[q].cue_span;
-    if (sieve == "same_sentence" && cue && cue->end > 0) {
+    if (attributions[q].rule == SieveId::same_sentence && cue &&
+        cue->end > 0) {
       const int cue_last = token_at(layout, cue->end - 1);
       if (cue_last < first && cue_last >= first - 3) continue;
     }
@@ -478,8 +476,8 @@ std::vector<bool> scare_quotes(const SieveInput& in,
 std::vector<ReportedQuote> find_reported(const SieveInput& in,
                                          const std::vector<CueFrame>& frames,
                                          const ReportedTables& tables,
-                                         const ReportedRuleSet& disabled) {
-  return Reporter(in, frames, tables, disabled).run();
+                                         const RuleSwitches& switches) {
+  return Reporter(in, frames, tables, switches).run();
 }
 
 }  // namespace quotelink::detail

@@ -153,7 +153,7 @@ struct ReportedTables {
 
 /// One reported-speech attribution found by the stage.
 struct ReportedQuote {
-  Quote quote;     ///< kind indirect; span, text, quoted_parts, position set
+  Quote quote;     ///< kind indirect; span, quoted_parts, position set
   int frame = -1;  ///< index into the frames it came from, or -1
   ReportedRule rule = ReportedRule::after;  ///< the rule that found it
   std::string_view sieve;  ///< its rule's sieve ("reported_after", ...)
@@ -172,11 +172,11 @@ std::vector<Cue> merge_cues(const std::vector<Cue>& a,
 /// ones inside a reported clause are listed in `absorbed`). Results are in
 /// text order (of two starting together, the longer first); two results nest
 /// or are disjoint, never cross. The rules of reported_rules.h are tried in
-/// table order, skipping those `disabled`. Linear in tokens + cues.
+/// table order, skipping those `switches` turn off. Linear in tokens + cues.
 std::vector<ReportedQuote> find_reported(
     const SieveInput& in, const std::vector<CueFrame>& frames,
     const ReportedTables& tables,
-    const ReportedRuleSet& disabled = ReportedRuleSet{});
+    const RuleSwitches& switches = RuleSwitches{});
 
 /// For each of `in.quotes`, true when it is a scare quote: a partial
 /// quotation without a speaker (`attributions[q].mention < 0`) that is a

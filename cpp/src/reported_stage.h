@@ -73,7 +73,7 @@ struct FrameScan {
 class Reporter {
  public:
   Reporter(const SieveInput& in, const std::vector<CueFrame>& frames,
-           const ReportedTables& tables, const ReportedRuleSet& disabled);
+           const ReportedTables& tables, const RuleSwitches& switches);
 
   /// The reports of the document (see find_reported).
   std::vector<ReportedQuote> run() const;
@@ -113,9 +113,7 @@ class Reporter {
   int subject_phrase_end(int first, int m) const;
   int noun_holder(int t) const;
   bool build(const Clause& c, ReportedQuote& rq) const;
-  bool enabled(ReportedRule rule) const {
-    return !disabled_[static_cast<std::size_t>(rule)];
-  }
+  bool enabled(ReportedRule rule) const { return switches_.enabled(rule); }
 
   // --- Shared by several frame rules (reported_frame_rules.cc).
   Clause fronted_clause(int source_first, int cue_first, ReportedRule rule,
@@ -165,7 +163,7 @@ class Reporter {
   const SieveInput& in_;
   const std::vector<CueFrame>& frames_;
   const ReportedTables& tables_;
-  const ReportedRuleSet& disabled_;
+  const RuleSwitches& switches_;
   int n_;
   std::vector<int> mention_start_, mention_end_, cue_start_;
   std::vector<char> name_end_;  ///< 1 where a name mention ends

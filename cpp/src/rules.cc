@@ -1,6 +1,8 @@
 #include "rules.h"
 
+#include "mentions_scan.h"
 #include "quotelink/error.h"
+#include "reported_rules.h"
 #include "sieves.h"
 
 namespace quotelink::detail {
@@ -8,7 +10,10 @@ namespace quotelink::detail {
 const std::vector<RuleTableView>& all_rule_tables() {
   // One line per stage with a rule table, in pipeline order.
   static const std::vector<RuleTableView> tables = {
+      RuleTableView(RuleStage::mentions, kMentionRules, &MentionRuleRow::rule),
       RuleTableView(RuleStage::sieves, kSieveRules),
+      RuleTableView(RuleStage::reported, kReportedRules,
+                    &ReportedRuleInfo::row),
   };
   return tables;
 }
@@ -18,7 +23,7 @@ RuleSwitches::RuleSwitches(const std::vector<std::string>& disabled,
   for (const std::string& name : disabled) {
     bool found = false;
     for (const RuleTableView& table : tables) {
-      for (std::size_t r = 0; r < table.size && !found; ++r) {
+      for (std::size_t r = 0; r < table.rows.size() && !found; ++r) {
         if (table.rows[r].name != name) continue;
         if (r >= kMaxRulesPerStage)
           throw error("rule '" + name + "' is past the " +

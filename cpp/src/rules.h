@@ -11,8 +11,12 @@
 //     return kSieveRules[static_cast<std::size_t>(id)]; }
 //
 // and adds `RuleTableView{RuleStage::sieves, kSieveRules}` to
-// all_rule_tables() (rules.cc). Config::disabled_rules names rules to switch
-// off; RuleSwitches turns those names into one bit per rule, and a stage asks
+// all_rule_tables() (rules.cc). A stage whose rows say more than a RuleRow
+// (the reported stage's effect and scope, the mention stage's unit) gives
+// each row a RuleRow member and lists the table with the member:
+// `RuleTableView(RuleStage::reported, kReportedRules, &ReportedRuleInfo::row)`.
+// Config::disabled_rules names rules to switch off; RuleSwitches turns those
+// names into one bit per rule, and a stage asks
 // `switches.enabled(SieveId::colon)` before running a rule. Rule names are
 // unique across all stages, so a name alone says which rule it is.
 #pragma once
@@ -42,6 +46,12 @@ struct RuleRow {
   std::string_view label;
 };
 
+/// The row of a rule whose answers carry no confidence or label of their own
+/// (a mention rule proposes or edits mentions): its name alone.
+constexpr RuleRow named_rule(std::string_view name) {
+  return RuleRow{name, 0.0, RuleStrength::strong, std::string_view{}};
+}
+
 /// The stages that keep a rule table; the index of a stage's bit set.
 enum class RuleStage : unsigned char {
   cues,
@@ -51,16 +61,22 @@ enum class RuleStage : unsigned char {
   count,
 };
 
-/// A stage's rule table seen without its enum type.
+/// A stage's rule table seen without its enum type: its rows, in order
+/// (row i is rule i of the stage's enum).
 struct RuleTableView {
   RuleStage stage = RuleStage::count;
-  const RuleRow* rows = nullptr;
-  std::size_t size = 0;
+  std::vector<RuleRow> rows;
 
   RuleTableView() = default;
+  /// A table of RuleRows.
   template <std::size_t N>
-  constexpr RuleTableView(RuleStage s, const RuleRow (&table)[N])
-      : stage(s), rows(table), size(N) {}
+  RuleTableView(RuleStage s, const RuleRow (&table)[N])
+      : stage(s), rows(table, table + N) {}
+  /// A table whose rows hold their RuleRow in member `row`.
+  template <typename Rows, typename Row>
+  RuleTableView(RuleStage s, const Rows& table, RuleRow Row::*row) : stage(s) {
+    for (const Row& r : table) rows.push_back(r.*row);
+  }
 };
 
 /// Every stage's rule table, in pipeline order (defined in rules.cc).

@@ -469,6 +469,19 @@ std::size_t abbreviation_end(std::string_view text, const TextTables& tables,
   return end;
 }
 
+// Room for the tokens of the whole text when `tokens` is full at byte
+// `at`: extrapolated from the tokens so far, with a margin, instead of
+// doubling (text dense with marks and short words has a token every two or
+// three bytes, and a doubled array held twice its need).
+void grow_by_rate(std::vector<Token>& tokens, std::size_t at,
+                  std::size_t size) {
+  const double per_byte = static_cast<double>(tokens.size()) /
+                          static_cast<double>(std::max<std::size_t>(at, 1));
+  tokens.reserve(tokens.size() + 64 +
+                 static_cast<std::size_t>(
+                     per_byte * static_cast<double>(size - at) * 1.1));
+}
+
 // Splits the paragraphs into tokens.
 void tokenise(std::string_view text, const TextTables& tables,
               bool first_line_start, TextLayout& layout) {
@@ -510,6 +523,8 @@ void tokenise(std::string_view text, const TextTables& tables,
       }
       token.span = {static_cast<std::uint32_t>(i),
                     static_cast<std::uint32_t>(end)};
+      if (layout.tokens.size() == layout.tokens.capacity())
+        grow_by_rate(layout.tokens, i, text.size());
       layout.tokens.push_back(token);
       space = false;
       line_start = false;
@@ -618,6 +633,11 @@ std::string validate_utf8(std::string_view input, bool replace,
       throw error("invalid UTF-8 at byte offset " + std::to_string(start),
                   static_cast<std::size_t>(start));
     }
+    // Each replacement grows the text by up to two bytes: the result must
+    // still fit the 32-bit offsets of Span.
+    if (out.size() + (static_cast<std::size_t>(start) - copied) + 3 >
+        static_cast<std::size_t>(INT32_MAX))
+      throw error("text is larger than 2 GiB after replacing invalid UTF-8");
     out.append(input.data() + copied, static_cast<std::size_t>(start) - copied);
     out.append("\xEF\xBF\xBD");
     copied = static_cast<std::size_t>(i);

@@ -94,8 +94,8 @@ void bind_extractor(py::module_& m) {
       [] {
         std::vector<std::string> names;
         for (const detail::RuleTableView& table : detail::all_rule_tables())
-          for (std::size_t i = 0; i < table.size; ++i)
-            names.emplace_back(table.rows[i].name);
+          for (const detail::RuleRow& row : table.rows)
+            names.emplace_back(row.name);
         return names;
       },
       "The names Config.disabled_rules accepts: every stage's rules, in "

@@ -59,8 +59,10 @@ inline Found mentions_of(const std::string& text,
 /// Mentions with the speech verbs of the cue stage marked (those of marked
 /// quotations and of reported speech), as the attribution stage finds them
 /// ("Protest groups say").
-inline Found mentions_before_cues(const std::string& text,
-                                  const MentionRuleSet& disabled = {}) {
+/// The rules named in `disabled` (as Config::disabled_rules names them) are
+/// switched off.
+inline Found mentions_before_cues(
+    const std::string& text, const std::vector<std::string>& disabled = {}) {
   const quotelink::Lexicon& lexicon = default_lexicon();
   TextLayout layout = analyse_text(text, lexicon.text);
   std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
@@ -73,7 +75,7 @@ inline Found mentions_before_cues(const std::string& text,
       if (cue.kind == CueKind::verb && cue.form != VerbForm::gerund)
         cue_starts[cue.first] = true;
   return {text, find_mentions(text, layout, tokens, lexicon.speakers.mentions,
-                              &cue_starts, disabled)};
+                              &cue_starts, RuleSwitches(disabled))};
 }
 
 }  // namespace mention_stage

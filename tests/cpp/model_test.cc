@@ -154,12 +154,12 @@ TEST(ApplyModel, RejectedReportsGoDirectQuotesStay) {
   quotelink::detail::apply_model(r.doc, r.layout, reject);
   ASSERT_EQ(r.doc.quotes.size(), 1u);
   EXPECT_EQ(r.doc.quotes[0].kind, QuoteKind::direct);
-  EXPECT_EQ(r.doc.quotes[0].sieve.find("+model"), std::string::npos);
+  EXPECT_EQ(r.doc.quotes[0].sieve.name().find("+model"), std::string::npos);
 }
 
 TEST(ApplyModel, AcceptedReportsSayTheModelAccepted) {
   RulesOutput r = rules_output(kReports);
-  const std::string rule = r.doc.quotes[0].sieve;
+  const std::string rule(r.doc.quotes[0].sieve.name());
   LinearModel accept;
   accept.classifiers.push_back(constant_classifier("accept_report", 1));
   quotelink::detail::apply_model(r.doc, r.layout, accept);
@@ -373,7 +373,7 @@ void expect_one_record(const LinearModel& model, const std::string& text,
   const quotelink::detail::ModelRunner runner(model);
   const Document doc = runner.extract(text);
   ASSERT_EQ(doc.quotes.size(), 1u);
-  EXPECT_EQ(doc.quotes[0].text, content);
+  EXPECT_EQ(doc.text_of(doc.quotes[0]), content);
   EXPECT_EQ(doc.quotes[0].sieve, sieve);
   ASSERT_GE(doc.quotes[0].speaker, 0);
   EXPECT_EQ(doc.entities[doc.quotes[0].speaker].name, speaker);
@@ -465,9 +465,9 @@ TEST(ProposeReports, TheBestCandidatesBecomeRecordsWithoutOverlap) {
   ASSERT_EQ(r.doc.quotes.size(), 2u);
   const quotelink::Quote& q = r.doc.quotes[1];
   EXPECT_EQ(q.kind, QuoteKind::indirect);
-  EXPECT_EQ(q.text, "the protests for being peaceful, and left");
-  ASSERT_TRUE(q.cue.has_value());
-  EXPECT_EQ(r.doc.slice(*q.cue), "cheered");
+  EXPECT_EQ(r.doc.text_of(q), "the protests for being peaceful, and left");
+  ASSERT_TRUE(q.has_cue());
+  EXPECT_EQ(r.doc.slice(q.cue), "cheered");
   EXPECT_EQ(q.sieve, "model_cue");
   EXPECT_EQ(q.mention, -1);
   EXPECT_EQ(q.sentence, r.layout.tokens[token_at(r, "cheered")].sentence);

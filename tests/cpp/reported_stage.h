@@ -28,12 +28,10 @@ struct Report {
   double confidence = 0.0;
 };
 
-/// The stage's reports of `text`, in its order, with the rules in
-/// `disabled` switched off.
+/// The stage's reports of `text`, in its order, with the rules named in
+/// `disabled` (as Config::disabled_rules names them) switched off.
 inline std::vector<Report> reports(
-    const std::string& text,
-    const quotelink::detail::ReportedRuleSet& disabled =
-        quotelink::detail::ReportedRuleSet{}) {
+    const std::string& text, const std::vector<std::string>& disabled = {}) {
   namespace d = quotelink::detail;
   static const quotelink::Lexicon lexicon{quotelink::Config{}};
   const d::SpeakerTables& tables = lexicon.speakers;
@@ -58,8 +56,8 @@ inline std::vector<Report> reports(
                             lexicon.rules};
   const std::vector<d::CueFrame> frames = d::frame_cues(input);
   std::vector<Report> out;
-  for (const d::ReportedQuote& rq :
-       d::find_reported(input, frames, tables.reported, disabled)) {
+  for (const d::ReportedQuote& rq : d::find_reported(
+           input, frames, tables.reported, d::RuleSwitches(disabled))) {
     int source = rq.source;
     if (source < 0 && rq.frame >= 0 && !rq.sourceless)
       source = frames[rq.frame].source;
@@ -67,18 +65,10 @@ inline std::vector<Report> reports(
         source < 0 ? "<none>"
                    : text.substr(mentions[source].mention.span.begin,
                                  mentions[source].mention.span.size());
-    out.push_back({rq.quote.text, speaker, rq.rule, std::string(rq.sieve),
-                   rq.confidence});
+    out.push_back({text.substr(rq.quote.span.begin, rq.quote.span.size()),
+                   speaker, rq.rule, std::string(rq.sieve), rq.confidence});
   }
   return out;
-}
-
-/// The rule set with only `rule` switched off.
-inline quotelink::detail::ReportedRuleSet without(
-    quotelink::detail::ReportedRule rule) {
-  quotelink::detail::ReportedRuleSet set{};
-  set[static_cast<std::size_t>(rule)] = true;
-  return set;
 }
 
 }  // namespace reported_test

@@ -19,6 +19,34 @@ def test_rule_names_list_every_stage_in_pipeline_order():
     assert names.index("colon_cue") < names.index("same_sentence")
 
 
+def test_rule_names_list_the_mention_and_reported_rules_too():
+    names = ql.rule_names()
+    assert {"mention_names", "mention_pronouns", "reported_after", "reported_according_opening"} <= set(names)
+    # Pipeline order: mentions, then the sieves, then reported speech.
+    assert names.index("mention_pronouns") < names.index("colon_cue") < names.index("reported_after")
+
+
+REPORTED = 'Jane Roe said the talks failed. "We will win," he said.'
+
+
+def _records(config):
+    doc = ql.extract(REPORTED, config=config)
+    return [(q.kind, q.text, q.mention) for q in doc.quotes]
+
+
+def test_disabled_mention_and_reported_rules_change_the_result():
+    rules_only = dict(model=False, calibration=False)
+    assert _records(ql.Config(**rules_only)) == [
+        ("indirect", "the talks failed", "Jane Roe"),
+        ("direct", "We will win,", "he"),
+    ]
+    assert _records(ql.Config(disabled_rules=["reported_after"], **rules_only)) == [("direct", "We will win,", "he")]
+    assert _records(ql.Config(disabled_rules=["mention_pronouns"], **rules_only)) == [
+        ("indirect", "the talks failed", "Jane Roe"),
+        ("direct", "We will win,", None),
+    ]
+
+
 def test_a_disabled_rule_leaves_the_quotation_to_the_next():
     (default,) = [q for q in ql.extract(COLON).quotes if q.kind == "direct"]
     assert default.sieve.startswith("colon") and default.speaker == "Jane Roe"

@@ -39,8 +39,8 @@ std::vector<int> source_candidates(const Document& doc,
                                    const std::vector<int>* by_start) {
   std::vector<int> out;
   const Quote& quote = doc.quotes[q];
-  if (quote.kind != QuoteKind::indirect || !quote.cue) return out;
-  const int cue = first_token_from(layout, quote.cue->begin);
+  if (quote.kind != QuoteKind::indirect || !quote.has_cue()) return out;
+  const int cue = first_token_from(layout, quote.cue.begin);
   if (cue >= static_cast<int>(layout.tokens.size())) return out;
   const int sentence = layout.tokens[cue].sentence;
   const std::size_t begin =
@@ -53,7 +53,7 @@ std::vector<int> source_candidates(const Document& doc,
     const Span& s = doc.mentions[m].span;
     if (s.begin < begin || s.end > end) return;
     if (s.begin < quote.outer.end && quote.outer.begin < s.end) return;
-    if (s.begin < quote.cue->end && quote.cue->begin < s.end) return;
+    if (s.begin < quote.cue.end && quote.cue.begin < s.end) return;
     out.push_back(m);
   };
   if (by_start) {
@@ -92,12 +92,12 @@ struct RecordParts {
 RecordParts record_parts(const Document& doc, const TextLayout& layout,
                          const Quote& quote) {
   RecordParts r;
-  r.cue_first = first_token_from(layout, quote.cue->begin);
-  r.cue_end = first_token_from(layout, quote.cue->end);
-  r.cue = text_hash(doc.slice(*quote.cue));
-  r.sieve = text_hash(base_sieve(quote.sieve));
+  r.cue_first = first_token_from(layout, quote.cue.begin);
+  r.cue_end = first_token_from(layout, quote.cue.end);
+  r.cue = text_hash(doc.slice(quote.cue));
+  r.sieve = text_hash(base_sieve(quote.sieve.name()));
   r.before_cue = token_hash(doc, layout, r.cue_first - 1);
-  r.content_first = quote.span.begin < quote.cue->begin;
+  r.content_first = quote.span.begin < quote.cue.begin;
   if (quote.mention >= 0)
     r.rules_kind = text_hash(to_string(doc.mentions[quote.mention].kind));
   return r;
@@ -112,7 +112,7 @@ std::vector<std::uint32_t> candidate_features(const Document& doc,
   out.reserve(24);
   const int first = first_token_from(layout, mention.span.begin);
   const int last = last_token_before(layout, mention.span.end);
-  const bool before = mention.span.end <= quote.cue->begin;
+  const bool before = mention.span.end <= quote.cue.begin;
   const std::uint32_t side = before ? 1 : 2;
   const int gap = before ? r.cue_first - last - 1 : first - r.cue_end;
   // Kinds by name, so that the model does not depend on the enum's order.

@@ -45,7 +45,7 @@ ReportCandidates::ReportCandidates(const Document& doc,
   };
   for (const Quote& q : doc.quotes) {
     mark(q.outer);
-    if (q.cue) mark(*q.cue);
+    if (q.has_cue()) mark(q.cue);
     const int first = first_token_from(layout, q.span.begin);
     if (first < static_cast<int>(layout.tokens.size()))
       ++records_in_sentence_[layout.tokens[first].sentence];
@@ -179,16 +179,15 @@ std::uint32_t ReportCandidates::subject_of(int t) const {
              : kNothing;
 }
 
-Quote proposed_record(const Document& doc, const TextLayout& layout,
-                      const ReportCandidate& c) {
+Quote proposed_record(const TextLayout& layout, const ReportCandidate& c) {
   Quote q;
   q.kind = QuoteKind::indirect;
   q.span =
       Span{layout.tokens[c.first].span.begin, layout.tokens[c.last].span.end};
   q.outer = q.span;
-  q.text = std::string(doc.slice(q.span));
   q.cue = Span(layout.tokens[c.cue].span);
-  q.sieve = std::string(kModelCueSieve);
+  static const SieveLabel label(kModelCueSieve);
+  q.sieve = label;
   q.confidence = 0.0;
   const Token& first = layout.tokens[c.first];
   q.paragraph = first.paragraph;
@@ -281,7 +280,7 @@ void propose_reports(Document& doc, const TextLayout& layout,
       continue;
     taken[c.cue] = 1;
     std::fill(taken.begin() + c.first, taken.begin() + c.last + 1, 1);
-    added.push_back(proposed_record(doc, layout, c));
+    added.push_back(proposed_record(layout, c));
   }
   insert_records(doc, std::move(added), scores);
 }

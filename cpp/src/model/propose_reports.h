@@ -79,8 +79,7 @@ class ReportCandidates {
 
 /// The indirect record of candidate `c`: its content, the word as its cue,
 /// no source, sieve "model_cue", confidence 0.
-Quote proposed_record(const Document& doc, const TextLayout& layout,
-                      const ReportCandidate& c);
+Quote proposed_record(const TextLayout& layout, const ReportCandidate& c);
 
 /// Inserts `added` into doc.quotes by content start (after the records
 /// starting at the same place); with `scores` (in doc.quotes order), a NaN

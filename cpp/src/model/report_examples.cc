@@ -152,7 +152,7 @@ std::vector<SourceExample> ReportExampleFinder::proposed_source_examples(
     if (i >= all.size())
       throw error("candidate record " + std::to_string(i) + " of " +
                   std::to_string(all.size()));
-    doc.quotes.push_back(proposed_record(doc, layout, all[i]));
+    doc.quotes.push_back(proposed_record(layout, all[i]));
     add_source_examples(doc, layout, doc.quotes.size() - 1, out);
     doc.quotes.pop_back();
   }

@@ -19,13 +19,13 @@ struct Features {
 void add_cue_features(Features& f, const Document& doc,
                       const TextLayout& layout, const Quote& quote,
                       int content_first, int content_end) {
-  if (!quote.cue) {
+  if (!quote.has_cue()) {
     f.add(FeatureHash(10) << kNothing);
     return;
   }
-  const int first = first_token_from(layout, quote.cue->begin);
-  const int end = first_token_from(layout, quote.cue->end);
-  const std::uint32_t cue = text_hash(doc.slice(*quote.cue));
+  const int first = first_token_from(layout, quote.cue.begin);
+  const int end = first_token_from(layout, quote.cue.end);
+  const std::uint32_t cue = text_hash(doc.slice(quote.cue));
   const std::uint32_t before = token_hash(doc, layout, first - 1);
   const std::uint32_t after = token_hash(doc, layout, end);
   f.add(FeatureHash(11) << cue);
@@ -34,7 +34,7 @@ void add_cue_features(Features& f, const Document& doc,
   f.add(FeatureHash(14) << cue << after);
   f.add(FeatureHash(15) << before << cue);
   f.add(FeatureHash(16) << after << token_hash(doc, layout, end + 1));
-  f.add(FeatureHash(17) << cue << text_hash(base_sieve(quote.sieve)));
+  f.add(FeatureHash(17) << cue << text_hash(base_sieve(quote.sieve.name())));
   const std::string_view last =
       end - 1 >= 0 && end - 1 < static_cast<int>(layout.tokens.size())
           ? doc.slice(layout.tokens[end - 1].span)
@@ -60,7 +60,7 @@ void add_content_features(Features& f, const Document& doc,
   f.add(FeatureHash(32) << token_hash(doc, layout, end - 1));
   f.add(FeatureHash(33) << token_hash(doc, layout, end));
   f.add(FeatureHash(34) << bucket(end - first));
-  f.add(FeatureHash(35) << text_hash(base_sieve(quote.sieve))
+  f.add(FeatureHash(35) << text_hash(base_sieve(quote.sieve.name()))
                         << bucket(end - first));
   f.add(FeatureHash(36) << (quote.quoted_parts.empty() ? 0u : 1u));
   int commas = 0;
@@ -70,7 +70,7 @@ void add_content_features(Features& f, const Document& doc,
 
 // Features of the source: found or not, its kind, its words.
 void add_source_features(Features& f, const Document& doc, const Quote& quote) {
-  const std::uint32_t sieve = text_hash(base_sieve(quote.sieve));
+  const std::uint32_t sieve = text_hash(base_sieve(quote.sieve.name()));
   if (quote.mention < 0) {
     f.add(FeatureHash(40) << kNothing);
     f.add(FeatureHash(41) << sieve << kNothing);
@@ -100,8 +100,8 @@ std::vector<std::uint32_t> report_features(const Document& doc,
   out.reserve(40);
   Features f{out};
   f.add(FeatureHash(1));
-  f.add(FeatureHash(2) << text_hash(quote.sieve));
-  f.add(FeatureHash(3) << text_hash(base_sieve(quote.sieve)));
+  f.add(FeatureHash(2) << text_hash(quote.sieve.name()));
+  f.add(FeatureHash(3) << text_hash(base_sieve(quote.sieve.name())));
   f.add(FeatureHash(4) << text_hash(to_string(quote.kind)));
   const int first = first_token_from(layout, quote.span.begin);
   const int end = std::max(first, first_token_from(layout, quote.span.end));
