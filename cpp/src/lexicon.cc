@@ -45,6 +45,7 @@ const std::vector<std::string_view>& all_word_classes() {
     for (std::string_view c : kCueWordClasses) v.push_back(c);
     for (std::string_view c : kMentionWordClasses) v.push_back(c);
     for (std::string_view c : kReportedWordClasses) v.push_back(c);
+    for (std::string_view c : kReportedPackClasses) v.push_back(c);
     return v;
   }();
   return names;

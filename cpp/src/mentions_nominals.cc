@@ -66,7 +66,7 @@ void take_possessor(const MentionScan& s, int k, NominalPhrase& p) {
          (w.cap(p.start - 1) || w.acronym(p.start - 1)) &&
          !w.possessive(p.start - 1) && !w.is(p.start - 1, s.cls.not_name))
     --p.start;
-  if (p.start < k && w.word(p.start - 1) && w.lower(p.start - 1) == "the" &&
+  if (p.start < k && w.word(p.start - 1) && w.is(p.start - 1, s.cls.article) &&
       w.same_sentence(p.start - 1, k))
     --p.start;
 }
@@ -105,7 +105,7 @@ NominalPhrase left_edge(const MentionScan& s, int t) {
     }
     if (w.is(k, s.cls.not_name) || w.is(k, s.cls.pronoun) ||
         w.is(k, s.cls.connector) || lk.size() < 2 ||
-        (lk.size() > 2 && lk.compare(lk.size() - 2, 2, "ly") == 0))
+        s.tables.manner_suffixes.ends(lk, 1))
       break;
     caps_only = false;
   }
@@ -149,8 +149,8 @@ SpeakerMention nominal_mention(const MentionScan& s, const NominalPhrase& p,
   const Words& w = s.w;
   SpeakerMention m = s.make(p.start, t, h.kind);
   m.definite = p.definite;
-  m.plural = h.role.plural ||
-             (h.kind == MentionKind::organisation && head == "authorities");
+  m.plural = h.role.plural || (h.kind == MentionKind::organisation &&
+                               w.base_is(t, s.cls.plural_organisation));
   m.gender = h.kind == MentionKind::role ? h.role.gender : Gender::neuter;
   m.government = h.government;
   m.possessive = w.possessive(t);

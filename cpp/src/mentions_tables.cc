@@ -65,6 +65,10 @@ MentionTables::Classes resolve_classes(const Vocabulary& v) {
       {"mention_org_head", &c.org_head},
       {"mention_place", &c.place},
       {"mention_demonym", &c.demonym},
+      {"mention_article", &c.article},
+      {"mention_partitive", &c.partitive},
+      {"mention_plural_organisation", &c.plural_organisation},
+      {"mention_anaphor", &c.anaphor},
   };
   static_assert(std::size(named) == std::size(kMentionWordClasses),
                 "every mention class resolved");
@@ -188,9 +192,11 @@ void load_pronouns(MentionTables& t, Vocabulary* v) {
     std::vector<std::string> words = split_fields(line, ' ');
     if (words.size() != 3)
       throw error("en/pronouns.txt: bad line '" + line + "'");
-    t.pronouns[word_of(
-        v, add_words(v, words[0], t.cls.pronoun, "en/pronouns.txt"))] =
-        MentionTables::Pronoun{words[0], gender_of(words[1]), words[2] == "pl"};
+    const WordId id =
+        word_of(v, add_words(v, words[0], t.cls.pronoun, "en/pronouns.txt"));
+    t.pronouns[id] =
+        MentionTables::Pronoun{words[0], gender_of(words[1]), words[2] == "pl",
+                               v->has(id, t.cls.anaphor)};
   }
   for (const std::string& line : embedded_lines("en/possessive_pronouns.txt")) {
     std::vector<std::string> words = split_fields(line, ' ');
@@ -235,6 +241,9 @@ MentionTables MentionTables::load(const Config& config,
     t.nominal_heads.add(c);
   t.pronoun_words.add(t.cls.pronoun);
   t.pronoun_words.add(t.cls.possessive_pronoun);
+  // The cue stage's class: the words of a language are listed once.
+  t.manner_suffixes =
+      SuffixList(*vocabulary, vocabulary->word_class("manner_suffix"));
   load_countries(t, vocabulary);
   load_titles(t, vocabulary, config);
   load_roles(t, vocabulary);

@@ -320,6 +320,7 @@ ReportedTables::Classes add_classes(const ReportedTables& t,
   for (std::size_t i = 0; i < std::size(tables); ++i)
     *tables[i].second =
         add_class_words(*tables[i].first, kReportedWordClasses[i], vocabulary);
+  c.declarative = vocabulary->word_class(kReportedPackClasses[0]);
   return c;
 }
 
@@ -447,8 +448,7 @@ std::vector<bool> scare_quotes(const SieveInput& in,
     // (over one word) reports the phrase as its object.
     // (By its span: the attributions' cue indices may refer to other cues.)
     const std::optional<Span>& cue = attributions[q].cue_span;
-    if (attributions[q].rule == SieveId::same_sentence && cue &&
-        cue->end > 0) {
+    if (attributions[q].rule == SieveId::same_sentence && cue && cue->end > 0) {
       const int cue_last = token_at(layout, cue->end - 1);
       if (cue_last < first && cue_last >= first - 3) continue;
     }

@@ -43,6 +43,11 @@ inline constexpr std::string_view kReportedWordClasses[] = {
     "reported_source_blockers",
     "reported_topic_nouns"};
 
+/// The reported stage's classes that come with the language pack itself
+/// (data/<lang>/reported_words.tsv).
+inline constexpr std::string_view kReportedPackClasses[] = {
+    "reported_declarative"};
+
 /// Word lists of the reported-speech stage (lower case).
 struct ReportedTables {
   /// The classes of kReportedWordClasses (same order, named after the
@@ -68,6 +73,10 @@ struct ReportedTables {
     WordClass reporting_nouns;
     WordClass source_blockers;
     WordClass topic_nouns;
+    /// The complementiser of a statement ("that"), which may open the
+    /// clause a few words after an addressee or an adjunct ("told the
+    /// crowd in Ohio that"); kReportedPackClasses.
+    WordClass declarative;
   } cls;
   /// Verbs that report a clause but not marked quotations ("polls show").
   CueTables verbs;

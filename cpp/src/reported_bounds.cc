@@ -177,7 +177,7 @@ int Reporter::skip_to_clause(int t, int end, bool addressee) const {
     for (int k = t + 1; k < end && k <= t + 10 &&
                         (is_word(k) || tok(k).kind == TokenKind::number);
          ++k)
-      if (is_word(k) && word(k) == "that") return k;
+      if (is_word(k) && is(k, tables_.cls.declarative)) return k;
   }
   return t;
 }

@@ -194,6 +194,22 @@ class Vocabulary {
   std::vector<std::uint32_t> no_entries_;
 };
 
+/// Word endings a pack lists as entries "-ENDING" of one class ("-ly
+/// manner_suffix"): a stage tests how a word ends, not the whole word.
+class SuffixList {
+ public:
+  SuffixList() = default;
+  /// The entries of class `c` in `vocabulary`; throws quotelink::error
+  /// (naming the entry's file and line) for one not written "-ENDING".
+  SuffixList(const Vocabulary& vocabulary, WordClass c);
+  /// True when lower-case `word` ends with one of the endings after a stem
+  /// of at least `min_stem` bytes.
+  bool ends(std::string_view word, std::size_t min_stem) const noexcept;
+
+ private:
+  std::vector<std::string> endings_;
+};
+
 /// The lower-cased form of a word as the lexicon keys it: Unicode lower case,
 /// NFC, the typographic apostrophe U+2019 as "'". ASCII needs no ICU call.
 /// Writes into `*out` (cleared first) to reuse its memory.

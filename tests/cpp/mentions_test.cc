@@ -49,20 +49,22 @@ std::vector<std::string> mention_texts(const std::string& text,
 
 TEST(Mentions, MentionWordsFollowTheLanguagePack) {
   // The made-up pack's mention_words.tsv makes "zu" a connector inside a
-  // name, and knows no "von"; English the other way round.
+  // name and "da" its article (opening a name, and after "zu"), and knows
+  // no "von" and no "the"; English the other way round.
   Vocabulary zz = load_vocabulary(
       "zz", directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), {});
   const MentionTables zz_tables = MentionTables::load({}, &zz);
   const std::string text =
-      "Officials said the Ministry zu Berg and the Ministry von Hof met.";
+      "Officials said da Ministry zu da Berg and the Ministry von the Hof "
+      "met.";
   const std::vector<std::string> in_zz = mention_texts(text, zz, zz_tables);
   EXPECT_EQ(in_zz, (std::vector<std::string>{"Officials",
-                                             "the Ministry zu Berg", "Hof"}));
+                                             "da Ministry zu da Berg", "Hof"}));
   const quotelink::Lexicon& en = mention_stage::default_lexicon();
   const std::vector<std::string> in_en =
       mention_texts(text, en.vocabulary, en.speakers.mentions);
-  EXPECT_EQ(in_en, (std::vector<std::string>{"Officials", "the Ministry",
-                                             "Berg", "the Ministry von Hof"}));
+  EXPECT_EQ(in_en, (std::vector<std::string>{"Officials", "Berg",
+                                             "the Ministry von the Hof"}));
 }
 
 TEST(Mentions, NameWithDemonymAndTitle) {
