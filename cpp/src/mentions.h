@@ -58,7 +58,8 @@ inline constexpr std::string_view kMentionWordClasses[] = {
     "mention_article",
     "mention_partitive",
     "mention_plural_organisation",
-    "mention_anaphor"};
+    "mention_anaphor",
+    "mention_modifier"};
 
 /// The mention stage's tables: word classes of the vocabulary (a test is one
 /// AND on a token's id), and what some entries mean (keyed by word id or
@@ -94,7 +95,8 @@ struct MentionTables {
     WordClass article;              ///< "the": may open or join a name
     WordClass partitive;            ///< "one of" before an apposition
     WordClass plural_organisation;  ///< an organisation head, plural
-    WordClass anaphor;  ///< a pronoun referring back ("he", not "I")
+    WordClass anaphor;   ///< a pronoun referring back ("he", not "I")
+    WordClass modifier;  ///< a not_name that may modify a head ("new")
   } cls;
   /// Manner adverb endings ("-ly", class manner_suffix of the cue stage's
   /// words): such a word is no modifier of a speaker's noun.

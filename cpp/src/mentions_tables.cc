@@ -69,6 +69,7 @@ MentionTables::Classes resolve_classes(const Vocabulary& v) {
       {"mention_partitive", &c.partitive},
       {"mention_plural_organisation", &c.plural_organisation},
       {"mention_anaphor", &c.anaphor},
+      {"mention_modifier", &c.modifier},
   };
   static_assert(std::size(named) == std::size(kMentionWordClasses),
                 "every mention class resolved");

@@ -215,6 +215,11 @@ int Reporter::clause_end(int first, int end) const {
     int cut = in_.mentions[s].first;
     if (cut <= first + 1) continue;  // "X said officials believe ..."
     int k = cut;
+    // "A, as new satellite imagery suggested B": a subordinator after a
+    // comma belongs to the other report's clause.
+    if (k > first + 2 && is_word(k - 1) &&
+        is(k - 1, tables_.cls.subordinators) && punct(k - 2, ","))
+      --k;
     while (k > first + 1 &&
            (punct(k - 1, ",") || punct(k - 1, ";") ||
             (is_word(k - 1) && is(k - 1, tables_.cls.conjunctions))))

@@ -285,11 +285,14 @@ Verdict Reporter::bare_gerund(FrameScan& s) const {
   return std::nullopt;
 }
 
-// "as I said": a word before the source that makes the cue no report.
+// "as I said, ...", "than he said": a word before the source that makes
+// the cue a reference to earlier speech, no report, when no word follows
+// the cue. Before words of its own ("as new satellite imagery suggested
+// North Korea may ...") the word joins two clauses and the cue reports.
 Verdict Reporter::source_blocker(FrameScan& s) const {
   const int before = s.source_first - 1;
   if (s.source_first >= 0 && is_word(before) &&
-      is(before, tables_.cls.source_blockers))
+      is(before, tables_.cls.source_blockers) && !is_word(s.cue.last + 1))
     return no_report();
   return std::nullopt;
 }

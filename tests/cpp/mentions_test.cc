@@ -67,6 +67,27 @@ TEST(Mentions, MentionWordsFollowTheLanguagePack) {
                                              "the Ministry von the Hof"}));
 }
 
+// A lower-case word that is never a name may still modify a head noun
+// ("new": mention_modifier), and a document with modifiers needs no
+// determiner right before its speech verb (issue #16: "new satellite
+// imagery suggested").
+TEST(Mentions, ModifiedDocumentsBeforeTheirCue) {
+  EXPECT_NE(mention_stage::mentions_before_cues(
+                "The new report said the talks failed.")
+                .find("The new report"),
+            nullptr);
+  const std::string cited =
+      "Officials met, as new satellite imagery suggested the plant ran.";
+  EXPECT_NE(
+      mention_stage::mentions_before_cues(cited).find("new satellite imagery"),
+      nullptr);
+  // Without the cue after it, an undetermined document is no mention.
+  EXPECT_EQ(mention_stage::mentions_before_cues(
+                "Officials met, as new satellite imagery arrived.")
+                .find("new satellite imagery"),
+            nullptr);
+}
+
 TEST(Mentions, NameWithDemonymAndTitle) {
   Found f = mentions_of("Russian Foreign Minister Sergey Lavrov spoke.");
   const SpeakerMention* m = f.find("Russian Foreign Minister Sergey Lavrov");

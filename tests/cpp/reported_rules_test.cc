@@ -109,9 +109,9 @@ const std::vector<RuleCase>& rule_cases() {
        {},
        {"reported_after: the talks failed <He>"}},
       {R::source_blocker,
-       "The talks failed, as I said they would.",
+       "The talks failed, as I said: the minister left.",
        {},
-       {"reported_after: they would <I>"}},
+       {"reported_after: the minister left <I>"}},
       {R::question_sentence,
        "The minister said the talks failed?",
        {},
@@ -207,6 +207,17 @@ TEST(ReportedRules, EveryRuleHasAnExample) {
   for (const RuleCase& c : rule_cases()) covered.insert(c.rule);
   for (const ReportedRuleInfo& row : kReportedRules)
     EXPECT_TRUE(covered.count(row.rule)) << row.row.name << " has no example";
+}
+
+// "as X suggested B": with words of its own after the cue, "as" joins two
+// clauses (issue #16's "as new satellite imagery suggested North Korea may
+// be ..."); the report before it ends at the comma.
+TEST(ReportedRules, AsBeforeASourceWithAClauseOfItsOwnReports) {
+  EXPECT_EQ(run("Jane Roe said the talks failed, as new imagery suggested "
+                "the plant was running."),
+            (Lines{"reported_after: the talks failed <Jane Roe>",
+                   "reported_after: the plant was running <new imagery>"}));
+  EXPECT_EQ(run("The talks failed, as I said."), Lines{});
 }
 
 // The stage's reports name their rule, its sieve and its confidence.
