@@ -475,7 +475,11 @@ int Reporter::split_comma(FrameScan& s) const {
       const int after_time = skip_to_clause(t, s.end, false);
       if (after_time > t && punct(after_time, ",")) t = after_time;
     }
-    s.split_comma_cache = t < s.end && punct(t, ",") ? t : -1;
+    // (", however, that B" is an aside before the clause, no split.)
+    s.split_comma_cache =
+        t < s.end && punct(t, ",") && complementiser_after_aside(t, s.end) < 0
+            ? t
+            : -1;
   }
   return *s.split_comma_cache;
 }

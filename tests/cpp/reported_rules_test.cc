@@ -220,6 +220,30 @@ TEST(ReportedRules, AsBeforeASourceWithAClauseOfItsOwnReports) {
   EXPECT_EQ(run("The talks failed, as I said."), Lines{});
 }
 
+// An aside set off by commas between the cue and its complementiser is
+// skipped: the clause opens at the complementiser.
+TEST(ReportedRules, AnAsideBeforeTheComplementiserIsSkipped) {
+  EXPECT_EQ(run("She said, however, that no decision had been made."),
+            (Lines{"reported_after: that no decision had been made <She>"}));
+  EXPECT_EQ(run("The minister argued, in a letter to colleagues, that the "
+                "rules were outdated."),
+            (Lines{"reported_after: that the rules were outdated <The "
+                   "minister>"}));
+}
+
+// A clause inside a relative clause ends at the comma before the main
+// clause's cue, whose source comes before it.
+TEST(ReportedRules, AReportInARelativeClauseEndsBeforeTheMainCue) {
+  // (The report of "expected", nested in Jane Roe's, is the stage's too;
+  // attribute.cc drops it as part of her words.)
+  EXPECT_EQ(run("Finance Minister Jane Roe, whose Free Democrats have opposed "
+                "any loosening, said she expected a deal."),
+            (Lines{"reported_after: any loosening <Free Democrats>",
+                   "reported_after: she expected a deal <Finance Minister "
+                   "Jane Roe>",
+                   "reported_after: a deal <she>"}));
+}
+
 // The stage's reports name their rule, its sieve and its confidence.
 TEST(ReportedRules, ReportsCarryTheirRulesSieveAndConfidence) {
   const std::vector<Report> reports = reported_test::reports(
