@@ -7,6 +7,7 @@
 #include "mentions.h"
 #include "quotelink/error.h"
 #include "reported.h"
+#include "text.h"
 
 namespace quotelink::detail {
 
@@ -42,6 +43,7 @@ const std::vector<std::string_view>& all_word_classes() {
   static const std::vector<std::string_view> names = [] {
     std::vector<std::string_view> v;
     // One line per stage that reads word classes.
+    for (std::string_view c : kTextWordClasses) v.push_back(c);
     for (std::string_view c : kCueWordClasses) v.push_back(c);
     for (std::string_view c : kMentionWordClasses) v.push_back(c);
     for (std::string_view c : kReportedWordClasses) v.push_back(c);

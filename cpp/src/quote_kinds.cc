@@ -50,7 +50,7 @@ void decide_kinds(std::string_view text, const TextLayout& layout,
     const Attribution& a = attributions[q];
     KindFacts facts;
     facts.proposed = quote.kind;
-    facts.title_like = title_like(text, quote);
+    facts.title_like = title_like(text, quote, *layout.tables);
     facts.strongly_attributed = a.mention >= 0 && !a.weak();
     facts.after_complementiser =
         after_complementiser(layout, tokens, cues, complementisers, a, quote);

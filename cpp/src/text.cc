@@ -578,14 +578,46 @@ void split_sentences(std::string_view text, TextLayout& layout) {
 
 }  // namespace
 
-TextTables TextTables::load(const Config&) {
+namespace {
+
+// The texts of the entries of class `name` in `vocabulary`, in pack order.
+std::vector<std::string> class_entries(const Vocabulary& vocabulary,
+                                       std::string_view name) {
+  std::vector<std::string> out;
+  for (const LexiconEntry* entry :
+       vocabulary.entries_of(vocabulary.word_class(name))) {
+    std::string text;
+    for (WordId w : entry->words)
+      (text += text.empty() ? "" : " ") += vocabulary.word(w);
+    out.push_back(std::move(text));
+  }
+  return out;
+}
+
+std::unordered_set<std::string> class_set(const Vocabulary& vocabulary,
+                                          std::string_view name) {
+  std::vector<std::string> words = class_entries(vocabulary, name);
+  return {std::make_move_iterator(words.begin()),
+          std::make_move_iterator(words.end())};
+}
+
+}  // namespace
+
+TextTables TextTables::load(const Config&, const Vocabulary& vocabulary) {
   TextTables tables;
-  for (std::string& line : embedded_lines("en/abbreviations.txt"))
-    tables.abbreviations.insert(to_lower(line));
+  tables.abbreviations = class_set(vocabulary, kTextWordClasses[0]);
+  tables.elisions = class_entries(vocabulary, kTextWordClasses[1]);
+  tables.partial_openers = class_set(vocabulary, kTextWordClasses[2]);
+  tables.title_small_words = class_set(vocabulary, kTextWordClasses[3]);
   static const std::shared_ptr<const BoilerplatePatterns> boilerplate =
       compile_boilerplate();
   tables.boilerplate = boilerplate;
   return tables;
+}
+
+TextTables TextTables::load(const Config& config) {
+  return load(config, load_vocabulary(config.language,
+                                      builtin_pack(config.language), config));
 }
 
 std::string validate_utf8(std::string_view input, bool replace,
@@ -637,6 +669,7 @@ bool is_boilerplate(std::string_view paragraph, const TextTables& tables,
 TextLayout analyse_text(std::string_view text, const TextTables& tables,
                         TextContext* context) {
   TextLayout layout;
+  layout.tables = &tables;
   layout.paragraphs = group_paragraphs(text, split_lines(text));
   bool first_prose = !context || context->first_prose;
   bool after_boilerplate = context && context->after_boilerplate;
