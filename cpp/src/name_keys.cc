@@ -201,21 +201,26 @@ std::size_t CountryTable::match(const std::vector<NameWord>& words,
   return 0;
 }
 
+NameTables NameTables::load(const Config& config) {
+  NameTables t;
+  t.org_filler = word_set("en/link_org_filler.txt");
+  t.government_words = word_set("en/link_government_words.txt");
+  // Every word of a title is a title word ("foreign minister"), except
+  // function words ("secretary of state").
+  std::vector<std::string> titles = embedded_lines("en/titles.txt");
+  titles.insert(titles.end(), config.extra_titles.begin(),
+                config.extra_titles.end());
+  for (const std::string& title : titles)
+    for (const NameWord& word : name_words(title))
+      if (!t.org_filler.count(word.text)) t.titles.insert(word.text);
+  t.not_name_words = word_set("en/not_names.txt");
+  t.countries = CountryTable::from(
+      parse_countries(embedded_file("en/countries.tsv"), "en/countries.tsv"));
+  return t;
+}
+
 const NameTables& NameTables::builtin() {
-  static const NameTables tables = [] {
-    NameTables t;
-    t.org_filler = word_set("en/link_org_filler.txt");
-    t.government_words = word_set("en/link_government_words.txt");
-    // Every word of a title is a title word ("foreign minister"), except
-    // function words ("secretary of state").
-    for (const std::string& title : embedded_lines("en/titles.txt"))
-      for (const NameWord& word : name_words(title))
-        if (!t.org_filler.count(word.text)) t.titles.insert(word.text);
-    t.not_name_words = word_set("en/not_names.txt");
-    t.countries = CountryTable::from(
-        parse_countries(embedded_file("en/countries.tsv"), "en/countries.tsv"));
-    return t;
-  }();
+  static const NameTables tables = load(Config{});
   return tables;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "countries.h"
+#include "quotelink/extractor.h"
 
 namespace quotelink::detail {
 
@@ -66,7 +67,10 @@ struct NameTables {
   std::unordered_set<std::string> not_name_words;
   CountryTable countries;
 
-  /// The tables built from cpp/data/en (loaded once, shared, read-only).
+  /// The tables of `config`: the built-in lists and config.extra_titles,
+  /// whose words are title words too ("Commissar Jane Roe" keys as Jane Roe).
+  static NameTables load(const Config& config);
+  /// The tables of the default Config (loaded once, shared, read-only).
   static const NameTables& builtin();
 };
 
