@@ -200,8 +200,9 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
     const Attribution& a = attributions[q];
     Quote& quote = doc.quotes[q];
-    quote.cue = a.cue_span;
-    quote.sieve = a.sieve;  // reported speech names its rule even unattributed
+    quote.cue = a.cue_span.value_or(Span{});
+    // Reported speech names its rule even unattributed.
+    quote.sieve = SieveLabel(a.sieve);
     if (a.mention < 0) continue;
     quote.mention = public_index[a.mention];
     quote.speaker = entities.entity_of[a.mention];

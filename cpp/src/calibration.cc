@@ -187,7 +187,7 @@ CalibrationEvidence calibration_evidence(const Document& doc, std::size_t q,
   }
   e.judged = !std::isnan(score);
   e.score = e.judged ? score : 0.0;
-  e.words = count_words(quote.text);
+  e.words = count_words(doc.text_of(quote));
   return e;
 }
 

@@ -376,9 +376,13 @@ QuoteKeys quote_keys_of(const Document& doc, const Quote& quote,
     for (const Span& part : quote.quoted_parts)
       if (part.end <= doc.text.size() && part.begin <= part.end)
         shared.append(doc.slice(part)).push_back(' ');
-  QuoteKeys q =
-      detail::quote_keys(by_parts ? shared : quote.text, options.shingle_words);
-  if (with_text) q.text = quote.text;
+  if (quote.span.end > doc.text.size() || quote.span.begin > quote.span.end)
+    throw error("a quotation of document '" + doc.id +
+                "' lies outside the text");
+  const std::string_view text = doc.text_of(quote);
+  QuoteKeys q = detail::quote_keys(by_parts ? std::string_view(shared) : text,
+                                   options.shingle_words);
+  if (with_text) q.text = text;
   if (quote.speaker >= static_cast<int>(doc.entities.size()) ||
       quote.speaker < -1)
     throw error("a quotation of document '" + doc.id + "' refers to speaker " +

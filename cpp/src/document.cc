@@ -1,5 +1,12 @@
 #include "quotelink/document.h"
 
+#include <atomic>
+#include <deque>
+#include <mutex>
+#include <ostream>
+#include <unordered_map>
+
+#include "quotelink/error.h"
 #include "quotelink/version.h"
 
 #define QUOTELINK_STRINGIFY2(x) #x
@@ -14,33 +21,115 @@ const char* version() noexcept {
 
 const char* to_string(QuoteKind kind) noexcept {
   switch (kind) {
-    case QuoteKind::direct: return "direct";
-    case QuoteKind::partial: return "partial";
-    case QuoteKind::indirect: return "indirect";
+    case QuoteKind::direct:
+      return "direct";
+    case QuoteKind::partial:
+      return "partial";
+    case QuoteKind::indirect:
+      return "indirect";
   }
   return "direct";
 }
 
 const char* to_string(MentionKind kind) noexcept {
   switch (kind) {
-    case MentionKind::name: return "name";
-    case MentionKind::role: return "role";
-    case MentionKind::organisation: return "organisation";
-    case MentionKind::place: return "place";
-    case MentionKind::document: return "document";
-    case MentionKind::pronoun: return "pronoun";
+    case MentionKind::name:
+      return "name";
+    case MentionKind::role:
+      return "role";
+    case MentionKind::organisation:
+      return "organisation";
+    case MentionKind::place:
+      return "place";
+    case MentionKind::document:
+      return "document";
+    case MentionKind::pronoun:
+      return "pronoun";
   }
   return "name";
 }
 
 const char* to_string(EntityType type) noexcept {
   switch (type) {
-    case EntityType::person: return "person";
-    case EntityType::organisation: return "organisation";
-    case EntityType::group: return "group";
-    case EntityType::unknown: return "unknown";
+    case EntityType::person:
+      return "person";
+    case EntityType::organisation:
+      return "organisation";
+    case EntityType::group:
+      return "group";
+    case EntityType::unknown:
+      return "unknown";
   }
   return "unknown";
+}
+
+namespace {
+
+// The process's sieve labels. Ids are handed out under the mutex; a label's
+// name is written to its slot before its id is returned, and a chunk of
+// slots is published (release) before any id in it, so reading a name needs
+// no lock: whoever holds an id got it after its slot was written.
+class LabelTable {
+ public:
+  static constexpr std::size_t kChunk = 256;
+  static constexpr std::size_t kChunks = 256;  // 65,536 ids, 0 the empty one
+
+  std::uint16_t intern(std::string_view name) {
+    if (name.empty()) return 0;
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = ids_.find(name);
+    if (found != ids_.end()) return found->second;
+    if (count_ == kChunk * kChunks)
+      throw error("more than 65,535 distinct sieve labels");
+    const std::size_t id = count_++;
+    std::string_view* chunk =
+        chunks_[id / kChunk].load(std::memory_order_relaxed);
+    if (!chunk) {
+      chunk = new std::string_view[kChunk];
+      chunks_[id / kChunk].store(chunk, std::memory_order_release);
+    }
+    const std::string& stored = names_.emplace_back(name);
+    chunk[id % kChunk] = stored;
+    ids_.emplace(stored, static_cast<std::uint16_t>(id));
+    return static_cast<std::uint16_t>(id);
+  }
+
+  std::string_view name(std::uint16_t id) const noexcept {
+    if (id == 0) return {};
+    return chunks_[id / kChunk].load(std::memory_order_acquire)[id % kChunk];
+  }
+
+ private:
+  std::mutex mutex_;
+  std::deque<std::string> names_;  // a deque never moves its strings
+  std::unordered_map<std::string_view, std::uint16_t> ids_;
+  std::size_t count_ = 1;
+  std::atomic<std::string_view*> chunks_[kChunks] = {};
+};
+
+// Never destroyed: labels may be read by other objects' destructors at exit.
+LabelTable& labels() {
+  static LabelTable* table = new LabelTable;
+  return *table;
+}
+
+}  // namespace
+
+SieveLabel::SieveLabel(std::string_view name) : id_(labels().intern(name)) {}
+
+std::string_view SieveLabel::name() const noexcept {
+  return labels().name(id_);
+}
+
+SieveLabel& SieveLabel::operator+=(std::string_view suffix) {
+  std::string joined(name());
+  joined += suffix;
+  id_ = labels().intern(joined);
+  return *this;
+}
+
+std::ostream& operator<<(std::ostream& out, SieveLabel label) {
+  return out << label.name();
 }
 
 namespace {

@@ -147,7 +147,7 @@ class WindowMerger {
       shift(quote.span, base);
       shift(quote.outer, base);
       for (Span& span : quote.quoted_parts) shift(span, base);
-      if (quote.cue) shift(*quote.cue, base);
+      if (quote.has_cue()) shift(quote.cue, base);
       quote.paragraph += paragraph_base;
       quote.sentence += sentence_base;
       if (quote.speaker >= 0) quote.speaker = entity_of[quote.speaker];

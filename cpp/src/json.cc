@@ -77,7 +77,7 @@ void append_csv_field(std::string& out, std::string_view text) {
 
 QuoteRecord quote_record(const Document& doc, const Quote& quote) {
   QuoteRecord r;
-  r.text = quote.text;
+  r.text = doc.text_of(quote);
   r.start = doc.code_point_offset(quote.span.begin);
   r.end = doc.code_point_offset(quote.span.end);
   r.kind = to_string(quote.kind);
@@ -94,7 +94,7 @@ QuoteRecord quote_record(const Document& doc, const Quote& quote) {
     r.mention_start = doc.code_point_offset(mention.span.begin);
     r.mention_end = doc.code_point_offset(mention.span.end);
   }
-  if (quote.cue) r.cue = doc.slice(*quote.cue);
+  if (quote.has_cue()) r.cue = doc.slice(quote.cue);
   r.sieve = quote.sieve;
   r.confidence = quote.confidence;
   if (quote.id >= 0) r.id = static_cast<std::size_t>(quote.id);

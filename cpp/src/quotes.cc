@@ -292,7 +292,6 @@ void Pairer::emit(const Opened& opened, Span content, Span outer,
   Quote& q = found.quote;
   q.span = content;
   q.outer = outer;
-  q.text = std::string(text_.substr(content.begin, content.size()));
   q.paragraph = open.paragraph;
   q.sentence = layout_.tokens[open.token].sentence;
   q.multi_paragraph = opened.multi;

@@ -266,7 +266,6 @@ bool Reporter::build(const Clause& c, ReportedQuote& rq) const {
   q.kind = QuoteKind::indirect;
   q.span = {tok(c.first).span.begin, tok(end - 1).span.end};
   q.outer = q.span;
-  q.text = std::string(in_.text.substr(q.span.begin, q.span.size()));
   q.paragraph = tok(c.first).paragraph;
   q.sentence = tok(c.first).sentence;
   q.multi_paragraph = tok(end - 1).paragraph != q.paragraph;

@@ -162,7 +162,7 @@ struct ReportedTables {
 
 /// One reported-speech attribution found by the stage.
 struct ReportedQuote {
-  Quote quote;     ///< kind indirect; span, text, quoted_parts, position set
+  Quote quote;     ///< kind indirect; span, quoted_parts, position set
   int frame = -1;  ///< index into the frames it came from, or -1
   ReportedRule rule = ReportedRule::after;  ///< the rule that found it
   std::string_view sieve;  ///< its rule's sieve ("reported_after", ...)

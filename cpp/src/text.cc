@@ -650,6 +650,11 @@ std::string validate_utf8(std::string_view input, bool replace,
       throw error("invalid UTF-8 at byte offset " + std::to_string(start),
                   static_cast<std::size_t>(start));
     }
+    // Each replacement grows the text by up to two bytes: the result must
+    // still fit the 32-bit offsets of Span.
+    if (out.size() + (static_cast<std::size_t>(start) - copied) + 3 >
+        static_cast<std::size_t>(INT32_MAX))
+      throw error("text is larger than 2 GiB after replacing invalid UTF-8");
     out.append(input.data() + copied, static_cast<std::size_t>(start) - copied);
     out.append("\xEF\xBF\xBD");
     copied = static_cast<std::size_t>(i);

@@ -64,7 +64,6 @@ Quote part_record(const Document& doc, const Quote& owner, const Span& part,
   Quote q;
   q.span = part;
   q.outer = marked_extent(doc.text, part);
-  q.text = std::string(doc.slice(part));
   q.kind = QuoteKind::partial;
   q.quoted_parts.push_back(part);
   const int sentence = index_at(doc.sentences, part.begin);
@@ -79,9 +78,9 @@ Quote part_record(const Document& doc, const Quote& owner, const Span& part,
     q.mention = owner.mention;
     q.cue = owner.cue;
     q.confidence = owner.confidence;
-    q.sieve = "verbatim";
+    q.sieve = SieveLabel("verbatim");
   } else {
-    q.sieve = "nested";
+    q.sieve = SieveLabel("nested");
   }
   return q;
 }

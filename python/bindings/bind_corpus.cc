@@ -5,6 +5,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <climits>
+#include <cstdint>
 #include <string>
 
 #include "bindings.h"
@@ -68,7 +70,8 @@ Span byte_span(const std::vector<std::size_t>& bytes, py::handle start,
   if (s < 0 || e < s || e >= n)
     throw error(std::string(what) + " offsets [" + std::to_string(s) + ", " +
                 std::to_string(e) + ") lie outside the text");
-  return Span{bytes[s], bytes[e]};
+  return Span{static_cast<std::uint32_t>(bytes[s]),
+              static_cast<std::uint32_t>(bytes[e])};
 }
 
 // A C++ Document from the fields of a quotelink.Document: the parts linking
@@ -77,6 +80,8 @@ Document from_python(const py::object& doc) {
   Document out;
   out.id = py::str(doc.attr("id"));
   out.text = py::str(doc.attr("text")).cast<std::string>();
+  if (out.text.size() > static_cast<std::size_t>(INT32_MAX))
+    throw error("the text of document '" + out.id + "' is larger than 2 GiB");
   const std::vector<std::size_t> bytes = code_point_bytes(out.text);
   for (py::handle m : doc.attr("mentions")) {
     Mention mention;
@@ -98,7 +103,6 @@ Document from_python(const py::object& doc) {
     Quote quote;
     quote.span = byte_span(bytes, q.attr("start"), q.attr("end"), "quotation");
     quote.outer = quote.span;
-    quote.text = py::str(q.attr("text"));
     quote.kind = quote_kind(py::str(q.attr("kind")));
     // Mixed quotations cluster by their quoted words (corpus.cc).
     for (py::handle part : py::getattr(q, "quoted_parts", py::tuple())) {

@@ -59,9 +59,9 @@ py::dict quote_fields(const Document& doc, const Quote& q) {
   r["sentence"] = q.sentence;
   r["outer_start"] = doc.code_point_offset(q.outer.begin);
   r["outer_end"] = doc.code_point_offset(q.outer.end);
-  if (q.cue) {
-    r["cue_start"] = doc.code_point_offset(q.cue->begin);
-    r["cue_end"] = doc.code_point_offset(q.cue->end);
+  if (q.has_cue()) {
+    r["cue_start"] = doc.code_point_offset(q.cue.begin);
+    r["cue_end"] = doc.code_point_offset(q.cue.end);
   } else {
     r["cue_start"] = py::none();
     r["cue_end"] = py::none();

@@ -13,7 +13,9 @@ int main() {
   for (const quotelink::Quote& quote : doc.quotes) {
     std::string speaker =
         quote.speaker >= 0 ? doc.entities[quote.speaker].name : "(none)";
-    std::cout << "speaker=" << speaker << " text=" << quote.text << "\n";
+    std::cout << "speaker=" << speaker << " text=" << doc.text_of(quote)
+              << " cue=" << (quote.has_cue() ? doc.slice(quote.cue) : "-")
+              << " sieve=" << quote.sieve << "\n";
   }
   return doc.quotes.empty() ? 1 : 0;
 }

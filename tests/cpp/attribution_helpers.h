@@ -14,7 +14,7 @@ namespace attribution_test {
 inline const quotelink::Quote* quote_starting(const quotelink::Document& doc,
                                               std::string_view prefix) {
   for (const quotelink::Quote& q : doc.quotes)
-    if (std::string_view(q.text).substr(0, prefix.size()) == prefix) return &q;
+    if (doc.text_of(q).substr(0, prefix.size()) == prefix) return &q;
   for (const quotelink::Quote& q : doc.quotes)
     for (const quotelink::Span& part : q.quoted_parts)
       if (doc.slice(part).substr(0, prefix.size()) == prefix) return &q;
@@ -35,7 +35,7 @@ inline std::string speaker_of(const quotelink::Document& doc,
 inline std::string sieve_of(const quotelink::Document& doc,
                             std::string_view prefix) {
   const quotelink::Quote* q = quote_starting(doc, prefix);
-  return q ? q->sieve : "<no quote>";
+  return q ? std::string(q->sieve.name()) : "<no quote>";
 }
 
 /// Extraction by the rules alone (Config::model off): the stage tests of the

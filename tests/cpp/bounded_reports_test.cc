@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../fuzz/invariants.h"
@@ -30,7 +31,7 @@ Document extract_checked(const std::string& text) {
   return doc;
 }
 
-std::size_t words_in(const std::string& text) {
+std::size_t words_in(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;
   for (char c : text) {
@@ -43,7 +44,7 @@ std::size_t words_in(const std::string& text) {
 
 std::size_t quoted_bytes(const Document& doc) {
   std::size_t bytes = 0;
-  for (const Quote& q : doc.quotes) bytes += q.text.size();
+  for (const Quote& q : doc.quotes) bytes += q.span.size();
   return bytes;
 }
 
@@ -68,7 +69,8 @@ void expect_bounded(const std::string& unit, std::size_t bytes) {
   const Document doc = extract_checked(text);
   ASSERT_FALSE(doc.quotes.empty()) << unit;
   for (const Quote& q : doc.quotes)
-    EXPECT_LE(words_in(q.text), 256u) << unit << ": " << q.text.substr(0, 80);
+    EXPECT_LE(words_in(doc.text_of(q)), 256u)
+        << unit << ": " << doc.text_of(q).substr(0, 80);
   EXPECT_LE(deepest_cover(doc), 4u) << unit;
   EXPECT_LE(quoted_bytes(doc), 4 * text.size()) << unit;
 }
@@ -97,7 +99,7 @@ TEST(BoundedReports, ReportsNestAtMostFourDeep) {
   EXPECT_EQ(indirect, 4u);
   EXPECT_EQ(deepest_cover(doc), 4u);
   // The outermost reports stand; the innermost are left out.
-  EXPECT_EQ(doc.quotes[0].text.rfind("that Bob said that", 0), 0u);
+  EXPECT_EQ(doc.text_of(doc.quotes[0]).rfind("that Bob said that", 0), 0u);
 }
 
 TEST(BoundedReports, LongSentenceKeepsItsWholeClause) {
@@ -106,7 +108,7 @@ TEST(BoundedReports, LongSentenceKeepsItsWholeClause) {
   for (int i = 0; i < 150; ++i) clause += " word" + std::to_string(i);
   const Document doc = extract_checked("The minister said " + clause + ".");
   ASSERT_EQ(doc.quotes.size(), 1u);
-  EXPECT_EQ(doc.quotes[0].text, clause);
+  EXPECT_EQ(doc.text_of(doc.quotes[0]), clause);
 }
 
 TEST(BoundedReports, ClauseWithoutFullStopIsCutNotLost) {
@@ -115,8 +117,8 @@ TEST(BoundedReports, ClauseWithoutFullStopIsCutNotLost) {
   for (int i = 0; i < 600; ++i) clause += " word" + std::to_string(i);
   const Document doc = extract_checked("The minister said " + clause);
   ASSERT_EQ(doc.quotes.size(), 1u);
-  EXPECT_EQ(words_in(doc.quotes[0].text), 256u);
-  EXPECT_EQ(doc.quotes[0].text.rfind("that word0 word1", 0), 0u);
+  EXPECT_EQ(words_in(doc.text_of(doc.quotes[0])), 256u);
+  EXPECT_EQ(doc.text_of(doc.quotes[0]).rfind("that word0 word1", 0), 0u);
 }
 
 TEST(BoundedReports, FrontedClauseKeepsTheWordsBeforeItsCue) {
@@ -125,10 +127,10 @@ TEST(BoundedReports, FrontedClauseKeepsTheWordsBeforeItsCue) {
   for (int i = 1; i < 400; ++i) clause += " word" + std::to_string(i);
   const Document doc = extract_checked(clause + ", the minister said.");
   ASSERT_EQ(doc.quotes.size(), 1u);
-  EXPECT_EQ(words_in(doc.quotes[0].text), 256u);
-  EXPECT_EQ(doc.quotes[0].text.rfind("word144 word145", 0), 0u);
-  EXPECT_EQ(doc.quotes[0].text.substr(doc.quotes[0].text.size() - 8),
-            " word399");
+  const std::string_view reported = doc.text_of(doc.quotes[0]);
+  EXPECT_EQ(words_in(reported), 256u);
+  EXPECT_EQ(reported.rfind("word144 word145", 0), 0u);
+  EXPECT_EQ(reported.substr(reported.size() - 8), " word399");
 }
 
 }  // namespace

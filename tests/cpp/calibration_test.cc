@@ -186,15 +186,15 @@ Document two_records() {
   doc.mentions.push_back(roe);
   Quote direct;
   direct.kind = QuoteKind::direct;
-  direct.text = "We won,";
-  direct.sieve = "trigram";
+  direct.span = {1, 8};  // We won,
+  direct.sieve = quotelink::SieveLabel("trigram");
   direct.mention = 0;
   direct.speaker = 0;
   direct.confidence = 0.95;
   Quote reported;
   reported.kind = QuoteKind::indirect;
-  reported.text = "Taxes will fall";
-  reported.sieve = "reported_after+model";
+  reported.span = {20, 35};  // Taxes will fall
+  reported.sieve = quotelink::SieveLabel("reported_after+model");
   doc.quotes = {direct, reported};
   return doc;
 }

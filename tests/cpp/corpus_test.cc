@@ -29,7 +29,7 @@ class DocBuilder {
     e.type = type;
     for (const std::string& m : mentions) {
       quotelink::Mention mention;
-      mention.span = {doc_.text.size(), doc_.text.size() + m.size()};
+      mention.span = appended(m);
       mention.kind = kind;
       mention.entity = static_cast<int>(doc_.entities.size());
       doc_.text += m + " said.\n";
@@ -42,15 +42,20 @@ class DocBuilder {
 
   void quote(const std::string& text, int speaker) {
     quotelink::Quote q;
-    q.span = {doc_.text.size(), doc_.text.size() + text.size()};
+    q.span = appended(text);
     q.outer = q.span;
-    q.text = text;
     q.speaker = speaker;
     doc_.text += text + "\n";
     doc_.quotes.push_back(q);
   }
 
   void text(const std::string& more) { doc_.text += more + "\n"; }
+
+  // The span `words` will have once appended to the text.
+  quotelink::Span appended(const std::string& words) const {
+    const auto begin = static_cast<std::uint32_t>(doc_.text.size());
+    return {begin, static_cast<std::uint32_t>(begin + words.size())};
+  }
 
   Document done() const { return doc_; }
 
@@ -282,7 +287,6 @@ TEST(Corpus, BadInputThrows) {
   Document doc;
   doc.id = "bad";
   quotelink::Quote q;
-  q.text = "x";
   q.speaker = 3;
   doc.quotes.push_back(q);
   Corpus corpus;

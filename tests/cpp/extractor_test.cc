@@ -9,7 +9,7 @@
 namespace {
 
 TEST(Extractor, VersionMatchesHeader) {
-  EXPECT_STREQ(quotelink::version(), "0.1.0");
+  EXPECT_STREQ(quotelink::version(), "0.2.0");
 }
 
 TEST(Extractor, InvalidUtf8NamesByteOffset) {

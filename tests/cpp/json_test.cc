@@ -73,19 +73,17 @@ Document sample() {
   quotelink::Quote q;
   q.span = {4, 13};
   q.outer = {3, 14};
-  q.text = doc.text.substr(4, 9);
   q.speaker = 0;
   q.mention = 0;
   q.cue = quotelink::Span{19, 23};
-  q.sieve = "trigram";
+  q.sieve = quotelink::SieveLabel("trigram");
   q.confidence = 0.9;
   q.id = 0;
   doc.quotes.push_back(q);
   quotelink::Quote lone;
   lone.span = {29, 36};
   lone.outer = {28, 37};
-  lone.text = "speaker";
-  lone.sieve = "none";
+  lone.sieve = quotelink::SieveLabel("none");
   lone.id = 1;
   lone.parent = 0;  // as if it were quoted words of the first
   doc.quotes.push_back(lone);
@@ -123,9 +121,10 @@ TEST(ToCsv, QuotesOnlyFieldsThatNeedIt) {
             "trigram,0.9,0,\n"
             "\"a,b\",speaker,28,35,direct,,,,,,,none,0.0,1,0\n");
   Document doc = sample();
-  doc.quotes[0].text = "say \"no\"\nnow";
+  doc.text.replace(4, 9, "ab \"no\"\nc");  // the first quotation's 9 bytes
+  doc.build_offset_index();
   std::string csv = quotelink::to_csv(doc, "id");
-  EXPECT_EQ(csv.substr(0, 22), "id,\"say \"\"no\"\"\nnow\",3,");
+  EXPECT_EQ(csv.substr(0, 19), "id,\"ab \"\"no\"\"\nc\",3,");
 }
 
 TEST(StreamOutput, WorkersSerialiseAndDropTheDocument) {

@@ -152,12 +152,12 @@ TEST(ApplyModel, RejectedReportsGoDirectQuotesStay) {
   quotelink::detail::apply_model(r.doc, r.layout, reject);
   ASSERT_EQ(r.doc.quotes.size(), 1u);
   EXPECT_EQ(r.doc.quotes[0].kind, QuoteKind::direct);
-  EXPECT_EQ(r.doc.quotes[0].sieve.find("+model"), std::string::npos);
+  EXPECT_EQ(r.doc.quotes[0].sieve.name().find("+model"), std::string::npos);
 }
 
 TEST(ApplyModel, AcceptedReportsSayTheModelAccepted) {
   RulesOutput r = rules_output(kReports);
-  const std::string rule = r.doc.quotes[0].sieve;
+  const std::string rule(r.doc.quotes[0].sieve.name());
   LinearModel accept;
   accept.classifiers.push_back(constant_classifier("accept_report", 1));
   quotelink::detail::apply_model(r.doc, r.layout, accept);
@@ -363,7 +363,7 @@ TEST(ProposeCues, AProposedCueGetsTheRulesClause) {
   const quotelink::detail::ModelRunner runner(model);
   const Document doc = runner.extract(text);
   ASSERT_EQ(doc.quotes.size(), 1u);
-  EXPECT_EQ(doc.quotes[0].text, "that the plan was unfair");
+  EXPECT_EQ(doc.text_of(doc.quotes[0]), "that the plan was unfair");
   EXPECT_EQ(doc.quotes[0].sieve, "reported_after");
   ASSERT_GE(doc.quotes[0].speaker, 0);
   EXPECT_EQ(doc.entities[doc.quotes[0].speaker].name, "Jane Roe");

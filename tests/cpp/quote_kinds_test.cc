@@ -40,7 +40,7 @@ std::vector<QuoteKind> kinds(const std::string& text) {
     out.push_back(q.kind);
     // A partial quotation lists its own span among its quoted parts.
     if (q.kind == QuoteKind::partial) {
-      EXPECT_FALSE(q.quoted_parts.empty()) << q.text;
+      EXPECT_FALSE(q.quoted_parts.empty()) << q.span.begin;
     }
   }
   return out;

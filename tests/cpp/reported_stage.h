@@ -65,8 +65,8 @@ inline std::vector<Report> reports(
         source < 0 ? "<none>"
                    : text.substr(mentions[source].mention.span.begin,
                                  mentions[source].mention.span.size());
-    out.push_back({rq.quote.text, speaker, rq.rule, std::string(rq.sieve),
-                   rq.confidence});
+    out.push_back({text.substr(rq.quote.span.begin, rq.quote.span.size()),
+                   speaker, rq.rule, std::string(rq.sieve), rq.confidence});
   }
   return out;
 }

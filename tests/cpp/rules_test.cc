@@ -64,8 +64,7 @@ TEST(RulesTest, EveryStageTableIsListedAndNamesAreUniqueAcrossStages) {
       EXPECT_TRUE(names.insert(row.name).second) << row.name;
     }
   }
-  EXPECT_EQ(stages, (std::set<RuleStage>{RuleStage::mentions,
-                                         RuleStage::sieves,
+  EXPECT_EQ(stages, (std::set<RuleStage>{RuleStage::mentions, RuleStage::sieves,
                                          RuleStage::reported}));
   for (std::string_view name :
        {"mention_pronouns", "colon_cue", "reported_after"})
@@ -87,8 +86,8 @@ std::vector<std::string> records(const std::string& text,
       const Span& s = doc.mentions[q.mention].span;
       mention = doc.text.substr(s.begin, s.size());
     }
-    out.push_back(std::string(to_string(q.kind)) + "|" + q.text + "|" +
-                  mention);
+    out.push_back(std::string(to_string(q.kind)) + "|" +
+                  std::string(doc.text_of(q)) + "|" + mention);
   }
   return out;
 }
@@ -99,9 +98,8 @@ TEST(RulesTest, ConfigSwitchesOffRulesOfTheMentionAndReportedStages) {
   const std::string text =
       "Jane Roe said the talks failed. \"We will win,\" he said.";
   using Lines = std::vector<std::string>;
-  EXPECT_EQ(records(text, {}),
-            (Lines{"indirect|the talks failed|Jane Roe",
-                   "direct|We will win,|he"}));
+  EXPECT_EQ(records(text, {}), (Lines{"indirect|the talks failed|Jane Roe",
+                                      "direct|We will win,|he"}));
   EXPECT_EQ(records(text, {"reported_after"}),
             (Lines{"direct|We will win,|he"}));
   EXPECT_EQ(records(text, {"mention_pronouns"}),

@@ -30,7 +30,8 @@ std::vector<std::string> token_texts(const std::string& text) {
 std::vector<std::string> paired(const std::string& text) {
   TextLayout layout = analyse_text(text, tables());
   std::vector<std::string> out;
-  for (const Quote& q : find_quotes(text, layout)) out.push_back(q.text);
+  for (const Quote& q : find_quotes(text, layout))
+    out.push_back(text.substr(q.span.begin, q.span.size()));
   return out;
 }
 
@@ -42,7 +43,7 @@ Document extract_checked(const std::string& text) {
 
 std::vector<std::string> quote_texts(const Document& doc) {
   std::vector<std::string> out;
-  for (const Quote& q : doc.quotes) out.push_back(q.text);
+  for (const Quote& q : doc.quotes) out.emplace_back(doc.text_of(q));
   return out;
 }
 
@@ -142,7 +143,7 @@ TEST(Cjk, QuotationAfterAFullwidthColonIsDirect) {
       kWeWillWin + "\xE3\x80\x82\xE2\x80\x9D";
   const Document doc = extract_checked(text);
   ASSERT_EQ(doc.quotes.size(), 1u);
-  EXPECT_EQ(doc.quotes[0].text, kWeWillWin + "\xE3\x80\x82");
+  EXPECT_EQ(doc.text_of(doc.quotes[0]), kWeWillWin + "\xE3\x80\x82");
   EXPECT_EQ(doc.quotes[0].kind, QuoteKind::direct);
 }
 

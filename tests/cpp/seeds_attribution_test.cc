@@ -50,7 +50,7 @@ TEST(SeedsAttribution, MinistrySourceAndItsContinuation) {
             "Russian Foreign Ministry source");
   const quotelink::Quote* q = quote_starting(doc, "Moreover, progress");
   ASSERT_TRUE(q);
-  EXPECT_EQ(q->sieve.rfind("continuation", 0), 0u);
+  EXPECT_EQ(q->sieve.name().rfind("continuation", 0), 0u);
 }
 
 TEST(SeedsAttribution, RussianForeignMinistryViaMoscowAndStatement) {

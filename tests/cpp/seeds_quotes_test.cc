@@ -48,8 +48,10 @@ struct Expected {
 void expect_quotes(const std::string& prefix,
                    const std::vector<Expected>& expected) {
   std::vector<Quote> quotes = seed_quotes(prefix);
+  const std::string text = read_seed(prefix);
   std::vector<std::string> found;
-  for (const Quote& q : quotes) found.push_back(q.text);
+  for (const Quote& q : quotes)
+    found.push_back(text.substr(q.span.begin, q.span.size()));
   std::vector<std::string> wanted;
   for (const Expected& e : expected) wanted.push_back(e.text);
   ASSERT_EQ(found, wanted) << prefix;

@@ -19,7 +19,7 @@ using quotelink::Span;
 
 const Quote* find_text(const Document& doc, const std::string& text) {
   for (const Quote& q : doc.quotes)
-    if (q.text == text) return &q;
+    if (doc.text_of(q) == text) return &q;
   return nullptr;
 }
 
@@ -34,15 +34,15 @@ TEST(Verbatim, QuotedWordsOfReportedSpeechGetTheirOwnRecord) {
   EXPECT_EQ(outer.parent, -1);
   EXPECT_EQ(outer.id, 0);
   EXPECT_EQ(inner.kind, QuoteKind::partial);
-  EXPECT_EQ(inner.text, "counterproductive");
+  EXPECT_EQ(doc.text_of(inner), "counterproductive");
   EXPECT_EQ(inner.id, 1);
   EXPECT_EQ(inner.parent, 0);
   // The reporter's words: the parent's speaker, mention, cue and confidence.
   ASSERT_GE(outer.speaker, 0);
   EXPECT_EQ(doc.entities[inner.speaker].name, "Sergei Lavrov");
   EXPECT_EQ(inner.mention, outer.mention);
-  ASSERT_TRUE(inner.cue.has_value());
-  EXPECT_EQ(doc.slice(*inner.cue), "said");
+  ASSERT_TRUE(inner.has_cue());
+  EXPECT_EQ(doc.slice(inner.cue), "said");
   EXPECT_EQ(inner.confidence, outer.confidence);
   EXPECT_EQ(inner.sieve, "verbatim");
   // The marks are the record's outer span; its sentence is the parent's.
@@ -66,8 +66,8 @@ TEST(Verbatim, QuotationsNestedInADirectOneHaveNoSpeakerOfTheirOwn) {
     EXPECT_EQ(q.confidence, 0.0);
     EXPECT_EQ(q.sieve, "nested");
   }
-  EXPECT_EQ(doc.quotes[1].text, "no");
-  EXPECT_EQ(doc.quotes[2].text, "never");
+  EXPECT_EQ(doc.text_of(doc.quotes[1]), "no");
+  EXPECT_EQ(doc.text_of(doc.quotes[2]), "never");
 }
 
 TEST(Verbatim, ANestedPartNamesTheInnermostEnclosingPart) {
@@ -77,7 +77,6 @@ TEST(Verbatim, ANestedPartNamesTheInnermostEnclosingPart) {
   reported.kind = QuoteKind::indirect;
   reported.span = {14, 53};
   reported.outer = reported.span;
-  reported.text = doc.text.substr(14, 39);
   reported.quoted_parts = {{30, 36}, {27, 48}};  // the inner part, the outer
   reported.speaker = 0;
   reported.confidence = 0.8;
@@ -86,10 +85,10 @@ TEST(Verbatim, ANestedPartNamesTheInnermostEnclosingPart) {
   doc.quotes = {reported, later};
   quotelink::detail::add_verbatim_records(doc);
   ASSERT_EQ(doc.quotes.size(), 4u);
-  EXPECT_EQ(doc.quotes[1].text, "a 'bridge' to nowhere");
+  EXPECT_EQ(doc.text_of(doc.quotes[1]), "a 'bridge' to nowhere");
   EXPECT_EQ(doc.quotes[1].parent, 0);
   EXPECT_EQ(doc.quotes[1].speaker, 0);
-  EXPECT_EQ(doc.quotes[2].text, "bridge");
+  EXPECT_EQ(doc.text_of(doc.quotes[2]), "bridge");
   EXPECT_EQ(doc.quotes[2].parent, 1);
   EXPECT_EQ(doc.quotes[2].speaker, -1);  // quoted by the quoted words
   EXPECT_EQ(doc.slice(doc.quotes[2].outer), "'bridge'");
@@ -106,7 +105,6 @@ TEST(Verbatim, AQuotationsOwnSpanIsNoPart) {
   partial.kind = QuoteKind::partial;
   partial.span = {15, 25};
   partial.outer = {14, 26};
-  partial.text = "a disaster";
   partial.quoted_parts = {partial.span};
   doc.quotes = {partial};
   quotelink::detail::add_verbatim_records(doc);
@@ -123,7 +121,7 @@ TEST(Verbatim, FilteringKeepsIdsAndParents) {
   config.kinds = {QuoteKind::partial};
   Document doc = quotelink::Extractor(config).extract(text);
   ASSERT_EQ(doc.quotes.size(), 1u);
-  EXPECT_EQ(doc.quotes[0].text, "counterproductive");
+  EXPECT_EQ(doc.text_of(doc.quotes[0]), "counterproductive");
   EXPECT_EQ(doc.quotes[0].id, 1);      // its number in the whole extraction
   EXPECT_EQ(doc.quotes[0].parent, 0);  // the reported speech, filtered out
 }

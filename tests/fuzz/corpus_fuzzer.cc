@@ -123,6 +123,14 @@ class Reader {
   std::size_t pos_ = 0;
 };
 
+// The span `words` will have once appended to `text` (the fuzzer's texts
+// stay far below the 32-bit offsets of Span).
+quotelink::Span appended_span(const std::string& text,
+                              const std::string& words) {
+  const auto begin = static_cast<std::uint32_t>(text.size());
+  return {begin, static_cast<std::uint32_t>(begin + words.size())};
+}
+
 Document read_document(Reader& in, std::size_t index) {
   Document doc;
   doc.id = "doc" + std::to_string(index);
@@ -135,7 +143,7 @@ Document read_document(Reader& in, std::size_t index) {
     for (unsigned m = 0; m < n_mentions; ++m) {
       quotelink::Mention mention;
       const std::string words = in.text(6);
-      mention.span = {doc.text.size(), doc.text.size() + words.size()};
+      mention.span = appended_span(doc.text, words);
       mention.kind = static_cast<quotelink::MentionKind>(in.byte() % 6);
       mention.entity = static_cast<int>(e);
       mention.head = words;
@@ -148,11 +156,11 @@ Document read_document(Reader& in, std::size_t index) {
   const unsigned n_quotes = in.byte() % 6;
   for (unsigned q = 0; q < n_quotes; ++q) {
     quotelink::Quote quote;
-    quote.text = in.text(24);
-    quote.span = {doc.text.size(), doc.text.size() + quote.text.size()};
+    const std::string words = in.text(24);
+    quote.span = appended_span(doc.text, words);
     quote.outer = quote.span;
     quote.speaker = static_cast<int>(in.byte() % (n_entities + 1)) - 1;
-    doc.text += quote.text + "\n";
+    doc.text += words + "\n";
     doc.quotes.push_back(quote);
   }
   doc.build_offset_index();

@@ -3,7 +3,7 @@
 #pragma once
 
 #define QUOTELINK_VERSION_MAJOR 0
-#define QUOTELINK_VERSION_MINOR 1
+#define QUOTELINK_VERSION_MINOR 2
 #define QUOTELINK_VERSION_PATCH 0
 
 namespace quotelink {

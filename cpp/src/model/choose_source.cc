@@ -34,8 +34,8 @@ std::vector<int> source_candidates(const Document& doc,
                                    const TextLayout& layout, std::size_t q) {
   std::vector<int> out;
   const Quote& quote = doc.quotes[q];
-  if (quote.kind != QuoteKind::indirect || !quote.cue) return out;
-  const int cue = first_token_from(layout, quote.cue->begin);
+  if (quote.kind != QuoteKind::indirect || !quote.has_cue()) return out;
+  const int cue = first_token_from(layout, quote.cue.begin);
   if (cue >= static_cast<int>(layout.tokens.size())) return out;
   const int sentence = layout.tokens[cue].sentence;
   const std::size_t begin =
@@ -48,7 +48,7 @@ std::vector<int> source_candidates(const Document& doc,
     const Span& s = doc.mentions[m].span;
     if (s.begin < begin || s.end > end) continue;
     if (s.begin < quote.outer.end && quote.outer.begin < s.end) continue;
-    if (s.begin < quote.cue->end && quote.cue->begin < s.end) continue;
+    if (s.begin < quote.cue.end && quote.cue.begin < s.end) continue;
     out.push_back(static_cast<int>(m));
   }
   // The rules' own source is always a candidate.
@@ -67,16 +67,16 @@ std::vector<std::uint32_t> source_features(const Document& doc,
   std::vector<std::uint32_t> out;
   out.reserve(24);
   FeatureSink f(out);
-  const int cue_first = first_token_from(layout, quote.cue->begin);
-  const int cue_end = first_token_from(layout, quote.cue->end);
+  const int cue_first = first_token_from(layout, quote.cue.begin);
+  const int cue_end = first_token_from(layout, quote.cue.end);
   const int first = first_token_from(layout, mention.span.begin);
   const int last = last_token_before(layout, mention.span.end);
-  const bool before = mention.span.end <= quote.cue->begin;
+  const bool before = mention.span.end <= quote.cue.begin;
   const char* side = before ? "before" : "after";
   const int gap = before ? cue_first - last - 1 : first - cue_end;
-  const std::string cue = lower_ascii(doc.slice(*quote.cue));
+  const std::string cue = lower_ascii(doc.slice(quote.cue));
   const char* kind = to_string(mention.kind);
-  const bool content_first = quote.span.begin < quote.cue->begin;
+  const bool content_first = quote.span.begin < quote.cue.begin;
   f.add(1, "bias");
   f.add(2, kind);
   f.add(3, side);

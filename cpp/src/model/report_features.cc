@@ -13,13 +13,13 @@ namespace {
 void add_cue_features(FeatureSink& f, const Document& doc,
                       const TextLayout& layout, const Quote& quote,
                       int content_first, int content_end) {
-  if (!quote.cue) {
+  if (!quote.has_cue()) {
     f.add(10, "none");
     return;
   }
-  const int first = first_token_from(layout, quote.cue->begin);
-  const int end = first_token_from(layout, quote.cue->end);
-  const std::string cue = lower_ascii(doc.slice(*quote.cue));
+  const int first = first_token_from(layout, quote.cue.begin);
+  const int end = first_token_from(layout, quote.cue.end);
+  const std::string cue = lower_ascii(doc.slice(quote.cue));
   const std::string before = word_at(doc, layout, first - 1);
   const std::string after = word_at(doc, layout, end);
   const std::string after2 = word_at(doc, layout, end + 1);
