@@ -5,6 +5,7 @@
 
 #include "cues.h"
 #include "mentions.h"
+#include "name_keys.h"
 #include "quotelink/error.h"
 #include "reported.h"
 #include "text.h"
@@ -48,6 +49,7 @@ const std::vector<std::string_view>& all_word_classes() {
     for (std::string_view c : kMentionWordClasses) v.push_back(c);
     for (std::string_view c : kReportedWordClasses) v.push_back(c);
     for (std::string_view c : kReportedPackClasses) v.push_back(c);
+    for (std::string_view c : kLinkWordClasses) v.push_back(c);
     return v;
   }();
   return names;

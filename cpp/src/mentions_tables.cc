@@ -169,7 +169,7 @@ void load_roles(MentionTables& t, Vocabulary* v) {
   }
 }
 
-// organisation_heads.txt (head, class) and document_nouns.txt.
+// organisation_heads.txt (head, class).
 void load_heads(MentionTables& t, Vocabulary* v) {
   for (const std::string& line : embedded_lines("en/organisation_heads.txt")) {
     std::vector<std::string> cols = split_tabs(line);
@@ -183,8 +183,6 @@ void load_heads(MentionTables& t, Vocabulary* v) {
                                              "en/organisation_heads.txt")),
                         MentionTables::OrgHead{key, cls});
   }
-  for (const std::string& line : embedded_lines("en/document_nouns.txt"))
-    add_words(v, to_lower(line), t.cls.document, "en/document_nouns.txt");
 }
 
 // pronouns.txt (pronoun, gender, number) and possessive_pronouns.txt.
@@ -210,12 +208,10 @@ void load_pronouns(MentionTables& t, Vocabulary* v) {
   }
 }
 
-// not_names.txt, name_openers.txt and role_equivalents.txt.
+// not_names.txt and role_equivalents.txt.
 void load_name_words(MentionTables& t, Vocabulary* v) {
   for (const std::string& line : embedded_lines("en/not_names.txt"))
     add_words(v, to_lower(line), t.cls.not_name, "en/not_names.txt");
-  for (const std::string& line : embedded_lines("en/name_openers.txt"))
-    add_words(v, to_lower(line), t.cls.name_opener, "en/name_openers.txt");
   int group = 0;
   for (const std::string& line : embedded_lines("en/role_equivalents.txt")) {
     for (const std::string& role : split_fields(line, '|'))

@@ -304,7 +304,8 @@ void Pairer::close_repaired(const Opened& opened, std::size_t end) {
   Opened repaired = opened;
   repaired.repaired = true;
   const Mark& open = marks_[opened.mark];
-  emit(repaired, {open.span.end, end}, {open.span.begin, end}, -1);
+  const auto at = static_cast<std::uint32_t>(end);  // texts are < 4 GiB
+  emit(repaired, {open.span.end, at}, {open.span.begin, at}, -1);
 }
 
 bool Pairer::run_paragraph(int p, int from, std::vector<Opened>& stack,

@@ -333,7 +333,7 @@ bool Reporter::predicate_follows(int first, int end) const {
 // ("has", "would", "was").
 bool Reporter::verb_opener(int t) const {
   return is_word(t) && (is(t, tables_.cls.predicate_openers) ||
-                        is(t, tables_.cls.passive_auxiliaries));
+                        is(t, in_.cue_lexicon.passive));
 }
 
 // True when a speech verb in the past or third person opens at t

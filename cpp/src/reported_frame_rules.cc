@@ -217,11 +217,12 @@ Verdict Reporter::passive_question(FrameScan& s) const {
   const bool opening =
       cue.first == s.begin ||
       (cue.first == s.begin + 1 && is(s.begin, tables_.cls.complementisers));
-  const bool passive = is_word(cue.first - 1) &&
-                       is(cue.first - 1, tables_.cls.passive_auxiliaries);
+  const bool passive =
+      is_word(cue.first - 1) && is(cue.first - 1, in_.cue_lexicon.passive);
   if (!opening && !passive) return std::nullopt;
   int t = cue.last + 1;
-  if (is_word(t) && word(t) != "to" && is(t, tables_.cls.prepositions))
+  if (is_word(t) && !is(t, tables_.cls.infinitive_marker) &&
+      is(t, tables_.cls.prepositions))
     ++t;  // "asked about A": the question is A
   if (t >= s.end || !is_word(t)) return std::nullopt;
   int stop = subordinate_end(cue.first, t, trim_end(t, clause_end(t, s.end)));
@@ -275,12 +276,12 @@ Verdict Reporter::bare_gerund(FrameScan& s) const {
   if (!s.adjunct_topic &&
       !(is_word(before) &&
         (is(before, tables_.cls.reporting_nouns) ||
-         ((is(before, tables_.cls.passive_auxiliaries) ||
+         ((is(before, in_.cue_lexicon.passive) ||
            (s.source_first >= 0 && !is(before, tables_.cls.prepositions))) &&
           topic_follows))))
     return no_report();
   if (s.source_first < 0 && is_word(before) &&
-      is(before, tables_.cls.passive_auxiliaries))
+      is(before, in_.cue_lexicon.passive))
     return no_report();
   return std::nullopt;
 }
@@ -404,7 +405,8 @@ Verdict Reporter::after(FrameScan& s) const {
   if (t >= end || (!is_word(t) && !number_opens) || is(t, tables_.cls.blockers))
     return no_report();
   if (is(t, tables_.cls.prepositions) &&
-      !(word(t) == "to" && tables_.infinitive_verbs.count(cue.lemma)))
+      !(is(t, tables_.cls.infinitive_marker) &&
+        tables_.infinitive_verbs.count(cue.lemma)))
     return no_report();
   // "reports: http://...": a link is no clause.
   if (link(t)) return no_report();

@@ -342,7 +342,8 @@ std::vector<Paragraph> group_paragraphs(std::string_view text,
       }
       if (brk) {
         Paragraph paragraph;
-        paragraph.span = {lines[start].begin, lines[k].end};
+        paragraph.span = {static_cast<std::uint32_t>(lines[start].begin),
+                          static_cast<std::uint32_t>(lines[k].end)};
         paragraph.heading =
             start == k && is_markdown_heading(text, lines[start]);
         paragraphs.push_back(paragraph);
@@ -580,23 +581,11 @@ void split_sentences(std::string_view text, TextLayout& layout) {
 
 namespace {
 
-// The texts of the entries of class `name` in `vocabulary`, in pack order.
-std::vector<std::string> class_entries(const Vocabulary& vocabulary,
-                                       std::string_view name) {
-  std::vector<std::string> out;
-  for (const LexiconEntry* entry :
-       vocabulary.entries_of(vocabulary.word_class(name))) {
-    std::string text;
-    for (WordId w : entry->words)
-      (text += text.empty() ? "" : " ") += vocabulary.word(w);
-    out.push_back(std::move(text));
-  }
-  return out;
-}
-
+// The entries of class `name` in `vocabulary`, as strings.
 std::unordered_set<std::string> class_set(const Vocabulary& vocabulary,
                                           std::string_view name) {
-  std::vector<std::string> words = class_entries(vocabulary, name);
+  std::vector<std::string> words =
+      vocabulary.entry_texts(vocabulary.word_class(name));
   return {std::make_move_iterator(words.begin()),
           std::make_move_iterator(words.end())};
 }
@@ -606,7 +595,8 @@ std::unordered_set<std::string> class_set(const Vocabulary& vocabulary,
 TextTables TextTables::load(const Config&, const Vocabulary& vocabulary) {
   TextTables tables;
   tables.abbreviations = class_set(vocabulary, kTextWordClasses[0]);
-  tables.elisions = class_entries(vocabulary, kTextWordClasses[1]);
+  tables.elisions =
+      vocabulary.entry_texts(vocabulary.word_class(kTextWordClasses[1]));
   tables.partial_openers = class_set(vocabulary, kTextWordClasses[2]);
   tables.title_small_words = class_set(vocabulary, kTextWordClasses[3]);
   static const std::shared_ptr<const BoilerplatePatterns> boilerplate =

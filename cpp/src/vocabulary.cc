@@ -339,6 +339,16 @@ void lexicon_key(std::string_view word, std::string* out) {
     out->replace(pos, 3, "'");
 }
 
+std::vector<std::string> Vocabulary::entry_texts(WordClass c) const {
+  std::vector<std::string> out;
+  for (const LexiconEntry* entry : entries_of(c)) {
+    std::string text;
+    for (WordId w : entry->words) (text += text.empty() ? "" : " ") += word(w);
+    out.push_back(std::move(text));
+  }
+  return out;
+}
+
 SuffixList::SuffixList(const Vocabulary& vocabulary, WordClass c) {
   for (const LexiconEntry* entry : vocabulary.entries_of(c)) {
     const std::string_view word =

@@ -178,6 +178,9 @@ class Vocabulary {
   const std::vector<LexiconEntry>& entries() const noexcept { return entries_; }
   /// Entries holding class `c`, in file order.
   std::vector<const LexiconEntry*> entries_of(WordClass c) const;
+  /// The texts (words joined by one space) of the entries of class `c`, in
+  /// file order: for a stage that keeps a class as strings.
+  std::vector<std::string> entry_texts(WordClass c) const;
 
  private:
   WordId intern(std::string_view word);

@@ -98,7 +98,7 @@ TEST(Mentions, NameWithDemonymAndTitle) {
 }
 
 // "new" never starts a name alone ("New rules say"), but it opens place
-// names (name_openers.txt), which must keep it.
+// names (mention_name_opener), which must keep it.
 TEST(Mentions, NewOpensPlaceNamesButIsNoNameAlone) {
   Found f = mentions_of(
       "The New York Post reported that the vote was late. New Jersey "
