@@ -19,7 +19,7 @@ new ids, in two regimes:
 With --in-process REGIME:N, the first N documents of that stream are also
 extracted and linked in this process (quotelink.stream, LinkStream.link_text)
 and the linker's own count of the bytes it holds (LinkStream.held_bytes) is
-reported per document.
+reported per document; with --every K also after each K documents.
 
 Each run is one ``quotelink extract -f jsonl -o /dev/null`` process; its peak
 resident set (ru_maxrss of the child) is reported, and the linking memory per
@@ -114,9 +114,13 @@ def write_stream(path: str, articles: list[tuple[str, str, list[str]]], count: i
     return size
 
 
-def in_process(articles: list[tuple[str, str, list[str]]], regime: str, count: int, threads: int) -> str:
-    """One row: the stream linked in this process, LinkStream's own count of
-    the bytes it holds and the resident set's growth, per document."""
+def in_process(
+    articles: list[tuple[str, str, list[str]]], regime: str, count: int, threads: int, every: int = 0
+) -> str:
+    """Rows of the stream linked in this process: LinkStream's own count of
+    the bytes it holds and the resident set's growth, per document, after
+    the whole stream, and with `every` also after each `every` documents (how
+    the figure moves along one stream)."""
     import resource  # noqa: PLC0415
 
     import quotelink as ql  # noqa: PLC0415
@@ -125,18 +129,27 @@ def in_process(articles: list[tuple[str, str, list[str]]], regime: str, count: i
     linker = LinkStream()
     start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
-    records = 0
+    records = done = 0
+    rows = []
+
+    def row() -> str:
+        seconds = time.perf_counter() - started
+        grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start_rss) * 1024
+        core = linker._core
+        return (
+            f"| {regime} | {done:,} | {records:,} | "
+            f"{done / seconds:,.0f} docs/s | {linker.held_bytes / done:,.0f} bytes held / document "
+            f"({core.linked_entities:,} keys, {core.indexed_postings:,} postings, {core.entities:,} entity ids) | "
+            f"peak growth {grown / done:,.0f} bytes / document |"
+        )
+
     for _, doc in ql.stream(documents(articles, count, regime), threads=threads):
         records += linker.link_text(doc).count("\n")
-    seconds = time.perf_counter() - started
-    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start_rss) * 1024
-    core = linker._core
-    return (
-        f"| {regime} | {count:,} | {records:,} | "
-        f"{count / seconds:,.0f} docs/s | {linker.held_bytes / count:,.0f} bytes held / document "
-        f"({core.linked_entities:,} keys, {core.indexed_postings:,} postings, {core.entities:,} entity ids) | "
-        f"peak growth {grown / count:,.0f} bytes / document |"
-    )
+        done += 1
+        if every and done % every == 0 and done < count:
+            rows.append(row())
+    rows.append(row())
+    return "\n".join(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", default="distinct:20000,distinct:100000,syndicated:20000")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--in-process", default="", metavar="REGIME:N,...")
+    parser.add_argument("--every", type=int, default=0, metavar="N",
+                        help="with --in-process: a row after each N documents too")
     args = parser.parse_args(argv)
     paths = sorted(glob.glob(os.path.join(args.polnear, "train", "text", "*.txt")))
     if not paths:
@@ -185,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         print("| --- | ---: | ---: | ---: | --- | ---: |")
         for run in args.in_process.split(","):
             regime, count_text = run.split(":")
-            print(in_process(articles, regime, int(count_text), args.threads), flush=True)
+            print(in_process(articles, regime, int(count_text), args.threads, args.every), flush=True)
     return 0
 
 

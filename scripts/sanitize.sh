@@ -50,11 +50,11 @@ if [ "$which" = all ] || [ "$which" = asan ]; then
 fi
 
 if [ "$which" = all ] || [ "$which" = tsan ]; then
-  echo "== sanitize: ThreadSanitizer, many threads on one Extractor (build/tsan)"
+  echo "== sanitize: ThreadSanitizer, many threads on one Extractor and the label table (build/tsan)"
   cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" \
     -DQUOTELINK_BUILD_TESTS=ON -DQUOTELINK_INSTALL=OFF >/dev/null
   cmake --build build/tsan -j "$jobs" --target quotelink_concurrency_tests
-  build/tsan/tests/cpp/quotelink_concurrency_tests --gtest_filter='Concurrency.*:*ExtractMany*:Stream.*'
+  build/tsan/tests/cpp/quotelink_concurrency_tests --gtest_filter='Concurrency.*:*ExtractMany*:Stream.*:SieveLabel.*'
 fi

@@ -470,6 +470,19 @@ std::size_t abbreviation_end(std::string_view text, const TextTables& tables,
   return end;
 }
 
+// Room for the tokens of the whole text when `tokens` is full at byte
+// `at`: extrapolated from the tokens so far, with a margin, instead of
+// doubling (text dense with marks and short words has a token every two or
+// three bytes, and a doubled array held twice its need).
+void grow_by_rate(std::vector<Token>& tokens, std::size_t at,
+                  std::size_t size) {
+  const double per_byte = static_cast<double>(tokens.size()) /
+                          static_cast<double>(std::max<std::size_t>(at, 1));
+  tokens.reserve(tokens.size() + 64 +
+                 static_cast<std::size_t>(
+                     per_byte * static_cast<double>(size - at) * 1.1));
+}
+
 // Splits the paragraphs into tokens.
 void tokenise(std::string_view text, const TextTables& tables,
               bool first_line_start, TextLayout& layout) {
@@ -511,6 +524,8 @@ void tokenise(std::string_view text, const TextTables& tables,
       }
       token.span = {static_cast<std::uint32_t>(i),
                     static_cast<std::uint32_t>(end)};
+      if (layout.tokens.size() == layout.tokens.capacity())
+        grow_by_rate(layout.tokens, i, text.size());
       layout.tokens.push_back(token);
       space = false;
       line_start = false;

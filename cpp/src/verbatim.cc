@@ -13,12 +13,15 @@ namespace quotelink::detail {
 
 namespace {
 
-// The record of one marked part, before ids are known.
+// One marked part, before ids are known; its record is made only when it
+// is placed (a Quote per part held beside the merged records was the peak
+// of extraction on text dense with reported speech).
 struct Child {
-  Quote quote;
+  Span part;
   std::size_t owner = 0;  // index of the record that listed the part
   int enclosing = -1;     // index (into the owner's children) of the
                           // innermost enclosing part, or -1
+  bool nested = false;    // inside another part of the same record
 };
 
 bool is_mark(char32_t cp) {
@@ -78,9 +81,11 @@ Quote part_record(const Document& doc, const Quote& owner, const Span& part,
     q.mention = owner.mention;
     q.cue = owner.cue;
     q.confidence = owner.confidence;
-    q.sieve = SieveLabel("verbatim");
+    static const SieveLabel verbatim("verbatim");
+    q.sieve = verbatim;
   } else {
-    q.sieve = SieveLabel("nested");
+    static const SieveLabel nested_label("nested");
+    q.sieve = nested_label;
   }
   return q;
 }
@@ -101,12 +106,13 @@ void collect_children(const Document& doc, std::size_t owner,
   const std::size_t first = out.size();
   std::vector<int> open;  // indices (from `first`) of enclosing parts
   for (const Span& part : parts) {
-    while (!open.empty() && !out[first + open.back()].quote.span.contains(part))
+    while (!open.empty() && !out[first + open.back()].part.contains(part))
       open.pop_back();
     Child child;
+    child.part = part;
     child.owner = owner;
     child.enclosing = open.empty() ? -1 : open.back();
-    child.quote = part_record(doc, quote, part, !open.empty());
+    child.nested = !open.empty();
     open.push_back(static_cast<int>(out.size() - first));
     out.push_back(std::move(child));
   }
@@ -131,10 +137,10 @@ void add_verbatim_records(Document& doc) {
   // be merged with the records, which keep their own order.
   std::vector<std::size_t> order(children.size());
   for (std::size_t c = 0; c < order.size(); ++c) order[c] = c;
-  std::stable_sort(
-      order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return children[a].quote.span.begin < children[b].quote.span.begin;
-      });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) {
+                     return children[a].part.begin < children[b].part.begin;
+                   });
   std::vector<int> record_id(doc.quotes.size(), -1);
   std::vector<int> child_id(children.size(), -1);
   std::vector<Quote> merged;
@@ -147,11 +153,15 @@ void add_verbatim_records(Document& doc) {
           child.enclosing >= 0
               ? child_id[first_child[child.owner] + child.enclosing]
               : record_id[child.owner];
-      if (parent < 0 || child.quote.span.begin >= limit) break;
-      child.quote.parent = parent;
-      child.quote.id = static_cast<int>(merged.size());
-      child_id[order[next]] = child.quote.id;
-      merged.push_back(std::move(child.quote));
+      if (parent < 0 || child.part.begin >= limit) break;
+      // The owner is placed already (its id is the parent's or an
+      // ancestor's), and `merged` never reallocates: it was reserved.
+      Quote quote = part_record(doc, merged[record_id[child.owner]], child.part,
+                                child.nested);
+      quote.parent = parent;
+      quote.id = static_cast<int>(merged.size());
+      child_id[order[next]] = quote.id;
+      merged.push_back(std::move(quote));
     }
   };
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {

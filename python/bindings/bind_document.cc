@@ -4,6 +4,8 @@
 #include <pybind11/stl.h>
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "bindings.h"
@@ -25,70 +27,110 @@ py::object optional_int(int index) {
   return index >= 0 ? py::object(py::int_(index)) : py::object(py::none());
 }
 
+// `name` as the interpreter's interned string: every record's dict refers to
+// the one key object (a fresh key string per field per record was ~1.4 KB a
+// quotation). Only for field names and fixed vocabularies (kinds, types):
+// interned strings may live as long as the interpreter.
+py::str interned(std::string_view name) {
+  PyObject* text = PyUnicode_FromStringAndSize(
+      name.data(), static_cast<Py_ssize_t>(name.size()));
+  if (!text) throw py::error_already_set();
+  PyUnicode_InternInPlace(&text);
+  return py::reinterpret_steal<py::str>(text);
+}
+
+// One str object per distinct text among the records of one call (speaker
+// names, cue words, mention words repeat from record to record).
+class SharedStrings {
+ public:
+  py::object get(std::string_view text) {
+    auto found = strings_.find(text);
+    if (found != strings_.end()) return found->second;
+    py::str made(text.data(), text.size());
+    strings_.emplace(text, made);
+    return std::move(made);
+  }
+  py::object get_optional(const std::optional<std::string_view>& text) {
+    return text ? get(*text) : py::object(py::none());
+  }
+
+ private:
+  // The views point into the Document, which outlives the call.
+  std::unordered_map<std::string_view, py::object> strings_;
+};
+
 template <typename T>
 py::object optional_value(const std::optional<T>& value) {
   return value ? py::cast(*value) : py::object(py::none());
 }
 
 // Sets the JSONL record's fields except "doc", in record order.
-void put_record(py::dict& r, const QuoteRecord& record) {
-  r["text"] = record.text;
-  r["start"] = record.start;
-  r["end"] = record.end;
-  r["kind"] = record.kind;
-  r["speaker"] = optional_value(record.speaker);
-  r["speaker_type"] = optional_value(record.speaker_type);
-  r["mention"] = optional_value(record.mention);
-  r["mention_start"] = optional_value(record.mention_start);
-  r["mention_end"] = optional_value(record.mention_end);
-  r["cue"] = optional_value(record.cue);
-  r["sieve"] = record.sieve;
-  r["confidence"] = record.confidence;
-  r["id"] = optional_value(record.id);
-  r["parent"] = optional_value(record.parent);
+void put_record(py::dict& r, const QuoteRecord& record, SharedStrings& shared) {
+  r[interned("text")] = record.text;
+  r[interned("start")] = record.start;
+  r[interned("end")] = record.end;
+  r[interned("kind")] = interned(record.kind);
+  r[interned("speaker")] = shared.get_optional(record.speaker);
+  r[interned("speaker_type")] = record.speaker_type
+                                    ? py::object(interned(*record.speaker_type))
+                                    : py::object(py::none());
+  r[interned("mention")] = shared.get_optional(record.mention);
+  r[interned("mention_start")] = optional_value(record.mention_start);
+  r[interned("mention_end")] = optional_value(record.mention_end);
+  r[interned("cue")] = shared.get_optional(record.cue);
+  r[interned("sieve")] = interned(record.sieve);  // a rule's label
+  r[interned("confidence")] = record.confidence;
+  r[interned("id")] = optional_value(record.id);
+  r[interned("parent")] = optional_value(record.parent);
 }
 
 // The fields of quotelink.Quote, so that Python installs the dict as the
 // object's __dict__ without further work.
-py::dict quote_fields(const Document& doc, const Quote& q) {
+py::dict quote_fields(const Document& doc, const Quote& q,
+                      SharedStrings& shared) {
   QuoteRecord record = quote_record(doc, q);
   py::dict r;
-  put_record(r, record);
-  r["speaker_id"] = record.speaker ? optional_int(q.speaker) : py::none();
-  r["paragraph"] = q.paragraph;
-  r["sentence"] = q.sentence;
-  r["outer_start"] = doc.code_point_offset(q.outer.begin);
-  r["outer_end"] = doc.code_point_offset(q.outer.end);
+  put_record(r, record, shared);
+  r[interned("speaker_id")] =
+      record.speaker ? optional_int(q.speaker) : py::none();
+  r[interned("paragraph")] = q.paragraph;
+  r[interned("sentence")] = q.sentence;
+  r[interned("outer_start")] = doc.code_point_offset(q.outer.begin);
+  r[interned("outer_end")] = doc.code_point_offset(q.outer.end);
   if (q.has_cue()) {
-    r["cue_start"] = doc.code_point_offset(q.cue.begin);
-    r["cue_end"] = doc.code_point_offset(q.cue.end);
+    r[interned("cue_start")] = doc.code_point_offset(q.cue.begin);
+    r[interned("cue_end")] = doc.code_point_offset(q.cue.end);
   } else {
-    r["cue_start"] = py::none();
-    r["cue_end"] = py::none();
+    r[interned("cue_start")] = py::none();
+    r[interned("cue_end")] = py::none();
   }
   py::tuple parts(q.quoted_parts.size());
   for (std::size_t i = 0; i < q.quoted_parts.size(); ++i)
     parts[i] = code_points(doc, q.quoted_parts[i]);
-  r["quoted_parts"] = parts;
-  r["multi_paragraph"] = q.multi_paragraph;
-  r["repaired"] = q.repaired;
-  r["headline"] = q.headline;
+  r[interned("quoted_parts")] = parts;
+  r[interned("multi_paragraph")] = q.multi_paragraph;
+  r[interned("repaired")] = q.repaired;
+  r[interned("headline")] = q.headline;
   return r;
 }
 
 // One JSONL record (RECORD_FIELDS of _document.py) as a dict.
-py::dict record_dict(const Document& doc, const Quote& q) {
+py::dict record_dict(const Document& doc, const Quote& q,
+                     SharedStrings& shared) {
   py::dict r;
-  r["doc"] = doc.id;
-  put_record(r, quote_record(doc, q));
+  r[interned("doc")] = shared.get(doc.id);
+  put_record(r, quote_record(doc, q), shared);
   return r;
 }
 
 // One dict per quotation of `doc`, made by `make`.
 py::list per_quote(const Document& doc,
-                   py::dict (*make)(const Document&, const Quote&)) {
-  py::list out;
-  for (const Quote& q : doc.quotes) out.append(make(doc, q));
+                   py::dict (*make)(const Document&, const Quote&,
+                                    SharedStrings&)) {
+  SharedStrings shared;
+  py::list out(doc.quotes.size());
+  for (std::size_t i = 0; i < doc.quotes.size(); ++i)
+    out[i] = make(doc, doc.quotes[i], shared);
   return out;
 }
 
@@ -167,16 +209,18 @@ void bind_document(py::module_& m) {
       .def(
           "mention_fields",
           [](const Document& doc) {
-            py::list out;
-            for (const Mention& mention : doc.mentions) {
+            SharedStrings shared;
+            py::list out(doc.mentions.size());
+            for (std::size_t i = 0; i < doc.mentions.size(); ++i) {
+              const Mention& mention = doc.mentions[i];
               py::dict r;
-              r["text"] = std::string(doc.slice(mention.span));
-              r["start"] = doc.code_point_offset(mention.span.begin);
-              r["end"] = doc.code_point_offset(mention.span.end);
-              r["kind"] = to_string(mention.kind);
-              r["entity_id"] = mention.entity;
-              r["head"] = mention.head;
-              out.append(r);
+              r[interned("text")] = shared.get(doc.slice(mention.span));
+              r[interned("start")] = doc.code_point_offset(mention.span.begin);
+              r[interned("end")] = doc.code_point_offset(mention.span.end);
+              r[interned("kind")] = interned(to_string(mention.kind));
+              r[interned("entity_id")] = mention.entity;
+              r[interned("head")] = shared.get(mention.head);
+              out[i] = std::move(r);
             }
             return out;
           },
@@ -184,15 +228,15 @@ void bind_document(py::module_& m) {
       .def(
           "entity_fields",
           [](const Document& doc) {
-            py::list out;
+            py::list out(doc.entities.size());
             for (std::size_t i = 0; i < doc.entities.size(); ++i) {
               const Entity& entity = doc.entities[i];
               py::dict r;
-              r["id"] = i;
-              r["name"] = entity.name;
-              r["type"] = to_string(entity.type);
-              r["mention_ids"] = py::tuple(py::cast(entity.mentions));
-              out.append(r);
+              r[interned("id")] = i;
+              r[interned("name")] = entity.name;
+              r[interned("type")] = interned(to_string(entity.type));
+              r[interned("mention_ids")] = py::tuple(py::cast(entity.mentions));
+              out[i] = std::move(r);
             }
             return out;
           },

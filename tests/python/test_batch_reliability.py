@@ -42,10 +42,11 @@ def test_extract_many_rejects_an_unknown_errors_choice():
 
 def test_ctrl_c_stops_a_long_extract_many_promptly():
     """The batch would take well over a minute; SIGINT ends it in seconds
-    (on b51f80e the core finished the whole batch first)."""
-    line, waited = _interrupted_child("extractor.extract_many([article * 8] * 4000, threads=1)")
+    (b51f80e finished the whole batch first: 21 s for half of it, measured
+    after SIGINT at 1 s)."""
+    line, waited = _interrupted_child("extractor.extract_many([article * 8] * 8000, threads=1)")
     assert line == "interrupted"
-    assert waited < 20, f"took {waited:.1f} s to stop"
+    assert waited < 10, f"took {waited:.1f} s to stop"
 
 
 def _interrupted_child(call: str) -> tuple[str, float]:
@@ -92,10 +93,11 @@ def _interrupted_child(call: str) -> tuple[str, float]:
 
 
 def test_ctrl_c_stops_one_long_extract_promptly():
-    """One 60 MB text (about a minute of work) stops at its next window."""
+    """One 60 MB text stops at its next window, a few milliseconds of work
+    (b51f80e answered 9-21 s after SIGINT, when the whole text was done)."""
     line, waited = _interrupted_child("extractor.extract(article * 20000)")
     assert line == "interrupted"
-    assert waited < 20, f"took {waited:.1f} s to stop"
+    assert waited < 5, f"took {waited:.1f} s to stop"
 
 
 @pytest.mark.parametrize("blocked", ["pyarrow", "pandas", "dask"])
