@@ -9,7 +9,7 @@
 #include "lexicon.h"
 #include "model/propose_cues.h"
 #include "pipeline.h"
-#include "quotes.h"
+#include "quote_kinds.h"
 #include "sieves.h"
 
 namespace quotelink::detail {
@@ -94,33 +94,6 @@ void add_reported(Document& doc, std::vector<ReportedQuote> reported,
   attributions = std::move(atts);
 }
 
-// "Rubio said that once the Senate goes on recess, "I intend to help."": a
-// quotation reached through its sentence's cue with a complementiser between
-// them is part of the reported clause, a partial quotation (the reported
-// stage then makes it a mixed quotation).
-void embed_in_reports(std::string_view text, const TextLayout& layout,
-                      const std::vector<Cue>& cues,
-                      const std::unordered_set<std::string>& complementisers,
-                      const std::vector<Attribution>& attributions,
-                      std::vector<Quote>& quotes) {
-  constexpr int kReach = 20;  // tokens between the cue and the quotation
-  for (std::size_t q = 0; q < quotes.size(); ++q) {
-    const Attribution& a = attributions[q];
-    if (quotes[q].kind != QuoteKind::direct ||
-        a.rule != SieveId::same_sentence || a.cue < 0)
-      continue;
-    const int open = token_at(layout, quotes[q].outer.begin);
-    const Cue& cue = cues[a.cue];
-    if (cue.last >= open || open - cue.last > kReach) continue;
-    for (int t = cue.last + 1; t < open; ++t)
-      if (layout.tokens[t].kind == TokenKind::word &&
-          complementisers.count(token_lower(text, layout, t))) {
-        quotes[q].kind = QuoteKind::partial;
-        break;
-      }
-  }
-}
-
 // "\"He said 'no' and then 'never',\" Jane Roe said": a quotation inside a
 // direct quotation is its speaker quoting someone or marking a term, no
 // attribution of its own. It leaves doc.quotes and becomes one of the outer
@@ -183,8 +156,8 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
                    mentions, tokens, tables.cue_lexicon, lexicon.rules};
   std::vector<CueFrame> frames = frame_cues(input);
   std::vector<Attribution> attributions = run_sieves(input, frames);
-  embed_in_reports(text, layout, cues, tables.reported.complementisers,
-                   attributions, doc.quotes);
+  decide_kinds(text, layout, tokens, cues, tables.reported.cls.complementisers,
+               attributions, doc.quotes);
   if (config.indirect) {
     if (extra.empty()) {
       add_reported(
@@ -230,15 +203,6 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
     quote.cue = a.cue_span.value_or(Span{});
     // Reported speech names its rule even unattributed.
     quote.sieve = SieveLabel(a.sieve);
-    // A title or slogan in marks is no direct speech unless a cue sits right
-    // beside it ("Quiet," he demanded): unattributed, or reached only through
-    // its sentence, the previous quotation or its paragraph ("the cast of the
-    // "Planet of the Apes," the anchor said"), it is a partial quotation.
-    if (quote.kind == QuoteKind::direct && (a.mention < 0 || a.weak()) &&
-        title_like(text, quote)) {
-      quote.kind = QuoteKind::partial;
-      quote.quoted_parts.push_back(quote.span);
-    }
     if (a.mention < 0) continue;
     quote.mention = public_index[a.mention];
     quote.speaker = entities.entity_of[a.mention];

@@ -202,6 +202,7 @@ CueLexicon::CueLexicon(const Vocabulary& v)
       adjunct_preposition(v.word_class("adjunct_preposition")),
       addressee(v.word_class("addressee_verb")),
       report_verb(v.word_class("report_verb")),
+      manner_suffixes(v, v.word_class("manner_suffix")),
       vocabulary(&v) {
   cue_classes.add(speech_verb);
   cue_classes.add(source);

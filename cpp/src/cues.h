@@ -30,7 +30,8 @@ inline constexpr std::string_view kCueWordClasses[] = {
     "speech_verb",         "cue_source",        "cue_channel",
     "adverbial",           "relative_pronoun",  "coordinator",
     "preposition",         "passive_auxiliary", "subordinator",
-    "adjunct_preposition", "addressee_verb",    "report_verb"};
+    "adjunct_preposition", "addressee_verb",    "report_verb",
+    "manner_suffix"};
 
 /// The cue stage's view of a Vocabulary: its classes, and what each cue
 /// entry is (kind, form, lemma), read once from the entries' attributes.
@@ -50,6 +51,9 @@ struct CueLexicon {
   /// ReportedTables::verbs (add_report_verbs), with report_lemma= and
   /// report_form= attributes.
   WordClass report_verb;
+  /// The endings of manner adverbs ("-ly": "Trump jokingly said"), class
+  /// manner_suffix.
+  SuffixList manner_suffixes;
   ClassMask cue_classes;             ///< speech_verb | source | channel
   std::vector<CueInfo> info;         ///< by vocabulary entry index
   std::vector<CueInfo> report_info;  ///< the same for report_verb entries

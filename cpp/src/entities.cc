@@ -391,9 +391,7 @@ class Clusterer {
 
   void pronoun(std::size_t i) {
     const SpeakerMention& m = ms_[i];
-    if (m.head_word != "he" && m.head_word != "she" && m.head_word != "they" &&
-        m.head_word != "it")
-      return;  // first and second person: the speaker is the quote's own
+    if (!m.anaphor) return;  // "I", "we": the speaker is the quote's own
     // Subjects of the last sentences first (centering), then any mention.
     for (int pass = 0; pass < 2; ++pass) {
       for (std::size_t j = i; j-- > 0 && within(i, j);) {

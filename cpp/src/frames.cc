@@ -47,6 +47,8 @@ constexpr int kDashParenthetical = 20;    // "X -- a teacher from Y -- says"
 constexpr int kRelativeClauseReach = 14;  // "an official who spoke ... said"
 constexpr int kPrepositionalReach = 8;  // "a spokesman for the Democrats said"
 constexpr int kPhraseHeadReach = 3;     // "a source close to the campaign"
+// Shortest stem of a manner adverb, in bytes ("jokingly", not "only").
+constexpr std::size_t kMannerStem = 3;
 
 class Framer {
  public:
@@ -162,11 +164,12 @@ class Framer {
     return k;
   }
 
-  // "Trump jokingly said": a lower-case -ly word between subject and verb.
+  // "Trump jokingly said": a lower-case manner adverb (a word with a
+  // manner_suffix ending after a stem of three letters or more) between
+  // subject and verb.
   bool manner_adverb(int t) const {
-    const std::string_view w = in_.tokens.lower(t);
-    return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 &&
-           in_.tokens.shape(t, Shape::lower_initial);
+    return in_.tokens.shape(t, Shape::lower_initial) &&
+           lex().manner_suffixes.ends(in_.tokens.lower(t), kMannerStem);
   }
 
   // "a spokesman for New Hampshire Democrats said": the head of the phrase

@@ -5,8 +5,10 @@
 
 #include "cues.h"
 #include "mentions.h"
+#include "name_keys.h"
 #include "quotelink/error.h"
 #include "reported.h"
+#include "text.h"
 
 namespace quotelink::detail {
 
@@ -42,9 +44,12 @@ const std::vector<std::string_view>& all_word_classes() {
   static const std::vector<std::string_view> names = [] {
     std::vector<std::string_view> v;
     // One line per stage that reads word classes.
+    for (std::string_view c : kTextWordClasses) v.push_back(c);
     for (std::string_view c : kCueWordClasses) v.push_back(c);
     for (std::string_view c : kMentionWordClasses) v.push_back(c);
     for (std::string_view c : kReportedWordClasses) v.push_back(c);
+    for (std::string_view c : kReportedPackClasses) v.push_back(c);
+    for (std::string_view c : kLinkWordClasses) v.push_back(c);
     return v;
   }();
   return names;

@@ -27,22 +27,41 @@ enum class Gender : unsigned char { unknown, male, female, neuter };
 enum class OrgClass : unsigned char { gov, org, media };
 
 /// The word classes the mention stage reads from the vocabulary. Those of
-/// data/<lang>/mention_words.tsv come with the pack; the others
-/// (mention_title ... mention_demonym) are added by MentionTables::load from
-/// the stage's older lists.
+/// data/<lang>/mention_words.tsv come with the pack (mention_name_opener and
+/// mention_document among them); mention_title, mention_not_name,
+/// mention_pronoun, mention_possessive_pronoun, mention_role,
+/// mention_org_head, mention_place and mention_demonym are added by
+/// MentionTables::load from the stage's older lists.
 inline constexpr std::string_view kMentionWordClasses[] = {
-    "mention_connector",    "mention_determiner",
-    "mention_definite",     "mention_doclink",
-    "mention_not_alone",    "mention_auxiliary",
-    "mention_quantity",     "mention_relative",
-    "mention_aside",        "mention_plural_determiner",
-    "mention_coordinator",  "mention_plural_head",
-    "mention_approximator", "mention_clause_opener",
-    "mention_title",        "mention_not_name",
-    "mention_name_opener",  "mention_document",
-    "mention_pronoun",      "mention_possessive_pronoun",
-    "mention_role",         "mention_org_head",
-    "mention_place",        "mention_demonym"};
+    "mention_connector",
+    "mention_determiner",
+    "mention_definite",
+    "mention_doclink",
+    "mention_not_alone",
+    "mention_auxiliary",
+    "mention_quantity",
+    "mention_relative",
+    "mention_aside",
+    "mention_plural_determiner",
+    "mention_coordinator",
+    "mention_plural_head",
+    "mention_approximator",
+    "mention_clause_opener",
+    "mention_title",
+    "mention_not_name",
+    "mention_name_opener",
+    "mention_document",
+    "mention_pronoun",
+    "mention_possessive_pronoun",
+    "mention_role",
+    "mention_org_head",
+    "mention_place",
+    "mention_demonym",
+    "mention_article",
+    "mention_partitive",
+    "mention_plural_organisation",
+    "mention_anaphor",
+    "mention_modifier"};
 
 /// The mention stage's tables: word classes of the vocabulary (a test is one
 /// AND on a token's id), and what some entries mean (keyed by word id or
@@ -51,31 +70,39 @@ struct MentionTables {
   std::vector<Country> countries;
   /// The classes of kMentionWordClasses, resolved in the vocabulary.
   struct Classes {
-    WordClass connector;           ///< "of", "bin", "von"
-    WordClass determiner;          ///< opens a noun phrase
-    WordClass definite;            ///< a determiner that refers back
-    WordClass doclink;             ///< "on", "from", "by"
-    WordClass not_alone;           ///< never a name on its own
-    WordClass auxiliary;           ///< "has", "will": never a subject's head
-    WordClass quantity;            ///< "sixty", "half", "most"
-    WordClass relative;            ///< "who" between a subject and its cue
-    WordClass aside;               ///< "however", "for instance" (phrases)
-    WordClass plural_determiner;   ///< "those", "many"
-    WordClass coordinator;         ///< "and", "or" joining two subjects
-    WordClass plural_head;         ///< "people", "media"
-    WordClass approximator;        ///< "about", "more than"
-    WordClass clause_opener;       ///< "while", "and"
-    WordClass title;               ///< "foreign minister", "mr." (phrases)
-    WordClass not_name;            ///< not_names.txt
-    WordClass name_opener;         ///< a not_name opening a place ("new")
-    WordClass document;            ///< document_nouns.txt
-    WordClass pronoun;             ///< pronouns.txt
-    WordClass possessive_pronoun;  ///< possessive_pronouns.txt
-    WordClass role;                ///< a role head noun, either number
-    WordClass org_head;            ///< an organisation head noun
-    WordClass place;               ///< a country's name, alias or seat
-    WordClass demonym;             ///< a country's demonym
+    WordClass connector;            ///< "of", "bin", "von"
+    WordClass determiner;           ///< opens a noun phrase
+    WordClass definite;             ///< a determiner that refers back
+    WordClass doclink;              ///< "on", "from", "by"
+    WordClass not_alone;            ///< never a name on its own
+    WordClass auxiliary;            ///< "has", "will": never a subject's head
+    WordClass quantity;             ///< "sixty", "half", "most"
+    WordClass relative;             ///< "who" between a subject and its cue
+    WordClass aside;                ///< "however", "for instance" (phrases)
+    WordClass plural_determiner;    ///< "those", "many"
+    WordClass coordinator;          ///< "and", "or" joining two subjects
+    WordClass plural_head;          ///< "people", "media"
+    WordClass approximator;         ///< "about", "more than"
+    WordClass clause_opener;        ///< "while", "and"
+    WordClass title;                ///< "foreign minister", "mr." (phrases)
+    WordClass not_name;             ///< not_names.txt
+    WordClass name_opener;          ///< a not_name opening a place ("new")
+    WordClass document;             ///< a document noun (pack data)
+    WordClass pronoun;              ///< pronouns.txt
+    WordClass possessive_pronoun;   ///< possessive_pronouns.txt
+    WordClass role;                 ///< a role head noun, either number
+    WordClass org_head;             ///< an organisation head noun
+    WordClass place;                ///< a country's name, alias or seat
+    WordClass demonym;              ///< a country's demonym
+    WordClass article;              ///< "the": may open or join a name
+    WordClass partitive;            ///< "one of" before an apposition
+    WordClass plural_organisation;  ///< an organisation head, plural
+    WordClass anaphor;   ///< a pronoun referring back ("he", not "I")
+    WordClass modifier;  ///< a not_name that may modify a head ("new")
   } cls;
+  /// Manner adverb endings ("-ly", class manner_suffix of the cue stage's
+  /// words): such a word is no modifier of a speaker's noun.
+  SuffixList manner_suffixes;
   /// role | document | org_head: the classes of a nominal's head noun.
   ClassMask nominal_heads;
   /// pronoun | possessive_pronoun.
@@ -97,6 +124,7 @@ struct MentionTables {
     std::string word;  ///< the pronoun
     Gender gender = Gender::unknown;
     bool plural = false;
+    bool anaphor = false;  ///< class mention_anaphor: it has an antecedent
   };
   std::unordered_map<WordId, Pronoun> pronouns;
   /// possessive pronoun ("his") -> the subject pronoun it stands for ("he")
@@ -144,6 +172,9 @@ struct SpeakerMention {
   /// clause, never the inverted subject of a cue before it.
   bool before_auxiliary = false;
   int owner = -1;  ///< for documents: the mention that issued it
+  /// A pronoun referring back to an antecedent ("he", "his"; not "I", "we"):
+  /// the entity stage resolves it.
+  bool anaphor = false;
 };
 
 /// The rules of the mention stage, in the order they run. The proposing

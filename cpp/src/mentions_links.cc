@@ -177,8 +177,8 @@ void tie_appositions(const MentionScan& s, std::vector<SpeakerMention>& ms) {
     if (!w.punct(a.last + 1, ',') || !w.same_sentence(a.last, b.first))
       continue;
     int gap = b.first - (a.last + 2);
-    bool one_of =
-        gap == 2 && w.lower(a.last + 2) == "one" && w.lower(a.last + 3) == "of";
+    bool one_of = gap == 2 && w.word(a.last + 3) &&
+                  s.phrase_entry(a.last + 2, a.last + 3, s.cls.partitive);
     if (gap != 0 && !one_of) continue;
     int after = b.last + 1;
     bool closed = after >= w.size() || !w.same_sentence(b.last, after) ||

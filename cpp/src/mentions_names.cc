@@ -32,7 +32,7 @@ int run_end(const MentionScan& s, int t) {
     // A connector (and "the" after it) between capitalised words.
     if (w.word(next) && w.is(next, s.cls.connector) && !w.cap(next)) {
       int after = next + 1;
-      if (w.word(after) && w.lower(after) == "the") ++after;
+      if (w.word(after) && w.is(after, s.cls.article)) ++after;
       if (w.same_sentence(b, after) && w.cap(after)) {
         b = after;
         continue;
@@ -239,7 +239,7 @@ void extend_left(const MentionScan& s, SpeakerMention& m, int start) {
     break;
   }
   if (first == start) return;
-  if (t >= 0 && w.word(t) && w.lower(t) == "the") first = t;
+  if (t >= 0 && w.word(t) && w.is(t, s.cls.article)) first = t;
   m.first = first;
   m.mention.span.begin = w.token(first).span.begin;
 }
@@ -305,7 +305,7 @@ void propose_run(const MentionScan& s, int a, int b,
                  std::vector<SpeakerMention>& out) {
   a = run_start(s, a, b);
   if (a > b) return;
-  bool definite = a > 0 && s.w.word(a - 1) && s.w.lower(a - 1) == "the";
+  bool definite = a > 0 && s.w.word(a - 1) && s.w.is(a - 1, s.cls.article);
   int start = definite ? a - 1 : a;
   if (propose_place(s, a, b, start, definite, out)) return;
   if (propose_organisation(s, a, b, start, definite, out)) return;

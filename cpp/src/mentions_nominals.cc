@@ -51,7 +51,8 @@ struct NominalPhrase {
   int caps_start = 0;  ///< left edge of capitalised modifiers next to the head
   bool definite = false;
   bool determined = false;
-  int possessor = -1;  ///< the possessive word, or -1
+  int possessor = -1;       ///< the possessive word, or -1
+  int modifiers_start = 0;  ///< left edge of all modifiers next to the head
 };
 
 // A possessive word k determines the phrase: "Mrs. Clinton's confidants",
@@ -66,7 +67,7 @@ void take_possessor(const MentionScan& s, int k, NominalPhrase& p) {
          (w.cap(p.start - 1) || w.acronym(p.start - 1)) &&
          !w.possessive(p.start - 1) && !w.is(p.start - 1, s.cls.not_name))
     --p.start;
-  if (p.start < k && w.word(p.start - 1) && w.lower(p.start - 1) == "the" &&
+  if (p.start < k && w.word(p.start - 1) && w.is(p.start - 1, s.cls.article) &&
       w.same_sentence(p.start - 1, k))
     --p.start;
 }
@@ -78,6 +79,7 @@ NominalPhrase left_edge(const MentionScan& s, int t) {
   NominalPhrase p;
   p.start = t;
   p.caps_start = t;
+  p.modifiers_start = t;
   bool caps_only = true;
   for (int k = t - 1; k >= 0 && t - k <= 7 && w.same_sentence(k, t); --k) {
     // "The senator told reporters": a speech verb after a head noun ends
@@ -101,13 +103,17 @@ NominalPhrase left_edge(const MentionScan& s, int t) {
           !(w.is(k, s.cls.name_opener) && w.cap(k + 1)))
         break;
       if (caps_only) p.caps_start = k;
+      p.modifiers_start = k;
       continue;
     }
-    if (w.is(k, s.cls.not_name) || w.is(k, s.cls.pronoun) ||
-        w.is(k, s.cls.connector) || lk.size() < 2 ||
-        (lk.size() > 2 && lk.compare(lk.size() - 2, 2, "ly") == 0))
+    // A lower-case word that is no name may still modify the head ("the
+    // new report": mention_modifier).
+    if ((w.is(k, s.cls.not_name) && !w.is(k, s.cls.modifier)) ||
+        w.is(k, s.cls.pronoun) || w.is(k, s.cls.connector) || lk.size() < 2 ||
+        s.tables.manner_suffixes.ends(lk, 1))
       break;
     caps_only = false;
+    p.modifiers_start = k;
   }
   return p;
 }
@@ -149,8 +155,8 @@ SpeakerMention nominal_mention(const MentionScan& s, const NominalPhrase& p,
   const Words& w = s.w;
   SpeakerMention m = s.make(p.start, t, h.kind);
   m.definite = p.definite;
-  m.plural = h.role.plural ||
-             (h.kind == MentionKind::organisation && head == "authorities");
+  m.plural = h.role.plural || (h.kind == MentionKind::organisation &&
+                               w.base_is(t, s.cls.plural_organisation));
   m.gender = h.kind == MentionKind::role ? h.role.gender : Gender::neuter;
   m.government = h.government;
   m.possessive = w.possessive(t);
@@ -185,8 +191,11 @@ void propose_nominals(const MentionScan& scan,
     const std::string_view head = w.base(t);
     NominalPhrase p = left_edge(scan, t);
     if (!p.determined) {
-      p.start = p.caps_start;
-      // An undetermined singular needs capitalised modifiers.
+      // An undetermined singular needs capitalised modifiers, unless it is
+      // a document with modifiers right before its speech verb ("as new
+      // satellite imagery suggested"): a mass noun needs no determiner.
+      const bool cited = h.kind == MentionKind::document && scan.cue_at(t + 1);
+      p.start = cited ? p.modifiers_start : p.caps_start;
       if (p.start == t && !h.role.plural) continue;
     }
     if (p.start == t && h.kind != MentionKind::role) continue;

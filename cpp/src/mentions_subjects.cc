@@ -76,7 +76,7 @@ bool bare_word(const MentionScan& s, int k) {
       w.is(k, s.cls.auxiliary) || w.is(k, s.cls.clause_opener) ||
       s.quantity_word(k))
     return false;
-  return w.cap(k) || lk.size() < 3 || lk.compare(lk.size() - 2, 2, "ly") != 0;
+  return w.cap(k) || !s.tables.manner_suffixes.ends(lk, 1);
 }
 
 // The first word of a bare phrase of at most `reach` modifiers ending at
@@ -286,6 +286,7 @@ void propose_pronouns(const MentionScan& s, std::vector<SpeakerMention>& out) {
     m.possessive = possessive;
     m.mention.head = w.lower(t);
     m.head_word = p->second.word;
+    m.anaphor = p->second.anaphor;
     out.push_back(std::move(m));
   }
 }

@@ -65,6 +65,11 @@ MentionTables::Classes resolve_classes(const Vocabulary& v) {
       {"mention_org_head", &c.org_head},
       {"mention_place", &c.place},
       {"mention_demonym", &c.demonym},
+      {"mention_article", &c.article},
+      {"mention_partitive", &c.partitive},
+      {"mention_plural_organisation", &c.plural_organisation},
+      {"mention_anaphor", &c.anaphor},
+      {"mention_modifier", &c.modifier},
   };
   static_assert(std::size(named) == std::size(kMentionWordClasses),
                 "every mention class resolved");
@@ -164,7 +169,7 @@ void load_roles(MentionTables& t, Vocabulary* v) {
   }
 }
 
-// organisation_heads.txt (head, class) and document_nouns.txt.
+// organisation_heads.txt (head, class).
 void load_heads(MentionTables& t, Vocabulary* v) {
   for (const std::string& line : embedded_lines("en/organisation_heads.txt")) {
     std::vector<std::string> cols = split_tabs(line);
@@ -178,8 +183,6 @@ void load_heads(MentionTables& t, Vocabulary* v) {
                                              "en/organisation_heads.txt")),
                         MentionTables::OrgHead{key, cls});
   }
-  for (const std::string& line : embedded_lines("en/document_nouns.txt"))
-    add_words(v, to_lower(line), t.cls.document, "en/document_nouns.txt");
 }
 
 // pronouns.txt (pronoun, gender, number) and possessive_pronouns.txt.
@@ -188,9 +191,11 @@ void load_pronouns(MentionTables& t, Vocabulary* v) {
     std::vector<std::string> words = split_fields(line, ' ');
     if (words.size() != 3)
       throw error("en/pronouns.txt: bad line '" + line + "'");
-    t.pronouns[word_of(
-        v, add_words(v, words[0], t.cls.pronoun, "en/pronouns.txt"))] =
-        MentionTables::Pronoun{words[0], gender_of(words[1]), words[2] == "pl"};
+    const WordId id =
+        word_of(v, add_words(v, words[0], t.cls.pronoun, "en/pronouns.txt"));
+    t.pronouns[id] =
+        MentionTables::Pronoun{words[0], gender_of(words[1]), words[2] == "pl",
+                               v->has(id, t.cls.anaphor)};
   }
   for (const std::string& line : embedded_lines("en/possessive_pronouns.txt")) {
     std::vector<std::string> words = split_fields(line, ' ');
@@ -203,12 +208,10 @@ void load_pronouns(MentionTables& t, Vocabulary* v) {
   }
 }
 
-// not_names.txt, name_openers.txt and role_equivalents.txt.
+// not_names.txt and role_equivalents.txt.
 void load_name_words(MentionTables& t, Vocabulary* v) {
   for (const std::string& line : embedded_lines("en/not_names.txt"))
     add_words(v, to_lower(line), t.cls.not_name, "en/not_names.txt");
-  for (const std::string& line : embedded_lines("en/name_openers.txt"))
-    add_words(v, to_lower(line), t.cls.name_opener, "en/name_openers.txt");
   int group = 0;
   for (const std::string& line : embedded_lines("en/role_equivalents.txt")) {
     for (const std::string& role : split_fields(line, '|'))
@@ -235,6 +238,9 @@ MentionTables MentionTables::load(const Config& config,
     t.nominal_heads.add(c);
   t.pronoun_words.add(t.cls.pronoun);
   t.pronoun_words.add(t.cls.possessive_pronoun);
+  // The cue stage's class: the words of a language are listed once.
+  t.manner_suffixes =
+      SuffixList(*vocabulary, vocabulary->word_class("manner_suffix"));
   load_countries(t, vocabulary);
   load_titles(t, vocabulary, config);
   load_roles(t, vocabulary);

@@ -201,27 +201,48 @@ std::size_t CountryTable::match(const std::vector<NameWord>& words,
   return 0;
 }
 
+namespace {
+
+// The entries of class `name` of `vocabulary`, as strings.
+std::unordered_set<std::string> class_words(const Vocabulary& vocabulary,
+                                            std::string_view name) {
+  std::vector<std::string> words =
+      vocabulary.entry_texts(vocabulary.word_class(name));
+  return {words.begin(), words.end()};
+}
+
+}  // namespace
+
+NameTables NameTables::load(const Config& config) {
+  NameTables t;
+  const Vocabulary vocabulary =
+      load_vocabulary(config.language, builtin_pack(config.language), config);
+  t.org_filler = class_words(vocabulary, kLinkWordClasses[0]);
+  t.government_words = class_words(vocabulary, kLinkWordClasses[1]);
+  t.name_suffixes = class_words(vocabulary, kLinkWordClasses[2]);
+  t.articles = class_words(vocabulary, "mention_article");
+  // Every word of a title is a title word ("foreign minister"), except
+  // function words ("secretary of state").
+  std::vector<std::string> titles = embedded_lines("en/titles.txt");
+  titles.insert(titles.end(), config.extra_titles.begin(),
+                config.extra_titles.end());
+  for (const std::string& title : titles)
+    for (const NameWord& word : name_words(title))
+      if (!t.org_filler.count(word.text)) t.titles.insert(word.text);
+  t.not_name_words = word_set("en/not_names.txt");
+  t.countries = CountryTable::from(
+      parse_countries(embedded_file("en/countries.tsv"), "en/countries.tsv"));
+  return t;
+}
+
 const NameTables& NameTables::builtin() {
-  static const NameTables tables = [] {
-    NameTables t;
-    t.org_filler = word_set("en/link_org_filler.txt");
-    t.government_words = word_set("en/link_government_words.txt");
-    // Every word of a title is a title word ("foreign minister"), except
-    // function words ("secretary of state").
-    for (const std::string& title : embedded_lines("en/titles.txt"))
-      for (const NameWord& word : name_words(title))
-        if (!t.org_filler.count(word.text)) t.titles.insert(word.text);
-    t.not_name_words = word_set("en/not_names.txt");
-    t.countries = CountryTable::from(
-        parse_countries(embedded_file("en/countries.tsv"), "en/countries.tsv"));
-    return t;
-  }();
+  static const NameTables tables = load(Config{});
   return tables;
 }
 
 bool is_country(std::string_view name, const NameTables& tables) {
   std::vector<NameWord> words = name_words(name);
-  std::size_t at = !words.empty() && words[0].text == "the" ? 1 : 0;
+  std::size_t at = !words.empty() && tables.articles.count(words[0].text);
   if (at >= words.size()) return false;
   std::string country;
   bool seat = false;
@@ -264,8 +285,8 @@ NameKey person_key(std::string_view name, const NameTables& tables) {
       break;
     }
   }
-  while (end > begin + 1 && (token_words[end - 1].back().text == "jr" ||
-                             token_words[end - 1].back().text == "sr"))
+  while (end > begin + 1 &&
+         tables.name_suffixes.count(token_words[end - 1].back().text))
     --end;
   NameKey key;
   if (begin >= end) return key;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "countries.h"
+#include "quotelink/extractor.h"
 
 namespace quotelink::detail {
 
@@ -58,15 +59,28 @@ class CountryTable {
   std::size_t longest_ = 0;
 };
 
-/// The word lists the linker uses, built once from the embedded data files.
+/// The word classes the linker reads from the language pack
+/// (data/<lang>/link_words.tsv), besides the mention stage's mention_article.
+inline constexpr std::string_view kLinkWordClasses[] = {
+    "link_org_filler", "link_government_word", "link_name_suffix"};
+
+/// The word lists the linker uses: the pack's classes and the mention
+/// stage's lists (titles, not-names, countries).
 struct NameTables {
   std::unordered_set<std::string> titles;
   std::unordered_set<std::string> org_filler;
   std::unordered_set<std::string> government_words;
+  /// "the": may open a country's name ("the Kremlin").
+  std::unordered_set<std::string> articles;
+  /// "jr", "sr": end a person's name, no part of its key.
+  std::unordered_set<std::string> name_suffixes;
   std::unordered_set<std::string> not_name_words;
   CountryTable countries;
 
-  /// The tables built from cpp/data/en (loaded once, shared, read-only).
+  /// The tables of `config`: the built-in lists and config.extra_titles,
+  /// whose words are title words too ("Commissar Jane Roe" keys as Jane Roe).
+  static NameTables load(const Config& config);
+  /// The tables of the default Config (loaded once, shared, read-only).
   static const NameTables& builtin();
 };
 

@@ -27,7 +27,7 @@ class Lexicon {
       : vocabulary(detail::load_vocabulary(
             config.language, detail::builtin_pack(config.language), config)),
         rules(config.disabled_rules),
-        text(detail::TextTables::load(config)),
+        text(detail::TextTables::load(config, vocabulary)),
         speakers(detail::SpeakerTables::load(config, vocabulary)),
         model(config.model && config.indirect ? &detail::shipped_model()
                                               : nullptr),

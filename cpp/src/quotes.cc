@@ -121,8 +121,6 @@ bool starts_year(std::string_view text, std::size_t pos, std::size_t end) {
                          (text[pos] >= '0' && text[pos] <= '9'));
 }
 
-const std::unordered_set<std::string>& partial_openers();
-
 class Pairer {
  public:
   Pairer(std::string_view text, const TextLayout& layout,
@@ -306,7 +304,8 @@ void Pairer::close_repaired(const Opened& opened, std::size_t end) {
   Opened repaired = opened;
   repaired.repaired = true;
   const Mark& open = marks_[opened.mark];
-  emit(repaired, {open.span.end, end}, {open.span.begin, end}, -1);
+  const auto at = static_cast<std::uint32_t>(end);  // texts are < 4 GiB
+  emit(repaired, {open.span.end, at}, {open.span.begin, at}, -1);
 }
 
 bool Pairer::run_paragraph(int p, int from, std::vector<Opened>& stack,
@@ -457,7 +456,7 @@ QuoteKind Pairer::kind_of(const Found& found, const Found* previous) const {
     // a title ("his act—"My plan will be tremendous!"—is wearing thin").
     if (is_dash(before) || before == '-') return QuoteKind::partial;
     if (tokens[prev].kind == TokenKind::word &&
-        partial_openers().count(to_lower(
+        layout_.tables->partial_openers.count(to_lower(
             text_.substr(tokens[prev].span.begin, tokens[prev].span.size()))))
       return QuoteKind::partial;
     sentence_start = before == ':' || is_open_punctuation(before);
@@ -555,39 +554,16 @@ std::vector<Quote> Pairer::run() {
   return quotes;
 }
 
-const std::unordered_set<std::string>& partial_openers() {
-  static const std::unordered_set<std::string> words = [] {
-    std::unordered_set<std::string> out;
-    for (const std::string& line : embedded_lines("en/partial_openers.txt"))
-      out.insert(to_lower(line));
-    return out;
-  }();
-  return words;
-}
-
-const std::vector<std::string>& default_elisions() {
-  static const std::vector<std::string> elisions = [] {
-    std::vector<std::string> lines = embedded_lines("en/elisions.txt");
-    for (std::string& line : lines) line = to_lower(line);
-    return lines;
-  }();
-  return elisions;
-}
-
 }  // namespace
 
 std::vector<Quote> find_quotes(std::string_view text,
                                const TextLayout& layout) {
-  return Pairer(text, layout, default_elisions()).run();
+  return Pairer(text, layout, layout.tables->elisions).run();
 }
 
-bool title_like(std::string_view text, const Quote& q) {
-  static const std::unordered_set<std::string> small = [] {
-    std::unordered_set<std::string> words;
-    for (const std::string& line : embedded_lines("en/title_small_words.txt"))
-      words.insert(to_lower(line));
-    return words;
-  }();
+bool title_like(std::string_view text, const Quote& q,
+                const TextTables& tables) {
+  const std::unordered_set<std::string>& small = tables.title_small_words;
   constexpr int kMaxTitleWords = 9;
   std::string_view content = text.substr(q.span.begin, q.span.size());
   int words = 0;

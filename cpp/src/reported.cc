@@ -217,7 +217,7 @@ int Reporter::noun_holder(int t) const {
     if (m >= 0) return in_.mentions[m].possessive ? m : -1;
     // "X has raised questions", "X is critical of": the verb's subject.
     if (!is(k, tables_.cls.topic_light_verbs) &&
-        !is(k, tables_.cls.passive_auxiliaries))
+        !is(k, in_.cue_lexicon.passive))
       continue;
     int s = k - 1;  // over "has", "also"
     while (s > begin && s >= k - 3 && is_word(s) && mention_end_[s] < 0 &&
@@ -293,7 +293,6 @@ ReportedTables::Classes add_classes(const ReportedTables& t,
   for (const auto& entry : t.topic_nouns) topic_forms.insert(entry.first);
   const std::pair<const std::unordered_set<std::string>*, WordClass*> tables[] =
       {
-          {&t.passive_auxiliaries, &c.passive_auxiliaries},
           {&t.topic_light_verbs, &c.topic_light_verbs},
           {&t.adjuncts, &c.adjuncts},
           {&t.blockers, &c.blockers},
@@ -319,6 +318,8 @@ ReportedTables::Classes add_classes(const ReportedTables& t,
   for (std::size_t i = 0; i < std::size(tables); ++i)
     *tables[i].second =
         add_class_words(*tables[i].first, kReportedWordClasses[i], vocabulary);
+  c.declarative = vocabulary->word_class(kReportedPackClasses[0]);
+  c.infinitive_marker = vocabulary->word_class(kReportedPackClasses[1]);
   return c;
 }
 
@@ -370,7 +371,6 @@ ReportedTables ReportedTables::load(Vocabulary* vocabulary) {
   t.object_pronouns = lower_lines("en/reported_object_pronouns.txt");
   t.sourceless_verbs = lower_lines("en/reported_sourceless_verbs.txt");
   t.question_verbs = lower_lines("en/reported_question_verbs.txt");
-  t.passive_auxiliaries = lower_lines("en/reported_passive_auxiliaries.txt");
   t.nested_verbs = lower_lines("en/reported_nested_verbs.txt");
   t.cls = add_classes(t, vocabulary);
   vocabulary->finish();
@@ -446,8 +446,7 @@ std::vector<bool> scare_quotes(const SieveInput& in,
     // (over one word) reports the phrase as its object.
     // (By its span: the attributions' cue indices may refer to other cues.)
     const std::optional<Span>& cue = attributions[q].cue_span;
-    if (attributions[q].rule == SieveId::same_sentence && cue &&
-        cue->end > 0) {
+    if (attributions[q].rule == SieveId::same_sentence && cue && cue->end > 0) {
       const int cue_last = token_at(layout, cue->end - 1);
       if (cue_last < first && cue_last >= first - 3) continue;
     }

@@ -22,33 +22,27 @@ namespace quotelink::detail {
 /// ReportedTables that is looked up by a token's lower-cased form, holding
 /// its one-word entries (added by ReportedTables::load).
 inline constexpr std::string_view kReportedWordClasses[] = {
-    "reported_passive_auxiliaries",
-    "reported_topic_light_verbs",
-    "reported_adjuncts",
-    "reported_blockers",
-    "reported_clause_breaks",
-    "reported_complementisers",
-    "reported_conjunctions",
-    "reported_determiners",
-    "reported_object_pronouns",
-    "reported_predicate_openers",
-    "reported_prepositions",
-    "reported_skip_words",
-    "reported_subordinators",
-    "reported_summary_openers",
-    "reported_time_words",
-    "reported_clause_openers",
-    "reported_no_clause_forms",
-    "reported_reporting_nouns",
-    "reported_source_blockers",
+    "reported_topic_light_verbs", "reported_adjuncts",
+    "reported_blockers",          "reported_clause_breaks",
+    "reported_complementisers",   "reported_conjunctions",
+    "reported_determiners",       "reported_object_pronouns",
+    "reported_predicate_openers", "reported_prepositions",
+    "reported_skip_words",        "reported_subordinators",
+    "reported_summary_openers",   "reported_time_words",
+    "reported_clause_openers",    "reported_no_clause_forms",
+    "reported_reporting_nouns",   "reported_source_blockers",
     "reported_topic_nouns"};
+
+/// The reported stage's classes that come with the language pack itself
+/// (data/<lang>/reported_words.tsv).
+inline constexpr std::string_view kReportedPackClasses[] = {
+    "reported_declarative", "reported_infinitive_marker"};
 
 /// Word lists of the reported-speech stage (lower case).
 struct ReportedTables {
   /// The classes of kReportedWordClasses (same order, named after the
   /// tables below), resolved in the vocabulary.
   struct Classes {
-    WordClass passive_auxiliaries;
     WordClass topic_light_verbs;
     WordClass adjuncts;
     WordClass blockers;
@@ -68,6 +62,13 @@ struct ReportedTables {
     WordClass reporting_nouns;
     WordClass source_blockers;
     WordClass topic_nouns;
+    /// The complementiser of a statement ("that"), which may open the
+    /// clause a few words after an addressee or an adjunct ("told the
+    /// crowd in Ohio that"); kReportedPackClasses.
+    WordClass declarative;
+    /// The word that marks an infinitive ("to"): after a cue it opens no
+    /// adjunct ("agreed to meet"); kReportedPackClasses.
+    WordClass infinitive_marker;
   } cls;
   /// Verbs that report a clause but not marked quotations ("polls show").
   CueTables verbs;
@@ -113,8 +114,6 @@ struct ReportedTables {
   /// Cue lemmas that in the passive report a question with no asker
   /// ("Asked whether ...", "was asked about ...").
   std::unordered_set<std::string> question_verbs;
-  /// Auxiliaries before a participle that make it passive ("was", "been").
-  std::unordered_set<std::string> passive_auxiliaries;
   /// Words that open an adjunct after a cue ("said in response").
   std::unordered_set<std::string> prepositions;
   /// Auxiliaries and verb forms that open a coordinated predicate after

@@ -146,11 +146,36 @@ bool Reporter::question(int t) const {
   return false;
 }
 
-// Moves t over words that sit between a cue and its clause: time words,
-// channel phrases ("in a statement") and, for addressee verbs, the
-// addressee; stops at a complementiser, which belongs to the content.
+// The longest aside set off by commas between a cue and its
+// complementiser, in tokens ("argued, in a letter to colleagues, that").
+constexpr int kAsideTokens = 10;
+
+// The complementiser after an aside that opens with the comma at `comma`
+// and closes with the next comma (", however, that", ", in a letter to
+// colleagues, that"): at most kAsideTokens tokens holding no speech verb
+// and no quotation mark; -1 when there is none.
+int Reporter::complementiser_after_aside(int comma, int end) const {
+  if (!punct(comma, ",")) return -1;
+  for (int k = comma + 1; k < end && k <= comma + kAsideTokens + 1; ++k) {
+    if (tok(k).kind == TokenKind::quote_mark ||
+        (cue_start_[k] >= 0 && in_.cues[cue_start_[k]].kind == CueKind::verb))
+      return -1;
+    if (punct(k, ","))
+      return k > comma + 1 && is_word(k + 1) &&
+                     is(k + 1, tables_.cls.complementisers)
+                 ? k + 1
+                 : -1;
+  }
+  return -1;
+}
+
+// Moves t over words that sit between a cue and its clause: an aside set
+// off by commas before a complementiser, time words, channel phrases ("in
+// a statement") and, for addressee verbs, the addressee; stops at a
+// complementiser, which belongs to the content.
 int Reporter::skip_to_clause(int t, int end, bool addressee) const {
   const bool addressee_verb = addressee;
+  if (const int c = complementiser_after_aside(t, end); c >= 0) return c;
   for (int guard = 0; t < end && guard < 12; ++guard) {
     int c = cue_start_[t];
     if (c >= 0 && in_.cues[c].kind == CueKind::adjunct) {
@@ -177,7 +202,7 @@ int Reporter::skip_to_clause(int t, int end, bool addressee) const {
     for (int k = t + 1; k < end && k <= t + 10 &&
                         (is_word(k) || tok(k).kind == TokenKind::number);
          ++k)
-      if (is_word(k) && word(k) == "that") return k;
+      if (is_word(k) && is(k, tables_.cls.declarative)) return k;
   }
   return t;
 }
@@ -213,8 +238,17 @@ int Reporter::clause_end(int first, int end) const {
         (is_word(c.first - 1) && is(c.first - 1, tables_.cls.determiners)))
       continue;
     int cut = in_.mentions[s].first;
+    // "X, whose party has opposed A, said B": the cue after the comma is
+    // the main clause's, whose source comes before this clause.
+    if (cut < first && c.first - 1 > first + 1 && punct(c.first - 1, ","))
+      return c.first - 1;
     if (cut <= first + 1) continue;  // "X said officials believe ..."
     int k = cut;
+    // "A, as new satellite imagery suggested B": a subordinator after a
+    // comma belongs to the other report's clause.
+    if (k > first + 2 && is_word(k - 1) &&
+        is(k - 1, tables_.cls.subordinators) && punct(k - 2, ","))
+      --k;
     while (k > first + 1 &&
            (punct(k - 1, ",") || punct(k - 1, ";") ||
             (is_word(k - 1) && is(k - 1, tables_.cls.conjunctions))))
@@ -299,7 +333,7 @@ bool Reporter::predicate_follows(int first, int end) const {
 // ("has", "would", "was").
 bool Reporter::verb_opener(int t) const {
   return is_word(t) && (is(t, tables_.cls.predicate_openers) ||
-                        is(t, tables_.cls.passive_auxiliaries));
+                        is(t, in_.cue_lexicon.passive));
 }
 
 // True when a speech verb in the past or third person opens at t

@@ -217,11 +217,12 @@ Verdict Reporter::passive_question(FrameScan& s) const {
   const bool opening =
       cue.first == s.begin ||
       (cue.first == s.begin + 1 && is(s.begin, tables_.cls.complementisers));
-  const bool passive = is_word(cue.first - 1) &&
-                       is(cue.first - 1, tables_.cls.passive_auxiliaries);
+  const bool passive =
+      is_word(cue.first - 1) && is(cue.first - 1, in_.cue_lexicon.passive);
   if (!opening && !passive) return std::nullopt;
   int t = cue.last + 1;
-  if (is_word(t) && word(t) != "to" && is(t, tables_.cls.prepositions))
+  if (is_word(t) && !is(t, tables_.cls.infinitive_marker) &&
+      is(t, tables_.cls.prepositions))
     ++t;  // "asked about A": the question is A
   if (t >= s.end || !is_word(t)) return std::nullopt;
   int stop = subordinate_end(cue.first, t, trim_end(t, clause_end(t, s.end)));
@@ -275,21 +276,24 @@ Verdict Reporter::bare_gerund(FrameScan& s) const {
   if (!s.adjunct_topic &&
       !(is_word(before) &&
         (is(before, tables_.cls.reporting_nouns) ||
-         ((is(before, tables_.cls.passive_auxiliaries) ||
+         ((is(before, in_.cue_lexicon.passive) ||
            (s.source_first >= 0 && !is(before, tables_.cls.prepositions))) &&
           topic_follows))))
     return no_report();
   if (s.source_first < 0 && is_word(before) &&
-      is(before, tables_.cls.passive_auxiliaries))
+      is(before, in_.cue_lexicon.passive))
     return no_report();
   return std::nullopt;
 }
 
-// "as I said": a word before the source that makes the cue no report.
+// "as I said, ...", "than he said": a word before the source that makes
+// the cue a reference to earlier speech, no report, when no word follows
+// the cue. Before words of its own ("as new satellite imagery suggested
+// North Korea may ...") the word joins two clauses and the cue reports.
 Verdict Reporter::source_blocker(FrameScan& s) const {
   const int before = s.source_first - 1;
   if (s.source_first >= 0 && is_word(before) &&
-      is(before, tables_.cls.source_blockers))
+      is(before, tables_.cls.source_blockers) && !is_word(s.cue.last + 1))
     return no_report();
   return std::nullopt;
 }
@@ -401,7 +405,8 @@ Verdict Reporter::after(FrameScan& s) const {
   if (t >= end || (!is_word(t) && !number_opens) || is(t, tables_.cls.blockers))
     return no_report();
   if (is(t, tables_.cls.prepositions) &&
-      !(word(t) == "to" && tables_.infinitive_verbs.count(cue.lemma)))
+      !(is(t, tables_.cls.infinitive_marker) &&
+        tables_.infinitive_verbs.count(cue.lemma)))
     return no_report();
   // "reports: http://...": a link is no clause.
   if (link(t)) return no_report();
@@ -472,7 +477,11 @@ int Reporter::split_comma(FrameScan& s) const {
       const int after_time = skip_to_clause(t, s.end, false);
       if (after_time > t && punct(after_time, ",")) t = after_time;
     }
-    s.split_comma_cache = t < s.end && punct(t, ",") ? t : -1;
+    // (", however, that B" is an aside before the clause, no split.)
+    s.split_comma_cache =
+        t < s.end && punct(t, ",") && complementiser_after_aside(t, s.end) < 0
+            ? t
+            : -1;
   }
   return *s.split_comma_cache;
 }

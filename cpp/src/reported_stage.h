@@ -151,6 +151,7 @@ class Reporter {
   int after_dateline(int begin) const;
   bool introductory(int first, int end) const;
   int skip_to_clause(int t, int end, bool addressee) const;
+  int complementiser_after_aside(int comma, int end) const;
   int clause_end(int first, int end) const;
   bool closes_opening_subordinate(int first, int k) const;
   std::size_t next_frame(int t) const;

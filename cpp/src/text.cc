@@ -342,7 +342,8 @@ std::vector<Paragraph> group_paragraphs(std::string_view text,
       }
       if (brk) {
         Paragraph paragraph;
-        paragraph.span = {lines[start].begin, lines[k].end};
+        paragraph.span = {static_cast<std::uint32_t>(lines[start].begin),
+                          static_cast<std::uint32_t>(lines[k].end)};
         paragraph.heading =
             start == k && is_markdown_heading(text, lines[start]);
         paragraphs.push_back(paragraph);
@@ -593,14 +594,35 @@ void split_sentences(std::string_view text, TextLayout& layout) {
 
 }  // namespace
 
-TextTables TextTables::load(const Config&) {
+namespace {
+
+// The entries of class `name` in `vocabulary`, as strings.
+std::unordered_set<std::string> class_set(const Vocabulary& vocabulary,
+                                          std::string_view name) {
+  std::vector<std::string> words =
+      vocabulary.entry_texts(vocabulary.word_class(name));
+  return {std::make_move_iterator(words.begin()),
+          std::make_move_iterator(words.end())};
+}
+
+}  // namespace
+
+TextTables TextTables::load(const Config&, const Vocabulary& vocabulary) {
   TextTables tables;
-  for (std::string& line : embedded_lines("en/abbreviations.txt"))
-    tables.abbreviations.insert(to_lower(line));
+  tables.abbreviations = class_set(vocabulary, kTextWordClasses[0]);
+  tables.elisions =
+      vocabulary.entry_texts(vocabulary.word_class(kTextWordClasses[1]));
+  tables.partial_openers = class_set(vocabulary, kTextWordClasses[2]);
+  tables.title_small_words = class_set(vocabulary, kTextWordClasses[3]);
   static const std::shared_ptr<const BoilerplatePatterns> boilerplate =
       compile_boilerplate();
   tables.boilerplate = boilerplate;
   return tables;
+}
+
+TextTables TextTables::load(const Config& config) {
+  return load(config, load_vocabulary(config.language,
+                                      builtin_pack(config.language), config));
 }
 
 std::string validate_utf8(std::string_view input, bool replace,
@@ -657,6 +679,7 @@ bool is_boilerplate(std::string_view paragraph, const TextTables& tables,
 TextLayout analyse_text(std::string_view text, const TextTables& tables,
                         TextContext* context) {
   TextLayout layout;
+  layout.tables = &tables;
   layout.paragraphs = group_paragraphs(text, split_lines(text));
   bool first_prose = !context || context->first_prose;
   bool after_boilerplate = context && context->after_boilerplate;

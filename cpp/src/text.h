@@ -11,6 +11,7 @@
 
 #include "quotelink/document.h"
 #include "quotelink/extractor.h"
+#include "vocabulary.h"
 
 namespace quotelink::detail {
 
@@ -19,12 +20,30 @@ namespace quotelink::detail {
 struct BoilerplatePatterns;
 
 /// Word lists the text stage needs (abbreviations that do not end sentences).
+/// The word classes the text and quotes stages read from the language pack
+/// (data/<lang>/text_words.tsv).
+inline constexpr std::string_view kTextWordClasses[] = {
+    "text_abbreviation", "quote_elision", "quote_partial_opener",
+    "title_small_word"};
+
+/// The word lists of the text and quotes stages, read from a language pack.
 struct TextTables {
   std::unordered_set<std::string> abbreviations;  ///< lower-case, with dots
+  /// Words that begin with an apostrophe ("'em"), in pack order: a leading
+  /// apostrophe before them opens no quotation.
+  std::vector<std::string> elisions;
+  /// Words after which a quotation continues the writer's sentence.
+  std::unordered_set<std::string> partial_openers;
+  /// Small words a title leaves in lower case ("of", "the").
+  std::unordered_set<std::string> title_small_words;
   /// Patterns of navigation, byline, copyright and appeal lines; shared and
   /// immutable, so one TextTables serves many threads.
   std::shared_ptr<const BoilerplatePatterns> boilerplate;
-  /// Loads the built-in lists.
+  /// The lists of the classes of kTextWordClasses in `vocabulary` (the
+  /// Lexicon's pack) and the built-in boilerplate patterns.
+  static TextTables load(const Config& config, const Vocabulary& vocabulary);
+  /// The same with the vocabulary of config.language's built-in pack,
+  /// loaded for the call.
   static TextTables load(const Config& config);
 };
 
@@ -78,6 +97,9 @@ struct TextLayout {
   std::vector<int> sentence_first_token;
   /// For each paragraph, the index of its first token (size: paragraphs + 1).
   std::vector<int> paragraph_first_token;
+  /// The tables the layout was made with: the quotes stage reads its word
+  /// lists there (set by analyse_text; they outlive the layout).
+  const TextTables* tables = nullptr;
 };
 
 /// The state of the text stage where a piece of a longer text starts, so that

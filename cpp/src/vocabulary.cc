@@ -339,4 +339,33 @@ void lexicon_key(std::string_view word, std::string* out) {
     out->replace(pos, 3, "'");
 }
 
+std::vector<std::string> Vocabulary::entry_texts(WordClass c) const {
+  std::vector<std::string> out;
+  for (const LexiconEntry* entry : entries_of(c)) {
+    std::string text;
+    for (WordId w : entry->words) (text += text.empty() ? "" : " ") += word(w);
+    out.push_back(std::move(text));
+  }
+  return out;
+}
+
+SuffixList::SuffixList(const Vocabulary& vocabulary, WordClass c) {
+  for (const LexiconEntry* entry : vocabulary.entries_of(c)) {
+    const std::string_view word =
+        entry->words.size() == 1 ? vocabulary.word(entry->words[0]) : "";
+    if (word.size() < 2 || word[0] != '-')
+      throw error(entry->where + ": a suffix is written -ENDING");
+    endings_.emplace_back(word.substr(1));
+  }
+}
+
+bool SuffixList::ends(std::string_view word,
+                      std::size_t min_stem) const noexcept {
+  for (const std::string& ending : endings_)
+    if (word.size() >= ending.size() + min_stem &&
+        word.compare(word.size() - ending.size(), ending.size(), ending) == 0)
+      return true;
+  return false;
+}
+
 }  // namespace quotelink::detail

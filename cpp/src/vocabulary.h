@@ -178,6 +178,9 @@ class Vocabulary {
   const std::vector<LexiconEntry>& entries() const noexcept { return entries_; }
   /// Entries holding class `c`, in file order.
   std::vector<const LexiconEntry*> entries_of(WordClass c) const;
+  /// The texts (words joined by one space) of the entries of class `c`, in
+  /// file order: for a stage that keeps a class as strings.
+  std::vector<std::string> entry_texts(WordClass c) const;
 
  private:
   WordId intern(std::string_view word);
@@ -192,6 +195,22 @@ class Vocabulary {
   WordTable entry_keys_;  // entry text -> index in entries_
   ClassMask empty_mask_;
   std::vector<std::uint32_t> no_entries_;
+};
+
+/// Word endings a pack lists as entries "-ENDING" of one class ("-ly
+/// manner_suffix"): a stage tests how a word ends, not the whole word.
+class SuffixList {
+ public:
+  SuffixList() = default;
+  /// The entries of class `c` in `vocabulary`; throws quotelink::error
+  /// (naming the entry's file and line) for one not written "-ENDING".
+  SuffixList(const Vocabulary& vocabulary, WordClass c);
+  /// True when lower-case `word` ends with one of the endings after a stem
+  /// of at least `min_stem` bytes.
+  bool ends(std::string_view word, std::size_t min_stem) const noexcept;
+
+ private:
+  std::vector<std::string> endings_;
 };
 
 /// The lower-cased form of a word as the lexicon keys it: Unicode lower case,

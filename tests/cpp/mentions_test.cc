@@ -49,20 +49,43 @@ std::vector<std::string> mention_texts(const std::string& text,
 
 TEST(Mentions, MentionWordsFollowTheLanguagePack) {
   // The made-up pack's mention_words.tsv makes "zu" a connector inside a
-  // name, and knows no "von"; English the other way round.
+  // name and "da" its article (opening a name, and after "zu"), and knows
+  // no "von" and no "the"; English the other way round.
   Vocabulary zz = load_vocabulary(
       "zz", directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), {});
   const MentionTables zz_tables = MentionTables::load({}, &zz);
   const std::string text =
-      "Officials said the Ministry zu Berg and the Ministry von Hof met.";
+      "Officials said da Ministry zu da Berg and the Ministry von the Hof "
+      "met.";
   const std::vector<std::string> in_zz = mention_texts(text, zz, zz_tables);
   EXPECT_EQ(in_zz, (std::vector<std::string>{"Officials",
-                                             "the Ministry zu Berg", "Hof"}));
+                                             "da Ministry zu da Berg", "Hof"}));
   const quotelink::Lexicon& en = mention_stage::default_lexicon();
   const std::vector<std::string> in_en =
       mention_texts(text, en.vocabulary, en.speakers.mentions);
-  EXPECT_EQ(in_en, (std::vector<std::string>{"Officials", "the Ministry",
-                                             "Berg", "the Ministry von Hof"}));
+  EXPECT_EQ(in_en, (std::vector<std::string>{"Officials", "Berg",
+                                             "the Ministry von the Hof"}));
+}
+
+// A lower-case word that is never a name may still modify a head noun
+// ("new": mention_modifier), and a document with modifiers needs no
+// determiner right before its speech verb (issue #16: "new satellite
+// imagery suggested").
+TEST(Mentions, ModifiedDocumentsBeforeTheirCue) {
+  EXPECT_NE(mention_stage::mentions_before_cues(
+                "The new report said the talks failed.")
+                .find("The new report"),
+            nullptr);
+  const std::string cited =
+      "Officials met, as new satellite imagery suggested the plant ran.";
+  EXPECT_NE(
+      mention_stage::mentions_before_cues(cited).find("new satellite imagery"),
+      nullptr);
+  // Without the cue after it, an undetermined document is no mention.
+  EXPECT_EQ(mention_stage::mentions_before_cues(
+                "Officials met, as new satellite imagery arrived.")
+                .find("new satellite imagery"),
+            nullptr);
 }
 
 TEST(Mentions, NameWithDemonymAndTitle) {
@@ -75,7 +98,7 @@ TEST(Mentions, NameWithDemonymAndTitle) {
 }
 
 // "new" never starts a name alone ("New rules say"), but it opens place
-// names (name_openers.txt), which must keep it.
+// names (mention_name_opener), which must keep it.
 TEST(Mentions, NewOpensPlaceNamesButIsNoNameAlone) {
   Found f = mentions_of(
       "The New York Post reported that the vote was late. New Jersey "

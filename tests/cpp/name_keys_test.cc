@@ -168,4 +168,15 @@ TEST(NameKeys, CountriesAreRecognisedWhole) {
   EXPECT_FALSE(quotelink::detail::is_country("the", tables));
 }
 
+// Config::extra_titles are title words of the linker's keys too, as they
+// are of the mention stage: the name keys the same with or without them.
+TEST(NameKeys, ExtraTitlesAreStrippedFromPersonKeys) {
+  quotelink::Config config;
+  config.extra_titles = {"Commissar"};
+  const NameTables with_extra = NameTables::load(config);
+  EXPECT_EQ(quotelink::detail::person_key("Commissar Jane Roe", with_extra).key,
+            quotelink::detail::person_key("Jane Roe", with_extra).key);
+  EXPECT_NE(person("Commissar Jane Roe"), person("Jane Roe"));
+}
+
 }  // namespace

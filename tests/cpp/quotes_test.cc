@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon.h"
 #include "quote_marks.h"
 #include "text.h"
 
@@ -432,10 +433,30 @@ TEST(Quotes, LinearOnManyUnbalancedParagraphs) {
 
 }  // namespace
 
+// The small words of a title come with the language pack: "zo" in the
+// made-up one, "of" in English.
+TEST(TitleLike, SmallWordsFollowTheLanguagePack) {
+  const Config config;
+  const TextTables zz = TextTables::load(
+      config, load_vocabulary(
+                  "zz", directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), {}));
+  auto title = [](const std::string& text, const TextTables& t) {
+    TextLayout layout = analyse_text(text, t);
+    std::vector<Quote> q = find_quotes(text, layout);
+    return !q.empty() && title_like(text, q[0], t);
+  };
+  const std::string zo = "They wore \"Make zo Great\" hats.";
+  const std::string of = "They wore \"Sons of Liberty\" hats.";
+  EXPECT_TRUE(title(zo, zz));
+  EXPECT_FALSE(title(of, zz));
+  EXPECT_FALSE(title(zo, tables()));
+  EXPECT_TRUE(title(of, tables()));
+}
+
 TEST(TitleLike, CapitalisedShortQuotationsReadLikeTitles) {
   auto first = [](const std::string& text) {
     std::vector<Quote> q = quotes_of(text);
-    return !q.empty() && title_like(text, q[0]);
+    return !q.empty() && title_like(text, q[0], tables());
   };
   EXPECT_TRUE(first("They wore \"Make America Great Again\" hats."));
   EXPECT_TRUE(first("Labels read \"Made in the U.S.A.,\" he noted."));

@@ -109,9 +109,9 @@ const std::vector<RuleCase>& rule_cases() {
        {},
        {"reported_after: the talks failed <He>"}},
       {R::source_blocker,
-       "The talks failed, as I said they would.",
+       "The talks failed, as I said: the minister left.",
        {},
-       {"reported_after: they would <I>"}},
+       {"reported_after: the minister left <I>"}},
       {R::question_sentence,
        "The minister said the talks failed?",
        {},
@@ -207,6 +207,41 @@ TEST(ReportedRules, EveryRuleHasAnExample) {
   for (const RuleCase& c : rule_cases()) covered.insert(c.rule);
   for (const ReportedRuleInfo& row : kReportedRules)
     EXPECT_TRUE(covered.count(row.rule)) << row.row.name << " has no example";
+}
+
+// "as X suggested B": with words of its own after the cue, "as" joins two
+// clauses (issue #16's "as new satellite imagery suggested North Korea may
+// be ..."); the report before it ends at the comma.
+TEST(ReportedRules, AsBeforeASourceWithAClauseOfItsOwnReports) {
+  EXPECT_EQ(run("Jane Roe said the talks failed, as new imagery suggested "
+                "the plant was running."),
+            (Lines{"reported_after: the talks failed <Jane Roe>",
+                   "reported_after: the plant was running <new imagery>"}));
+  EXPECT_EQ(run("The talks failed, as I said."), Lines{});
+}
+
+// An aside set off by commas between the cue and its complementiser is
+// skipped: the clause opens at the complementiser.
+TEST(ReportedRules, AnAsideBeforeTheComplementiserIsSkipped) {
+  EXPECT_EQ(run("She said, however, that no decision had been made."),
+            (Lines{"reported_after: that no decision had been made <She>"}));
+  EXPECT_EQ(run("The minister argued, in a letter to colleagues, that the "
+                "rules were outdated."),
+            (Lines{"reported_after: that the rules were outdated <The "
+                   "minister>"}));
+}
+
+// A clause inside a relative clause ends at the comma before the main
+// clause's cue, whose source comes before it.
+TEST(ReportedRules, AReportInARelativeClauseEndsBeforeTheMainCue) {
+  // (The report of "expected", nested in Jane Roe's, is the stage's too;
+  // attribute.cc drops it as part of her words.)
+  EXPECT_EQ(run("Finance Minister Jane Roe, whose Free Democrats have opposed "
+                "any loosening, said she expected a deal."),
+            (Lines{"reported_after: any loosening <Free Democrats>",
+                   "reported_after: she expected a deal <Finance Minister "
+                   "Jane Roe>",
+                   "reported_after: a deal <she>"}));
 }
 
 // The stage's reports name their rule, its sieve and its confidence.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "lexicon.h"
 #include "quotelink/error.h"
 
 namespace quotelink::detail {
@@ -173,6 +174,22 @@ TEST(Paragraphs, BoilerplateLinesAreFlagged) {
   ASSERT_EQ(layout.paragraphs.size(), 2u);
   EXPECT_TRUE(layout.paragraphs[0].boilerplate);
   EXPECT_FALSE(layout.paragraphs[1].boilerplate);
+}
+
+// Abbreviations come with the language pack: in the made-up one "zb." ends
+// no sentence and "Mr." does; English the other way round.
+TEST(Sentences, AbbreviationsFollowTheLanguagePack) {
+  const TextTables zz = TextTables::load(
+      Config{},
+      load_vocabulary("zz", directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"),
+                      {}));
+  const std::string text = "Mara met zb. Oli there. Then Mr. Roe left.";
+  EXPECT_EQ(sentence_texts(text, analyse_text(text, zz)),
+            (std::vector<std::string>{"Mara met zb. Oli there.", "Then Mr.",
+                                      "Roe left."}));
+  EXPECT_EQ(sentence_texts(text, analyse_text(text, tables())),
+            (std::vector<std::string>{"Mara met zb.", "Oli there.",
+                                      "Then Mr. Roe left."}));
 }
 
 TEST(Sentences, AbbreviationsDoNotEndSentences) {

@@ -53,6 +53,41 @@ TEST(Vocabulary, ClassesAddUpAndAttributesAreKept) {
   EXPECT_EQ(v.entries()[v.entries_from(foo)[1]].attribute("k"), "v");
 }
 
+// Word endings are pack data: entries "-ENDING" of a class, tested after a
+// stem of a given length; an entry of the class without the dash is an error.
+TEST(Vocabulary, SuffixesAreEntriesWrittenWithADash) {
+  Vocabulary v({"suffix"});
+  v.load_pack("t",
+              files({{"pack.txt", "a.tsv\n"}, {"a.tsv", "-ly\tsuffix\n"}}));
+  const SuffixList endings(v, v.word_class("suffix"));
+  EXPECT_TRUE(endings.ends("jokingly", 3));
+  EXPECT_FALSE(endings.ends("only", 3));  // a stem of two
+  EXPECT_TRUE(endings.ends("only", 2));
+  EXPECT_FALSE(endings.ends("ly", 1));
+  EXPECT_FALSE(endings.ends("jokes", 1));
+  Vocabulary bad({"suffix"});
+  bad.load_pack("t",
+                files({{"pack.txt", "a.tsv\n"}, {"a.tsv", "ly\tsuffix\n"}}));
+  EXPECT_NE(error_of([&] {
+              SuffixList(bad, bad.word_class("suffix"));
+            }).find("a.tsv:1"),
+            std::string::npos);
+}
+
+// The manner adverb ending the frames and mention rules read comes with the
+// pack: "-zy" in the made-up pack, "-ly" in English.
+TEST(Vocabulary, MannerSuffixesFollowTheLanguagePack) {
+  const Vocabulary zz = load_vocabulary(
+      "zz", directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), {});
+  const SuffixList in_zz(zz, zz.word_class("manner_suffix"));
+  EXPECT_TRUE(in_zz.ends("blorfzy", 3));
+  EXPECT_FALSE(in_zz.ends("jokingly", 3));
+  const Vocabulary en = load_vocabulary("en", builtin_pack("en"), {});
+  const SuffixList in_en(en, en.word_class("manner_suffix"));
+  EXPECT_TRUE(in_en.ends("jokingly", 3));
+  EXPECT_FALSE(in_en.ends("blorfzy", 3));
+}
+
 TEST(Vocabulary, FirstClassesGatherTheClassesOfEntriesStartingWithAWord) {
   Vocabulary v({"alpha", "beta"});
   v.load_pack("t", files({{"pack.txt", "a.tsv\n"},
