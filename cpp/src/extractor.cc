@@ -47,11 +47,13 @@ void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
   doc.quotes = find_quotes(doc.text, layout);
   const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon.vocabulary);
   // The learned layer (cpp/src/model) proposes cues inside attribution,
-  // judges its reported speech after it and gives sourceless reports one.
+  // judges its reported speech after it, proposes what the rules missed and
+  // gives sourceless reports a source.
   attribute_quotes(doc, layout, tokens, lexicon, config, lexicon.model);
   std::vector<double> scores;
   if (lexicon.model) {
     apply_model(doc, layout, *lexicon.model, &scores);
+    propose_reports(doc, layout, *lexicon.model, &scores);
     choose_sources(doc, layout, *lexicon.model);
   }
   // Confidence becomes the calibrated chance that a record is right.

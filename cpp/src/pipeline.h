@@ -9,6 +9,7 @@
 #include "lexicon.h"
 #include "model/apply_model.h"
 #include "model/choose_source.h"
+#include "model/propose_reports.h"
 #include "quotelink/extractor.h"
 #include "rules.h"
 #include "text.h"

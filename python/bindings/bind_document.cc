@@ -160,6 +160,7 @@ py::dict record_columns(const std::vector<const Document*>& docs) {
   std::vector<py::list> columns;
   for (int f = 0; f < kFields; ++f) columns.emplace_back(rows);
   std::size_t row = 0;
+  SharedStrings shared;  // views into `docs`, which outlive the call
   for (const Document* doc : docs) {
     py::str id(doc->id);
     for (const Quote& q : doc->quotes) {
@@ -168,14 +169,14 @@ py::dict record_columns(const std::vector<const Document*>& docs) {
                                     py::str(r.text.data(), r.text.size()),
                                     py::int_(r.start),
                                     py::int_(r.end),
-                                    py::str(r.kind),
-                                    optional_value(r.speaker),
-                                    optional_value(r.speaker_type),
-                                    optional_value(r.mention),
+                                    interned(r.kind),
+                                    shared.get_optional(r.speaker),
+                                    shared.get_optional(r.speaker_type),
+                                    shared.get_optional(r.mention),
                                     optional_value(r.mention_start),
                                     optional_value(r.mention_end),
-                                    optional_value(r.cue),
-                                    py::str(r.sieve.data(), r.sieve.size()),
+                                    shared.get_optional(r.cue),
+                                    interned(r.sieve),
                                     py::float_(r.confidence),
                                     optional_value(r.id),
                                     optional_value(r.parent)};

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "bindings.h"
@@ -106,6 +107,14 @@ py::tuple evidence_tuple(const detail::CalibrationEvidence& e) {
       e.words);
 }
 
+py::list source_tuples(const std::vector<detail::SourceExample>& found) {
+  py::list out;
+  for (const detail::SourceExample& e : found)
+    out.append(py::make_tuple(e.start, e.end, e.mention_start, e.mention_end,
+                              e.sourced, e.rules_choice, e.features));
+  return out;
+}
+
 void bind_finder(py::module_& m) {
   py::class_<detail::ReportExampleFinder>(
       m, "_ReportExampleFinder",
@@ -152,6 +161,37 @@ void bind_finder(py::module_& m) {
           py::arg("text"),
           "(starts, ends, features, lengths) of the cue candidates; packed.")
       .def(
+          "report_candidates",
+          [](const detail::ReportExampleFinder& self, const std::string& text) {
+            std::vector<detail::ReportCandidateExample> found;
+            std::string features, lengths;
+            {
+              py::gil_scoped_release release;
+              found = self.report_candidates(text);
+              for (const detail::ReportCandidateExample& e : found) {
+                for (std::uint32_t f : e.features) pack_u32(features, f);
+                pack_u32(lengths,
+                         static_cast<std::uint32_t>(e.features.size()));
+              }
+            }
+            std::vector<std::size_t> cue_starts, cue_ends, starts, ends, words;
+            for (const detail::ReportCandidateExample& e : found) {
+              cue_starts.push_back(e.cue_start);
+              cue_ends.push_back(e.cue_end);
+              starts.push_back(e.start);
+              ends.push_back(e.end);
+              words.push_back(e.word_features);
+            }
+            return py::make_tuple(cue_starts, cue_ends, starts, ends,
+                                  py::bytes(features), py::bytes(lengths),
+                                  words);
+          },
+          py::arg("text"),
+          "(cue_starts, cue_ends, starts, ends, features, lengths, "
+          "word_features) of the candidate records propose_reports scores; "
+          "code points, packed; word_features: how many of each candidate's "
+          "features are its word's (what the gate scores).")
+      .def(
           "source_examples",
           [](const detail::ReportExampleFinder& self, const std::string& text) {
             std::vector<detail::SourceExample> found;
@@ -159,16 +199,25 @@ void bind_finder(py::module_& m) {
               py::gil_scoped_release release;
               found = self.source_examples(text);
             }
-            py::list out;
-            for (const detail::SourceExample& e : found)
-              out.append(py::make_tuple(e.start, e.end, e.mention_start,
-                                        e.mention_end, e.sourced,
-                                        e.rules_choice, e.features));
-            return out;
+            return source_tuples(found);
           },
           py::arg("text"),
           "(start, end, mention_start, mention_end, sourced, rules_choice, "
-          "features) per candidate source of a record; code points.");
+          "features) per candidate source of a record; code points.")
+      .def(
+          "proposed_source_examples",
+          [](const detail::ReportExampleFinder& self, const std::string& text,
+             const std::vector<std::size_t>& chosen) {
+            std::vector<detail::SourceExample> found;
+            {
+              py::gil_scoped_release release;
+              found = self.proposed_source_examples(text, chosen);
+            }
+            return source_tuples(found);
+          },
+          py::arg("text"), py::arg("chosen"),
+          "source_examples' tuples for candidate records `chosen` (indices "
+          "into report_candidates' order), each made a record alone.");
 
   py::class_<detail::ModelRunner>(
       m, "_ModelRunner",

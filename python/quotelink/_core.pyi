@@ -128,6 +128,14 @@ class _ReportExampleFinder:
         """(starts, ends, features, lengths) of the cue candidates; packed."""
     def source_examples(self, text: str) -> list[tuple[int, int, int, int, bool, bool, list[int]]]:
         """(start, end, mention_start, mention_end, sourced, rules_choice, features) per candidate source."""
+    def report_candidates(
+        self, text: str
+    ) -> tuple[list[int], list[int], list[int], list[int], bytes, bytes, list[int]]:
+        """(cue_starts, cue_ends, starts, ends, features, lengths, word_features) of the candidate records."""
+    def proposed_source_examples(
+        self, text: str, chosen: list[int]
+    ) -> list[tuple[int, int, int, int, bool, bool, list[int]]]:
+        """source_examples' tuples for candidate records `chosen`, each made a record alone."""
 
 # Calibration evidence of a record: (kind, rule, speaker, score or None, words).
 _Evidence = tuple[str, str, str, float | None, int]

@@ -2,11 +2,13 @@
 
     quotelink train --polnear ../shared/data/polnear/train --out cpp/data/model/en.bin
 
-The model has three classifiers (see docs/model.md): ``propose_cue`` finds
-cue words no lexicon lists, for the reported-speech rules to read a clause
+The model's classifiers (see docs/model.md): ``propose_cue`` finds cue
+words no lexicon lists, for the reported-speech rules to read a clause
 from; ``accept_report`` judges the reported-speech records the rules
-propose; ``choose_source`` picks a mention of the cue's sentence as the
-source of a record the rules left without one.
+propose; ``propose_report`` (behind its gate ``propose_report_gate``)
+proposes records the rules miss, a free word and a content after it;
+``choose_source`` picks a mention of the cue's sentence as the source of a
+record without one, ``revise_source`` replaces the rules' choice.
 Training, deterministic for the same data and options:
 
 1. the rules-only pipeline runs over every training article; each of its
@@ -16,15 +18,20 @@ Training, deterministic for the same data and options:
 2. an indirect record is positive when the evaluator's matching (the "all"
    section of :mod:`quotelink.eval`) puts it in a matched gold attribution's
    group; a cue candidate is positive when it lies in an annotated cue; a
-   source candidate when it overlaps the annotated source of the gold
-   attribution its record matches;
+   candidate record when an annotated cue holds its word and its content
+   matches that attribution's; a source candidate when it overlaps the
+   annotated source of the gold attribution its record matches (the
+   positive candidate records, made records, add theirs to choose_source's);
 3. a k-fold split of the articles (article i in fold i mod k) gives every
    record an out-of-fold score; the acceptance threshold is the one that
    maximizes all-attribution F1 over those scores. The cue threshold is
    chosen among ``--cue-thresholds`` by running the whole pipeline on each
    fold's held-out articles with the fold's model (``_core._ModelRunner``):
    the best all-attribution F1 of the cross-validation wins; then the source
-   threshold among ``--source-thresholds`` (or none) by end-to-end F1;
+   threshold among ``--source-thresholds`` (or none) by end-to-end F1, the
+   revise margin likewise, and last the ``--report-thresholds`` (or none)
+   by end-to-end F1, which counts both what is found and whom it is
+   attributed to;
 4. the final averaged perceptrons are trained on every article, with those
    thresholds, and written to ``--out``.
 
@@ -37,7 +44,7 @@ import argparse
 import sys
 import time
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Optional, Sequence
 
@@ -48,7 +55,12 @@ ACCEPT_REPORT = "accept_report"
 PROPOSE_CUE = "propose_cue"
 CHOOSE_SOURCE = "choose_source"
 REVISE_SOURCE = "revise_source"
+PROPOSE_REPORT = "propose_report"
+PROPOSE_REPORT_GATE = "propose_report_gate"
 SOURCE_BITS = 14  # choose_source's weight table: 2^14 entries
+# propose_report's gate scores every free word of every text: its 2^14
+# weights (32 KB) stay in cache.
+GATE_BITS = 14
 
 
 def pack(lists: Sequence[Sequence[int]]) -> tuple[bytes, bytes]:
@@ -168,6 +180,79 @@ def collect_cue_candidates(directory: str, gold: Sequence[qeval.GoldDocument]) -
     return out
 
 
+def _report_positive(
+    text: str, cue: tuple[int, int], content: tuple[int, int], gold: Sequence[tuple[Any, qeval.Spans]]
+) -> bool:
+    """Whether a candidate record (cue word, content) is a gold attribution:
+    one of whose cue spans holds the word and whose content shares half the
+    characters of both spans (the scorer's default match)."""
+    spans = qeval._trim((content,), text)
+    length = qeval._length(spans)
+    half = Fraction(1, 2)
+    for cues, gold_spans in gold:
+        if not _inside(cue[0], cue[1], cues):
+            continue
+        shared = qeval._shared(spans, gold_spans)
+        if qeval._meets(shared, length, half) and qeval._meets(shared, qeval._length(gold_spans), half):
+            return True
+    return False
+
+
+def _unpack(packed: bytes) -> array:
+    values = array("I")
+    values.frombytes(packed)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def _word_examples(
+    cue_starts: Sequence[int], positive: Sequence[bool], features: bytes, lengths: bytes, words: Sequence[int]
+) -> tuple[list[bool], list[list[int]]]:
+    """The gate's examples of one article: one per free word (its
+    candidates are consecutive), its word features, positive when one of
+    its candidates is."""
+    flat, sizes = _unpack(features), _unpack(lengths)
+    labels: list[bool] = []
+    lists: list[list[int]] = []
+    at = 0
+    for i, (start, size) in enumerate(zip(cue_starts, sizes)):
+        if i == 0 or start != cue_starts[i - 1]:
+            labels.append(False)
+            lists.append(list(flat[at : at + words[i]]))
+        labels[-1] = labels[-1] or positive[i]
+        at += size
+    return labels, lists
+
+
+def collect_report_candidates(directory: str, gold: Sequence[qeval.GoldDocument]) -> tuple[Candidates, Candidates]:
+    """Every candidate record propose_reports scores (a free word and a
+    content after it) around the rules' records of the articles of `gold`,
+    labelled by the annotations of PolNeAR `directory` (same articles), and
+    the gate's examples (one per free word)."""
+    annotated = {d.id: d for d in polnear.load(directory)}
+    finder = _core._ReportExampleFinder()
+    out, gate = Candidates([], [], [], []), Candidates([], [], [], [])
+    for index, g in enumerate(gold):
+        doc = annotated.get(g.id)
+        golds = [] if doc is None else [(a.cue, qeval._trim(a.content, g.text)) for a in doc.attributions if a.cue]
+        cue_starts, cue_ends, starts, ends, features, lengths, words = finder.report_candidates(g.text)
+        positive = [
+            _report_positive(g.text, (cs, ce), (s, e), golds) for cs, ce, s, e in zip(cue_starts, cue_ends, starts, ends)
+        ]
+        out.doc.extend([index] * len(starts))
+        out.positive.extend(positive)
+        out.features.append(features)
+        out.lengths.append(lengths)
+        labels, lists = _word_examples(cue_starts, positive, features, lengths, words)
+        gate.doc.extend([index] * len(labels))
+        gate.positive.extend(labels)
+        gate_features, gate_lengths = pack(lists)
+        gate.features.append(gate_features)
+        gate.lengths.append(gate_lengths)
+    return out, gate
+
+
 def _matched_gold(doc: qeval.GoldDocument, start: int, end: int) -> Optional[qeval.Attribution]:
     """The gold attribution that content [start, end) matches best (both
     spans sharing half their characters, as the scorer's default), or None."""
@@ -185,16 +270,38 @@ def _matched_gold(doc: qeval.GoldDocument, start: int, end: int) -> Optional[qev
     return best
 
 
-def collect_source_candidates(gold: Sequence[qeval.GoldDocument]) -> tuple[Candidates, Candidates]:
+def _positive_reports(reports: Optional[Candidates], count: int) -> list[list[int]]:
+    """Per article, the indices (in its report_candidates order) of its
+    positive candidate records."""
+    out: list[list[int]] = [[] for _ in range(count)]
+    if reports is None:
+        return out
+    seen = [0] * count
+    for doc, positive in zip(reports.doc, reports.positive):
+        if positive:
+            out[doc].append(seen[doc])
+        seen[doc] += 1
+    return out
+
+
+def collect_source_candidates(
+    gold: Sequence[qeval.GoldDocument], reports: Optional[Candidates] = None
+) -> tuple[Candidates, Candidates]:
     """The candidate sources of the rules' reported-speech records: those of
     records without a source (choose_source) and of records with one
     (revise_source), each positive when the mention overlaps the annotated
-    source of the gold attribution the record matches."""
+    source of the gold attribution the record matches. With `reports`, the
+    positive candidate records (made records alone, as propose_reports
+    would) add theirs to choose_source's."""
     finder = _core._ReportExampleFinder()
     sourceless, sourced = Candidates([], [], [], []), Candidates([], [], [], [])
+    proposed = _positive_reports(reports, len(gold))
     for index, g in enumerate(gold):
         lists: tuple[list[list[int]], list[list[int]]] = ([], [])
-        for start, end, m_start, m_end, has_source, _rules_choice, features in finder.source_examples(g.text):
+        examples = finder.source_examples(g.text)
+        if proposed[index]:
+            examples += finder.proposed_source_examples(g.text, proposed[index])
+        for start, end, m_start, m_end, has_source, _rules_choice, features in examples:
             match = _matched_gold(g, start, end)
             sources = match.source if match is not None else ()
             out = sourced if has_source else sourceless
@@ -245,10 +352,15 @@ def train_model(
     source_threshold: float = 0.0,
     revisions: Optional[tuple[bytes, bytes, bytes]] = None,
     revise_threshold: float = 0.0,
+    reports: Optional[tuple[bytes, bytes, bytes]] = None,
+    report_threshold: float = 0.0,
+    report_words: Optional[tuple[bytes, bytes, bytes]] = None,
+    report_gate: float = 0.0,
 ) -> bytes:
     """Model bytes: accept_report trained on `records`, propose_cue on the
     packed (features, lengths, labels) `cues`, choose_source on `sources`
-    and revise_source on `revisions` when given."""
+    and revise_source on `revisions`, propose_report on `reports` and its
+    gate on `report_words`, when given."""
     features, lengths = pack([r.features for r in records])
     labels = bytes(r.positive for r in records)
     classifiers = [(ACCEPT_REPORT, features, lengths, labels, threshold, 0)]
@@ -259,6 +371,10 @@ def train_model(
         classifiers.append((CHOOSE_SOURCE, sources[0], sources[1], sources[2], source_threshold, SOURCE_BITS))
     if revisions is not None:
         classifiers.append((REVISE_SOURCE, *revisions, revise_threshold, SOURCE_BITS))
+    if reports is not None:
+        classifiers.append((PROPOSE_REPORT, *reports, report_threshold, 0))
+    if report_words is not None:
+        classifiers.append((PROPOSE_REPORT_GATE, *report_words, report_gate, GATE_BITS))
     return bytes(_core._train_model(classifiers, bits, epochs, seed))
 
 
@@ -306,6 +422,8 @@ class TrainingData:
     cues: Candidates  # propose_cue
     sources: Candidates  # choose_source
     revisions: Candidates  # revise_source
+    reports: Candidates = field(default_factory=lambda: Candidates([], [], [], []))  # propose_report
+    report_words: Candidates = field(default_factory=lambda: Candidates([], [], [], []))  # its gate
 
 
 @dataclass(frozen=True)
@@ -316,6 +434,8 @@ class Thresholds:
     cue: Optional[float] = None
     source: Optional[float] = None
     revise: Optional[float] = None
+    report: Optional[float] = None
+    report_gate: float = -4.0
 
 
 def model_for(data: TrainingData, docs: set[int], thresholds: Thresholds, **options: Any) -> bytes:
@@ -329,6 +449,10 @@ def model_for(data: TrainingData, docs: set[int], thresholds: Thresholds, **opti
         source_threshold=thresholds.source or 0.0,
         revisions=None if thresholds.revise is None else data.revisions.select(docs),
         revise_threshold=thresholds.revise or 0.0,
+        reports=None if thresholds.report is None else data.reports.select(docs),
+        report_threshold=thresholds.report or 0.0,
+        report_words=None if thresholds.report is None else data.report_words.select(docs),
+        report_gate=thresholds.report_gate,
         **options,
     )
 
@@ -364,7 +488,8 @@ def _best_run(
         cue = "no cues" if choice.cue is None else f"cue >= {choice.cue:g}"
         source = "no source" if choice.source is None else f"source >= {choice.source:g}"
         revise = "" if choice.revise is None else f", revise >= {choice.revise:g}"
-        print(_line(f"rules+model ({cue}, {source}{revise})", section))
+        report = "" if choice.report is None else f", report >= {choice.report:g}"
+        print(_line(f"rules+model ({cue}, {source}{revise}{report})", section))
         f1 = section.to_dict()[metric]["f1"]
         if best is None or f1 > best[0]:
             best = (f1, choice, run)
@@ -378,7 +503,8 @@ def _choose_thresholds(
     """The thresholds the cross-validation chooses and the pipeline run of
     that choice; with one fold, threshold 0 and the first of each list."""
     if args.folds <= 1:
-        return Thresholds(0.0, args.cue_thresholds[0], args.source_thresholds[0], args.revise_thresholds[0]), None
+        first = (args.cue_thresholds[0], args.source_thresholds[0], args.revise_thresholds[0], args.report_thresholds[0])
+        return Thresholds(0.0, *first, report_gate=args.report_gate), None
     records = data.records
     gold_total = sum(len(g.attributions) for g in gold)
     report = qeval.score(gold, qeval.run_extractor(gold, rules_only_extractor(), threads=args.threads))
@@ -396,10 +522,18 @@ def _choose_thresholds(
     chosen, run = _best_run(gold, data, args.folds, source_choices, "end_to_end", options)
     revise_choices = [Thresholds(accept, chosen.cue, chosen.source, t) for t in [None, *args.revise_thresholds]]
     chosen, run = _best_run(gold, data, args.folds, revise_choices, "end_to_end", options)
+    # Proposed records change what is found and whom it is attributed to:
+    # chosen on end-to-end F1, which counts both.
+    report_choices = [
+        Thresholds(accept, chosen.cue, chosen.source, chosen.revise, t, args.report_gate)
+        for t in [None, *args.report_thresholds]
+    ]
+    chosen, run = _best_run(gold, data, args.folds, report_choices, "end_to_end", options)
     print(
         ("propose_cue left out" if chosen.cue is None else f"cue threshold {chosen.cue:g}")
         + ("; choose_source left out" if chosen.source is None else f"; source threshold {chosen.source:g}")
         + ("; revise_source left out" if chosen.revise is None else f"; revise margin {chosen.revise:g}")
+        + ("; propose_report left out" if chosen.report is None else f"; report threshold {chosen.report:g}")
     )
     return chosen, run
 
@@ -441,21 +575,25 @@ def _cmd_train(args: argparse.Namespace) -> int:
         print("quotelink train: --calibration-out needs --folds of 2 or more", file=sys.stderr)
         return 2
     options = {"bits": args.bits, "epochs": args.epochs, "seed": args.seed}
+    reports, report_words = collect_report_candidates(args.polnear, gold)
     data = TrainingData(
         collect_records(gold, threads=args.threads),
         collect_cue_candidates(args.polnear, gold),
-        *collect_source_candidates(gold),
+        *collect_source_candidates(gold, reports),
+        reports,
+        report_words,
     )
     thresholds, model_run = _choose_thresholds(args, gold, data, options)
     model = model_for(data, set(range(len(gold))), thresholds, **options)
     with open(args.out, "wb") as out:
         out.write(model)
-    records, cues, sources, revisions = data.records, data.cues, data.sources, data.revisions
+    records, cues, sources, revisions, reports = data.records, data.cues, data.sources, data.revisions, data.reports
     print(
         f"wrote {args.out}: {len(model)} bytes; {len(records)} records ({sum(r.positive for r in records)} "
         f"positive), {len(cues.doc)} cue candidates ({sum(cues.positive)} positive), {len(sources.doc)} "
         f"source candidates ({sum(sources.positive)} positive), {len(revisions.doc)} revision candidates "
-        f"({sum(revisions.positive)} positive) from {len(gold)} articles"
+        f"({sum(revisions.positive)} positive), {len(reports.doc)} candidate records ({sum(reports.positive)} "
+        f"positive) from {len(gold)} articles"
     )
     if args.calibration_out and model_run is not None:
         _write_calibration(args, gold, model_run)
@@ -517,5 +655,21 @@ def register_cli(sub: Any) -> None:
         help="revise_source margins the CV chooses from (a candidate replaces the rules' source when it "
         "scores higher by at least M); it ships only when one beats the model without it in end-to-end F1 "
         "(default 0,2,4,8)",
+    )
+    parser.add_argument(
+        "--report-thresholds",
+        type=_thresholds,
+        default=[-2.0, 0.0, 2.0, 4.0],
+        metavar="T,T,...",
+        help="propose_report thresholds the CV chooses from; the classifier ships only when one beats "
+        "the model without it in end-to-end F1 (default -2,0,2,4; with --folds 1 the first is used)",
+    )
+    parser.add_argument(
+        "--report-gate",
+        type=float,
+        default=-4.0,
+        metavar="G",
+        help="the threshold of propose_report's gate, which decides on a word's features alone whether "
+        "its contents are scored (default -4: about a tenth of the words pass, at little cost in the CV's F1)",
     )
     parser.set_defaults(func=_cmd_train)

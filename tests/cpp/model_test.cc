@@ -9,9 +9,11 @@
 #include "cues.h"
 #include "model/apply_model.h"
 #include "model/choose_source.h"
+#include "model/feature_text.h"
 #include "model/linear_model.h"
 #include "model/perceptron_trainer.h"
 #include "model/propose_cues.h"
+#include "model/propose_reports.h"
 #include "model/report_examples.h"
 #include "model/report_features.h"
 #include "pipeline.h"
@@ -229,6 +231,17 @@ TEST(ChooseSource, CandidatesAreTheCueSentencesMentionsOutsideTheContent) {
   EXPECT_TRUE(
       quotelink::detail::source_candidates(sourced.doc, sourced.layout, 1)
           .empty());
+  // Looking only at the mentions starting in the sentence finds the same.
+  const char* two =
+      "John Doe left. Later Jane Roe said the plan would cut taxes.\n";
+  RulesOutput r2 = rules_output(two);
+  const std::vector<int> by_start =
+      quotelink::detail::mentions_by_start(r2.doc);
+  ASSERT_EQ(by_start.size(), r2.doc.mentions.size());
+  for (std::size_t q = 0; q < r2.doc.quotes.size(); ++q)
+    EXPECT_EQ(
+        quotelink::detail::source_candidates(r2.doc, r2.layout, q),
+        quotelink::detail::source_candidates(r2.doc, r2.layout, q, &by_start));
 }
 
 TEST(ChooseSource, TheBestCandidateOverTheThresholdBecomesTheSource) {
@@ -294,6 +307,9 @@ TEST(ShippedModel, LoadsAndJudgesReports) {
   // classifiers.
   EXPECT_NE(model.find(quotelink::detail::kChooseSource), nullptr);
   EXPECT_NE(model.find(quotelink::detail::kReviseSource), nullptr);
+  // And proposes the reports the rules miss, behind its gate.
+  EXPECT_NE(model.find(quotelink::detail::kProposeReport), nullptr);
+  EXPECT_NE(model.find(quotelink::detail::kProposeReportGate), nullptr);
   // The default pipeline runs it; Config::model = false does not.
   const Document with_model = quotelink::extract(kReports);
   const Document rules = rules_only(kReports);
@@ -349,6 +365,20 @@ TEST(ProposeCues, OnlyLowerCaseWordsOutsideMarksAndLexiconCues) {
           .empty());
 }
 
+// The pipeline with `model` finds one record in `text`: this content, rule
+// and speaker.
+void expect_one_record(const LinearModel& model, const std::string& text,
+                       const std::string& content, const std::string& sieve,
+                       const std::string& speaker) {
+  const quotelink::detail::ModelRunner runner(model);
+  const Document doc = runner.extract(text);
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.text_of(doc.quotes[0]), content);
+  EXPECT_EQ(doc.quotes[0].sieve, sieve);
+  ASSERT_GE(doc.quotes[0].speaker, 0);
+  EXPECT_EQ(doc.entities[doc.quotes[0].speaker].name, speaker);
+}
+
 TEST(ProposeCues, AProposedCueGetsTheRulesClause) {
   const std::string text = "Jane Roe quibbled that the plan was unfair.\n";
   EXPECT_TRUE(rules_only(text).quotes.empty());  // in no lexicon
@@ -360,13 +390,143 @@ TEST(ProposeCues, AProposedCueGetsTheRulesClause) {
   propose.weights[quotelink::detail::hash_feature(2 * 0x85ebca6bu, "quibbled") &
                   0xffff] = 100;
   model.classifiers.push_back(propose);
-  const quotelink::detail::ModelRunner runner(model);
-  const Document doc = runner.extract(text);
-  ASSERT_EQ(doc.quotes.size(), 1u);
-  EXPECT_EQ(doc.text_of(doc.quotes[0]), "that the plan was unfair");
-  EXPECT_EQ(doc.quotes[0].sieve, "reported_after");
-  ASSERT_GE(doc.quotes[0].speaker, 0);
-  EXPECT_EQ(doc.entities[doc.quotes[0].speaker].name, "Jane Roe");
+  expect_one_record(model, text, "that the plan was unfair", "reported_after",
+                    "Jane Roe");
+}
+
+// Reported speech the rules miss: "cheered" is in no lexicon.
+const char* kMissed =
+    "Jane Roe said the plan would cut taxes. Officials cheered the protests "
+    "for being peaceful, and left.\n";
+
+std::vector<std::string> candidate_texts(const RulesOutput& r, int word) {
+  const quotelink::detail::ReportCandidates candidates(r.doc, r.layout);
+  std::vector<std::string> out;
+  for (const quotelink::detail::ReportCandidate& c : candidates.spans(word))
+    out.emplace_back(
+        r.doc.slice(quotelink::Span{r.layout.tokens[c.first].span.begin,
+                                    r.layout.tokens[c.last].span.end}));
+  return out;
+}
+
+int token_at(const RulesOutput& r, const std::string& word) {
+  return quotelink::detail::first_token_from(r.layout, r.doc.text.find(word));
+}
+
+TEST(ProposeReports, FreeWordsLieOutsideRecordsAndCanTakeAContent) {
+  RulesOutput r = rules_output(kMissed);
+  ASSERT_EQ(r.doc.quotes.size(), 1u);  // "the plan would cut taxes"
+  const quotelink::detail::ReportCandidates candidates(r.doc, r.layout);
+  std::vector<std::string> words;
+  for (int t : candidates.words())
+    words.emplace_back(r.doc.slice(r.layout.tokens[t].span));
+  // Not "said" (a cue), not the record's words, not "Officials" (upper
+  // case), not "peaceful" (a comma follows) nor "left" (the sentence ends).
+  EXPECT_EQ(words, (std::vector<std::string>{"cheered", "the", "protests",
+                                             "for", "being", "and"}));
+  // Up to the sentence's end, and up to the first comma.
+  EXPECT_EQ(
+      candidate_texts(r, token_at(r, "cheered")),
+      (std::vector<std::string>{"the protests for being peaceful, and left",
+                                "the protests for being peaceful"}));
+  EXPECT_EQ(candidate_texts(r, token_at(r, "and")),
+            (std::vector<std::string>{"left"}));
+}
+
+TEST(ProposeReports, ACandidateStopsAtARecordsWords) {
+  const std::string text =
+      "Officials cheered the protests and Jane Roe said the plan would cut "
+      "taxes.\n";
+  RulesOutput r = rules_output(text);
+  ASSERT_EQ(r.doc.quotes.size(), 1u);
+  const std::vector<std::string> spans =
+      candidate_texts(r, token_at(r, "cheered"));
+  ASSERT_FALSE(spans.empty());
+  EXPECT_EQ(spans[0].find("said"), std::string::npos);
+  EXPECT_EQ(spans[0].rfind("the protests", 0), 0u);
+}
+
+// A model that accepts (weight 1) or rejects (-1) everything, gate and
+// classifier alike.
+LinearModel report_model(std::int16_t gate, std::int16_t propose) {
+  LinearModel m;
+  m.classifiers.push_back(constant_classifier("propose_report_gate", gate));
+  m.classifiers.push_back(constant_classifier("propose_report", propose));
+  return m;
+}
+
+TEST(ProposeReports, TheBestCandidatesBecomeRecordsWithoutOverlap) {
+  RulesOutput r = rules_output(kMissed);
+  std::vector<double> scores = {1.5};
+  quotelink::detail::propose_reports(r.doc, r.layout, report_model(1, 1),
+                                     &scores);
+  // Every candidate scores alike: the first word's first (longest) content
+  // wins, and the words inside it are taken.
+  ASSERT_EQ(r.doc.quotes.size(), 2u);
+  const quotelink::Quote& q = r.doc.quotes[1];
+  EXPECT_EQ(q.kind, QuoteKind::indirect);
+  EXPECT_EQ(r.doc.text_of(q), "the protests for being peaceful, and left");
+  ASSERT_TRUE(q.has_cue());
+  EXPECT_EQ(r.doc.slice(q.cue), "cheered");
+  EXPECT_EQ(q.sieve, "model_cue");
+  EXPECT_EQ(q.mention, -1);
+  EXPECT_EQ(q.sentence, r.layout.tokens[token_at(r, "cheered")].sentence);
+  // The rules' record keeps its score; the new one is not judged.
+  ASSERT_EQ(scores.size(), 2u);
+  EXPECT_EQ(scores[0], 1.5);
+  EXPECT_TRUE(std::isnan(scores[1]));
+}
+
+TEST(ProposeReports, TheGateAndTheThresholdDecide) {
+  for (const LinearModel& model :
+       {report_model(-1, 1), report_model(1, -1), LinearModel{}}) {
+    RulesOutput r = rules_output(kMissed);
+    quotelink::detail::propose_reports(r.doc, r.layout, model, nullptr);
+    EXPECT_EQ(r.doc.quotes.size(), 1u);
+  }
+}
+
+TEST(ProposeReports, ExamplesAreThoseThePipelineScores) {
+  const quotelink::detail::ReportExampleFinder finder;
+  const auto examples = finder.report_candidates(kMissed);
+  RulesOutput r = rules_output(kMissed);
+  const quotelink::detail::ReportCandidates candidates(r.doc, r.layout);
+  std::size_t i = 0;
+  for (int t : candidates.words())
+    for (const quotelink::detail::ReportCandidate& c : candidates.spans(t)) {
+      ASSERT_LT(i, examples.size());
+      std::vector<std::uint32_t> features;
+      candidates.word_features(t, features);
+      EXPECT_EQ(examples[i].word_features, features.size());
+      candidates.span_features(c, features);
+      EXPECT_EQ(examples[i].features, features);
+      ++i;
+    }
+  EXPECT_EQ(i, examples.size());
+  // "cheered" and its first content, in code points.
+  const std::string text = kMissed;
+  EXPECT_EQ(examples[0].cue_start, text.find("cheered"));
+  EXPECT_EQ(examples[0].start, text.find("the protests"));
+  EXPECT_EQ(examples[0].end, text.find(".\n", 50));
+  // Features of the word differ with its neighbours; of the span with its
+  // end.
+  EXPECT_NE(examples[0].features, examples[1].features);
+}
+
+TEST(ProposeReports, AProposedRecordGetsItsSourceFromChooseSource) {
+  const std::string text = "Jane Roe cheered the protests on Monday.\n";
+  const quotelink::detail::ReportExampleFinder finder;
+  const auto sources = finder.proposed_source_examples(text, {0});
+  ASSERT_EQ(sources.size(), 1u);  // Jane Roe
+  EXPECT_EQ(sources[0].mention_start, 0u);
+  EXPECT_EQ(sources[0].mention_end, 8u);
+  EXPECT_FALSE(sources[0].sourced);
+  EXPECT_THROW(finder.proposed_source_examples(text, {999}), quotelink::error);
+  // In the pipeline: proposed, then given a source.
+  LinearModel model = report_model(1, 1);
+  model.classifiers.push_back(constant_classifier("choose_source", 1));
+  expect_one_record(model, text, "the protests on Monday", "model_cue+source",
+                    "Jane Roe");
 }
 
 }  // namespace

@@ -15,6 +15,7 @@ import quotelink as ql
 from quotelink import _core, cli
 from quotelink import eval as qe
 from quotelink import train
+from quotelink._document import Document
 
 FIXTURE = str(Path(__file__).resolve().parents[1] / "fixtures" / "train" / "polnear")
 EVAL_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
@@ -142,3 +143,67 @@ def test_choose_source_ships_only_with_its_own_smaller_table():
     info = _core._model_info(both)
     assert [(c[0], c[1]) for c in info] == [("accept_report", 12), ("choose_source", train.SOURCE_BITS)]
     assert info[1][2] == -1.0
+
+
+# "cheered" is in no lexicon: the rules miss the report.
+MISSED = "Jane Roe said the plan would cut taxes. Officials cheered the protests, which were calm and orderly.\n"
+
+
+def _polnear_dir(tmp_path: Path, text: str, cue: str, content: str, source: str) -> str:
+    """A one-article PolNeAR split whose one attribution has these words."""
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    lines = []
+    for i, (label, words) in enumerate((("Cue", cue), ("Content", content), ("Source", source)), start=1):
+        start = text.index(words)
+        lines.append(f"T{i}\t{label} {start} {start + len(words)}\t{words}")
+    lines.append("E1\tAttribution:T1 Cue:T1 Content:T2 Source:T3")
+    (tmp_path / "attributions" / "a_0001.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(tmp_path)
+
+
+def test_candidate_records_are_labelled_by_the_annotated_cue_and_content(tmp_path):
+    directory = _polnear_dir(tmp_path, MISSED, "cheered", "the protests", "Officials")
+    gold = qe.load_polnear(directory)
+    records, words = train.collect_report_candidates(directory, gold)
+    starts, ends = _core._ReportExampleFinder().report_candidates(MISSED)[2:4]
+    spans = [MISSED[s:e] for s, e in zip(starts, ends)]
+    assert spans[:2] == ["the protests, which were calm and orderly", "the protests"]
+    # The content up to the comma is the annotated one; the longer one
+    # shares too little of its characters; the other words are in no cue.
+    assert records.positive == [False, True] + [False] * (len(spans) - 2)
+    # The gate learns from one example per word (cheered, the, which, were,
+    # calm, and): "cheered" is the positive.
+    assert words.positive == [True] + [False] * 5
+    assert words.doc == [0] * 6 and records.doc == [0] * len(spans)
+
+
+def test_positive_candidate_records_add_source_examples(tmp_path):
+    text = "Jane Roe cheered the protests on Monday.\n"
+    directory = _polnear_dir(tmp_path, text, "cheered", "the protests on Monday", "Jane Roe")
+    gold = qe.load_polnear(directory)
+    records, _words = train.collect_report_candidates(directory, gold)
+    assert records.positive == [True, False, False]  # "cheered", "the", "protests" 
+    without, _ = train.collect_source_candidates(gold)
+    with_reports, _ = train.collect_source_candidates(gold, records)
+    assert without.positive == []
+    assert with_reports.positive == [True]  # Jane Roe, the annotated source
+
+
+def test_propose_report_ships_with_its_gate(tmp_path):
+    directory = _polnear_dir(tmp_path, MISSED, "cheered", "the protests", "Officials")
+    gold = qe.load_polnear(directory)
+    records, words = train.collect_report_candidates(directory, gold)
+    data = train.TrainingData([], train.Candidates([], [], [], []), *train.collect_source_candidates(gold), records, words)
+    bare = train.model_for(data, {0}, train.Thresholds(0.0), bits=12, epochs=2, seed=1)
+    assert [c[0] for c in _core._model_info(bare)] == ["accept_report"]
+    chosen = train.Thresholds(0.0, None, None, None, 0.5, -0.5)
+    model = train.model_for(data, {0}, chosen, bits=12, epochs=5, seed=1)
+    info = {c[0]: c for c in _core._model_info(model)}
+    assert info["propose_report"][1:3] == (12, 0.5)
+    assert info["propose_report_gate"][1:3] == (train.GATE_BITS, -0.5)
+    # Trained on the article, the pipeline with the model finds the record.
+    doc = Document._from_core(_core._ModelRunner(model).extract(MISSED), MISSED, "a")
+    proposed = [(q.text, q.cue) for q in doc if q.sieve.startswith("model_cue")]
+    assert proposed == [("the protests", "cheered")]

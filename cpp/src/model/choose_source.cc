@@ -14,11 +14,6 @@ int last_token_before(const TextLayout& layout, std::size_t offset) {
   return first_token_from(layout, offset) - 1;
 }
 
-bool is_comma(const Document& doc, const TextLayout& layout, int t) {
-  return layout.tokens[t].kind == TokenKind::punctuation &&
-         doc.text[layout.tokens[t].span.begin] == ',';
-}
-
 // The number of commas among tokens [from, to).
 int commas_between(const Document& doc, const TextLayout& layout, int from,
                    int to) {
@@ -30,8 +25,18 @@ int commas_between(const Document& doc, const TextLayout& layout, int from,
 
 }  // namespace
 
+std::vector<int> mentions_by_start(const Document& doc) {
+  std::vector<int> out(doc.mentions.size());
+  for (std::size_t m = 0; m < out.size(); ++m) out[m] = static_cast<int>(m);
+  std::stable_sort(out.begin(), out.end(), [&](int a, int b) {
+    return doc.mentions[a].span.begin < doc.mentions[b].span.begin;
+  });
+  return out;
+}
+
 std::vector<int> source_candidates(const Document& doc,
-                                   const TextLayout& layout, std::size_t q) {
+                                   const TextLayout& layout, std::size_t q,
+                                   const std::vector<int>* by_start) {
   std::vector<int> out;
   const Quote& quote = doc.quotes[q];
   if (quote.kind != QuoteKind::indirect || !quote.has_cue()) return out;
@@ -44,12 +49,24 @@ std::vector<int> source_candidates(const Document& doc,
   const std::size_t end = next_first > 0
                               ? layout.tokens[next_first - 1].span.end
                               : layout.tokens[cue].span.end;
-  for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+  const auto consider = [&](int m) {
     const Span& s = doc.mentions[m].span;
-    if (s.begin < begin || s.end > end) continue;
-    if (s.begin < quote.outer.end && quote.outer.begin < s.end) continue;
-    if (s.begin < quote.cue.end && quote.cue.begin < s.end) continue;
-    out.push_back(static_cast<int>(m));
+    if (s.begin < begin || s.end > end) return;
+    if (s.begin < quote.outer.end && quote.outer.begin < s.end) return;
+    if (s.begin < quote.cue.end && quote.cue.begin < s.end) return;
+    out.push_back(m);
+  };
+  if (by_start) {
+    // Only the mentions starting in the sentence, then in index order.
+    auto it = std::lower_bound(
+        by_start->begin(), by_start->end(), begin,
+        [&](int m, std::size_t b) { return doc.mentions[m].span.begin < b; });
+    for (; it != by_start->end() && doc.mentions[*it].span.begin < end; ++it)
+      consider(*it);
+    std::sort(out.begin(), out.end());
+  } else {
+    for (std::size_t m = 0; m < doc.mentions.size(); ++m)
+      consider(static_cast<int>(m));
   }
   // The rules' own source is always a candidate.
   if (quote.mention >= 0 &&
@@ -59,55 +76,91 @@ std::vector<int> source_candidates(const Document& doc,
   return out;
 }
 
+namespace {
+
+// What the features of every candidate of one record share.
+struct RecordParts {
+  int cue_first = 0;
+  int cue_end = 0;
+  std::uint32_t cue = 0;
+  std::uint32_t sieve = 0;
+  std::uint32_t before_cue = 0;  // the word before the cue
+  bool content_first = false;
+  std::uint32_t rules_kind = 0;  // the kind of the rules' choice, if any
+};
+
+RecordParts record_parts(const Document& doc, const TextLayout& layout,
+                         const Quote& quote) {
+  RecordParts r;
+  r.cue_first = first_token_from(layout, quote.cue.begin);
+  r.cue_end = first_token_from(layout, quote.cue.end);
+  r.cue = text_hash(doc.slice(quote.cue));
+  r.sieve = text_hash(base_sieve(quote.sieve.name()));
+  r.before_cue = token_hash(doc, layout, r.cue_first - 1);
+  r.content_first = quote.span.begin < quote.cue.begin;
+  if (quote.mention >= 0)
+    r.rules_kind = text_hash(to_string(doc.mentions[quote.mention].kind));
+  return r;
+}
+
+std::vector<std::uint32_t> candidate_features(const Document& doc,
+                                              const TextLayout& layout,
+                                              const Quote& quote,
+                                              const RecordParts& r, int m) {
+  const Mention& mention = doc.mentions[m];
+  std::vector<std::uint32_t> out;
+  out.reserve(24);
+  const int first = first_token_from(layout, mention.span.begin);
+  const int last = last_token_before(layout, mention.span.end);
+  const bool before = mention.span.end <= quote.cue.begin;
+  const std::uint32_t side = before ? 1 : 2;
+  const int gap = before ? r.cue_first - last - 1 : first - r.cue_end;
+  // Kinds by name, so that the model does not depend on the enum's order.
+  const std::uint32_t kind = text_hash(to_string(mention.kind));
+  const int commas = before ? commas_between(doc, layout, last + 1, r.cue_first)
+                            : commas_between(doc, layout, r.cue_end, first);
+  const std::size_t space = mention.head.rfind(' ');
+  const std::string_view head =
+      space == std::string::npos
+          ? std::string_view(mention.head)
+          : std::string_view(mention.head).substr(space + 1);
+  const std::uint32_t after = token_hash(doc, layout, last + 1);
+  const auto add = [&out](FeatureHash f) { out.push_back(f.value()); };
+  add(FeatureHash(1));
+  add(FeatureHash(2) << kind);
+  add(FeatureHash(3) << side);
+  add(FeatureHash(4) << side << bucket(gap + 1));
+  add(FeatureHash(5) << kind << side);
+  add(FeatureHash(6) << side << (r.content_first ? 1u : 0u));
+  add(FeatureHash(7) << side << bucket(commas + 1));
+  add(FeatureHash(8) << r.cue << side);
+  add(FeatureHash(9) << r.sieve << side);
+  add(FeatureHash(10) << (mention.entity >= 0 ? 1u : 0u));
+  add(FeatureHash(11) << text_hash(head));
+  add(FeatureHash(12) << token_hash(doc, layout, first - 1));
+  add(FeatureHash(13) << after);
+  add(FeatureHash(14) << token_hash(doc, layout, first));
+  add(FeatureHash(15) << after << side);
+  add(FeatureHash(16) << r.before_cue << kind);
+  if (quote.mention >= 0) {
+    // Revising the rules' choice: is this it, and what did they choose?
+    const std::uint32_t rules = m == quote.mention ? 1 : 0;
+    add(FeatureHash(17) << rules);
+    add(FeatureHash(18) << rules << r.sieve);
+    add(FeatureHash(19) << rules << kind);
+    add(FeatureHash(20) << r.rules_kind << kind);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::uint32_t> source_features(const Document& doc,
                                            const TextLayout& layout,
                                            std::size_t q, int m) {
   const Quote& quote = doc.quotes[q];
-  const Mention& mention = doc.mentions[m];
-  std::vector<std::uint32_t> out;
-  out.reserve(24);
-  FeatureSink f(out);
-  const int cue_first = first_token_from(layout, quote.cue.begin);
-  const int cue_end = first_token_from(layout, quote.cue.end);
-  const int first = first_token_from(layout, mention.span.begin);
-  const int last = last_token_before(layout, mention.span.end);
-  const bool before = mention.span.end <= quote.cue.begin;
-  const char* side = before ? "before" : "after";
-  const int gap = before ? cue_first - last - 1 : first - cue_end;
-  const std::string cue = lower_ascii(doc.slice(quote.cue));
-  const char* kind = to_string(mention.kind);
-  const bool content_first = quote.span.begin < quote.cue.begin;
-  f.add(1, "bias");
-  f.add(2, kind);
-  f.add(3, side);
-  f.add(4, side, length_bucket(gap + 1));
-  f.add(5, kind, side);
-  f.add(6, side, content_first ? "content_before_cue" : "content_after_cue");
-  const int commas = before ? commas_between(doc, layout, last + 1, cue_first)
-                            : commas_between(doc, layout, cue_end, first);
-  f.add(7, side, length_bucket(commas + 1));
-  f.add(8, cue, side);
-  f.add(9, base_sieve(quote.sieve), side);
-  f.add(10, mention.entity >= 0 ? "entity" : "no_entity");
-  const std::size_t space = mention.head.rfind(' ');
-  f.add(11,
-        lower_ascii(space == std::string::npos
-                        ? std::string_view(mention.head)
-                        : std::string_view(mention.head).substr(space + 1)));
-  f.add(12, word_at(doc, layout, first - 1));
-  f.add(13, word_at(doc, layout, last + 1));
-  f.add(14, word_at(doc, layout, first));
-  f.add(15, word_at(doc, layout, last + 1), side);
-  f.add(16, word_at(doc, layout, cue_first - 1), kind);
-  if (quote.mention >= 0) {
-    // Revising the rules' choice: is this it, and what did they choose?
-    const char* rules = m == quote.mention ? "rules_choice" : "other";
-    f.add(17, rules);
-    f.add(18, rules, base_sieve(quote.sieve));
-    f.add(19, rules, kind);
-    f.add(20, to_string(doc.mentions[quote.mention].kind), kind);
-  }
-  return out;
+  return candidate_features(doc, layout, quote,
+                            record_parts(doc, layout, quote), m);
 }
 
 namespace {
@@ -121,10 +174,17 @@ struct SourceScores {
 };
 
 SourceScores score_candidates(const Document& doc, const TextLayout& layout,
-                              std::size_t q, const LinearClassifier& c) {
+                              std::size_t q, const LinearClassifier& c,
+                              const std::vector<int>& by_start) {
   SourceScores out;
-  for (int m : source_candidates(doc, layout, q)) {
-    const double score = c.score(source_features(doc, layout, q, m));
+  const std::vector<int> candidates =
+      source_candidates(doc, layout, q, &by_start);
+  if (candidates.empty()) return out;
+  const Quote& quote = doc.quotes[q];
+  const RecordParts parts = record_parts(doc, layout, quote);
+  for (int m : candidates) {
+    const double score =
+        c.score(candidate_features(doc, layout, quote, parts, m));
     if (m == doc.quotes[q].mention) {
       out.rules_score = score;
       continue;
@@ -150,11 +210,13 @@ void choose_sources(Document& doc, const TextLayout& layout,
                     const LinearModel& model) {
   const LinearClassifier* choose = model.find(kChooseSource);
   const LinearClassifier* revise = model.find(kReviseSource);
+  if (!choose && !revise) return;
+  const std::vector<int> by_start = mentions_by_start(doc);
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
     const bool sourced = doc.quotes[q].mention >= 0;
     const LinearClassifier* c = sourced ? revise : choose;
     if (!c) continue;
-    const SourceScores s = score_candidates(doc, layout, q, *c);
+    const SourceScores s = score_candidates(doc, layout, q, *c, by_start);
     if (s.best < 0) continue;
     // A sourceless record takes a candidate scoring over the threshold; a
     // sourced one switches when another beats the rules' choice by it.

@@ -20,11 +20,17 @@ inline constexpr std::string_view kChooseSource = "choose_source";
 /// rules gave a source, theirs among them.
 inline constexpr std::string_view kReviseSource = "revise_source";
 
+/// The indices of doc.mentions ordered by start (ties by index).
+std::vector<int> mentions_by_start(const Document& doc);
+
 /// The candidate sources of doc.quotes[q]: when it is indirect and has a
 /// cue, the mentions in the cue's sentence that lie outside its content and
-/// cue, and the record's own mention, in text order; otherwise none.
+/// cue, and the record's own mention, in index order; otherwise none. With
+/// `by_start` (mentions_by_start of doc), only the mentions starting in the
+/// sentence are looked at.
 std::vector<int> source_candidates(const Document& doc,
-                                   const TextLayout& layout, std::size_t q);
+                                   const TextLayout& layout, std::size_t q,
+                                   const std::vector<int>* by_start = nullptr);
 
 /// The features of mention `m` as the source of doc.quotes[q]: its kind,
 /// side of the cue and distance, the commas and candidates between them,

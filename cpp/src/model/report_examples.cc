@@ -4,8 +4,10 @@
 #include "model/choose_source.h"
 #include "model/cue_features.h"
 #include "model/propose_cues.h"
+#include "model/propose_reports.h"
 #include "model/report_features.h"
 #include "pipeline.h"
+#include "quotelink/error.h"
 #include "quotes.h"
 #include "text.h"
 
@@ -93,23 +95,77 @@ std::vector<CueExample> ReportExampleFinder::cue_examples(
   return out;
 }
 
+std::vector<ReportCandidateExample> ReportExampleFinder::report_candidates(
+    std::string_view text) const {
+  Document doc;
+  const TextLayout layout = rules_document(text, doc);
+  const ReportCandidates candidates(doc, layout);
+  std::vector<ReportCandidateExample> out;
+  for (int t : candidates.words()) {
+    std::vector<std::uint32_t> word;
+    candidates.word_features(t, word);
+    for (const ReportCandidate& c : candidates.spans(t)) {
+      ReportCandidateExample e;
+      e.cue_start = doc.code_point_offset(layout.tokens[t].span.begin);
+      e.cue_end = doc.code_point_offset(layout.tokens[t].span.end);
+      e.start = doc.code_point_offset(layout.tokens[c.first].span.begin);
+      e.end = doc.code_point_offset(layout.tokens[c.last].span.end);
+      e.features = word;
+      e.word_features = word.size();
+      candidates.span_features(c, e.features);
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The source examples of record q of `doc`.
+void add_source_examples(const Document& doc, const TextLayout& layout,
+                         std::size_t q, std::vector<SourceExample>& out) {
+  for (int m : source_candidates(doc, layout, q)) {
+    SourceExample e;
+    e.start = doc.code_point_offset(doc.quotes[q].span.begin);
+    e.end = doc.code_point_offset(doc.quotes[q].span.end);
+    e.mention_start = doc.code_point_offset(doc.mentions[m].span.begin);
+    e.mention_end = doc.code_point_offset(doc.mentions[m].span.end);
+    e.sourced = doc.quotes[q].mention >= 0;
+    e.rules_choice = m == doc.quotes[q].mention;
+    e.features = source_features(doc, layout, q, m);
+    out.push_back(std::move(e));
+  }
+}
+
+}  // namespace
+
+std::vector<SourceExample> ReportExampleFinder::proposed_source_examples(
+    std::string_view text, const std::vector<std::size_t>& chosen) const {
+  Document doc;
+  const TextLayout layout = rules_document(text, doc);
+  const ReportCandidates candidates(doc, layout);
+  std::vector<ReportCandidate> all;
+  for (int t : candidates.words())
+    for (const ReportCandidate& c : candidates.spans(t)) all.push_back(c);
+  std::vector<SourceExample> out;
+  for (std::size_t i : chosen) {
+    if (i >= all.size())
+      throw error("candidate record " + std::to_string(i) + " of " +
+                  std::to_string(all.size()));
+    doc.quotes.push_back(proposed_record(layout, all[i]));
+    add_source_examples(doc, layout, doc.quotes.size() - 1, out);
+    doc.quotes.pop_back();
+  }
+  return out;
+}
+
 std::vector<SourceExample> ReportExampleFinder::source_examples(
     std::string_view text) const {
   Document doc;
   const TextLayout layout = rules_document(text, doc);
   std::vector<SourceExample> out;
   for (std::size_t q = 0; q < doc.quotes.size(); ++q)
-    for (int m : source_candidates(doc, layout, q)) {
-      SourceExample e;
-      e.start = doc.code_point_offset(doc.quotes[q].span.begin);
-      e.end = doc.code_point_offset(doc.quotes[q].span.end);
-      e.mention_start = doc.code_point_offset(doc.mentions[m].span.begin);
-      e.mention_end = doc.code_point_offset(doc.mentions[m].span.end);
-      e.sourced = doc.quotes[q].mention >= 0;
-      e.rules_choice = m == doc.quotes[q].mention;
-      e.features = source_features(doc, layout, q, m);
-      out.push_back(std::move(e));
-    }
+    add_source_examples(doc, layout, q, out);
   return out;
 }
 

@@ -36,6 +36,16 @@ struct CueExample {
   std::vector<std::uint32_t> features;
 };
 
+/// One candidate record of propose_reports: a free word and a content.
+struct ReportCandidateExample {
+  std::size_t cue_start = 0;  ///< the cue word, code points
+  std::size_t cue_end = 0;
+  std::size_t start = 0;  ///< the content, code points
+  std::size_t end = 0;
+  std::vector<std::uint32_t> features;  ///< word and span features
+  std::size_t word_features = 0;        ///< how many of them are the word's
+};
+
 /// One candidate source mention of a reported-speech record.
 struct SourceExample {
   std::size_t start = 0;          ///< the record's content start, code points
@@ -64,6 +74,16 @@ class ReportExampleFinder {
   /// The cue candidates of `text` that no lexicon cue covers, in order:
   /// what propose_cues judges in the pipeline.
   std::vector<CueExample> cue_examples(std::string_view text) const;
+  /// Every candidate record of `text` (each free word with each of its
+  /// contents) around the rules' records, in text order: what
+  /// propose_reports scores, the gate aside.
+  std::vector<ReportCandidateExample> report_candidates(
+      std::string_view text) const;
+  /// The candidate sources of candidate records `chosen` (indices into
+  /// report_candidates(text)), each made a record of its own as
+  /// propose_reports would: what choose_sources scores for it.
+  std::vector<SourceExample> proposed_source_examples(
+      std::string_view text, const std::vector<std::size_t>& chosen) const;
   /// The candidate sources of the records, in record order: what
   /// choose_sources scores in the pipeline.
   std::vector<SourceExample> source_examples(std::string_view text) const;

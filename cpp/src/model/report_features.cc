@@ -9,77 +9,85 @@ namespace quotelink::detail {
 
 namespace {
 
+// Appends feature hashes.
+struct Features {
+  std::vector<std::uint32_t>& out;
+  void add(FeatureHash f) { out.push_back(f.value()); }
+};
+
 // Features of the cue: its words, its neighbours, its side of the content.
-void add_cue_features(FeatureSink& f, const Document& doc,
+void add_cue_features(Features& f, const Document& doc,
                       const TextLayout& layout, const Quote& quote,
                       int content_first, int content_end) {
   if (!quote.has_cue()) {
-    f.add(10, "none");
+    f.add(FeatureHash(10) << kNothing);
     return;
   }
   const int first = first_token_from(layout, quote.cue.begin);
   const int end = first_token_from(layout, quote.cue.end);
-  const std::string cue = lower_ascii(doc.slice(quote.cue));
-  const std::string before = word_at(doc, layout, first - 1);
-  const std::string after = word_at(doc, layout, end);
-  const std::string after2 = word_at(doc, layout, end + 1);
-  f.add(11, cue);
-  f.add(12, before);
-  f.add(13, after);
-  f.add(14, cue, after);
-  f.add(15, before, cue);
-  f.add(16, after, after2);
-  f.add(17, cue, base_sieve(quote.sieve));
-  const std::string last = word_at(doc, layout, end - 1);
-  f.add(18, last.size() > 3 ? last.substr(last.size() - 3) : last);
-  const char* side = end <= content_first   ? "before"
-                     : first >= content_end ? "after"
-                                            : "inside";
-  f.add(19, side);
+  const std::uint32_t cue = text_hash(doc.slice(quote.cue));
+  const std::uint32_t before = token_hash(doc, layout, first - 1);
+  const std::uint32_t after = token_hash(doc, layout, end);
+  f.add(FeatureHash(11) << cue);
+  f.add(FeatureHash(12) << before);
+  f.add(FeatureHash(13) << after);
+  f.add(FeatureHash(14) << cue << after);
+  f.add(FeatureHash(15) << before << cue);
+  f.add(FeatureHash(16) << after << token_hash(doc, layout, end + 1));
+  f.add(FeatureHash(17) << cue << text_hash(base_sieve(quote.sieve.name())));
+  const std::string_view last =
+      end - 1 >= 0 && end - 1 < static_cast<int>(layout.tokens.size())
+          ? doc.slice(layout.tokens[end - 1].span)
+          : std::string_view();
+  f.add(FeatureHash(18) << tail_hash(last, 3));
+  const std::uint32_t side = end <= content_first   ? 1
+                             : first >= content_end ? 2
+                                                    : 3;
+  f.add(FeatureHash(19) << side);
   const int gap = end <= content_first ? content_first - end
                                        : std::max(0, first - content_end);
-  f.add(20, side, length_bucket(gap + 1));
-  f.add(21, cue, side);
+  f.add(FeatureHash(20) << side << bucket(gap + 1));
+  f.add(FeatureHash(21) << cue << side);
 }
 
 // Features of the content: its edges and its length.
-void add_content_features(FeatureSink& f, const Document& doc,
+void add_content_features(Features& f, const Document& doc,
                           const TextLayout& layout, const Quote& quote,
                           int first, int end) {
-  const std::string w0 = word_at(doc, layout, first);
-  const std::string w1 = word_at(doc, layout, first + 1);
-  f.add(30, w0);
-  f.add(31, w0, w1);
-  f.add(32, word_at(doc, layout, end - 1));
-  f.add(33, word_at(doc, layout, end));
-  f.add(34, length_bucket(end - first));
-  f.add(35, base_sieve(quote.sieve), length_bucket(end - first));
-  f.add(36, quote.quoted_parts.empty() ? "plain" : "mixed");
+  const std::uint32_t w0 = token_hash(doc, layout, first);
+  f.add(FeatureHash(30) << w0);
+  f.add(FeatureHash(31) << w0 << token_hash(doc, layout, first + 1));
+  f.add(FeatureHash(32) << token_hash(doc, layout, end - 1));
+  f.add(FeatureHash(33) << token_hash(doc, layout, end));
+  f.add(FeatureHash(34) << bucket(end - first));
+  f.add(FeatureHash(35) << text_hash(base_sieve(quote.sieve.name()))
+                        << bucket(end - first));
+  f.add(FeatureHash(36) << (quote.quoted_parts.empty() ? 0u : 1u));
   int commas = 0;
-  for (int t = first; t < end; ++t)
-    commas += layout.tokens[t].kind == TokenKind::punctuation &&
-              doc.text[layout.tokens[t].span.begin] == ',';
-  f.add(37, length_bucket(commas + 1));
+  for (int t = first; t < end; ++t) commas += is_comma(doc, layout, t);
+  f.add(FeatureHash(37) << bucket(commas + 1));
 }
 
 // Features of the source: found or not, its kind, its words.
-void add_source_features(FeatureSink& f, const Document& doc,
-                         const Quote& quote) {
+void add_source_features(Features& f, const Document& doc, const Quote& quote) {
+  const std::uint32_t sieve = text_hash(base_sieve(quote.sieve.name()));
   if (quote.mention < 0) {
-    f.add(40, "none");
-    f.add(41, base_sieve(quote.sieve), "none");
+    f.add(FeatureHash(40) << kNothing);
+    f.add(FeatureHash(41) << sieve << kNothing);
     return;
   }
   const Mention& m = doc.mentions[quote.mention];
-  f.add(40, to_string(m.kind));
-  f.add(41, base_sieve(quote.sieve), to_string(m.kind));
-  f.add(42, quote.speaker >= 0 ? "entity" : "no_entity");
+  const std::uint32_t kind = text_hash(to_string(m.kind));
+  f.add(FeatureHash(40) << kind);
+  f.add(FeatureHash(41) << sieve << kind);
+  f.add(FeatureHash(42) << (quote.speaker >= 0 ? 1u : 0u));
   if (m.kind == MentionKind::pronoun || m.kind == MentionKind::role)
-    f.add(43, lower_ascii(doc.slice(m.span)));
+    f.add(FeatureHash(43) << text_hash(doc.slice(m.span)));
   const std::size_t last_space = m.head.rfind(' ');
-  f.add(44, lower_ascii(last_space == std::string::npos
-                            ? m.head
-                            : m.head.substr(last_space + 1)));
+  f.add(FeatureHash(44) << text_hash(
+            last_space == std::string::npos
+                ? std::string_view(m.head)
+                : std::string_view(m.head).substr(last_space + 1)));
 }
 
 }  // namespace
@@ -90,11 +98,11 @@ std::vector<std::uint32_t> report_features(const Document& doc,
   const Quote& quote = doc.quotes[q];
   std::vector<std::uint32_t> out;
   out.reserve(40);
-  FeatureSink f(out);
-  f.add(1, "bias");
-  f.add(2, quote.sieve);
-  f.add(3, base_sieve(quote.sieve));
-  f.add(4, to_string(quote.kind));
+  Features f{out};
+  f.add(FeatureHash(1));
+  f.add(FeatureHash(2) << text_hash(quote.sieve.name()));
+  f.add(FeatureHash(3) << text_hash(base_sieve(quote.sieve.name())));
+  f.add(FeatureHash(4) << text_hash(to_string(quote.kind)));
   const int first = first_token_from(layout, quote.span.begin);
   const int end = std::max(first, first_token_from(layout, quote.span.end));
   add_cue_features(f, doc, layout, quote, first, end);

@@ -1,0 +1,288 @@
+#include "model/propose_reports.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include "model/feature_text.h"
+
+namespace quotelink::detail {
+
+namespace {
+
+// A coarse class of token t (the shape of a neighbour): 1 outside the
+// sentence, 2 number, 3 quotation mark, 4 other punctuation, 5 lower-case
+// word, 6 other word.
+std::uint32_t shape_class(const Document& doc, const TextLayout& layout, int t,
+                          int sentence) {
+  if (t < 0 || t >= static_cast<int>(layout.tokens.size()) ||
+      layout.tokens[t].sentence != sentence)
+    return 1;
+  const Token& token = layout.tokens[t];
+  if (token.kind == TokenKind::number) return 2;
+  if (token.kind == TokenKind::quote_mark) return 3;
+  if (token.kind != TokenKind::word) return 4;
+  const char c = doc.text[token.span.begin];
+  return c >= 'a' && c <= 'z' ? 5 : 6;
+}
+
+}  // namespace
+
+ReportCandidates::ReportCandidates(const Document& doc,
+                                   const TextLayout& layout)
+    : doc_(doc),
+      layout_(layout),
+      covered_(layout.tokens.size(), 0),
+      mention_end_(layout.tokens.size(), 0),
+      records_in_sentence_(layout.sentences.size(), 0),
+      word_hashes_(layout.tokens.size(), 0) {
+  const auto mark = [&](const Span& s) {
+    const int end = first_token_from(layout, s.end);
+    for (int t = std::max(0, first_token_from(layout, s.begin) - 1); t < end;
+         ++t)
+      if (layout.tokens[t].span.end > s.begin) covered_[t] = 1;
+  };
+  for (const Quote& q : doc.quotes) {
+    mark(q.outer);
+    if (q.has_cue()) mark(q.cue);
+    const int first = first_token_from(layout, q.span.begin);
+    if (first < static_cast<int>(layout.tokens.size()))
+      ++records_in_sentence_[layout.tokens[first].sentence];
+  }
+  for (const Mention& m : doc.mentions) {
+    const int last = first_token_from(layout, m.span.end) - 1;
+    if (last >= 0) mention_end_[last] = to_string(m.kind)[0];
+  }
+  for (int t = 0; t < static_cast<int>(layout.tokens.size()); ++t) {
+    const Token& token = layout.tokens[t];
+    if (covered_[t] || token.kind != TokenKind::word || token.span.size() < 3 ||
+        layout.paragraphs[token.paragraph].boilerplate)
+      continue;
+    const char c = doc.text[token.span.begin];
+    if (c >= 'a' && c <= 'z' && content_can_start(t + 1)) words_.push_back(t);
+  }
+}
+
+bool ReportCandidates::content_can_start(int t) const {
+  if (t >= static_cast<int>(layout_.tokens.size()) || covered_[t] ||
+      layout_.tokens[t].sentence != layout_.tokens[t - 1].sentence)
+    return false;
+  const TokenKind kind = layout_.tokens[t].kind;
+  return kind == TokenKind::word || kind == TokenKind::number ||
+         kind == TokenKind::quote_mark;
+}
+
+std::string_view ReportCandidates::word(int t) const {
+  const TokenSpan& s = layout_.tokens[t].span;
+  return std::string_view(doc_.text).substr(s.begin, s.size());
+}
+
+std::uint32_t ReportCandidates::word_hash(int t) const {
+  if (t < 0) return kBeforeText;
+  if (t >= static_cast<int>(layout_.tokens.size())) return kAfterText;
+  if (!word_hashes_[t]) word_hashes_[t] = text_hash(word(t));
+  return word_hashes_[t];
+}
+
+std::vector<ReportCandidate> ReportCandidates::spans(int t) const {
+  std::vector<ReportCandidate> out;
+  const int sentence = layout_.tokens[t].sentence;
+  const int stop = layout_.sentence_first_token[sentence + 1];
+  int end = t + 1;  // one past the content's last token
+  int comma = -1;
+  while (end < stop && !covered_[end]) {
+    if (comma < 0 && is_comma(doc_, layout_, end)) comma = end;
+    ++end;
+  }
+  const int end_kind = end < stop ? 2 : 0;
+  const auto add = [&](int last, int kind) {
+    while (last > t && layout_.tokens[last].kind != TokenKind::word &&
+           layout_.tokens[last].kind != TokenKind::number)
+      --last;
+    if (last > t) out.push_back(ReportCandidate{t, t + 1, last, kind});
+  };
+  add(end - 1, end_kind);
+  if (comma > t + 1) add(comma - 1, 1);
+  // A comma right before a record's words ends both alike: one candidate.
+  if (out.size() == 2 && out[0].last == out[1].last) out.pop_back();
+  return out;
+}
+
+void ReportCandidates::word_features(int t,
+                                     std::vector<std::uint32_t>& out) const {
+  const int sentence = layout_.tokens[t].sentence;
+  const std::string_view text = word(t);
+  const std::uint32_t w = word_hash(t);
+  const std::uint32_t p1 = t > layout_.sentence_first_token[sentence]
+                               ? word_hash(t - 1)
+                               : kBeforeText;
+  const std::uint32_t n1 = word_hash(t + 1);
+  const std::uint32_t subject = subject_of(t);
+  const std::uint32_t tail3 = tail_hash(text, 3);
+  out.resize(7);
+  out[0] = FeatureHash(1).value();
+  out[1] = (FeatureHash(2) << w).value();
+  out[2] = (FeatureHash(3) << tail3).value();
+  out[3] = (FeatureHash(4) << p1 << w).value();
+  out[4] = (FeatureHash(5) << w << n1).value();
+  out[5] = (FeatureHash(6) << shape_class(doc_, layout_, t - 1, sentence)
+                           << tail_hash(text, 2))
+               .value();
+  out[6] = (FeatureHash(7) << subject << tail3).value();
+}
+
+void ReportCandidates::span_features(const ReportCandidate& c,
+                                     std::vector<std::uint32_t>& out) const {
+  const int t = c.cue;
+  const int sentence = layout_.tokens[t].sentence;
+  const std::uint32_t end_kind = static_cast<std::uint32_t>(c.end_kind) + 1;
+  const std::uint32_t w = word_hash(t);
+  const std::uint32_t p1 = word_hash(t - 1);
+  const std::uint32_t n1 = word_hash(c.first);
+  const std::uint32_t n2 =
+      c.first < c.last ? word_hash(c.first + 1) : kAfterContent;
+  const std::uint32_t length = bucket(c.last - c.first + 1);
+  int commas = 0;
+  for (int u = c.first; u <= c.last; ++u) commas += is_comma(doc_, layout_, u);
+  const std::uint32_t position =
+      bucket(t - layout_.sentence_first_token[sentence] + 1);
+  out.push_back((FeatureHash(10) << end_kind).value());
+  out.push_back((FeatureHash(11) << end_kind << w).value());
+  out.push_back((FeatureHash(12) << length << end_kind).value());
+  out.push_back((FeatureHash(13) << word_hash(c.last)).value());
+  out.push_back((FeatureHash(14) << word_hash(c.last + 1)).value());
+  out.push_back((FeatureHash(15) << n1 << end_kind).value());
+  out.push_back((FeatureHash(16) << subject_of(t) << end_kind).value());
+  out.push_back(
+      (FeatureHash(17) << (records_in_sentence_[sentence] ? 1u : 0u)).value());
+  out.push_back((FeatureHash(18) << position).value());
+  out.push_back((FeatureHash(19) << bucket(commas + 1)).value());
+  out.push_back((FeatureHash(20) << w << length).value());
+  out.push_back((FeatureHash(21) << p1 << end_kind).value());
+  out.push_back((FeatureHash(22) << n1 << n2).value());
+  // The word's first five bytes stand for its stem, in any language.
+  const std::string_view text = word(t);
+  const std::uint32_t stem = text_hash(text.substr(0, 5));
+  out.push_back((FeatureHash(23) << stem).value());
+  out.push_back((FeatureHash(24) << stem << n1).value());
+  out.push_back((FeatureHash(25) << word_hash(t - 2) << p1 << w).value());
+  out.push_back((FeatureHash(26) << w << n1 << n2).value());
+  out.push_back((FeatureHash(27)
+                 << shape_class(doc_, layout_, c.first, sentence) << end_kind)
+                    .value());
+}
+
+std::uint32_t ReportCandidates::subject_of(int t) const {
+  return t > 0 && mention_end_[t - 1]
+             ? static_cast<std::uint32_t>(mention_end_[t - 1]) + 0x100u
+             : kNothing;
+}
+
+Quote proposed_record(const TextLayout& layout, const ReportCandidate& c) {
+  Quote q;
+  q.kind = QuoteKind::indirect;
+  q.span =
+      Span{layout.tokens[c.first].span.begin, layout.tokens[c.last].span.end};
+  q.outer = q.span;
+  q.cue = Span(layout.tokens[c.cue].span);
+  static const SieveLabel label(kModelCueSieve);
+  q.sieve = label;
+  q.confidence = 0.0;
+  const Token& first = layout.tokens[c.first];
+  q.paragraph = first.paragraph;
+  q.sentence = first.sentence;
+  q.headline = layout.paragraphs[first.paragraph].heading;
+  return q;
+}
+
+void insert_records(Document& doc, std::vector<Quote> added,
+                    std::vector<double>* scores) {
+  std::stable_sort(added.begin(), added.end(),
+                   [](const Quote& a, const Quote& b) {
+                     return a.span.begin < b.span.begin;
+                   });
+  // Merge by content start; a new record goes after old ones starting there.
+  std::vector<Quote> merged;
+  std::vector<double> merged_scores;
+  merged.reserve(doc.quotes.size() + added.size());
+  std::size_t a = 0;
+  for (std::size_t q = 0; q <= doc.quotes.size(); ++q) {
+    const std::size_t limit =
+        q < doc.quotes.size() ? doc.quotes[q].span.begin : SIZE_MAX;
+    while (a < added.size() && added[a].span.begin < limit) {
+      merged.push_back(std::move(added[a++]));
+      if (scores) merged_scores.push_back(std::nan(""));
+    }
+    if (q == doc.quotes.size()) break;
+    merged.push_back(std::move(doc.quotes[q]));
+    if (scores) merged_scores.push_back((*scores)[q]);
+  }
+  doc.quotes = std::move(merged);
+  if (scores) *scores = std::move(merged_scores);
+}
+
+namespace {
+
+struct Proposal {
+  ReportCandidate candidate;
+  double score = 0;
+};
+
+// The best candidate of each free word that passes the gate and the
+// classifier's threshold.
+std::vector<Proposal> score_words(const ReportCandidates& candidates,
+                                  const LinearClassifier& propose,
+                                  const LinearClassifier& gate) {
+  std::vector<Proposal> out;
+  std::vector<std::uint32_t> features, span;
+  for (int t : candidates.words()) {
+    candidates.word_features(t, features);
+    if (!gate.decide(features)) continue;
+    // Linear: the word's part of the score once, each span's added to it.
+    const double word = propose.score(features);
+    Proposal best;
+    bool found = false;
+    for (const ReportCandidate& c : candidates.spans(t)) {
+      span.clear();
+      candidates.span_features(c, span);
+      const double score = word + propose.score(span);
+      if (score >= propose.threshold && (!found || score > best.score)) {
+        best = Proposal{c, score};
+        found = true;
+      }
+    }
+    if (found) out.push_back(best);
+  }
+  return out;
+}
+
+}  // namespace
+
+void propose_reports(Document& doc, const TextLayout& layout,
+                     const LinearModel& model, std::vector<double>* scores) {
+  const LinearClassifier* propose = model.find(kProposeReport);
+  const LinearClassifier* gate = model.find(kProposeReportGate);
+  if (!propose || !gate) return;
+  std::vector<Proposal> proposals =
+      score_words(ReportCandidates(doc, layout), *propose, *gate);
+  if (proposals.empty()) return;
+  std::stable_sort(
+      proposals.begin(), proposals.end(),
+      [](const Proposal& a, const Proposal& b) { return a.score > b.score; });
+  std::vector<char> taken(layout.tokens.size(), 0);
+  std::vector<Quote> added;
+  for (const Proposal& p : proposals) {
+    const ReportCandidate& c = p.candidate;
+    if (taken[c.cue] ||
+        std::any_of(taken.begin() + c.first, taken.begin() + c.last + 1,
+                    [](char x) { return x != 0; }))
+      continue;
+    taken[c.cue] = 1;
+    std::fill(taken.begin() + c.first, taken.begin() + c.last + 1, 1);
+    added.push_back(proposed_record(layout, c));
+  }
+  insert_records(doc, std::move(added), scores);
+}
+
+}  // namespace quotelink::detail
