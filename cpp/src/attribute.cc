@@ -117,6 +117,50 @@ void fold_nested_quotes(std::vector<Quote>& quotes) {
   quotes = std::move(kept);
 }
 
+// Fills doc.mentions (every mention with an entity, plus pronouns that
+// speak), doc.entities and each quotation's speaker, mention, cue, sieve
+// label and confidence from `attributions` (same order as doc.quotes).
+void publish(Document& doc, const std::vector<SpeakerMention>& mentions,
+             EntityResult& entities,
+             const std::vector<Attribution>& attributions) {
+  std::vector<bool> speaks(mentions.size(), false);
+  for (const Attribution& a : attributions)
+    if (a.mention >= 0) speaks[a.mention] = true;
+  std::vector<int> public_index(mentions.size(), -1);
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    if (entities.entity_of[i] < 0 && !speaks[i]) continue;
+    public_index[i] = static_cast<int>(doc.mentions.size());
+    Mention m = mentions[i].mention;
+    m.entity = entities.entity_of[i];
+    doc.mentions.push_back(std::move(m));
+  }
+  doc.entities = std::move(entities.entities);
+  for (Entity& e : doc.entities)
+    for (int& k : e.mentions) k = public_index[k];
+
+  for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
+    const Attribution& a = attributions[q];
+    Quote& quote = doc.quotes[q];
+    quote.cue = a.cue_span.value_or(Span{});
+    // Reported speech names its rule even unattributed.
+    quote.sieve = SieveLabel(a.sieve);
+    if (a.mention < 0) continue;
+    quote.mention = public_index[a.mention];
+    quote.speaker = entities.entity_of[a.mention];
+    quote.confidence = a.confidence;
+    // Anaphors resolved through an antecedent are less certain.
+    const SpeakerMention& m = mentions[a.mention];
+    if (m.mention.kind == MentionKind::pronoun) {
+      quote.sieve += "+pronoun";
+      quote.confidence *= quote.speaker >= 0 ? kResolvedPronounFactor
+                                             : kUnresolvedPronounFactor;
+    } else if (entities.antecedent[a.mention] >= 0) {
+      quote.sieve += "+nominal";
+      quote.confidence *= kNominalAntecedentFactor;
+    }
+  }
+}
+
 }  // namespace
 
 SpeakerTables SpeakerTables::load(const Config& config,
@@ -181,43 +225,7 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   EntityResult entities =
       cluster_mentions(text, mentions, tables.mentions, config.speaker_aliases);
 
-  // Public mentions: every mention with an entity, plus pronouns that speak.
-  std::vector<bool> speaks(mentions.size(), false);
-  for (const Attribution& a : attributions)
-    if (a.mention >= 0) speaks[a.mention] = true;
-  std::vector<int> public_index(mentions.size(), -1);
-  for (std::size_t i = 0; i < mentions.size(); ++i) {
-    if (entities.entity_of[i] < 0 && !speaks[i]) continue;
-    public_index[i] = static_cast<int>(doc.mentions.size());
-    Mention m = mentions[i].mention;
-    m.entity = entities.entity_of[i];
-    doc.mentions.push_back(std::move(m));
-  }
-  doc.entities = std::move(entities.entities);
-  for (Entity& e : doc.entities)
-    for (int& k : e.mentions) k = public_index[k];
-
-  for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
-    const Attribution& a = attributions[q];
-    Quote& quote = doc.quotes[q];
-    quote.cue = a.cue_span.value_or(Span{});
-    // Reported speech names its rule even unattributed.
-    quote.sieve = SieveLabel(a.sieve);
-    if (a.mention < 0) continue;
-    quote.mention = public_index[a.mention];
-    quote.speaker = entities.entity_of[a.mention];
-    quote.confidence = a.confidence;
-    // Anaphors resolved through an antecedent are less certain.
-    const SpeakerMention& m = mentions[a.mention];
-    if (m.mention.kind == MentionKind::pronoun) {
-      quote.sieve += "+pronoun";
-      quote.confidence *= quote.speaker >= 0 ? kResolvedPronounFactor
-                                             : kUnresolvedPronounFactor;
-    } else if (entities.antecedent[a.mention] >= 0) {
-      quote.sieve += "+nominal";
-      quote.confidence *= kNominalAntecedentFactor;
-    }
-  }
+  publish(doc, mentions, entities, attributions);
   fold_nested_quotes(doc.quotes);
 }
 

@@ -27,9 +27,9 @@ enum class Gender : unsigned char { unknown, male, female, neuter };
 enum class OrgClass : unsigned char { gov, org, media };
 
 /// The word classes the mention stage reads from the vocabulary. Those of
-/// data/<lang>/mention_words.tsv come with the pack (mention_name_opener and
-/// mention_document among them); mention_title, mention_not_name,
-/// mention_pronoun, mention_possessive_pronoun, mention_role,
+/// data/<lang>/mention_words.tsv come with the pack (mention_name_opener,
+/// mention_document, mention_pronoun and mention_possessive_pronoun among
+/// them); mention_title, mention_not_name, mention_role,
 /// mention_org_head, mention_place and mention_demonym are added by
 /// MentionTables::load from the stage's older lists.
 inline constexpr std::string_view kMentionWordClasses[] = {
@@ -88,8 +88,8 @@ struct MentionTables {
     WordClass not_name;             ///< not_names.txt
     WordClass name_opener;          ///< a not_name opening a place ("new")
     WordClass document;             ///< a document noun (pack data)
-    WordClass pronoun;              ///< pronouns.txt
-    WordClass possessive_pronoun;   ///< possessive_pronouns.txt
+    WordClass pronoun;              ///< a personal pronoun (pack data)
+    WordClass possessive_pronoun;   ///< "his" (pack data, subject=)
     WordClass role;                 ///< a role head noun, either number
     WordClass org_head;             ///< an organisation head noun
     WordClass place;                ///< a country's name, alias or seat

@@ -185,26 +185,28 @@ void load_heads(MentionTables& t, Vocabulary* v) {
   }
 }
 
-// pronouns.txt (pronoun, gender, number) and possessive_pronouns.txt.
-void load_pronouns(MentionTables& t, Vocabulary* v) {
-  for (const std::string& line : embedded_lines("en/pronouns.txt")) {
-    std::vector<std::string> words = split_fields(line, ' ');
-    if (words.size() != 3)
-      throw error("en/pronouns.txt: bad line '" + line + "'");
-    const WordId id =
-        word_of(v, add_words(v, words[0], t.cls.pronoun, "en/pronouns.txt"));
-    t.pronouns[id] =
-        MentionTables::Pronoun{words[0], gender_of(words[1]), words[2] == "pl",
-                               v->has(id, t.cls.anaphor)};
+// The pack's pronouns (mention_pronoun entries with gender= m, f, n or -
+// and number= sg or pl) and possessive pronouns (mention_possessive_pronoun
+// entries naming with subject= the pronoun whose gender and number they
+// share).
+void load_pronouns(MentionTables& t, const Vocabulary& v) {
+  for (const LexiconEntry* e : v.entries_of(t.cls.pronoun)) {
+    const std::string_view number = e->attribute("number");
+    if (e->words.size() != 1 || (number != "sg" && number != "pl"))
+      throw error(e->where +
+                  ": a pronoun is one word with number=sg or number=pl");
+    const WordId id = e->words[0];
+    t.pronouns[id] = MentionTables::Pronoun{
+        std::string(v.word(id)), gender_of(std::string(e->attribute("gender"))),
+        number == "pl", v.has(id, t.cls.anaphor)};
   }
-  for (const std::string& line : embedded_lines("en/possessive_pronouns.txt")) {
-    std::vector<std::string> words = split_fields(line, ' ');
-    const WordId subject = words.size() == 2 ? v->find(words[1]) : kNoWord;
-    if (subject == kNoWord || !t.pronouns.count(subject))
-      throw error("en/possessive_pronouns.txt: bad line '" + line + "'");
-    t.possessive_pronouns[word_of(
-        v, add_words(v, words[0], t.cls.possessive_pronoun,
-                     "en/possessive_pronouns.txt"))] = subject;
+  for (const LexiconEntry* e : v.entries_of(t.cls.possessive_pronoun)) {
+    const WordId subject = v.find(e->attribute("subject"));
+    if (e->words.size() != 1 || subject == kNoWord ||
+        !t.pronouns.count(subject))
+      throw error(e->where +
+                  ": a possessive pronoun names its pronoun with subject=");
+    t.possessive_pronouns[e->words[0]] = subject;
   }
 }
 
@@ -245,7 +247,7 @@ MentionTables MentionTables::load(const Config& config,
   load_titles(t, vocabulary, config);
   load_roles(t, vocabulary);
   load_heads(t, vocabulary);
-  load_pronouns(t, vocabulary);
+  load_pronouns(t, *vocabulary);
   load_name_words(t, vocabulary);
   vocabulary->finish();
   return t;

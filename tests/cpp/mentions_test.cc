@@ -67,6 +67,24 @@ TEST(Mentions, MentionWordsFollowTheLanguagePack) {
                                              "the Ministry von the Hof"}));
 }
 
+// Pronouns, with their gender and number, come with the pack: "er" in the
+// made-up one, "he" in English.
+TEST(Mentions, PronounsFollowTheLanguagePack) {
+  Vocabulary zz = load_vocabulary(
+      "zz", directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), {});
+  const MentionTables zz_tables = MentionTables::load({}, &zz);
+  const std::string text = "Then er left, and then he left.";
+  EXPECT_EQ(mention_texts(text, zz, zz_tables),
+            (std::vector<std::string>{"er"}));
+  const quotelink::Lexicon& en = mention_stage::default_lexicon();
+  EXPECT_EQ(mention_texts(text, en.vocabulary, en.speakers.mentions),
+            (std::vector<std::string>{"he"}));
+  const WordId er = zz.find("er");
+  ASSERT_TRUE(zz_tables.pronouns.count(er));
+  EXPECT_EQ(zz_tables.pronouns.at(er).gender, Gender::male);
+  EXPECT_TRUE(zz_tables.pronouns.at(er).anaphor);
+}
+
 // A lower-case word that is never a name may still modify a head noun
 // ("new": mention_modifier), and a document with modifiers needs no
 // determiner right before its speech verb (issue #16: "new satellite
