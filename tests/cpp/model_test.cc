@@ -244,6 +244,31 @@ TEST(ChooseSource, CandidatesAreTheCueSentencesMentionsOutsideTheContent) {
         quotelink::detail::source_candidates(r2.doc, r2.layout, q, &by_start));
 }
 
+TEST(ChooseSource, CandidatesStayWithinTheClauseBoundOfTheCue) {
+  // One sentence of about 2,000 tokens (no full stop) and 400 mentions:
+  // only those within kMaxClauseTokens of the cue are candidates.
+  std::string text = "Jane Roe visited";
+  for (int i = 0; i < 400; ++i) text += ", and John Doe";
+  text += ", then said the plan would cut taxes.\n";
+  RulesOutput r = rules_output(text);
+  std::size_t q = 0;
+  while (q < r.doc.quotes.size() && r.doc.slice(r.doc.quotes[q].cue) != "said")
+    ++q;
+  ASSERT_LT(q, r.doc.quotes.size());
+  const int cue =
+      quotelink::detail::first_token_from(r.layout, r.doc.quotes[q].cue.begin);
+  const std::vector<int> candidates =
+      quotelink::detail::source_candidates(r.doc, r.layout, q);
+  ASSERT_FALSE(candidates.empty());
+  EXPECT_LT(candidates.size(), 100u);
+  for (int m : candidates) {
+    const int first = quotelink::detail::first_token_from(
+        r.layout, r.doc.mentions[m].span.begin);
+    if (m != r.doc.quotes[q].mention)
+      EXPECT_GE(first, cue - quotelink::detail::kMaxClauseTokens);
+  }
+}
+
 TEST(ChooseSource, TheBestCandidateOverTheThresholdBecomesTheSource) {
   RulesOutput r = rules_output(kSourceless);
   LinearModel choose;
@@ -431,6 +456,21 @@ TEST(ProposeReports, FreeWordsLieOutsideRecordsAndCanTakeAContent) {
                                 "the protests for being peaceful"}));
   EXPECT_EQ(candidate_texts(r, token_at(r, "and")),
             (std::vector<std::string>{"left"}));
+}
+
+TEST(ProposeReports, AContentIsAtMostTheClauseBoundLong) {
+  std::string text = "Officials cheered";
+  for (int i = 0; i < 700; ++i) text += " the protests and";
+  text += " left.\n";
+  RulesOutput r = rules_output(text);
+  const quotelink::detail::ReportCandidates candidates(r.doc, r.layout);
+  const int cheered = token_at(r, "cheered");
+  const std::vector<quotelink::detail::ReportCandidate> spans =
+      candidates.spans(cheered);
+  ASSERT_FALSE(spans.empty());
+  EXPECT_EQ(spans[0].first, cheered + 1);
+  EXPECT_LE(spans[0].last - spans[0].first + 1,
+            quotelink::detail::kMaxClauseTokens);
 }
 
 TEST(ProposeReports, ACandidateStopsAtARecordsWords) {

@@ -42,13 +42,18 @@ std::vector<int> source_candidates(const Document& doc,
   if (quote.kind != QuoteKind::indirect || !quote.has_cue()) return out;
   const int cue = first_token_from(layout, quote.cue.begin);
   if (cue >= static_cast<int>(layout.tokens.size())) return out;
+  // The cue's sentence, within kMaxClauseTokens of the cue: a text without
+  // full stops keeps the candidates of each record bounded.
   const int sentence = layout.tokens[cue].sentence;
-  const std::size_t begin =
-      layout.tokens[layout.sentence_first_token[sentence]].span.begin;
+  const int cue_last =
+      std::max(cue, first_token_from(layout, quote.cue.end) - 1);
+  const int first =
+      std::max(layout.sentence_first_token[sentence], cue - kMaxClauseTokens);
   const int next_first = layout.sentence_first_token[sentence + 1];
-  const std::size_t end = next_first > 0
-                              ? layout.tokens[next_first - 1].span.end
-                              : layout.tokens[cue].span.end;
+  const int last = std::min(next_first > 0 ? next_first - 1 : cue_last,
+                            cue_last + kMaxClauseTokens);
+  const std::size_t begin = layout.tokens[first].span.begin;
+  const std::size_t end = layout.tokens[std::max(last, cue)].span.end;
   const auto consider = [&](int m) {
     const Span& s = doc.mentions[m].span;
     if (s.begin < begin || s.end > end) return;

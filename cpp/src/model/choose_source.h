@@ -9,6 +9,7 @@
 
 #include "model/linear_model.h"
 #include "quotelink/document.h"
+#include "reported_stage.h"  // kMaxClauseTokens: how far from a cue to look
 #include "text.h"
 
 namespace quotelink::detail {
@@ -24,8 +25,9 @@ inline constexpr std::string_view kReviseSource = "revise_source";
 std::vector<int> mentions_by_start(const Document& doc);
 
 /// The candidate sources of doc.quotes[q]: when it is indirect and has a
-/// cue, the mentions in the cue's sentence that lie outside its content and
-/// cue, and the record's own mention, in index order; otherwise none. With
+/// cue, the mentions in the cue's sentence and within kMaxClauseTokens
+/// tokens of the cue that lie outside its content and cue, and the
+/// record's own mention, in index order; otherwise none. With
 /// `by_start` (mentions_by_start of doc), only the mentions starting in the
 /// sentence are looked at.
 std::vector<int> source_candidates(const Document& doc,

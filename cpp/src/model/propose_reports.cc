@@ -91,7 +91,10 @@ std::vector<ReportCandidate> ReportCandidates::spans(int t) const {
   const int stop = layout_.sentence_first_token[sentence + 1];
   int end = t + 1;  // one past the content's last token
   int comma = -1;
-  while (end < stop && !covered_[end]) {
+  // At most kMaxClauseTokens words of content: a text without full stops
+  // keeps the scan of each word bounded.
+  const int bound = t + 1 + kMaxClauseTokens;
+  while (end < stop && end < bound && !covered_[end]) {
     if (comma < 0 && is_comma(doc_, layout_, end)) comma = end;
     ++end;
   }

@@ -9,6 +9,7 @@
 
 #include "model/linear_model.h"
 #include "quotelink/document.h"
+#include "reported_stage.h"  // kMaxClauseTokens: how far from a cue to look
 #include "text.h"
 
 namespace quotelink::detail {
@@ -29,7 +30,7 @@ struct ReportCandidate {
   int first = 0;
   int last = 0;
   /// How the content ends: 0 at the sentence's end, 1 before a comma, 2
-  /// before a record's words.
+  /// before a record's words (or at the length bound).
   int end_kind = 0;
 };
 
@@ -44,7 +45,8 @@ class ReportCandidates {
 
   const std::vector<int>& words() const { return words_; }
   /// The candidate contents after free word `t`: up to its sentence's end
-  /// (or the first covered token), and up to the first comma before that.
+  /// (or the first covered token, or kMaxClauseTokens tokens), and up to
+  /// the first comma before that.
   /// Trailing punctuation is left out; empty spans are not candidates.
   std::vector<ReportCandidate> spans(int t) const;
   /// The features of word `t` alone (what the gate scores, and the first
