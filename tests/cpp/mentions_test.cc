@@ -186,6 +186,19 @@ TEST(Mentions, PlacesStandForGovernments) {
   EXPECT_EQ(f.find("The Kremlin")->mention.head, "Russia");
 }
 
+TEST(Mentions, StatesArePlacesNotPersons) {
+  // A US state is a place that stands for its government, so a personal
+  // pronoun never resolves to it ("held in Ohio. He said").
+  Found f = mentions_of(
+      "The rally was held in Ohio. Texas sued. New Hampshire agreed.");
+  for (const char* state : {"Ohio", "Texas", "New Hampshire"}) {
+    const SpeakerMention* m = f.find(state);
+    ASSERT_TRUE(m) << state;
+    EXPECT_EQ(m->mention.kind, quotelink::MentionKind::place) << state;
+    EXPECT_EQ(m->mention.head, state);
+  }
+}
+
 TEST(Mentions, DocumentsWithCountryAndIssuer) {
   Found f = mentions_of(
       "The Russian statement said so. A statement on the Russian Ministry of "
