@@ -164,9 +164,11 @@ struct SpeakerMention {
   std::string title;        ///< titles stripped from a name, lower case
   std::string role;         ///< role words, lower case ("top diplomat")
   std::string head_word;    ///< the head noun, singular lower case
-  std::vector<std::string> name_words;  ///< a name's words, titles removed
-  int appositive = -1;                  ///< mention tied by apposition, or -1
-  int sentence = 0;                     ///< index into TextLayout::sentences
+  /// A name's words (titles removed): mention.head holds them, one space
+  /// apart; an initial keeps its dot ("George W. Bush": 3).
+  int name_word_count = 0;
+  int appositive = -1;   ///< mention tied by apposition, or -1
+  int sentence = 0;      ///< index into TextLayout::sentences
   bool subject = false;  ///< opens its sentence (after an opening phrase)
   /// An auxiliary or modal follows ("the bill would pass"): the subject of a
   /// clause, never the inverted subject of a cue before it.
