@@ -175,6 +175,7 @@ class Clusterer {
       organisations += m.mention.kind == MentionKind::organisation;
     }
     names_.reserve(names);
+    key_pool_.reserve(2 * names);  // most names have one or two parts
     organisations_.reserve(organisations);
     for (std::size_t i = 0; i < ms_.size(); ++i) {
       const SpeakerMention& m = ms_[i];
@@ -196,6 +197,16 @@ class Clusterer {
     // The pool is whole: the name keys may point into it.
     for (std::size_t i = 0; i < ms_.size(); ++i)
       keys_[i].name.first = key_pool_.data() + key_start[i];
+  }
+
+  // The entity of country c's government, or -1.
+  int gov_entity(int c) const {
+    for (const auto& [country, e] : gov_entity_)
+      if (country == c) return e;
+    return -1;
+  }
+  void add_gov(int c, int e) {
+    if (gov_entity(c) < 0) gov_entity_.emplace_back(c, e);
   }
 
   // True when mention j is at most kWindow counted mentions before i.
@@ -221,7 +232,7 @@ class Clusterer {
       info.gender = m.gender;
     if (m.government && m.country >= 0) {
       info.gov = true;
-      gov_entity_.emplace(m.country, e);
+      add_gov(m.country, e);
     }
     if (m.mention.kind == MentionKind::name) {
       const NameKey& key = keys_[i].name;
@@ -274,9 +285,9 @@ class Clusterer {
   void organisation(std::size_t i) {
     const SpeakerMention& m = ms_[i];
     if (m.government && m.country >= 0) {
-      auto g = gov_entity_.find(m.country);
-      if (g != gov_entity_.end()) {
-        join(i, g->second);
+      const int g = gov_entity(m.country);
+      if (g >= 0) {
+        join(i, g);
         return;
       }
     }
@@ -309,8 +320,8 @@ class Clusterer {
 
   void place(std::size_t i) {
     int c = ms_[i].country;
-    auto g = gov_entity_.find(c);
-    if (g == gov_entity_.end()) {
+    int g = gov_entity(c);
+    if (g < 0) {
       // A government body of that country later in the text still counts.
       for (std::size_t j = i + 1; j < ms_.size(); ++j)
         if (ms_[j].mention.kind == MentionKind::organisation &&
@@ -319,15 +330,15 @@ class Clusterer {
           join(j, e);
           break;
         }
-      g = gov_entity_.find(c);
+      g = gov_entity(c);
     }
-    if (g != gov_entity_.end()) {
-      join(i, g->second);
+    if (g >= 0) {
+      join(i, g);
       return;
     }
     int e = create(i);
     join(i, e);
-    gov_entity_.emplace(c, e);
+    add_gov(c, e);
   }
 
   void role(std::size_t i) {
@@ -373,10 +384,10 @@ class Clusterer {
       return;
     }
     if (m.country >= 0) {
-      auto g = gov_entity_.find(m.country);
-      if (g != gov_entity_.end()) {
-        r_.antecedent[i] = info_[g->second].first_joined;
-        join(i, g->second);
+      const int g = gov_entity(m.country);
+      if (g >= 0) {
+        r_.antecedent[i] = info_[g].first_joined;
+        join(i, g);
         return;
       }
     }
@@ -528,7 +539,9 @@ class Clusterer {
   std::vector<std::size_t> tested_;
   std::vector<int> rank_;  // mentions before each one, possessive pronouns
                            // not counted
-  std::unordered_map<int, int> gov_entity_;
+  // (country, the entity of its government), the first one set per country;
+  // a document names few countries, so a flat list.
+  std::vector<std::pair<int, int>> gov_entity_;
   std::unordered_map<std::string, int> alias_entity_;
 };
 
