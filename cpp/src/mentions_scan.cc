@@ -1,5 +1,7 @@
 #include "mentions_scan.h"
 
+#include <algorithm>
+
 #include "cues.h"
 #include "unicode.h"
 
@@ -61,6 +63,8 @@ bool MentionScan::title_gender(int first, int last, Gender* gender) const {
 std::vector<int> MentionScan::positions_of(const std::vector<bool>* starts) {
   std::vector<int> out;
   if (!starts) return out;
+  out.reserve(static_cast<std::size_t>(
+      std::count(starts->begin(), starts->end(), true)));
   for (std::size_t t = 0; t < starts->size(); ++t)
     if ((*starts)[t]) out.push_back(static_cast<int>(t));
   return out;
