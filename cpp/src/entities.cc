@@ -176,6 +176,7 @@ class Clusterer {
     }
     names_.reserve(names);
     key_pool_.reserve(2 * names);  // most names have one or two parts
+    name_parts.reserve(2 * names);
     organisations_.reserve(organisations);
     for (std::size_t i = 0; i < ms_.size(); ++i) {
       const SpeakerMention& m = ms_[i];
