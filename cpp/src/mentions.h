@@ -139,7 +139,10 @@ struct MentionTables {
   };
   std::vector<EntryFacts> entry_facts;
   /// role phrase ("top diplomat") -> equivalence group id (the entity stage)
-  std::unordered_map<std::string, int> role_group;
+  /// (role_group_ids indexed by the phrase's id in role_group_words, so a
+  /// look-up of a phrase's tail copies no string)
+  WordTable role_group_words;
+  std::vector<int> role_group_ids;
 
   /// The facts of entry `entry` of the vocabulary the tables were loaded in.
   const EntryFacts& facts_of(const LexiconEntry* entry,
@@ -222,6 +225,6 @@ std::vector<SpeakerMention> find_mentions(
     const RuleSwitches& switches = RuleSwitches{});
 
 /// The role-equivalence group of `role` or of its last word, or -1.
-int role_group_of(const MentionTables& tables, const std::string& role);
+int role_group_of(const MentionTables& tables, std::string_view role);
 
 }  // namespace quotelink::detail
