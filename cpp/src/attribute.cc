@@ -127,6 +127,10 @@ void publish(Document& doc, const std::vector<SpeakerMention>& mentions,
   for (const Attribution& a : attributions)
     if (a.mention >= 0) speaks[a.mention] = true;
   std::vector<int> public_index(mentions.size(), -1);
+  std::size_t published = 0;
+  for (std::size_t i = 0; i < mentions.size(); ++i)
+    published += entities.entity_of[i] >= 0 || speaks[i];
+  doc.mentions.reserve(doc.mentions.size() + published);
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     if (entities.entity_of[i] < 0 && !speaks[i]) continue;
     public_index[i] = static_cast<int>(doc.mentions.size());

@@ -317,6 +317,11 @@ CueSets find_cue_sets(const TokenLayer& tokens, const TextLayout& layout,
                       const CueLexicon& lexicon, bool with_reported) {
   CueSets out;
   const int n = tokens.size();
+  // About one cue in 33 tokens on PolNeAR train, and fewer report verbs:
+  // room for one in 24 at once, which 92% of the documents stay within.
+  const std::size_t room = static_cast<std::size_t>(n) / 24 + 4;
+  out.cues.reserve(room);
+  if (with_reported) out.reported.reserve(room);
   ClassMask report;
   report.add(lexicon.report_verb);
   // Each list skips past its own matches; the other's do not hide words.

@@ -30,23 +30,21 @@ struct NameKey {
   }
 };
 
-// Appends the part ids of the name key of `words` to `pool`; returns how
-// many.
-std::size_t add_name_key(const std::vector<std::string>& words,
-                         WordTable* parts, std::vector<int>* pool) {
+// Appends the part ids of the name key of `name` (a name's words, one space
+// apart) to `pool`; returns how many.
+std::size_t add_name_key(std::string_view name, WordTable* parts,
+                         std::vector<int>* pool) {
   const std::size_t before = pool->size();
-  for (const std::string& w : words) {
-    const std::string lower = to_lower(w);
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= lower.size(); ++i) {
-      if (i < lower.size() && lower[i] != '-' && lower[i] != ' ' &&
-          lower[i] != '.')
-        continue;
-      if (i > start)
-        pool->push_back(static_cast<int>(
-            parts->intern(std::string_view(lower).substr(start, i - start))));
-      start = i + 1;
-    }
+  const std::string lower = to_lower(name);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= lower.size(); ++i) {
+    if (i < lower.size() && lower[i] != '-' && lower[i] != ' ' &&
+        lower[i] != '.')
+      continue;
+    if (i > start)
+      pool->push_back(static_cast<int>(
+          parts->intern(std::string_view(lower).substr(start, i - start))));
+    start = i + 1;
   }
   return pool->size() - before;
 }
@@ -87,6 +85,7 @@ class Clusterer {
     r_.antecedent.assign(ms.size(), -1);
     // At most one entity per mention: room for all, so that none moves.
     r_.entities.reserve(ms.size());
+    joined_.reserve(ms.size());
     info_.reserve(ms.size());
     tested_.reserve(ms.size());
     // A possessive pronoun ("his") takes no room in the look-back window.
@@ -149,6 +148,8 @@ class Clusterer {
     // The person name key of the entity's fullest name (into keys_).
     NameKey longest_name;
     int country = -1;
+    int joined = 0;         // joins so far (a mention may join twice)
+    int first_joined = -1;  // the mention that joined first
     bool gov = false;
     Gender gender = Gender::unknown;  // entity_gender()
     std::string alias;
@@ -174,13 +175,15 @@ class Clusterer {
       organisations += m.mention.kind == MentionKind::organisation;
     }
     names_.reserve(names);
+    key_pool_.reserve(2 * names);  // most names have one or two parts
+    name_parts.reserve(2 * names);
     organisations_.reserve(organisations);
     for (std::size_t i = 0; i < ms_.size(); ++i) {
       const SpeakerMention& m = ms_[i];
       Keys& k = keys_[i];
       if (m.mention.kind == MentionKind::name) {
         key_start[i] = key_pool_.size();
-        k.name.size = add_name_key(m.name_words, &name_parts, &key_pool_);
+        k.name.size = add_name_key(m.mention.head, &name_parts, &key_pool_);
         names_.push_back(i);
       }
       if (m.mention.kind == MentionKind::organisation) {
@@ -197,6 +200,16 @@ class Clusterer {
       keys_[i].name.first = key_pool_.data() + key_start[i];
   }
 
+  // The entity of country c's government, or -1.
+  int gov_entity(int c) const {
+    for (const auto& [country, e] : gov_entity_)
+      if (country == c) return e;
+    return -1;
+  }
+  void add_gov(int c, int e) {
+    if (gov_entity(c) < 0) gov_entity_.emplace_back(c, e);
+  }
+
   // True when mention j is at most kWindow counted mentions before i.
   bool within(std::size_t i, std::size_t j) const {
     return rank_[i] - rank_[j] <= kWindow;
@@ -210,7 +223,8 @@ class Clusterer {
   }
   void join(std::size_t i, int e) {
     r_.entity_of[i] = e;
-    r_.entities[e].mentions.push_back(static_cast<int>(i));
+    joined_.push_back({e, static_cast<int>(i)});
+    if (info_[e].joined++ == 0) info_[e].first_joined = static_cast<int>(i);
     const SpeakerMention& m = ms_[i];
     Info& info = info_[e];
     if (info.country < 0) info.country = m.country;
@@ -219,7 +233,7 @@ class Clusterer {
       info.gender = m.gender;
     if (m.government && m.country >= 0) {
       info.gov = true;
-      gov_entity_.emplace(m.country, e);
+      add_gov(m.country, e);
     }
     if (m.mention.kind == MentionKind::name) {
       const NameKey& key = keys_[i].name;
@@ -232,6 +246,7 @@ class Clusterer {
   }
 
   bool alias(std::size_t i) {
+    if (aliases_.empty()) return false;
     const Span& s = ms_[i].mention.span;
     std::string surface(text_.substr(s.begin, s.size()));
     auto it = aliases_.find(surface);
@@ -271,9 +286,9 @@ class Clusterer {
   void organisation(std::size_t i) {
     const SpeakerMention& m = ms_[i];
     if (m.government && m.country >= 0) {
-      auto g = gov_entity_.find(m.country);
-      if (g != gov_entity_.end()) {
-        join(i, g->second);
+      const int g = gov_entity(m.country);
+      if (g >= 0) {
+        join(i, g);
         return;
       }
     }
@@ -306,8 +321,8 @@ class Clusterer {
 
   void place(std::size_t i) {
     int c = ms_[i].country;
-    auto g = gov_entity_.find(c);
-    if (g == gov_entity_.end()) {
+    int g = gov_entity(c);
+    if (g < 0) {
       // A government body of that country later in the text still counts.
       for (std::size_t j = i + 1; j < ms_.size(); ++j)
         if (ms_[j].mention.kind == MentionKind::organisation &&
@@ -316,15 +331,15 @@ class Clusterer {
           join(j, e);
           break;
         }
-      g = gov_entity_.find(c);
+      g = gov_entity(c);
     }
-    if (g != gov_entity_.end()) {
-      join(i, g->second);
+    if (g >= 0) {
+      join(i, g);
       return;
     }
     int e = create(i);
     join(i, e);
-    gov_entity_.emplace(c, e);
+    add_gov(c, e);
   }
 
   void role(std::size_t i) {
@@ -370,10 +385,10 @@ class Clusterer {
       return;
     }
     if (m.country >= 0) {
-      auto g = gov_entity_.find(m.country);
-      if (g != gov_entity_.end()) {
-        r_.antecedent[i] = r_.entities[g->second].mentions.front();
-        join(i, g->second);
+      const int g = gov_entity(m.country);
+      if (g >= 0) {
+        r_.antecedent[i] = info_[g].first_joined;
+        join(i, g);
         return;
       }
     }
@@ -423,21 +438,35 @@ class Clusterer {
   // or female, kept by join().
   Gender entity_gender(int e) const { return info_[e].gender; }
 
+  // Each entity's mentions, in text order (a mention joined twice is listed
+  // twice): sized once from the join counts.
+  void fill_mentions() {
+    for (std::size_t e = 0; e < r_.entities.size(); ++e)
+      r_.entities[e].mentions.reserve(
+          static_cast<std::size_t>(info_[e].joined));
+    for (const Joined& j : joined_)
+      r_.entities[j.entity].mentions.push_back(j.mention);
+    for (Entity& entity : r_.entities)
+      std::sort(entity.mentions.begin(), entity.mentions.end());
+  }
+
   void name_entities() {
+    fill_mentions();
     for (std::size_t e = 0; e < r_.entities.size(); ++e) {
       Entity& entity = r_.entities[e];
-      std::sort(entity.mentions.begin(), entity.mentions.end());
       bool person = false, org = false, group = false, doc = false;
-      std::string name, org_name, place_name, role_name, doc_name;
+      // Views of the mentions' heads and the country names: one copy, the
+      // chosen one.
+      std::string_view name, org_name, place_name, role_name, doc_name;
       bool org_named = false;
-      std::size_t name_words = 0;
+      int name_words = 0;
       for (int k : entity.mentions) {
         const SpeakerMention& m = ms_[k];
         switch (m.mention.kind) {
           case MentionKind::name:
             person = true;
-            if (m.name_words.size() > name_words) {
-              name_words = m.name_words.size();
+            if (m.name_word_count > name_words) {
+              name_words = m.name_word_count;
               name = m.mention.head;
             }
             break;
@@ -496,6 +525,12 @@ class Clusterer {
   const MentionTables& tables_;
   const std::map<std::string, std::string>& aliases_;
   EntityResult r_;
+  // Each join, in joining order: fill_mentions() lists them per entity.
+  struct Joined {
+    int entity;
+    int mention;
+  };
+  std::vector<Joined> joined_;
   std::vector<Info> info_;
   std::vector<Keys> keys_;     // per mention
   std::vector<int> key_pool_;  // the name keys' part ids
@@ -505,7 +540,9 @@ class Clusterer {
   std::vector<std::size_t> tested_;
   std::vector<int> rank_;  // mentions before each one, possessive pronouns
                            // not counted
-  std::unordered_map<int, int> gov_entity_;
+  // (country, the entity of its government), the first one set per country;
+  // a document names few countries, so a flat list.
+  std::vector<std::pair<int, int>> gov_entity_;
   std::unordered_map<std::string, int> alias_entity_;
 };
 

@@ -69,6 +69,7 @@ class Framer {
   }
 
   std::vector<CueFrame> run() {
+    frames_.reserve(in_.cues.size());  // at most one frame per cue
     for (std::size_t c = 0; c < in_.cues.size(); ++c) {
       const Cue& cue = in_.cues[c];
       CueFrame f;

@@ -46,6 +46,10 @@ std::vector<SpeakerMention> find_mentions(std::string_view text,
                                           const RuleSwitches& switches) {
   const MentionScan scan(text, layout, tokens, tables, cue_starts);
   std::vector<SpeakerMention> candidates;
+  // About one candidate in eight tokens on news text (PolNeAR train: 0.12
+  // per token, more in a third of the documents): room for one in six at
+  // once rather than growing through SpeakerMention moves.
+  candidates.reserve(layout.tokens.size() / 6 + 8);
   run_phase(scan, MentionPhase::propose, switches, candidates);
   std::vector<SpeakerMention> mentions =
       resolve_overlaps(std::move(candidates));

@@ -139,7 +139,10 @@ struct MentionTables {
   };
   std::vector<EntryFacts> entry_facts;
   /// role phrase ("top diplomat") -> equivalence group id (the entity stage)
-  std::unordered_map<std::string, int> role_group;
+  /// (role_group_ids indexed by the phrase's id in role_group_words, so a
+  /// look-up of a phrase's tail copies no string)
+  WordTable role_group_words;
+  std::vector<int> role_group_ids;
 
   /// The facts of entry `entry` of the vocabulary the tables were loaded in.
   const EntryFacts& facts_of(const LexiconEntry* entry,
@@ -164,9 +167,11 @@ struct SpeakerMention {
   std::string title;        ///< titles stripped from a name, lower case
   std::string role;         ///< role words, lower case ("top diplomat")
   std::string head_word;    ///< the head noun, singular lower case
-  std::vector<std::string> name_words;  ///< a name's words, titles removed
-  int appositive = -1;                  ///< mention tied by apposition, or -1
-  int sentence = 0;                     ///< index into TextLayout::sentences
+  /// A name's words (titles removed): mention.head holds them, one space
+  /// apart; an initial keeps its dot ("George W. Bush": 3).
+  int name_word_count = 0;
+  int appositive = -1;   ///< mention tied by apposition, or -1
+  int sentence = 0;      ///< index into TextLayout::sentences
   bool subject = false;  ///< opens its sentence (after an opening phrase)
   /// An auxiliary or modal follows ("the bill would pass"): the subject of a
   /// clause, never the inverted subject of a cue before it.
@@ -220,6 +225,6 @@ std::vector<SpeakerMention> find_mentions(
     const RuleSwitches& switches = RuleSwitches{});
 
 /// The role-equivalence group of `role` or of its last word, or -1.
-int role_group_of(const MentionTables& tables, const std::string& role);
+int role_group_of(const MentionTables& tables, std::string_view role);
 
 }  // namespace quotelink::detail

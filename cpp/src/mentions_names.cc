@@ -115,12 +115,7 @@ bool propose_organisation(const MentionScan& s, int a, int b, int start,
   m.definite = definite;
   m.possessive = w.possessive(b);
   m.gender = Gender::neuter;
-  std::string name;
-  for (int u = a; u <= b; ++u) {
-    if (!name.empty()) name += ' ';
-    name += u == b ? w.original_base(u) : s.original(u);
-  }
-  m.mention.head = name;
+  s.set_head_words(a, b, &m.mention.head);
   out.push_back(std::move(m));
   return true;
 }
@@ -261,18 +256,19 @@ void finish_person(const MentionScan& s, SpeakerMention& m, int p, int end,
       }
   }
   m.possessive = w.possessive(end);
-  m.name_words.reserve(static_cast<std::size_t>(end - p + 1));
+  std::string& head = m.mention.head;
+  head.clear();
+  head.reserve(w.token(end).span.end - w.token(p).span.begin);
   for (int u = p; u <= end; ++u) {
-    if (w.punct(u, '.') && !m.name_words.empty()) {
-      m.name_words.back() += '.';  // the initial's dot
+    if (w.punct(u, '.') && m.name_word_count > 0) {
+      head += '.';  // the initial's dot
       continue;
     }
-    m.name_words.push_back(u == end ? w.original_base(u) : s.original(u));
+    if (m.name_word_count++ > 0) head += ' ';
+    const Span& span = w.token(u).span;
+    head +=
+        u == end ? w.original_base(u) : s.text.substr(span.begin, span.size());
   }
-  std::string name;
-  for (const std::string& word : m.name_words)
-    name += (name.empty() ? "" : " ") + word;
-  m.mention.head = name;
   m.head_word = w.base(end);
 }
 

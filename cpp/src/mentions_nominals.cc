@@ -169,12 +169,8 @@ SpeakerMention nominal_mention(const MentionScan& s, const NominalPhrase& p,
     m.role = (cut == std::string::npos ? "" : m.role.substr(0, cut + 1)) +
              h.role.singular;
   }
-  std::string shown;
-  for (int k = p.determined && p.possessor < 0 ? p.start + 1 : p.start; k <= t;
-       ++k)
-    shown += (shown.empty() ? "" : " ") +
-             (k == t ? w.original_base(k) : s.original(k));
-  m.mention.head = shown;
+  s.set_head_words(p.determined && p.possessor < 0 ? p.start + 1 : p.start, t,
+                   &m.mention.head);
   return m;
 }
 

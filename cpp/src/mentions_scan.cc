@@ -1,18 +1,20 @@
 #include "mentions_scan.h"
 
+#include <algorithm>
+
 #include "cues.h"
 #include "unicode.h"
 
 namespace quotelink::detail {
 
-std::string Words::original_base(int t) const {
-  std::string w(text_.substr(token(t).span.begin, token(t).span.size()));
+std::string_view Words::original_base(int t) const {
+  std::string_view w = text_.substr(token(t).span.begin, token(t).span.size());
   if (possessive(t)) {
     std::size_t cut = w.rfind('\'');
     std::size_t cut2 = w.rfind("\xE2\x80\x99");
     if (cut2 != std::string::npos && (cut == std::string::npos || cut2 > cut))
       cut = cut2;
-    if (cut != std::string::npos) w.resize(cut);
+    if (cut != std::string::npos) w = w.substr(0, cut);
   }
   return w;
 }
@@ -61,6 +63,8 @@ bool MentionScan::title_gender(int first, int last, Gender* gender) const {
 std::vector<int> MentionScan::positions_of(const std::vector<bool>* starts) {
   std::vector<int> out;
   if (!starts) return out;
+  out.reserve(static_cast<std::size_t>(
+      std::count(starts->begin(), starts->end(), true)));
   for (std::size_t t = 0; t < starts->size(); ++t)
     if ((*starts)[t]) out.push_back(static_cast<int>(t));
   return out;
@@ -91,6 +95,21 @@ std::string MentionScan::shown_words(int first, int last) const {
     shown += (shown.empty() || w.punct(k, ',') || percent_sign(k) ? "" : " ") +
              original(k);
   return shown;
+}
+
+void MentionScan::set_head_words(int first, int last, std::string* head) const {
+  head->clear();
+  if (first > last) return;
+  head->reserve(w.token(last).span.end - w.token(first).span.begin);
+  for (int k = first; k <= last; ++k) {
+    if (!head->empty()) *head += ' ';
+    if (k == last) {
+      *head += w.original_base(k);
+    } else {
+      const Span& span = w.token(k).span;
+      *head += text.substr(span.begin, span.size());
+    }
+  }
 }
 
 bool MentionScan::nominal_head(int t) const {

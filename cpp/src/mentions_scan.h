@@ -67,8 +67,8 @@ class Words {
   }
   /// "Russia's", "Koreas'": the word is a possessor.
   bool possessive(int t) const { return tokens_.shape(t, Shape::possessive); }
-  /// The word as written without a possessive ending.
-  std::string original_base(int t) const;
+  /// The word as written without a possessive ending (a view of the text).
+  std::string_view original_base(int t) const;
   bool same_sentence(int a, int b) const {
     return a >= 0 && b >= 0 && a < size() && b < size() &&
            token(a).sentence == token(b).sentence;
@@ -123,6 +123,10 @@ struct MentionScan {
   /// The original words first..last joined by spaces, with none before a
   /// comma or a glued "%" ("the bespectacled, 71-year-old diplomat", "42%").
   std::string shown_words(int first, int last) const;
+  /// Sets *head to the original words first..last one space apart, the last
+  /// without a possessive ending ("the Kremlin's" -> "the Kremlin"); empty
+  /// when first > last. Reuses *head's storage.
+  void set_head_words(int first, int last, std::string* head) const;
 
   /// A role, document or organisation head noun.
   bool nominal_head(int t) const;

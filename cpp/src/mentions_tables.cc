@@ -216,8 +216,11 @@ void load_name_words(MentionTables& t, Vocabulary* v) {
     add_words(v, to_lower(line), t.cls.not_name, "en/not_names.txt");
   int group = 0;
   for (const std::string& line : embedded_lines("en/role_equivalents.txt")) {
-    for (const std::string& role : split_fields(line, '|'))
-      t.role_group[role] = group;
+    for (const std::string& role : split_fields(line, '|')) {
+      const WordId id = t.role_group_words.intern(role);
+      if (id >= t.role_group_ids.size()) t.role_group_ids.resize(id + 1, -1);
+      t.role_group_ids[id] = group;  // a later line wins
+    }
     ++group;
   }
 }
@@ -253,19 +256,22 @@ MentionTables MentionTables::load(const Config& config,
   return t;
 }
 
-int role_group_of(const MentionTables& tables, const std::string& role) {
-  auto it = tables.role_group.find(role);
-  if (it != tables.role_group.end()) return it->second;
+int role_group_of(const MentionTables& tables, std::string_view role) {
+  auto group = [&](std::string_view phrase) {
+    const WordId id = tables.role_group_words.find(phrase);
+    return id == kNoWord ? -1 : tables.role_group_ids[id];
+  };
+  const int whole = group(role);
+  if (whole >= 0) return whole;
   std::size_t cut = role.rfind(' ');
-  if (cut == std::string::npos) return -1;
+  if (cut == std::string_view::npos) return -1;
   // "russian foreign minister" -> "foreign minister"
   std::size_t first = role.find(' ');
   if (first != cut) {
-    auto two = tables.role_group.find(role.substr(first + 1));
-    if (two != tables.role_group.end()) return two->second;
+    const int two = group(role.substr(first + 1));
+    if (two >= 0) return two;
   }
-  it = tables.role_group.find(role.substr(cut + 1));
-  return it == tables.role_group.end() ? -1 : it->second;
+  return group(role.substr(cut + 1));
 }
 
 }  // namespace quotelink::detail

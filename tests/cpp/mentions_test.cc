@@ -133,7 +133,7 @@ TEST(Mentions, LowerCaseTitleAndHyphenatedName) {
   const SpeakerMention* m = f.find("North Korean leader Kim Jong-Un");
   ASSERT_TRUE(m);
   EXPECT_EQ(m->mention.head, "Kim Jong-Un");
-  EXPECT_EQ(m->name_words.size(), 2u);
+  EXPECT_EQ(m->name_word_count, 2);
 }
 
 TEST(Mentions, RoleWithPossessiveCountry) {
