@@ -265,9 +265,7 @@ void finish_person(const MentionScan& s, SpeakerMention& m, int p, int end,
       continue;
     }
     if (m.name_word_count++ > 0) head += ' ';
-    const Span& span = w.token(u).span;
-    head +=
-        u == end ? w.original_base(u) : s.text.substr(span.begin, span.size());
+    head += u == end ? w.original_base(u) : s.original(u);
   }
   m.head_word = w.base(end);
 }
