@@ -169,12 +169,9 @@ void publish(Document& doc, const std::vector<SpeakerMention>& mentions,
 
 }  // namespace
 
-SpeakerTables SpeakerTables::load(const Config& config,
-                                  Vocabulary& vocabulary) {
-  ReportedTables reported = ReportedTables::load(&vocabulary);
-  add_report_verbs(reported.verbs, &vocabulary);
-  // The mention tables add entries: before any view of the vocabulary.
-  MentionTables mentions = MentionTables::load(config, &vocabulary);
+SpeakerTables SpeakerTables::load(const Vocabulary& vocabulary) {
+  ReportedTables reported = ReportedTables::load(vocabulary);
+  MentionTables mentions = MentionTables::load(vocabulary);
   return SpeakerTables{CueLexicon(vocabulary), std::move(mentions),
                        std::move(reported)};
 }

@@ -476,7 +476,7 @@ class Clusterer {
             // Organisation names beat nominals, which beat country names.
             if (m.mention.kind == MentionKind::place) {
               if (place_name.empty())
-                place_name = tables_.countries[m.country].name;
+                place_name = tables_.countries.names[m.country];
             } else if (m.role.empty()) {
               if (org_name.empty() || !org_named) org_name = m.mention.head;
               org_named = true;

@@ -80,7 +80,7 @@ bool propose_place(const MentionScan& s, int a, int b, int start, bool definite,
   m.government = true;
   m.definite = definite;
   m.possessive = s.w.possessive(b);
-  m.mention.head = s.tables.countries[country].name;
+  m.mention.head = s.tables.countries.names[country];
   m.head_word = s.w.phrase(a, b);
   m.gender = Gender::neuter;
   out.push_back(std::move(m));
