@@ -338,14 +338,133 @@ CalibrationTable fit_calibration(
   return table;
 }
 
+namespace {
+
+// The parts of a packed group key: level (how many parts follow "*"), then
+// kind + 1, rule number, speaker code, score bucket (kNoScore: not judged)
+// and word bucket, each in its own bits.
+constexpr std::uint64_t kNoScore = 255;
+
+std::uint64_t packed_key(int level, std::uint64_t kind, std::uint64_t rule,
+                         std::uint64_t speaker, std::uint64_t score,
+                         std::uint64_t words) {
+  return static_cast<std::uint64_t>(level) | kind << 3 | rule << 5 |
+         speaker << 25 | score << 29 | words << 37;
+}
+
+// 0 for "none", else 1 + 2 * mention kind (+1 when "+unlinked"); -1 when
+// `value` is no speaker the calibration stage writes.
+int speaker_code(std::string_view value) {
+  if (value == "none") return 0;
+  for (int kind = 0; kind <= static_cast<int>(MentionKind::pronoun); ++kind) {
+    const std::string_view name = to_string(static_cast<MentionKind>(kind));
+    if (value == name) return 1 + 2 * kind;
+    if (value.substr(0, name.size()) == name &&
+        value.substr(name.size()) == "+unlinked")
+      return 2 + 2 * kind;
+  }
+  return -1;
+}
+
+// speaker_code of the speaker part calibration_evidence gives `quote`.
+std::uint64_t speaker_code_of(const Quote& quote, const Document& doc) {
+  if (quote.mention < 0) return 0;
+  const auto kind =
+      static_cast<std::uint64_t>(doc.mentions[quote.mention].kind);
+  return 1 + 2 * kind + (quote.speaker < 0 ? 1 : 0);
+}
+
+int quote_kind_code(std::string_view value) {
+  for (int kind = 0; kind <= static_cast<int>(QuoteKind::indirect); ++kind)
+    if (value == to_string(static_cast<QuoteKind>(kind))) return kind + 1;
+  return -1;
+}
+
+// A small number below `limit` written in decimal, or -1.
+int small_number(std::string_view value, int limit) {
+  int out = -1;
+  if (!parse_number(value, out) || out < 0 || out >= limit) return -1;
+  return out;
+}
+
+}  // namespace
+
+// Reads each group key "*|kind=K|rule=R|speaker=S|score=B|words=W" (or a
+// prefix of it) into its packed number; rules are numbered in the order
+// first seen, by the address of their SieveLabel's name (one per name).
+CalibrationIndex::CalibrationIndex(const CalibrationTable& table)
+    : table_(&table) {
+  static constexpr std::string_view kParts[] = {
+      "kind=", "rule=", "speaker=", "score=", "words="};
+  for (const auto& [key, counts] : table.groups) {
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0;;) {
+      const std::size_t bar = key.find('|', start);
+      parts.push_back(std::string_view(key).substr(start, bar - start));
+      if (bar == std::string::npos) break;
+      start = bar + 1;
+    }
+    int codes[5] = {0, 0, 0, 0, 0};
+    bool ok = parts[0] == "*" && parts.size() <= 6;
+    for (std::size_t i = 1; ok && i < parts.size(); ++i) {
+      const std::string_view name = kParts[i - 1];
+      ok = parts[i].substr(0, name.size()) == name;
+      if (!ok) break;
+      const std::string_view value = parts[i].substr(name.size());
+      if (i == 1) codes[0] = quote_kind_code(value);
+      if (i == 2) {
+        const char* label = SieveLabel(value).name().data();
+        codes[1] = static_cast<int>(
+            rules_.emplace(label, rules_.size() + 1).first->second);
+      }
+      if (i == 3) codes[2] = speaker_code(value);
+      if (i == 4)
+        codes[3] = value == "none" ? static_cast<int>(kNoScore)
+                                   : small_number(value, kNoScore);
+      if (i == 5) codes[4] = small_number(value, 256);
+      ok = codes[i - 1] >= 0 && rules_.size() < (1u << 20);
+    }
+    if (!ok) {
+      packed_ = false;
+      return;
+    }
+    counts_[packed_key(static_cast<int>(parts.size()) - 1, codes[0], codes[1],
+                       codes[2], codes[3], codes[4])] = counts;
+  }
+}
+
+double CalibrationIndex::probability(const Document& doc, std::size_t q,
+                                     double score) const {
+  if (!packed_) return table_->probability(calibration_evidence(doc, q, score));
+  const EvidenceView e = evidence_view(doc, q, score);
+  const auto rule = rules_.find(e.rule.data());
+  const std::uint64_t codes[5] = {
+      static_cast<std::uint64_t>(e.kind) + 1,
+      rule == rules_.end() ? 0 : rule->second,
+      speaker_code_of(doc.quotes[q], doc),
+      e.judged ? bucket_of(table_->score_edges, e.score) : kNoScore,
+      bucket_of(table_->word_edges, e.words)};
+  std::uint64_t parts[5] = {0, 0, 0, 0, 0};
+  double p = 0.5;
+  for (int level = 0; level <= 5; ++level) {
+    if (level > 0) parts[level - 1] = codes[level - 1];
+    if (level == 2 && rule == rules_.end()) break;
+    const auto found = counts_.find(
+        packed_key(level, parts[0], parts[1], parts[2], parts[3], parts[4]));
+    if (found == counts_.end()) break;
+    p = (found->second.right + table_->strength * p) /
+        (found->second.records + table_->strength);
+  }
+  return p;
+}
+
 void calibrate_confidences(Document& doc, const std::vector<double>& scores,
-                           const CalibrationTable* table,
+                           const CalibrationIndex* table,
                            std::vector<CalibrationEvidence>* evidence_out) {
   if (!table && !evidence_out) return;
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
     const double score = q < scores.size() ? scores[q] : std::nan("");
-    const EvidenceView e = evidence_view(doc, q, score);
-    if (table) doc.quotes[q].confidence = probability_of(*table, e);
+    if (table) doc.quotes[q].confidence = table->probability(doc, q, score);
     if (evidence_out)
       evidence_out->push_back(calibration_evidence(doc, q, score));
   }
@@ -359,6 +478,11 @@ const CalibrationTable& shipped_calibration() {
           "(cpp/data/model/calibration.tsv): fit one with `quotelink train "
           "--calibration-out`, or set Config.calibration = false"));
   return table;
+}
+
+const CalibrationIndex& shipped_calibration_index() {
+  static const CalibrationIndex index(shipped_calibration());
+  return index;
 }
 
 }  // namespace quotelink::detail

@@ -82,6 +82,28 @@ CalibrationTable fit_calibration(
     const std::vector<CalibrationEvidence>& evidence,
     const std::vector<bool>& right, const CalibrationFitOptions& options);
 
+/// A fitted table read into integer keys for the calibration stage: each
+/// group key's parts (kind, rule as a SieveLabel, speaker as a mention kind,
+/// score and word buckets) packed into one number, so that a record's walk
+/// down its groups hashes no string. Gives exactly CalibrationTable's
+/// probabilities. A table with a group the packing cannot hold (a speaker
+/// that is no mention kind) is walked by its string keys instead. Holds a
+/// pointer to `table`, which must outlive the index.
+class CalibrationIndex {
+ public:
+  explicit CalibrationIndex(const CalibrationTable& table);
+  /// The table's probability for doc.quotes[q] whose accept_report score is
+  /// `score` (NaN: not judged); that of calibration_evidence(doc, q, score).
+  double probability(const Document& doc, std::size_t q, double score) const;
+
+ private:
+  const CalibrationTable* table_;
+  bool packed_ = true;  // every group key was packed
+  // Each rule of the table by its SieveLabel's name address: its number.
+  std::unordered_map<const char*, std::uint64_t> rules_;
+  std::unordered_map<std::uint64_t, CalibrationCounts> counts_;
+};
+
 /// Contract: the calibration stage, after apply_model on one window.
 /// `scores` holds accept_report's score of each record of doc.quotes (NaN:
 /// not judged; empty: no model). With a `table`, every record's confidence
@@ -90,7 +112,7 @@ CalibrationTable fit_calibration(
 /// evidence is appended to `evidence_out` when it is given (training reads
 /// it). Without either, nothing is done.
 void calibrate_confidences(Document& doc, const std::vector<double>& scores,
-                           const CalibrationTable* table,
+                           const CalibrationIndex* table,
                            std::vector<CalibrationEvidence>* evidence_out);
 
 /// The embedded data file of the shipped table (cpp/data/model/).
@@ -99,5 +121,7 @@ inline constexpr std::string_view kShippedCalibration = "model/calibration.tsv";
 /// The table embedded in the library, parsed once; throws quotelink::error
 /// when the build embeds none.
 const CalibrationTable& shipped_calibration();
+/// The index of shipped_calibration(), built once.
+const CalibrationIndex& shipped_calibration_index();
 
 }  // namespace quotelink::detail

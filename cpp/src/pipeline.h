@@ -31,7 +31,7 @@ class Lexicon {
         speakers(detail::SpeakerTables::load(vocabulary)),
         model(config.model && config.indirect ? &detail::shipped_model()
                                               : nullptr),
-        calibration(config.calibration ? &detail::shipped_calibration()
+        calibration(config.calibration ? &detail::shipped_calibration_index()
                                        : nullptr) {}
 
   // The stages' views hold pointers into `vocabulary`: never copied or moved.
@@ -48,7 +48,7 @@ class Lexicon {
   /// The learned layer's model, or nullptr for the rules only.
   const detail::LinearModel* model;
   /// The confidence calibration table, or nullptr for the rules' constants.
-  const detail::CalibrationTable* calibration;
+  const detail::CalibrationIndex* calibration;
 };
 
 namespace detail {

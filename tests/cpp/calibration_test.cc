@@ -49,6 +49,15 @@ CalibrationTable small_table() {
   return table;
 }
 
+// Strength 3, two score and two word buckets.
+CalibrationFitOptions three_two_two() {
+  CalibrationFitOptions options;
+  options.strength = 3;
+  options.score_buckets = 2;
+  options.word_buckets = 2;
+  return options;
+}
+
 quotelink::error parse_error(const std::string& text) {
   try {
     CalibrationTable::parse(text);
@@ -140,10 +149,7 @@ TEST(CalibrationFit, CountsEveryGroupOfEveryRecord) {
       evidence(QuoteKind::indirect, "reported_after+model", "pronoun", -2.0, 8),
       evidence(QuoteKind::indirect, "reported_after+model", "none", 3.454, 20),
   };
-  CalibrationFitOptions options;
-  options.strength = 3;
-  options.score_buckets = 2;
-  options.word_buckets = 2;
+  CalibrationFitOptions options = three_two_two();
   const CalibrationTable table =
       fit_calibration(records, {true, false, true, false}, options);
   EXPECT_EQ(table.strength, 3.0);
@@ -204,7 +210,8 @@ TEST(CalibrationStage, ConfidenceFollowsTheTable) {
   table.groups["*|kind=indirect"] = {1, 8};
   Document doc = two_records();
   std::vector<CalibrationEvidence> seen;
-  calibrate_confidences(doc, {NAN, 1.5}, &table, &seen);
+  const quotelink::detail::CalibrationIndex index(table);
+  calibrate_confidences(doc, {NAN, 1.5}, &index, &seen);
   ASSERT_EQ(seen.size(), 2u);
   EXPECT_EQ(seen[0].speaker, "name");
   EXPECT_FALSE(seen[0].judged);
@@ -260,6 +267,65 @@ TEST(CalibrationStage, ExtractorCalibratesByDefaultAndFiltersByIt) {
   for (const Quote& quote : filtered.quotes)
     EXPECT_GE(quote.confidence, strict.min_confidence);
   EXPECT_LT(filtered.quotes.size(), calibrated.quotes.size());
+}
+
+// A document whose records cover every branch of the index: both kinds of
+// speaker (linked, unlinked, none), a rule the table lacks, judged and
+// unjudged scores.
+Document varied_records() {
+  Document doc = two_records();
+  Mention he;
+  he.kind = MentionKind::pronoun;
+  doc.mentions.push_back(he);
+  Quote unlinked = doc.quotes[1];
+  unlinked.mention = 1;
+  unlinked.speaker = -1;
+  Quote unknown_rule = doc.quotes[0];
+  unknown_rule.sieve = quotelink::SieveLabel("a_rule_the_table_lacks");
+  doc.quotes.push_back(unlinked);
+  doc.quotes.push_back(unknown_rule);
+  return doc;
+}
+
+TEST(CalibrationIndex, GivesTheTablesProbabilities) {
+  const std::vector<CalibrationEvidence> records = {
+      evidence(QuoteKind::direct, "trigram", "name", NAN, 2),
+      evidence(QuoteKind::indirect, "reported_after+model", "none", 1.5, 3),
+      evidence(QuoteKind::indirect, "reported_after+model", "pronoun+unlinked",
+               -2.0, 3),
+      evidence(QuoteKind::indirect, "reported_after+model", "pronoun+unlinked",
+               1.5, 3)};
+  const CalibrationTable table =
+      fit_calibration(records, {true, false, true, false}, three_two_two());
+  const quotelink::detail::CalibrationIndex index(table);
+  const Document doc = varied_records();
+  const std::vector<double> scores = {NAN, 1.5, -2.0, NAN};
+  for (std::size_t q = 0; q < doc.quotes.size(); ++q)
+    EXPECT_EQ(index.probability(doc, q, scores[q]),
+              table.probability(
+                  quotelink::detail::calibration_evidence(doc, q, scores[q])))
+        << "record " << q;
+  // The finest groups were reached (not only "*").
+  EXPECT_NE(index.probability(doc, 1, 1.5), index.probability(doc, 2, -2.0));
+}
+
+// A rule name with a bar cannot be split back into its key's parts: the
+// index then walks the string keys, and still reaches the rule's group.
+TEST(CalibrationIndex, TablesItCannotPackAreWalkedByTheirKeys) {
+  CalibrationTable table = small_table();
+  table.groups["*|kind=direct|rule=odd|rule"] = {0, 50};
+  const quotelink::detail::CalibrationIndex index(table);
+  Document doc = varied_records();
+  doc.quotes[0].sieve = quotelink::SieveLabel("odd|rule");
+  const double expected =
+      table.probability(quotelink::detail::calibration_evidence(doc, 0, NAN));
+  EXPECT_LT(expected, 0.2);  // the rule's group was reached
+  EXPECT_EQ(index.probability(doc, 0, NAN), expected);
+  for (std::size_t q = 1; q < doc.quotes.size(); ++q)
+    EXPECT_EQ(
+        index.probability(doc, q, NAN),
+        table.probability(quotelink::detail::calibration_evidence(doc, q, NAN)))
+        << "record " << q;
 }
 
 }  // namespace
