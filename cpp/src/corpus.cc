@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -390,9 +392,31 @@ QuoteKeys quote_keys_of(const Document& doc, const Quote& quote,
   return q;
 }
 
+// The name tables of `options`' language and extra titles, loaded once per
+// distinct pair and kept for the process (the default pair is
+// NameTables::builtin()); throws quotelink::error for an unknown language.
+const NameTables& name_tables(const LinkOptions& options) {
+  const Config defaults;
+  if (options.language == defaults.language && options.extra_titles.empty())
+    return NameTables::builtin();
+  using Key = std::pair<std::string, std::vector<std::string>>;
+  static std::mutex mutex;
+  static std::map<Key, std::unique_ptr<const NameTables>> loaded;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<const NameTables>& slot =
+      loaded[Key{options.language, options.extra_titles}];
+  if (!slot) {
+    Config config;
+    config.language = options.language;
+    config.extra_titles = options.extra_titles;
+    slot = std::make_unique<const NameTables>(NameTables::load(config));
+  }
+  return *slot;
+}
+
 DocumentKeys document_keys(const Document& doc, const LinkOptions& options,
                            bool full) {
-  const NameTables& tables = NameTables::builtin();
+  const NameTables& tables = name_tables(options);
   DocumentKeys keys;
   keys.id = doc.id;
   std::vector<NameKey> names;
@@ -433,7 +457,9 @@ std::size_t QuoteCluster::document_count() const {
 
 struct Corpus::State {
   explicit State(const LinkOptions& o)
-      : options(o), clusterer(o.shingle_words, o.min_contained_words) {}
+      : options(o), clusterer(o.shingle_words, o.min_contained_words) {
+    name_tables(o);  // an unknown language fails here, not at a document
+  }
 
   struct Names {
     std::map<std::string, int> counts;  // display name -> occurrences

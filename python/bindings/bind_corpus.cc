@@ -8,6 +8,8 @@
 #include <climits>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "bindings.h"
 #include "quotelink/corpus.h"
@@ -143,8 +145,10 @@ QuoteKind quote_kind(const std::string& name) {
 void bind_corpus(py::module_& m) {
   m.def(
       "link_keys",
-      [](const py::object& doc, int shingle_words, int min_contained_words) {
-        LinkOptions options{shingle_words, min_contained_words};
+      [](const py::object& doc, int shingle_words, int min_contained_words,
+         std::string language, std::vector<std::string> extra_titles) {
+        LinkOptions options{shingle_words, min_contained_words,
+                            std::move(language), std::move(extra_titles)};
         Document d = py::isinstance<Document>(doc) ? doc.cast<Document>()
                                                    : from_python(doc);
         std::string bytes;
@@ -155,7 +159,8 @@ void bind_corpus(py::module_& m) {
         return py::bytes(bytes);
       },
       py::arg("doc"), py::arg("shingle_words") = 3,
-      py::arg("min_contained_words") = 5,
+      py::arg("min_contained_words") = 5, py::arg("language") = "en",
+      py::arg("extra_titles") = std::vector<std::string>{},
       "The linking keys of a document (core or quotelink.Document) as bytes.");
 
   py::class_<LinkItem>(m, "LinkItem",
@@ -166,10 +171,16 @@ void bind_corpus(py::module_& m) {
 
   py::class_<LinkStream>(m, "LinkStream",
                          "Linking in bounded memory; see quotelink.corpus.")
-      .def(py::init([](int shingle_words, int min_contained_words) {
-             return LinkStream(LinkOptions{shingle_words, min_contained_words});
+      .def(py::init([](int shingle_words, int min_contained_words,
+                       std::string language,
+                       std::vector<std::string> extra_titles) {
+             return LinkStream(LinkOptions{shingle_words, min_contained_words,
+                                           std::move(language),
+                                           std::move(extra_titles)});
            }),
-           py::arg("shingle_words") = 3, py::arg("min_contained_words") = 5)
+           py::arg("shingle_words") = 3, py::arg("min_contained_words") = 5,
+           py::arg("language") = "en",
+           py::arg("extra_titles") = std::vector<std::string>{})
       .def(
           "add",
           [](LinkStream& self, const py::object& doc) {
@@ -246,10 +257,16 @@ void bind_corpus(py::module_& m) {
 
   py::class_<Corpus>(m, "Corpus",
                      "Documents linked across; see quotelink.Corpus.")
-      .def(py::init([](int shingle_words, int min_contained_words) {
-             return Corpus(LinkOptions{shingle_words, min_contained_words});
+      .def(py::init([](int shingle_words, int min_contained_words,
+                       std::string language,
+                       std::vector<std::string> extra_titles) {
+             return Corpus(LinkOptions{shingle_words, min_contained_words,
+                                       std::move(language),
+                                       std::move(extra_titles)});
            }),
-           py::arg("shingle_words") = 3, py::arg("min_contained_words") = 5)
+           py::arg("shingle_words") = 3, py::arg("min_contained_words") = 5,
+           py::arg("language") = "en",
+           py::arg("extra_titles") = std::vector<std::string>{})
       .def(
           "add",
           [](Corpus& self, const py::object& doc) {

@@ -77,13 +77,25 @@ class Stream:
     def wait(self, seconds: float) -> bool: ...
     def next(self) -> tuple[str, Any, str | None, int | None] | None: ...
 
-def link_keys(doc: Any, shingle_words: int = 3, min_contained_words: int = 5) -> bytes:
+def link_keys(
+    doc: Any,
+    shingle_words: int = 3,
+    min_contained_words: int = 5,
+    language: str = "en",
+    extra_titles: list[str] = ...,
+) -> bytes:
     """The linking keys of a document (core or quotelink.Document) as bytes."""
 
 class LinkStream:
     """Linking in bounded memory; see quotelink.corpus.LinkStream."""
 
-    def __init__(self, shingle_words: int = 3, min_contained_words: int = 5) -> None: ...
+    def __init__(
+        self,
+        shingle_words: int = 3,
+        min_contained_words: int = 5,
+        language: str = "en",
+        extra_titles: list[str] = ...,
+    ) -> None: ...
     def add(self, doc: Any) -> tuple[list[int | None], list[str | None], list[int]]: ...
     def serialise(self, item: LinkItem, format: str) -> str: ...
     def link_text(self, doc: Any, format: str) -> str: ...
@@ -107,7 +119,13 @@ class LinkItem:
 class Corpus:
     """Documents linked across; see quotelink.Corpus."""
 
-    def __init__(self, shingle_words: int = 3, min_contained_words: int = 5) -> None: ...
+    def __init__(
+        self,
+        shingle_words: int = 3,
+        min_contained_words: int = 5,
+        language: str = "en",
+        extra_titles: list[str] = ...,
+    ) -> None: ...
     def __len__(self) -> int: ...
     def add(self, doc: Any) -> int: ...
     def add_keys(self, keys: bytes) -> int: ...

@@ -335,7 +335,8 @@ def _extract_to(
     progress = Progress(total, sys.stderr, _progress_enabled(args.progress, total))
     writer = Writer(args.format, out)  # type: ignore[arg-type] - a TextIO in all but name
     if args.link:
-        writer.linker = LinkStream()
+        config = extractor.config
+        writer.linker = LinkStream(language=config.language, extra_titles=config.extra_titles)
 
     def report(item: Item) -> None:
         if progress.enabled:

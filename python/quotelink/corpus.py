@@ -58,9 +58,18 @@ class QuoteCluster:
     documents: tuple[str, ...]
 
 
-def link_keys(doc: Document, *, shingle_words: int = 3, min_contained_words: int = 5) -> bytes:
-    """The linking keys of one document, as bytes (picklable, small, no text)."""
-    return _core.link_keys(doc, shingle_words, min_contained_words)
+def link_keys(
+    doc: Document,
+    *,
+    shingle_words: int = 3,
+    min_contained_words: int = 5,
+    language: str = "en",
+    extra_titles: Sequence[str] = (),
+) -> bytes:
+    """The linking keys of one document, as bytes (picklable, small, no text).
+    ``language`` and ``extra_titles`` are those of the Config that extracted
+    it: its titles are left out of person keys."""
+    return _core.link_keys(doc, shingle_words, min_contained_words, language, list(extra_titles))
 
 
 class LinkStream:
@@ -72,8 +81,15 @@ class LinkStream:
     are those :meth:`Corpus.link` gives for the same documents in the same
     order, but there is no summary (speakers, clusters) afterwards."""
 
-    def __init__(self, *, shingle_words: int = 3, min_contained_words: int = 5) -> None:
-        self._core = _core.LinkStream(shingle_words, min_contained_words)
+    def __init__(
+        self,
+        *,
+        shingle_words: int = 3,
+        min_contained_words: int = 5,
+        language: str = "en",
+        extra_titles: Sequence[str] = (),
+    ) -> None:
+        self._core = _core.LinkStream(shingle_words, min_contained_words, language, list(extra_titles))
 
     def link(self, doc: Document) -> list[dict[str, Any]]:
         """Links one document and returns its linked records (LINKED_FIELDS)."""
@@ -124,8 +140,12 @@ class Corpus:
         shingle_words: int = 3,
         min_contained_words: int = 5,
         keep_records: bool = True,
+        language: str = "en",
+        extra_titles: Sequence[str] = (),
     ) -> None:
-        self._core = _core.Corpus(shingle_words, min_contained_words)
+        # language and extra_titles: those of the Config that extracted the
+        # documents, whose titles are left out of person keys.
+        self._core = _core.Corpus(shingle_words, min_contained_words, language, list(extra_titles))
         # Without records (a stream: see link()), memory holds only the
         # entities, the clusters and a few ids per document.
         self._keep_records = keep_records
@@ -177,7 +197,13 @@ class Corpus:
         names = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
         if len(names) != len(texts):
             raise _core.Error(f"{len(texts)} texts but {len(names)} ids")
-        return cls(extractor.extract_many(texts, threads=threads, ids=names), **options)
+        config = extractor.config
+        return cls(
+            extractor.extract_many(texts, threads=threads, ids=names),
+            language=config.language,
+            extra_titles=config.extra_titles,
+            **options,
+        )
 
     def add(self, doc: Document) -> int:
         """Links one document; returns its index in the corpus."""

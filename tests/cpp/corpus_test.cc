@@ -137,6 +137,36 @@ TEST(Corpus, SurnameResolvedInsideItsDocumentFirst) {
   EXPECT_EQ(global(corpus, 1, putin).name, "Vladimir Putin");
 }
 
+// LinkOptions carry the extractor's Config::extra_titles to the name keys:
+// with "Commissar" a title, "Commissar Jane Roe" of one document is the Jane
+// Roe of another, as inside one document; without it, another person.
+TEST(Corpus, ExtraTitlesAreLeftOutOfPersonKeys) {
+  DocBuilder a("a");
+  a.entity("Commissar Jane Roe", EntityType::person, {"Commissar Jane Roe"});
+  DocBuilder b("b");
+  b.entity("Jane Roe", EntityType::person, {"Jane Roe"});
+  quotelink::LinkOptions with_title;
+  with_title.extra_titles = {"Commissar"};
+  Corpus linked(with_title);
+  linked.add_document(a.done());
+  linked.add_document(b.done());
+  EXPECT_EQ(linked.entity_id(0, 0), linked.entity_id(1, 0));
+  EXPECT_EQ(quotelink::link_keys(a.done(), with_title).entities[0].key,
+            quotelink::link_keys(b.done(), with_title).entities[0].key);
+  Corpus apart;
+  apart.add_document(a.done());
+  apart.add_document(b.done());
+  EXPECT_NE(apart.entity_id(0, 0), apart.entity_id(1, 0));
+}
+
+// The name keys follow LinkOptions::language; an unknown one is an error
+// when the corpus is made.
+TEST(Corpus, UnknownLanguageIsAnError) {
+  quotelink::LinkOptions options;
+  options.language = "xx";
+  EXPECT_THROW(Corpus{options}, quotelink::error);
+}
+
 TEST(Corpus, SurnameResolvedAgainstAnotherEntityOfItsDocument) {
   Corpus corpus;
   DocBuilder a("a");

@@ -93,6 +93,29 @@ def test_different_people_and_roles_stay_apart():
     assert role.key == ""
 
 
+def test_extra_titles_of_the_config_reach_the_linking_keys():
+    # "Commissar" is a title only with the extractor's extra_titles: then the
+    # Commissar Jane Roe of one document is the Jane Roe of the other.
+    a, b = Builder("a"), Builder("b")
+    a.entity("Commissar Jane Roe")
+    b.entity("Jane Roe")
+    linked = ql.Corpus([a.doc, b.doc], extra_titles=["Commissar"])
+    assert linked.entity_id(0, 0) == linked.entity_id(1, 0)
+    assert ql.Corpus([a.doc, b.doc]).entity_id(0, 0) != ql.Corpus([a.doc, b.doc]).entity_id(1, 0)
+    assert link_keys(a.doc, extra_titles=["Commissar"]) != link_keys(a.doc)
+    # A corpus of an extractor's texts links with its Config's titles.
+    extractor = ql.Extractor(ql.Config(extra_titles=["Commissar"]))
+    corpus = ql.Corpus.from_texts([], extractor=extractor)
+    corpus.add(a.doc)
+    corpus.add(b.doc)
+    assert corpus.entity_id(0, 0) == corpus.entity_id(1, 0)
+
+
+def test_unknown_language_of_a_corpus_raises_quotelink_error():
+    with pytest.raises(ql.Error, match="xx"):
+        ql.Corpus(language="xx")
+
+
 def test_records_carry_global_speaker_entity_and_cluster():
     corpus = lavrov_corpus()
     records = list(corpus.records())

@@ -27,6 +27,13 @@ struct LinkOptions {
   /// A quotation shorter than this is clustered only by exact (normalized)
   /// match, never by containment in a longer one.
   int min_contained_words = 5;
+  /// The language pack whose word lists (titles, countries, ...) build the
+  /// name keys: the extractor's Config::language.
+  std::string language = "en";
+  /// Titles besides the pack's, left out of person keys as its own are
+  /// ("Commissar Jane Roe" keys as Jane Roe): the extractor's
+  /// Config::extra_titles.
+  std::vector<std::string> extra_titles;
 };
 
 /// One document entity as cross-document linking sees it.
@@ -105,7 +112,8 @@ struct QuoteCluster {
 /// keys' small results (ids, names, aliases), never the documents' text.
 class Corpus {
  public:
-  /// An empty corpus; throws quotelink::error on bad options.
+  /// An empty corpus; throws quotelink::error on bad options (an unknown
+  /// language among them).
   explicit Corpus(LinkOptions options = {});
   ~Corpus();
   Corpus(Corpus&&) noexcept;
