@@ -93,22 +93,43 @@ class ShingleIndex::Writer {
  private:
   void write_block() {
     if (chunk_.firsts.size() == kChunkBlocks) close_chunk();
-    std::uint64_t deltas = 0;
+    // A posting of the previous one's shingle (a phrase several quotations
+    // share: syndicated reports naming new people) is coded by its
+    // quotation's step alone; the others by their shingle's gap and their
+    // quotation in full.
+    std::uint64_t gaps = 0, steps = 0;
+    std::size_t repeats = 0;
     std::uint32_t widest = 0;
     for (std::size_t i = 1; i < block_.size(); ++i) {
-      deltas += (block_[i] >> 32) - (block_[i - 1] >> 32);
-      widest = std::max(widest, static_cast<std::uint32_t>(block_[i]));
+      const std::uint64_t gap = (block_[i] >> 32) - (block_[i - 1] >> 32);
+      if (gap == 0) {
+        steps += block_[i] - block_[i - 1] - 1;
+        ++repeats;
+      } else {
+        gaps += gap - 1;
+        widest = std::max(widest, static_cast<std::uint32_t>(block_[i]));
+      }
     }
-    const unsigned k =
-        block_.size() > 1 ? rice_parameter(deltas / (block_.size() - 1)) : 0;
+    const std::size_t news = block_.size() - 1 - repeats;
+    const unsigned k = news > 0 ? rice_parameter(gaps / news) : 0;
     const unsigned width = bit_width(widest);
+    const unsigned step_k =
+        repeats > 0 ? std::min(kNoRepeats - 1, rice_parameter(steps / repeats))
+                    : kNoRepeats;
     chunk_.firsts.push_back(block_.front());
     chunk_.offsets.push_back(static_cast<std::uint32_t>(bits_used_));
-    chunk_.params.push_back(static_cast<std::uint16_t>(k | width << 8));
+    chunk_.params.push_back(
+        static_cast<std::uint16_t>(k | width << 5 | step_k << 11));
     BitWriter writer(chunk_.bits, bits_used_);
     for (std::size_t i = 1; i < block_.size(); ++i) {
-      writer.put_rice((block_[i] >> 32) - (block_[i - 1] >> 32), k);
-      writer.put(static_cast<std::uint32_t>(block_[i]), width);
+      const std::uint64_t gap = (block_[i] >> 32) - (block_[i - 1] >> 32);
+      if (step_k != kNoRepeats) writer.put(gap == 0 ? 1 : 0, 1);
+      if (gap == 0) {
+        writer.put_rice(block_[i] - block_[i - 1] - 1, step_k);
+      } else {
+        writer.put_rice(gap - 1, k);
+        writer.put(static_cast<std::uint32_t>(block_[i]), width);
+      }
     }
     bits_used_ = writer.position();
     chunk_.count += static_cast<std::uint32_t>(block_.size());
@@ -141,8 +162,9 @@ void ShingleIndex::Cursor::enter_block() {
   in_block_ = 0;
   block_size_ =
       std::min<std::size_t>(kBlockPostings, c.count - block_ * kBlockPostings);
-  rice_ = c.params[block_] & 0xFF;
-  width_ = c.params[block_] >> 8;
+  rice_ = c.params[block_] & 0x1F;
+  width_ = (c.params[block_] >> 5) & 0x3F;
+  step_rice_ = c.params[block_] >> 11;
   bits_ = BitReader(c.bits, c.offsets[block_]);
 }
 
@@ -158,8 +180,13 @@ bool ShingleIndex::Cursor::next(Key& key) {
   if (in_block_++ == 0) {
     previous_ = run_->chunks[chunk_].firsts[block_];
   } else {
-    const std::uint64_t shingle = (previous_ >> 32) + bits_.get_rice(rice_);
-    previous_ = shingle << 32 | bits_.get(width_);
+    if (step_rice_ != kNoRepeats && bits_.get(1) != 0) {
+      previous_ += 1 + bits_.get_rice(step_rice_);  // the same shingle
+    } else {
+      const std::uint64_t shingle =
+          (previous_ >> 32) + 1 + bits_.get_rice(rice_);
+      previous_ = shingle << 32 | bits_.get(width_);
+    }
   }
   key = previous_;
   return true;

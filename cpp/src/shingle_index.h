@@ -3,7 +3,8 @@
 // of every distinct quotation a stream has seen (containment is exact), so a
 // posting costs about four bytes, not eight: postings are kept sorted in
 // runs of bit-packed deltas (Rice-coded shingle gaps, quotations in a fixed
-// width per block of 32), cut into chunks, and merging two runs frees each
+// width per block of 32, or as a Rice-coded step from the previous posting
+// when a shingle repeats), cut into chunks, and merging two runs frees each
 // input chunk as soon as it is read, so the index is never held twice.
 #pragma once
 
@@ -47,6 +48,7 @@ class ShingleIndex {
   // A shingle delta whose Rice quotient reaches this is written raw (32
   // bits) after this many one bits, so no code is long.
   static constexpr std::uint32_t kRiceEscape = 24;
+  static constexpr unsigned kNoRepeats = 31;
   // The tail: an open-addressing table of 2^kTailBits keys (linear probing
   // from the shingle's home slot), at most half full; no quotation has the
   // number 2^32 - 1, so that key marks an empty slot.
@@ -57,12 +59,18 @@ class ShingleIndex {
   }
 
   // Up to kChunkBlocks blocks of kBlockPostings postings: each block's first
-  // key in full, the others as bits: the shingle's delta from the previous
-  // key Rice-coded, then the quotation in a fixed width (both per block).
+  // key in full, the others as bits: a flag when the key has the previous
+  // one's shingle (only in blocks where one does), then its quotation's
+  // step from the previous key's less one, Rice-coded; else its shingle's
+  // gap less one, Rice-coded, then its quotation in a fixed width (the
+  // three parameters per block).
   struct Chunk {
     std::vector<Key> firsts;
     std::vector<std::uint32_t> offsets;  // bit where each block's codes start
-    std::vector<std::uint16_t> params;   // Rice parameter | width << 8
+    // Rice parameter of the shingle gaps | quotation width << 5 | Rice
+    // parameter of the quotation steps << 11 (kNoRepeats: no posting of
+    // the block repeats its predecessor's shingle, and none has a flag).
+    std::vector<std::uint16_t> params;
     std::vector<std::uint64_t> bits;
     std::uint32_t count = 0;
   };
@@ -153,6 +161,7 @@ class ShingleIndex::Cursor {
   BitReader bits_;
   unsigned rice_ = 0;
   unsigned width_ = 0;
+  unsigned step_rice_ = 0;
   std::size_t chunk_ = 0;
   std::size_t block_ = 0;
   std::size_t in_block_ = 0;    // keys of the block read

@@ -75,6 +75,40 @@ TEST(ShingleIndex, APostingTakesAFewBytesNotEight) {
   EXPECT_LT(per_posting, 6.5) << index.bytes() << " bytes";
 }
 
+TEST(ShingleIndex, ARepeatedShingleCostsItsQuotationsStep) {
+  // 20 copies of 2,000 quotations, each copy naming someone new: 18 of a
+  // copy's 20 shingles are its original's. A posting repeating the previous
+  // one's shingle is its quotation's step (about 2,000: 12 bits and a flag)
+  // instead of a zero gap and the quotation in full: 3.1 bytes a posting
+  // with the 512 KB tail, 4.7 before.
+  std::mt19937 random(11);
+  std::uniform_int_distribution<std::uint32_t> any;
+  std::vector<std::vector<std::uint32_t>> originals(2000);
+  for (auto& shingles : originals)
+    while (shingles.size() < 18) shingles.push_back(any(random));
+  ShingleIndex index;
+  std::map<std::uint32_t, std::vector<std::uint32_t>> expected;
+  std::uint32_t quote = 0;
+  for (int copy = 0; copy < 20; ++copy)
+    for (std::size_t o = 0; o < originals.size(); ++o, ++quote) {
+      std::vector<std::uint32_t> shingles = originals[o];
+      shingles.push_back(any(random));
+      shingles.push_back(any(random));
+      std::sort(shingles.begin(), shingles.end());
+      shingles.erase(std::unique(shingles.begin(), shingles.end()),
+                     shingles.end());
+      index.add(quote, shingles);
+      if (o % 50 == 0)
+        for (std::uint32_t s : shingles) expected[s].push_back(quote);
+    }
+  EXPECT_EQ(index.postings(), 800000u);
+  for (const auto& [shingle, quotes_of] : expected)
+    ASSERT_EQ(visited(index, shingle), quotes_of) << shingle;
+  const double per_posting = static_cast<double>(index.bytes()) /
+                             static_cast<double>(index.postings());
+  EXPECT_LT(per_posting, 3.5) << index.bytes() << " bytes";
+}
+
 TEST(ShingleIndex, AnEmptyIndexFindsNothing) {
   ShingleIndex index;
   EXPECT_TRUE(visited(index, 42).empty());
