@@ -38,16 +38,23 @@ TEST(Mentions, CountriesTsvNamesManyCountriesByNameDemonymSeatAndAlias) {
   EXPECT_EQ(country_of("russia", false), id);
 }
 
-// The mentions of `text` with the tables loaded into `vocabulary`.
-std::vector<std::string> mention_texts(const std::string& text,
-                                       const Vocabulary& vocabulary,
-                                       const MentionTables& tables) {
+// The mention stage's SpeakerMentions of `text` with `tables`.
+std::vector<SpeakerMention> speaker_mentions(const std::string& text,
+                                             const Vocabulary& vocabulary,
+                                             const MentionTables& tables) {
   static const TextTables text_tables = TextTables::load({});
   const TextLayout layout = analyse_text(text, text_tables);
   const std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
   const TokenLayer tokens(text, layout, quotes, vocabulary);
+  return find_mentions(text, layout, tokens, tables);
+}
+
+// The mentions of `text` with the tables loaded into `vocabulary`.
+std::vector<std::string> mention_texts(const std::string& text,
+                                       const Vocabulary& vocabulary,
+                                       const MentionTables& tables) {
   std::vector<std::string> out;
-  for (const SpeakerMention& m : find_mentions(text, layout, tokens, tables))
+  for (const SpeakerMention& m : speaker_mentions(text, vocabulary, tables))
     out.push_back(text.substr(m.mention.span.begin, m.mention.span.size()));
   return out;
 }
@@ -73,17 +80,6 @@ TEST(Mentions, MentionWordsFollowTheLanguagePack) {
       mention_texts(text, en.vocabulary, en.speakers.mentions);
   EXPECT_EQ(in_en, (std::vector<std::string>{"Kanzlei", "Berg",
                                              "the Ministry von the Hof"}));
-}
-
-// The mention stage's SpeakerMentions of `text` with `tables`.
-std::vector<SpeakerMention> speaker_mentions(const std::string& text,
-                                             const Vocabulary& vocabulary,
-                                             const MentionTables& tables) {
-  static const TextTables text_tables = TextTables::load({});
-  const TextLayout layout = analyse_text(text, text_tables);
-  const std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
-  const TokenLayer tokens(text, layout, quotes, vocabulary);
-  return find_mentions(text, layout, tokens, tables);
 }
 
 // The mention of `text` whose words are `words`, or nullptr.
