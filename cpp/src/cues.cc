@@ -8,14 +8,6 @@
 
 namespace quotelink::detail {
 
-namespace {
-
-bool is_vowel(char c) {
-  return std::string_view("aeiou").find(c) != std::string_view::npos;
-}
-
-}  // namespace
-
 std::vector<std::string> split_fields(std::string_view s, char sep) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -31,30 +23,54 @@ std::vector<std::string> split_fields(std::string_view s, char sep) {
   return out;
 }
 
-std::vector<std::string> inflect_regular(const std::string& lemma) {
-  std::string v = to_lower(lemma);
+namespace {
+
+// True when `text` ends with one of the code points of `set`.
+bool ends_with_one_of(std::string_view text, std::string_view set) {
+  for (std::size_t i = 0; i < set.size();) {
+    std::size_t length = 1;
+    decode_at(set, i, &length);
+    const std::string_view c = set.substr(i, length);
+    if (text.size() >= c.size() &&
+        text.compare(text.size() - c.size(), c.size(), c) == 0)
+      return true;
+    i += length;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> inflect_regular(const Vocabulary& vocabulary,
+                                         const std::string& lemma) {
+  static constexpr const char* kRuleForms[] = {"third", "past", "gerund"};
+  const std::string v = to_lower(lemma);
   if (v.empty()) return {};
-  std::string third, past, gerund;
-  char last = v.back();
-  char before = v.size() > 1 ? v[v.size() - 2] : ' ';
-  bool consonant_y = last == 'y' && !is_vowel(before);
-  if (consonant_y) {
-    third = v.substr(0, v.size() - 1) + "ies";
-    past = v.substr(0, v.size() - 1) + "ied";
-    gerund = v + "ing";
-  } else {
-    bool sibilant = last == 's' || last == 'x' || last == 'z' ||
-                    (last == 'h' && (before == 'c' || before == 's'));
-    third = v + (sibilant ? "es" : "s");
-    if (last == 'e') {
-      past = v + "d";
-      gerund = v.substr(0, v.size() - 1) + "ing";
-    } else {
-      past = v + "ed";
-      gerund = v + "ing";
+  std::vector<std::string> forms{v, "", "", ""};
+  std::vector<std::size_t> longest(4, 0);
+  for (const LexiconEntry* e :
+       vocabulary.entries_of(vocabulary.word_class("inflection"))) {
+    const std::string_view word =
+        e->words.size() == 1 ? vocabulary.word(e->words[0]) : "";
+    if (word.empty() || word[0] != '-')
+      throw error(e->where + ": an inflection rule is written -ENDING");
+    const std::string_view ending = word.substr(1);
+    if (ending.size() > v.size() ||
+        v.compare(v.size() - ending.size(), ending.size(), ending) != 0)
+      continue;
+    const std::string_view stem =
+        std::string_view(v).substr(0, v.size() - ending.size());
+    if (ends_with_one_of(stem, e->attribute("not_after"))) continue;
+    for (std::size_t f = 0; f < 3; ++f) {
+      const std::string_view replace = e->attribute(kRuleForms[f]);
+      if (replace.empty() ||
+          (!forms[f + 1].empty() && longest[f + 1] >= ending.size() + 1))
+        continue;
+      forms[f + 1] = std::string(stem) + std::string(replace);
+      longest[f + 1] = ending.size() + 1;
     }
   }
-  return {v, third, past, gerund};
+  return forms;
 }
 
 CueTables CueTables::load(const Config& config) {
@@ -194,8 +210,9 @@ void add_extra_cue_verbs(const Config& config, Vocabulary* vocabulary) {
   static constexpr const char* kForms[] = {"base", "third", "past", "gerund"};
   for (const std::string& extra : config.extra_cue_verbs) {
     const std::vector<std::string> forms =
-        inflect_regular(checked_extra_verb(extra));
+        inflect_regular(*vocabulary, checked_extra_verb(extra));
     for (std::size_t i = 0; i < forms.size(); ++i) {
+      if (forms[i].empty()) continue;  // no rule of the pack makes it
       const int known = vocabulary->find_entry(forms[i]);
       if (known >= 0 && vocabulary->entries()[known].classes.intersects(cue))
         continue;  // the first definition wins

@@ -31,7 +31,7 @@ inline constexpr std::string_view kCueWordClasses[] = {
     "adverbial",           "relative_pronoun",  "coordinator",
     "preposition",         "passive_auxiliary", "subordinator",
     "adjunct_preposition", "addressee_verb",    "report_verb",
-    "manner_suffix"};
+    "manner_suffix",       "inflection"};
 
 /// The cue stage's view of a Vocabulary: its classes, and what each cue
 /// entry is (kind, form, lemma), read once from the entries' attributes.
@@ -128,8 +128,16 @@ std::vector<std::string> split_fields(std::string_view s, char sep);
 /// quotelink::error unless it is one word.
 std::string checked_extra_verb(const std::string& verb);
 
-/// The regular inflections of verb `lemma`: base, third, past, gerund.
-std::vector<std::string> inflect_regular(const std::string& lemma);
+/// The regular inflections of verb `lemma` by `vocabulary`'s inflection
+/// rules: base, third, past, gerund, each empty when no rule makes it. A rule
+/// is an entry -ENDING of class inflection (cues.tsv) whose third=, past= and
+/// gerund= replace the ending ("-" is the empty ending; "-e past=ed": note ->
+/// noted), unless the lemma's letter before the ending is one of not_after=
+/// ("-y not_after=aeiou third=ies": reply -> replies, play -> plays); for
+/// each form the longest matching ending with that form wins. Throws
+/// quotelink::error (naming file and line) for an entry not written -ENDING.
+std::vector<std::string> inflect_regular(const Vocabulary& vocabulary,
+                                         const std::string& lemma);
 
 /// A cue found in the text.
 struct Cue {

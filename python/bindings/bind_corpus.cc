@@ -133,6 +133,16 @@ py::dict entity_record(const GlobalEntity& e) {
   return r;
 }
 
+// A LinkStream or a Corpus of LinkOptions' fields, in order (the Python
+// constructors' arguments).
+template <typename Linker>
+Linker make_linker(int shingle_words, int min_contained_words,
+                   std::string language,
+                   std::vector<std::string> extra_titles) {
+  return Linker(LinkOptions{shingle_words, min_contained_words,
+                            std::move(language), std::move(extra_titles)});
+}
+
 }  // namespace
 
 QuoteKind quote_kind(const std::string& name) {
@@ -171,15 +181,8 @@ void bind_corpus(py::module_& m) {
 
   py::class_<LinkStream>(m, "LinkStream",
                          "Linking in bounded memory; see quotelink.corpus.")
-      .def(py::init([](int shingle_words, int min_contained_words,
-                       std::string language,
-                       std::vector<std::string> extra_titles) {
-             return LinkStream(LinkOptions{shingle_words, min_contained_words,
-                                           std::move(language),
-                                           std::move(extra_titles)});
-           }),
-           py::arg("shingle_words") = 3, py::arg("min_contained_words") = 5,
-           py::arg("language") = "en",
+      .def(py::init(&make_linker<LinkStream>), py::arg("shingle_words") = 3,
+           py::arg("min_contained_words") = 5, py::arg("language") = "en",
            py::arg("extra_titles") = std::vector<std::string>{})
       .def(
           "add",
@@ -257,15 +260,8 @@ void bind_corpus(py::module_& m) {
 
   py::class_<Corpus>(m, "Corpus",
                      "Documents linked across; see quotelink.Corpus.")
-      .def(py::init([](int shingle_words, int min_contained_words,
-                       std::string language,
-                       std::vector<std::string> extra_titles) {
-             return Corpus(LinkOptions{shingle_words, min_contained_words,
-                                       std::move(language),
-                                       std::move(extra_titles)});
-           }),
-           py::arg("shingle_words") = 3, py::arg("min_contained_words") = 5,
-           py::arg("language") = "en",
+      .def(py::init(&make_linker<Corpus>), py::arg("shingle_words") = 3,
+           py::arg("min_contained_words") = 5, py::arg("language") = "en",
            py::arg("extra_titles") = std::vector<std::string>{})
       .def(
           "add",

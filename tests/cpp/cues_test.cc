@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
 
 #include "lexicon.h"
@@ -87,9 +88,57 @@ TEST(Cues, ExtraCueVerbsGetRegularInflections) {
       cues_of("He harrumphed. She decries it. They harrumph.", config);
   ASSERT_EQ(cues.size(), 3u);
   EXPECT_EQ(cues[0].lemma, "harrumph");
-  EXPECT_EQ(inflect_regular("reply")[2], "replied");
-  EXPECT_EQ(inflect_regular("note")[3], "noting");
-  EXPECT_EQ(inflect_regular("stress")[1], "stresses");
+  const Vocabulary en = english({});
+  EXPECT_EQ(inflect_regular(en, "reply")[2], "replied");
+  EXPECT_EQ(inflect_regular(en, "note")[3], "noting");
+  EXPECT_EQ(inflect_regular(en, "stress")[1], "stresses");
+}
+
+// Config::extra_cue_verbs are inflected by the pack's rules: the made-up
+// one's "-" rule makes "glim" "glimat", "glimot", "glimut"; English's make
+// "glims", "glimed", "gliming".
+TEST(Cues, ExtraCueVerbsAreInflectedByThePacksRules) {
+  quotelink::Config config;
+  config.extra_cue_verbs = {"glim"};
+  const Vocabulary zz = load_vocabulary(
+      "zz", directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), config);
+  EXPECT_EQ(inflect_regular(zz, "glim"),
+            (std::vector<std::string>{"glim", "glimat", "glimot", "glimut"}));
+  const std::vector<Cue> in_zz = cues_in("Karl glimot. Anna glimed.", zz);
+  ASSERT_EQ(in_zz.size(), 1u);
+  EXPECT_EQ(in_zz[0].lemma, "glim");
+  EXPECT_EQ(in_zz[0].form, VerbForm::past);
+  const Vocabulary en = english(config);
+  EXPECT_EQ(inflect_regular(en, "glim"),
+            (std::vector<std::string>{"glim", "glims", "glimed", "gliming"}));
+  const std::vector<Cue> in_en = cues_in("Karl glimot. Anna glimed.", en);
+  ASSERT_EQ(in_en.size(), 1u);
+  EXPECT_EQ(in_en[0].form, VerbForm::past);
+}
+
+// A form no rule of the pack makes is left out; a rule not written -ENDING
+// is an error naming its line.
+TEST(Cues, InflectionRulesAreEndings) {
+  auto pack = [](const std::string& cues) -> PackReader {
+    return [cues](const std::string& name) -> std::optional<std::string> {
+      if (name == "pack.txt") return std::string("cues.tsv\n");
+      if (name == "cues.tsv") return cues;
+      return std::nullopt;
+    };
+  };
+  const Vocabulary past_only = load_vocabulary(
+      "t", pack("-\tinflection\tpast=ed\n"), quotelink::Config{});
+  EXPECT_EQ(inflect_regular(past_only, "glim"),
+            (std::vector<std::string>{"glim", "", "glimed", ""}));
+  const Vocabulary bad = load_vocabulary("t", pack("ed\tinflection\tpast=ed\n"),
+                                         quotelink::Config{});
+  try {
+    inflect_regular(bad, "glim");
+    FAIL() << "no error";
+  } catch (const quotelink::error& e) {
+    EXPECT_STREQ(e.what(),
+                 "t/cues.tsv:1: an inflection rule is written -ENDING");
+  }
 }
 
 TEST(Cues, BadExtraCueVerbThrows) {

@@ -38,16 +38,23 @@ TEST(Mentions, CountriesTsvNamesManyCountriesByNameDemonymSeatAndAlias) {
   EXPECT_EQ(country_of("russia", false), id);
 }
 
-// The mentions of `text` with the tables loaded into `vocabulary`.
-std::vector<std::string> mention_texts(const std::string& text,
-                                       const Vocabulary& vocabulary,
-                                       const MentionTables& tables) {
+// The mention stage's SpeakerMentions of `text` with `tables`.
+std::vector<SpeakerMention> speaker_mentions(const std::string& text,
+                                             const Vocabulary& vocabulary,
+                                             const MentionTables& tables) {
   static const TextTables text_tables = TextTables::load({});
   const TextLayout layout = analyse_text(text, text_tables);
   const std::vector<quotelink::Quote> quotes = find_quotes(text, layout);
   const TokenLayer tokens(text, layout, quotes, vocabulary);
+  return find_mentions(text, layout, tokens, tables);
+}
+
+// The mentions of `text` with the tables loaded into `vocabulary`.
+std::vector<std::string> mention_texts(const std::string& text,
+                                       const Vocabulary& vocabulary,
+                                       const MentionTables& tables) {
   std::vector<std::string> out;
-  for (const SpeakerMention& m : find_mentions(text, layout, tokens, tables))
+  for (const SpeakerMention& m : speaker_mentions(text, vocabulary, tables))
     out.push_back(text.substr(m.mention.span.begin, m.mention.span.size()));
   return out;
 }
@@ -73,6 +80,59 @@ TEST(Mentions, MentionWordsFollowTheLanguagePack) {
       mention_texts(text, en.vocabulary, en.speakers.mentions);
   EXPECT_EQ(in_en, (std::vector<std::string>{"Kanzlei", "Berg",
                                              "the Ministry von the Hof"}));
+}
+
+// The mention of `text` whose words are `words`, or nullptr.
+const SpeakerMention* mention_of(const std::vector<SpeakerMention>& mentions,
+                                 const std::string& text,
+                                 const std::string& words) {
+  for (const SpeakerMention& m : mentions)
+    if (text.substr(m.mention.span.begin, m.mention.span.size()) == words)
+      return &m;
+  return nullptr;
+}
+
+// Titles, roles and countries come with the pack: the made-up one's
+// titles.tsv makes "grofa" a woman's title, roles.tsv "offizen" the plural
+// of the role "offiz", countries.tsv "Zustadt" a place of Zuland and
+// "Zulander" its demonym. English knows none of them.
+TEST(Mentions, TitlesRolesAndCountriesFollowTheLanguagePack) {
+  const Vocabulary zz = load_vocabulary(
+      "zz", directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), {});
+  const MentionTables zz_tables = MentionTables::load(zz);
+  const std::string text =
+      "Grofa Anna Berg blorf. Da offizen blorf. Zustadt blorf.";
+  const std::vector<SpeakerMention> in_zz =
+      speaker_mentions(text, zz, zz_tables);
+  const SpeakerMention* anna = mention_of(in_zz, text, "Grofa Anna Berg");
+  ASSERT_NE(anna, nullptr);
+  EXPECT_EQ(anna->title, "grofa");
+  EXPECT_EQ(anna->gender, Gender::female);
+  EXPECT_EQ(anna->mention.head, "Anna Berg");
+  const SpeakerMention* offizen = mention_of(in_zz, text, "Da offizen");
+  ASSERT_NE(offizen, nullptr);
+  EXPECT_EQ(offizen->mention.kind, quotelink::MentionKind::role);
+  EXPECT_EQ(offizen->head_word, "offiz");
+  EXPECT_TRUE(offizen->plural);
+  const SpeakerMention* seat = mention_of(in_zz, text, "Zustadt");
+  ASSERT_NE(seat, nullptr);
+  EXPECT_EQ(seat->mention.kind, quotelink::MentionKind::place);
+  ASSERT_GE(seat->country, 0);
+  EXPECT_EQ(zz_tables.countries.names[seat->country], "Zuland");
+  const int zulander = zz.find_entry("zulander");
+  ASSERT_GE(zulander, 0);
+  EXPECT_EQ(zz_tables.facts_of(&zz.entries()[zulander], zz).demonym_country,
+            seat->country);
+
+  const quotelink::Lexicon& en = mention_stage::default_lexicon();
+  const std::vector<SpeakerMention> in_en =
+      speaker_mentions(text, en.vocabulary, en.speakers.mentions);
+  const SpeakerMention* anna_en = mention_of(in_en, text, "Grofa Anna Berg");
+  ASSERT_NE(anna_en, nullptr);
+  EXPECT_EQ(anna_en->title, "");
+  EXPECT_EQ(mention_of(in_en, text, "Da offizen"), nullptr);
+  const SpeakerMention* seat_en = mention_of(in_en, text, "Zustadt");
+  EXPECT_TRUE(seat_en == nullptr || seat_en->country < 0);
 }
 
 // Pronouns, with their gender and number, come with the pack: "er" in the

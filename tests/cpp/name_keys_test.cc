@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "lexicon.h"
 #include "quotelink/error.h"
 
 namespace {
@@ -119,6 +120,19 @@ TEST(NameKeys, PlacesAndGovernmentsKeyAsTheCountry) {
   EXPECT_EQ(org("Pyongyang"), org("North Korea"));
   EXPECT_EQ(org("KCNA"), org("the KCNA"));
   EXPECT_EQ(org("KCNA").rfind("o:", 0), 0u);
+}
+
+// The linker's titles and countries come with the pack: the made-up one's
+// "grof" is a title and "Zustadt" a place of Zuland; English knows neither.
+TEST(NameKeys, TitlesAndCountriesFollowTheLanguagePack) {
+  namespace d = quotelink::detail;
+  const NameTables zz = NameTables::of(d::load_vocabulary(
+      "zz", d::directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), {}));
+  EXPECT_EQ(d::person_key("Grof Karl Berg", zz).key, "p:karlberg");
+  EXPECT_EQ(d::organisation_key("Zustadt", zz).key, "g:zuland");
+  EXPECT_EQ(d::organisation_key("Zuland", zz).key, "g:zuland");
+  EXPECT_EQ(person("Grof Karl Berg"), "p:grofkarlberg");
+  EXPECT_NE(org("Zustadt"), "g:zuland");
 }
 
 // A person's middle initial is no title: titles are the entries of

@@ -28,16 +28,18 @@ struct Report {
   double confidence = 0.0;
 };
 
-/// The stage's reports of `text`, in its order, with the rules named in
-/// `disabled` (as Config::disabled_rules names them) switched off.
-inline std::vector<Report> reports(
-    const std::string& text, const std::vector<std::string>& disabled = {}) {
+/// The stage's reports of `text` with the tables of `vocabulary` (a
+/// language pack: `text_tables` and `tables` loaded from it), with
+/// `switches`' rules.
+inline std::vector<Report> reports_in(
+    const std::string& text, const quotelink::detail::Vocabulary& vocabulary,
+    const quotelink::detail::TextTables& text_tables,
+    const quotelink::detail::SpeakerTables& tables,
+    const quotelink::detail::RuleSwitches& switches) {
   namespace d = quotelink::detail;
-  static const quotelink::Lexicon lexicon{quotelink::Config{}};
-  const d::SpeakerTables& tables = lexicon.speakers;
-  const d::TextLayout layout = d::analyse_text(text, lexicon.text);
+  const d::TextLayout layout = d::analyse_text(text, text_tables);
   const std::vector<quotelink::Quote> quotes = d::find_quotes(text, layout);
-  const d::TokenLayer tokens(text, layout, quotes, lexicon.vocabulary);
+  const d::TokenLayer tokens(text, layout, quotes, vocabulary);
   const std::vector<int> quote_of_token = tokens.quote_of_tokens();
   const d::CueSets cue_sets =
       d::find_cue_sets(tokens, layout, tables.cue_lexicon, true);
@@ -51,13 +53,13 @@ inline std::vector<Report> reports(
   const std::vector<d::SpeakerMention> mentions =
       d::find_mentions(text, layout, tokens, tables.mentions, &cue_starts);
   const std::vector<d::Cue> all_cues = d::merge_cues(cues, extra);
-  const d::SieveInput input{text,         layout,   quotes, quote_of_token,
-                            all_cues,     mentions, tokens, tables.cue_lexicon,
-                            lexicon.rules};
+  const d::SieveInput input{text,     layout,   quotes, quote_of_token,
+                            all_cues, mentions, tokens, tables.cue_lexicon,
+                            switches};
   const std::vector<d::CueFrame> frames = d::frame_cues(input);
   std::vector<Report> out;
-  for (const d::ReportedQuote& rq : d::find_reported(
-           input, frames, tables.reported, d::RuleSwitches(disabled))) {
+  for (const d::ReportedQuote& rq :
+       d::find_reported(input, frames, tables.reported, switches)) {
     int source = rq.source;
     if (source < 0 && rq.frame >= 0 && !rq.sourceless)
       source = frames[rq.frame].source;
@@ -69,6 +71,15 @@ inline std::vector<Report> reports(
                    speaker, rq.rule, std::string(rq.sieve), rq.confidence});
   }
   return out;
+}
+
+/// The stage's reports of `text` in English, in its order, with the rules
+/// named in `disabled` (as Config::disabled_rules names them) switched off.
+inline std::vector<Report> reports(
+    const std::string& text, const std::vector<std::string>& disabled = {}) {
+  static const quotelink::Lexicon lexicon{quotelink::Config{}};
+  return reports_in(text, lexicon.vocabulary, lexicon.text, lexicon.speakers,
+                    quotelink::detail::RuleSwitches(disabled));
 }
 
 }  // namespace reported_test

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attribution_helpers.h"
+#include "lexicon.h"
 #include "quotelink/quotelink.h"
 #include "reported_stage.h"
 
@@ -117,6 +118,41 @@ TEST(ReportedVerbs, LookalikesWithoutASourceReportNothing) {
         "It was a show of force.", "The offer expired on Monday."}) {
     EXPECT_EQ(indirect_texts(run(text)), Texts{}) << text;
   }
+}
+
+// The reported stage's words come with the pack: the made-up one's
+// reported_words.tsv makes "dat" the complementiser, its reported_verbs.tsv
+// "wult" a verb reporting a clause; English knows
+// none of them, and the made-up pack no "said" or "that".
+TEST(ReportedVerbs, ReportedWordsFollowTheLanguagePack) {
+  namespace d = quotelink::detail;
+  const d::Vocabulary zz = d::load_vocabulary(
+      "zz", d::directory_pack(QUOTELINK_FIXTURES_DIR "/lang/zz"), {});
+  const d::TextTables text_tables = d::TextTables::load({}, zz);
+  const d::SpeakerTables tables = d::SpeakerTables::load(zz);
+  auto in_zz = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const reported_test::Report& r :
+         reported_test::reports_in(text, zz, text_tables, tables, {}))
+      out.push_back(r.text + " / " + r.source);
+    return out;
+  };
+  auto in_en = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const reported_test::Report& r : reported_test::reports(text))
+      out.push_back(r.text + " / " + r.source);
+    return out;
+  };
+  using Texts = std::vector<std::string>;
+  const std::string blorf = "Karl Berg blorf dat da plan gut wos.";
+  EXPECT_EQ(in_zz(blorf), Texts{"dat da plan gut wos / Karl Berg"});
+  EXPECT_EQ(in_en(blorf), Texts{});
+  const std::string wult = "Karl Berg wult dat da plan gut wos.";
+  EXPECT_EQ(in_zz(wult), Texts{"dat da plan gut wos / Karl Berg"});
+  EXPECT_EQ(in_en(wult), Texts{});
+  const std::string said = "Jane Roe said that the plan was good.";
+  EXPECT_EQ(in_zz(said), Texts{});
+  EXPECT_EQ(in_en(said), Texts{"that the plan was good / Jane Roe"});
 }
 
 }  // namespace
