@@ -97,19 +97,21 @@ std::string MentionScan::shown_words(int first, int last) const {
   return shown;
 }
 
-void MentionScan::set_head_words(int first, int last, std::string* head) const {
-  head->clear();
-  if (first > last) return;
-  head->reserve(w.token(last).span.end - w.token(first).span.begin);
+void MentionScan::set_head_words(int first, int last,
+                                 CompactString* head) const {
+  std::string words;
+  if (first <= last)
+    words.reserve(w.token(last).span.end - w.token(first).span.begin);
   for (int k = first; k <= last; ++k) {
-    if (!head->empty()) *head += ' ';
+    if (!words.empty()) words += ' ';
     if (k == last) {
-      *head += w.original_base(k);
+      words += w.original_base(k);
     } else {
       const Span& span = w.token(k).span;
-      *head += text.substr(span.begin, span.size());
+      words += text.substr(span.begin, span.size());
     }
   }
+  *head = words;
 }
 
 bool MentionScan::nominal_head(int t) const {
