@@ -12,13 +12,13 @@ for every gold attribution that is missed, looks at the words of its gold Cue
 span. It prints two tables of lemmas with miss counts:
 
 - "uncovered": cue words of missed attributions none of whose words is a form
-  in cues.tsv or reported_verbs.txt; these are
+  in cues.tsv or reported_verbs.tsv; these are
   candidates for the lexicon.
 - "covered": lemmas already in a cue list whose attributions are still
   missed (the lexicon is not the reason; a rule or a blocking list such as
-  reported_no_clause_forms.txt is).
+  reported_no_clause_forms is, reported_words.tsv).
 
-A lemma is the cues.tsv / reported_verbs.txt lemma of a listed form, or,
+A lemma is the cues.tsv / reported_verbs.tsv lemma of a listed form, or,
 for other words, the word with a regular suffix (-s, -ed, -ing) stripped.
 Words of the stop list below (auxiliaries, negation, particles) are skipped.
 Tune on train only; the counts are a guide, the evaluation decides.
@@ -49,29 +49,24 @@ STOP = set(
 
 
 def lexicon_forms() -> tuple[dict[str, str], set[str]]:
-    """Form -> lemma of cues.tsv's speech verbs and reported_verbs.txt; phrase words."""
+    """Form -> lemma of the pack's speech verbs (cues.tsv) and report verbs
+    (reported_verbs.tsv); phrase words."""
     forms: dict[str, str] = {}
     phrases: set[str] = set()
-    with open(os.path.join(DATA, "cues.tsv"), encoding="utf-8") as handle:
-        for line in handle:
-            line = line.split("#")[0].strip()
-            if not line:
-                continue
-            cols = line.split("\t")
-            entry, classes = cols[0].strip().lower(), cols[1].split(",")
-            attributes = dict(c.split("=", 1) for c in cols[2:] if "=" in c)
-            if "speech_verb" in classes and "lemma" in attributes:
-                forms.setdefault(entry, attributes["lemma"].lower())
-            else:
-                phrases.add(entry)
-    with open(os.path.join(DATA, "reported_verbs.txt"), encoding="utf-8") as handle:
-        for line in handle:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            parts = [p.strip() for p in line.split("|")] if "|" in line else line.split()
-            for form in parts:
-                forms.setdefault(form.lower(), parts[0].lower())
+    for name, verb_class, lemma_key in (("cues.tsv", "speech_verb", "lemma"),
+                                        ("reported_verbs.tsv", "report_verb", "report_lemma")):
+        with open(os.path.join(DATA, name), encoding="utf-8") as handle:
+            for line in handle:
+                line = line.split("#")[0].strip()
+                if not line:
+                    continue
+                cols = line.split("\t")
+                entry, classes = cols[0].strip().lower(), cols[1].split(",")
+                attributes = dict(c.split("=", 1) for c in cols[2:] if "=" in c)
+                if verb_class in classes and lemma_key in attributes:
+                    forms.setdefault(entry, attributes[lemma_key].lower())
+                elif name == "cues.tsv":
+                    phrases.add(entry)
     return forms, phrases
 
 

@@ -134,12 +134,14 @@ void publish(Document& doc, const std::vector<SpeakerMention>& mentions,
   for (const Attribution& a : attributions)
     if (a.mention >= 0) speaks[a.mention] = true;
   std::vector<int> public_index(mentions.size(), -1);
-  std::size_t published = 0;
-  for (std::size_t i = 0; i < mentions.size(); ++i)
-    published += entities.entity_of[i] >= 0 || speaks[i];
-  doc.mentions.reserve(doc.mentions.size() + published);
+  auto published = [&](std::size_t i) {
+    return entities.entity_of[i] >= 0 || speaks[i];
+  };
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < mentions.size(); ++i) count += published(i);
+  doc.mentions.reserve(doc.mentions.size() + count);
   for (std::size_t i = 0; i < mentions.size(); ++i) {
-    if (entities.entity_of[i] < 0 && !speaks[i]) continue;
+    if (!published(i)) continue;
     public_index[i] = static_cast<int>(doc.mentions.size());
     Mention m = mentions[i].mention;
     m.entity = entities.entity_of[i];
@@ -174,12 +176,9 @@ void publish(Document& doc, const std::vector<SpeakerMention>& mentions,
 
 }  // namespace
 
-SpeakerTables SpeakerTables::load(const Config& config,
-                                  Vocabulary& vocabulary) {
-  ReportedTables reported = ReportedTables::load(&vocabulary);
-  add_report_verbs(reported.verbs, &vocabulary);
-  // The mention tables add entries: before any view of the vocabulary.
-  MentionTables mentions = MentionTables::load(config, &vocabulary);
+SpeakerTables SpeakerTables::load(const Vocabulary& vocabulary) {
+  ReportedTables reported = ReportedTables::load(vocabulary);
+  MentionTables mentions = MentionTables::load(vocabulary);
   return SpeakerTables{CueLexicon(vocabulary), std::move(mentions),
                        std::move(reported)};
 }

@@ -25,11 +25,9 @@ struct SpeakerTables {
   CueLexicon cue_lexicon;  ///< the cue classes of the Lexicon's vocabulary
   MentionTables mentions;
   ReportedTables reported;
-  /// Loads the built-in lists merged with the extensions in `config`; throws
-  /// quotelink::error on a bad extension.
-  /// Adds the reported stage's verbs to `vocabulary` (report_verb entries)
-  /// before the cue stage reads it.
-  static SpeakerTables load(const Config& config, Vocabulary& vocabulary);
+  /// The tables of `vocabulary` (a language pack with Config's extensions);
+  /// throws quotelink::error for an entry the stages cannot read.
+  static SpeakerTables load(const Vocabulary& vocabulary);
 };
 
 /// Attributes `doc.quotes` (found by the quotes stage) to speakers: fills

@@ -33,13 +33,36 @@ std::size_t bucket_of(const std::vector<T>& edges, T value) {
       std::upper_bound(edges.begin(), edges.end(), value) - edges.begin());
 }
 
+// What a group key is made of, as views: the evidence of a stored
+// CalibrationEvidence, or of a record read straight from its Document.
+struct EvidenceView {
+  QuoteKind kind = QuoteKind::direct;
+  std::string_view rule;
+  std::string_view speaker;         // mention kind name, or "none"
+  std::string_view speaker_suffix;  // "+unlinked" or ""
+  bool judged = false;
+  double score = 0.0;
+  int words = 0;
+};
+
+EvidenceView view_of(const CalibrationEvidence& e) {
+  return {e.kind, e.rule, e.speaker, {}, e.judged, e.score, e.words};
+}
+
+void append_number(std::string& key, std::size_t value) {
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  key.append(buffer, result.ptr);
+}
+
 // Calls `visit(key)` with each group key of `e` in `table`, coarsest first,
-// in one buffer that each key extends; stops when `visit` returns false.
+// in one buffer that each key extends (kept per thread: no allocation once
+// it has grown); stops when `visit` returns false.
 template <class Visit>
-void for_each_group_key(const CalibrationTable& table,
-                        const CalibrationEvidence& e, Visit visit) {
-  std::string key = "*";
-  key.reserve(8 + e.rule.size() + e.speaker.size() + 40);
+void for_each_group_key(const CalibrationTable& table, const EvidenceView& e,
+                        Visit visit) {
+  thread_local std::string key;
+  key.assign("*");
   if (!visit(key)) return;
   key += "|kind=";
   key += to_string(e.kind);
@@ -49,14 +72,49 @@ void for_each_group_key(const CalibrationTable& table,
   if (!visit(key)) return;
   key += "|speaker=";
   key += e.speaker;
+  key += e.speaker_suffix;
   if (!visit(key)) return;
   key += "|score=";
-  key +=
-      e.judged ? std::to_string(bucket_of(table.score_edges, e.score)) : "none";
+  if (e.judged)
+    append_number(key, bucket_of(table.score_edges, e.score));
+  else
+    key += "none";
   if (!visit(key)) return;
   key += "|words=";
-  key += std::to_string(bucket_of(table.word_edges, e.words));
+  append_number(key, bucket_of(table.word_edges, e.words));
   visit(key);
+}
+
+// The evidence of doc.quotes[q] as views into the document and the label
+// table (calibration_evidence without its strings).
+EvidenceView evidence_view(const Document& doc, std::size_t q, double score) {
+  const Quote& quote = doc.quotes[q];
+  EvidenceView e;
+  e.kind = quote.kind;
+  e.rule = quote.sieve.name();
+  if (quote.mention >= 0) {
+    e.speaker = to_string(doc.mentions[quote.mention].kind);
+    if (quote.speaker < 0) e.speaker_suffix = "+unlinked";
+  } else {
+    e.speaker = "none";
+  }
+  e.judged = !std::isnan(score);
+  e.score = e.judged ? score : 0.0;
+  e.words = count_words(doc.text_of(quote));
+  return e;
+}
+
+// The table's probability for the evidence `e` (CalibrationTable's contract).
+double probability_of(const CalibrationTable& table, const EvidenceView& e) {
+  double p = 0.5;
+  for_each_group_key(table, e, [&table, &p](const std::string& key) {
+    const auto found = table.groups.find(key);
+    if (found == table.groups.end()) return false;
+    p = (found->second.right + table.strength * p) /
+        (found->second.records + table.strength);
+    return true;
+  });
+  return p;
 }
 
 // `value` with two decimals, as the table file writes it (locale-free).
@@ -175,19 +233,15 @@ class TableReader {
 
 CalibrationEvidence calibration_evidence(const Document& doc, std::size_t q,
                                          double score) {
-  const Quote& quote = doc.quotes[q];
+  const EvidenceView view = evidence_view(doc, q, score);
   CalibrationEvidence e;
-  e.kind = quote.kind;
-  e.rule = quote.sieve;
-  if (quote.mention >= 0) {
-    e.speaker = to_string(doc.mentions[quote.mention].kind);
-    if (quote.speaker < 0) e.speaker += "+unlinked";
-  } else {
-    e.speaker = "none";
-  }
-  e.judged = !std::isnan(score);
-  e.score = e.judged ? score : 0.0;
-  e.words = count_words(doc.text_of(quote));
+  e.kind = view.kind;
+  e.rule = std::string(view.rule);
+  e.speaker = std::string(view.speaker);
+  e.speaker += view.speaker_suffix;
+  e.judged = view.judged;
+  e.score = view.score;
+  e.words = view.words;
   return e;
 }
 
@@ -195,25 +249,15 @@ std::vector<std::string> CalibrationTable::keys(
     const CalibrationEvidence& e) const {
   std::vector<std::string> out;
   out.reserve(6);
-  for_each_group_key(*this, e, [&out](const std::string& key) {
+  for_each_group_key(*this, view_of(e), [&out](const std::string& key) {
     out.push_back(key);
     return true;
   });
   return out;
 }
 
-// Walks the groups in one key buffer, stopping at the first missing group
-// (no key vector per record: this runs for every record of every document).
 double CalibrationTable::probability(const CalibrationEvidence& e) const {
-  double p = 0.5;
-  for_each_group_key(*this, e, [this, &p](const std::string& key) {
-    const auto found = groups.find(key);
-    if (found == groups.end()) return false;
-    p = (found->second.right + strength * p) /
-        (found->second.records + strength);
-    return true;
-  });
-  return p;
+  return probability_of(*this, view_of(e));
 }
 
 std::string CalibrationTable::serialize() const {
@@ -300,9 +344,10 @@ void calibrate_confidences(Document& doc, const std::vector<double>& scores,
   if (!table && !evidence_out) return;
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
     const double score = q < scores.size() ? scores[q] : std::nan("");
-    CalibrationEvidence e = calibration_evidence(doc, q, score);
-    if (table) doc.quotes[q].confidence = table->probability(e);
-    if (evidence_out) evidence_out->push_back(std::move(e));
+    const EvidenceView e = evidence_view(doc, q, score);
+    if (table) doc.quotes[q].confidence = probability_of(*table, e);
+    if (evidence_out)
+      evidence_out->push_back(calibration_evidence(doc, q, score));
   }
 }
 

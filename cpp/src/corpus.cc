@@ -145,8 +145,7 @@ bool name_like(std::string_view word, const NameTables& tables) {
   std::vector<detail::NameWord> folded = detail::name_words(word);
   if (folded.empty()) return false;
   std::string country;
-  bool seat = false;
-  if (tables.countries.match(folded, 0, &country, &seat)) return false;
+  if (tables.countries.match(folded, 0, &country)) return false;
   for (const auto& w : folded)
     if (tables.titles.count(w.text) || tables.not_name_words.count(w.text))
       return false;

@@ -14,45 +14,7 @@ bool is_vowel(char c) {
   return std::string_view("aeiou").find(c) != std::string_view::npos;
 }
 
-void add_entry(CueTables& tables, const std::string& phrase, CueEntry entry) {
-  std::vector<std::string> words = split_fields(phrase, ' ');
-  if (words.empty()) return;
-  entry.rest.assign(words.begin() + 1, words.end());
-  std::vector<CueEntry>& list = tables.by_first_word[words[0]];
-  for (const CueEntry& e : list)
-    if (e.rest == entry.rest) return;  // first definition wins
-  list.push_back(std::move(entry));
-  std::stable_sort(list.begin(), list.end(),
-                   [](const CueEntry& a, const CueEntry& b) {
-                     return a.rest.size() > b.rest.size();
-                   });
-}
-
-// Forms listed as lemma, third, past, [participle,] gerund; the position says
-// the form.
-void add_verb(CueTables& tables, const std::vector<std::string>& forms) {
-  const std::string& lemma = forms[0];
-  for (std::size_t i = 0; i < forms.size(); ++i) {
-    CueEntry entry;
-    entry.lemma = lemma;
-    entry.kind = CueKind::verb;
-    if (i == 0)
-      entry.form = VerbForm::base;
-    else if (i == 1)
-      entry.form = VerbForm::third;
-    else if (i + 1 == forms.size() && forms.size() >= 4)
-      entry.form = VerbForm::gerund;
-    else
-      entry.form = VerbForm::past;
-    add_entry(tables, forms[i], entry);
-  }
-}
-
 }  // namespace
-
-void add_cue_verb(CueTables& tables, const std::vector<std::string>& forms) {
-  if (!forms.empty()) add_verb(tables, forms);
-}
 
 std::vector<std::string> split_fields(std::string_view s, char sep) {
   std::vector<std::string> out;
@@ -221,24 +183,6 @@ CueLexicon::CueLexicon(const Vocabulary& v)
       report_info[e] =
           cue_info(v, entry, CueKind::verb, "report_lemma", "report_form");
   }
-}
-
-void add_report_verbs(const CueTables& verbs, Vocabulary* vocabulary) {
-  static constexpr const char* kFormNames[] = {"base", "third", "past",
-                                               "gerund"};
-  const WordClass report = vocabulary->word_class("report_verb");
-  for (const auto& [first, entries] : verbs.by_first_word) {
-    for (const CueEntry& e : entries) {
-      std::string text = first;
-      for (const std::string& word : e.rest) text += " " + word;
-      vocabulary->add_entry(
-          text, {report},
-          {{"report_lemma", e.lemma},
-           {"report_form", kFormNames[static_cast<int>(e.form)]}},
-          "ReportedTables::verbs");
-    }
-  }
-  vocabulary->finish();
 }
 
 void add_extra_cue_verbs(const Config& config, Vocabulary* vocabulary) {

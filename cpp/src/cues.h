@@ -47,9 +47,9 @@ struct CueLexicon {
   WordClass speech_verb, source, channel;
   WordClass adverbial, relative, coordinator, preposition, passive;
   WordClass subordinator, adjunct_preposition, addressee;
-  /// Verbs only reported speech hears ("polls show"): entries added from
-  /// ReportedTables::verbs (add_report_verbs), with report_lemma= and
-  /// report_form= attributes.
+  /// Verbs only reported speech hears ("polls show"): the pack's report_verb
+  /// entries (reported_verbs.tsv), with report_lemma= and report_form=
+  /// attributes.
   WordClass report_verb;
   /// The endings of manner adverbs ("-ly": "Trump jokingly said"), class
   /// manner_suffix.
@@ -120,10 +120,6 @@ struct CueTables {
   static CueTables from_vocabulary(const Vocabulary& vocabulary);
 };
 
-/// Adds verb `forms` (lemma, third person, past, [participle,] gerund) to
-/// `tables` (the reported stage builds its verb table with it).
-void add_cue_verb(CueTables& tables, const std::vector<std::string>& forms);
-
 /// The non-empty fields of `s` split at `sep`, trimmed of spaces (lexicon
 /// lines of this stage and the mention stage).
 std::vector<std::string> split_fields(std::string_view s, char sep);
@@ -156,10 +152,6 @@ int token_at(const TextLayout& layout, std::size_t offset);
 
 /// The lower-cased text of token `t`.
 std::string token_lower(std::string_view text, const TextLayout& layout, int t);
-
-/// Adds the verbs of `verbs` (the reported stage's table) to `vocabulary`
-/// as report_verb entries, so that one pass finds both kinds of cue.
-void add_report_verbs(const CueTables& verbs, Vocabulary* vocabulary);
 
 /// The cue stage's two lists, found in one pass over the tokens.
 struct CueSets {

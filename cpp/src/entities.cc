@@ -224,9 +224,9 @@ class Clusterer {
   void join(std::size_t i, int e) {
     r_.entity_of[i] = e;
     joined_.push_back({e, static_cast<int>(i)});
-    if (info_[e].joined++ == 0) info_[e].first_joined = static_cast<int>(i);
     const SpeakerMention& m = ms_[i];
     Info& info = info_[e];
+    if (info.joined++ == 0) info.first_joined = static_cast<int>(i);
     if (info.country < 0) info.country = m.country;
     if (info.gender == Gender::unknown &&
         (m.gender == Gender::male || m.gender == Gender::female))
@@ -476,7 +476,7 @@ class Clusterer {
             // Organisation names beat nominals, which beat country names.
             if (m.mention.kind == MentionKind::place) {
               if (place_name.empty())
-                place_name = tables_.countries[m.country].name;
+                place_name = tables_.countries.names[m.country];
             } else if (m.role.empty()) {
               if (org_name.empty() || !org_named) org_name = m.mention.head;
               org_named = true;

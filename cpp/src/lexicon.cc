@@ -49,6 +49,7 @@ const std::vector<std::string_view>& all_word_classes() {
     for (std::string_view c : kMentionWordClasses) v.push_back(c);
     for (std::string_view c : kReportedWordClasses) v.push_back(c);
     for (std::string_view c : kReportedPackClasses) v.push_back(c);
+    for (std::string_view c : kReportedLemmaClasses) v.push_back(c);
     for (std::string_view c : kLinkWordClasses) v.push_back(c);
     return v;
   }();
@@ -91,6 +92,7 @@ Vocabulary load_vocabulary(const std::string& language, const PackReader& read,
   Vocabulary vocabulary(all_word_classes());
   vocabulary.load_pack(language, read);
   add_extra_cue_verbs(config, &vocabulary);
+  add_extra_titles(config, &vocabulary);
   vocabulary.finish();
   return vocabulary;
 }

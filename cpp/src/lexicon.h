@@ -11,7 +11,7 @@
 
 namespace quotelink::detail {
 
-/// The text of embedded data file `name` (e.g. "en/cues.tsv"); throws
+/// The text of embedded data file `name` ("<lang>/cues.tsv"); throws
 /// quotelink::error when there is no such file.
 std::string_view embedded_file(std::string_view name);
 
@@ -37,7 +37,7 @@ PackReader builtin_pack(const std::string& language);
 PackReader directory_pack(const std::string& dir);
 
 /// The vocabulary of the pack read by `read` (named `language` in errors)
-/// with `config`'s extensions (extra_cue_verbs).
+/// with `config`'s extensions (extra_cue_verbs, extra_titles).
 Vocabulary load_vocabulary(const std::string& language, const PackReader& read,
                            const Config& config);
 

@@ -18,13 +18,15 @@ namespace quotelink {
 
 namespace {
 
-// The arena's unit: keys and names are copied into blocks of this size
-// (a longer pair gets a block of its own), so storing one never moves the
-// others and the arena never holds a doubled copy while it grows.
+// The arena's unit: records are copied into blocks of this size (a longer
+// one gets a block of its own), so storing one never moves the others and
+// the arena never holds a doubled copy while it grows. A record's reference
+// is its block number times kArenaBlock plus its place in the block.
 constexpr std::size_t kArenaBlock = std::size_t{1} << 20;
+constexpr std::size_t kMaxArenaBlocks = 4095;  // references fit 32 bits
 
-std::uint64_t fnv1a(std::string_view bytes) {
-  std::uint64_t h = 1469598103934665603ULL;
+std::uint64_t fnv1a(std::string_view bytes,
+                    std::uint64_t h = 1469598103934665603ULL) {
   for (unsigned char c : bytes) {
     h ^= c;
     h *= 1099511628211ULL;
@@ -32,124 +34,331 @@ std::uint64_t fnv1a(std::string_view bytes) {
   return h;
 }
 
+// The kind prefixes of name_keys.cc's keys: a record stores a key starting
+// with one as its number (1-4) and the rest.
+constexpr std::string_view kKeyPrefixes[] = {"p:", "s:", "o:", "g:"};
+
+char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; }
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
+
+// A display name as an edit of its key's text, usually a few bytes:
+// "sergeilavrov" + {copy 6 capitalised, space, copy 6 capitalised} =
+// "Sergei Lavrov". One op a byte: 0x00-0x3F copy n+1 bytes of the key,
+// 0x40-0x7F the same with the first upper-cased, 0x80-0xBF skip n+1 bytes
+// of the key, 0xC0 a space, 0xC1 the last byte again ("Jef" -> "Jeff"),
+// 0xC2-0xFF the (op - 0xC1) bytes that follow.
+namespace name_edit {
+
+constexpr unsigned char kCopy = 0x00, kCopyCapital = 0x40, kSkip = 0x80,
+                        kSpace = 0xC0, kRepeat = 0xC1,
+                        kInsert = 0xC1;  // plus the count, 1 to kMaxInsert
+constexpr std::size_t kMaxRun = 64, kMaxInsert = 62;
+
+// Writes the name `edit` makes of `key` to `out`.
+void apply(std::string_view key, std::string_view edit, std::string& out) {
+  out.clear();
+  std::size_t at = 0;  // in key
+  for (std::size_t i = 0; i < edit.size(); ++i) {
+    const auto op = static_cast<unsigned char>(edit[i]);
+    if (op < kSkip) {
+      const std::size_t n = (op & 0x3F) + 1u;
+      const std::size_t from = out.size();
+      out.append(key.substr(at, n));
+      if (op >= kCopyCapital && from < out.size())
+        out[from] = ascii_upper(out[from]);
+      at += n;
+    } else if (op < kSpace) {
+      at += (op & 0x3F) + 1u;
+    } else if (op == kSpace) {
+      out += ' ';
+    } else if (op == kRepeat) {
+      if (!out.empty()) out += out.back();
+    } else {
+      const std::size_t n = op - kInsert;
+      out.append(edit.substr(i + 1, n));
+      i += n;
+    }
+  }
+}
+
+// An edit making `name` of `key`, greedily: copies where the name has the
+// key's letters (its first upper-cased), spaces and repeated letters as
+// one byte, anything else inserted (and key letters the name lacks
+// skipped). May fail to give `name` back: the caller checks.
+std::string make(std::string_view key, std::string_view name) {
+  std::string edit;
+  std::string pending;  // bytes to insert
+  auto flush = [&] {
+    for (std::size_t at = 0; at < pending.size(); at += kMaxInsert) {
+      const std::size_t n = std::min(kMaxInsert, pending.size() - at);
+      edit += static_cast<char>(kInsert + n);
+      edit.append(pending, at, n);
+    }
+    pending.clear();
+  };
+  auto op = [&](unsigned char byte) {
+    flush();
+    edit += static_cast<char>(byte);
+  };
+  std::size_t i = 0;  // in key
+  std::size_t j = 0;  // in name
+  while (j < name.size()) {
+    const char t = name[j];
+    if (i < key.size() && ascii_lower(t) == key[i]) {
+      std::size_t n = 1;
+      while (n < kMaxRun && i + n < key.size() && j + n < name.size() &&
+             name[j + n] == key[i + n])
+        ++n;
+      op(static_cast<unsigned char>((t == key[i] ? kCopy : kCopyCapital) |
+                                    (n - 1)));
+      i += n;
+      j += n;
+    } else if (t == ' ') {
+      op(kSpace);
+      ++j;
+    } else if (j > 0 && t == name[j - 1]) {
+      op(kRepeat);
+      ++j;
+    } else if (i + 1 < key.size() && ascii_lower(t) == key[i + 1] &&
+               !(j + 1 < name.size() && ascii_lower(name[j + 1]) == key[i])) {
+      op(kSkip);  // a key letter the name lacks
+      ++i;
+    } else {
+      // A name byte the key lacks; it replaces the key's byte unless the
+      // name's next byte is that one ("Aleksei": "ks" is the key's "x").
+      if (i < key.size() &&
+          !(j + 1 < name.size() && ascii_lower(name[j + 1]) == key[i])) {
+        op(kSkip);
+        ++i;
+      }
+      pending += t;
+      ++j;
+    }
+  }
+  flush();
+  return edit;
+}
+
+}  // namespace name_edit
+
 // The linking keys seen so far, each with its global id and its names, in
-// about 60 bytes a key plus its text: an entry of 24 bytes pointing into an
-// arena holding the key and its first name side by side, and a slot of an
-// open-addressing table. A key seen with several display names (spelling
-// variants) keeps their counts aside; its name is the most frequent one,
-// the earliest on ties, as Corpus decides it.
+// about 30 bytes a key: a record in an arena and a 4-byte slot of an
+// open-addressing table. A record holds the id, the count of its first
+// name, the key (its kind prefix as a number) and the first name, as an
+// edit of the key when that is shorter (it usually is: a name is its key's
+// letters with capitals and spaces). A key seen with several display names
+// (spelling variants), or with one more than kMaxCount times, keeps their
+// counts aside; its name is the most frequent one, the earliest on ties, as
+// Corpus decides it.
 class NameTable {
  public:
-  std::size_t size() const noexcept { return entries_.size(); }
+  using Ref = std::uint32_t;  // a record, by its place in the arena
 
-  // The entry of `key`, added with `id` and `name` when new; `*added` says.
-  std::uint32_t find_or_add(std::string_view key, std::string_view name, int id,
-                            bool* added);
-  int id(std::uint32_t entry) const { return entries_[entry].id; }
-  // Counts one more occurrence of `entry` under `name`.
-  void count(std::uint32_t entry, std::string_view name);
-  // The entry's current global name (valid until the next count()).
-  std::string_view name(std::uint32_t entry) const;
+  std::size_t size() const noexcept { return size_; }
+
+  // The record of `key`, added with `id` and `name` when new; `*added` says.
+  Ref find_or_add(std::string_view key, std::string_view name, int id,
+                  bool* added);
+  int id(Ref record) const;
+  // Counts one more occurrence of `record` under `name`.
+  void count(Ref record, std::string_view name);
+  // The record's current global name.
+  void name(Ref record, std::string& out) const;
 
   std::size_t bytes() const noexcept;
 
  private:
-  struct Entry {
-    const char* text = nullptr;  // the key, then the first name
-    std::uint32_t key_size = 0;
-    std::uint32_t name_size = 0;
-    int id = -1;
-    int count = 0;  // occurrences of the first name; -1: see variants_
-    std::string_view key() const { return {text, key_size}; }
-    std::string_view first_name() const { return {text + key_size, name_size}; }
+  // A record: id (4 bytes), count (1), then two varints, the key's stored
+  // size << 3 | prefix number and the name's stored size << 1 | is_edit,
+  // then the key's bytes after its prefix and the name or its edit.
+  static constexpr std::size_t kCountAt = 4;
+  static constexpr unsigned char kVariants = 0xFF;  // counts in variants_
+  static constexpr unsigned char kMaxCount = 0xFE;
+  struct View {
+    unsigned prefix = 0;    // 0: none, else kKeyPrefixes[prefix - 1]
+    std::string_view key;   // after the prefix
+    std::string_view name;  // the name, or its edit
+    bool edit = false;
   };
   struct Variants {
     std::vector<std::pair<std::string, int>> counts;
     std::size_t current = 0;
   };
 
-  const char* store(std::string_view key, std::string_view name);
+  char* at(Ref record) const {
+    return blocks_[record / kArenaBlock].get() + record % kArenaBlock;
+  }
+  View view(Ref record) const;
+  bool has_key(Ref record, std::string_view key) const;
+  std::uint64_t hash(Ref record) const;
+  void first_name(Ref record, std::string& out) const;
+  Ref store(std::string_view key, std::string_view name, int id);
+  char* allocate(std::size_t size, Ref* record);
   std::size_t slot(std::string_view key, std::uint64_t hash) const;
   void grow();
 
-  detail::ChunkedVector<Entry> entries_;
-  std::vector<std::uint32_t> slots_;  // entry index + 1; 0: empty
+  std::size_t size_ = 0;
+  std::vector<Ref> slots_;  // record + 1; 0: empty
   std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t block_bytes_ = 0;  // allocated, for bytes()
-  char* free_ = nullptr;         // the current block's unused part
-  std::size_t free_size_ = 0;
-  std::unordered_map<std::uint32_t, Variants> variants_;
+  std::size_t block_bytes_ = 0;     // allocated, for bytes()
+  std::size_t used_ = kArenaBlock;  // of the current block
+  std::size_t current_ = 0;         // that block's number
+  std::unordered_map<Ref, Variants> variants_;
+  mutable std::string scratch_;  // a name being compared
 };
 
-const char* NameTable::store(std::string_view key, std::string_view name) {
-  const std::size_t size = key.size() + name.size();
-  char* at;
-  if (size > kArenaBlock / 4) {
-    blocks_.push_back(std::make_unique<char[]>(size));
-    block_bytes_ += size;
-    at = blocks_.back().get();
-  } else {
-    if (size > free_size_) {
-      blocks_.push_back(std::make_unique<char[]>(kArenaBlock));
-      block_bytes_ += kArenaBlock;
-      free_ = blocks_.back().get();
-      free_size_ = kArenaBlock;
-    }
-    at = free_;
-    free_ += size;
-    free_size_ -= size;
+void put_varint(std::string& out, std::size_t value) {
+  while (value >= 0x80) {
+    out += static_cast<char>(0x80 | (value & 0x7F));
+    value >>= 7;
   }
-  if (!key.empty()) std::memcpy(at, key.data(), key.size());
-  if (!name.empty()) std::memcpy(at + key.size(), name.data(), name.size());
-  return at;
+  out += static_cast<char>(value);
+}
+
+std::size_t get_varint(const char*& p) {
+  std::size_t value = 0;
+  for (unsigned shift = 0;; shift += 7) {
+    const auto byte = static_cast<unsigned char>(*p++);
+    value |= static_cast<std::size_t>(byte & 0x7F) << shift;
+    if (byte < 0x80) return value;
+  }
+}
+
+NameTable::View NameTable::view(Ref record) const {
+  const char* p = at(record) + kCountAt + 1;
+  const std::size_t a = get_varint(p);
+  const std::size_t b = get_varint(p);
+  View v;
+  v.prefix = static_cast<unsigned>(a & 7);
+  v.key = {p, a >> 3};
+  v.name = {p + (a >> 3), b >> 1};
+  v.edit = (b & 1) != 0;
+  return v;
+}
+
+bool NameTable::has_key(Ref record, std::string_view key) const {
+  const View v = view(record);
+  if (v.prefix == 0) return v.key == key;
+  const std::string_view prefix = kKeyPrefixes[v.prefix - 1];
+  return key.size() == prefix.size() + v.key.size() &&
+         key.compare(0, prefix.size(), prefix) == 0 &&
+         key.substr(prefix.size()) == v.key;
+}
+
+std::uint64_t NameTable::hash(Ref record) const {
+  const View v = view(record);
+  return fnv1a(v.key,
+               v.prefix == 0 ? fnv1a({}) : fnv1a(kKeyPrefixes[v.prefix - 1]));
+}
+
+void NameTable::first_name(Ref record, std::string& out) const {
+  const View v = view(record);
+  if (v.edit)
+    name_edit::apply(v.key, v.name, out);
+  else
+    out.assign(v.name);
+}
+
+int NameTable::id(Ref record) const {
+  int id;
+  std::memcpy(&id, at(record), sizeof id);
+  return id;
+}
+
+char* NameTable::allocate(std::size_t size, Ref* record) {
+  if (size > kArenaBlock / 4 || used_ + size > kArenaBlock) {
+    if (blocks_.size() >= kMaxArenaBlocks)
+      throw error("LinkStream: the linking keys outgrew their 4 GB arena");
+    const std::size_t block = std::max(size, kArenaBlock);
+    blocks_.push_back(std::make_unique<char[]>(block));
+    block_bytes_ += block;
+    *record = static_cast<Ref>((blocks_.size() - 1) * kArenaBlock);
+    if (size > kArenaBlock / 4) return blocks_.back().get();
+    current_ = blocks_.size() - 1;
+    used_ = 0;
+  }
+  *record = static_cast<Ref>(current_ * kArenaBlock + used_);
+  char* out = blocks_[current_].get() + used_;
+  used_ += size;
+  return out;
+}
+
+NameTable::Ref NameTable::store(std::string_view key, std::string_view name,
+                                int id) {
+  unsigned prefix = 0;
+  for (unsigned p = 0; p < 4; ++p)
+    if (key.size() >= 2 && key.compare(0, 2, kKeyPrefixes[p]) == 0)
+      prefix = p + 1;
+  const std::string_view rest = prefix ? key.substr(2) : key;
+  std::string edit = name_edit::make(rest, name);
+  bool use_edit = edit.size() < name.size();
+  if (use_edit) {
+    name_edit::apply(rest, edit, scratch_);
+    use_edit = scratch_ == name;
+  }
+  const std::string_view second = use_edit ? std::string_view(edit) : name;
+  std::string head;
+  put_varint(head, rest.size() << 3 | prefix);
+  put_varint(head, second.size() << 1 | (use_edit ? 1u : 0u));
+  const std::size_t size =
+      kCountAt + 1 + head.size() + rest.size() + second.size();
+  Ref record = 0;
+  char* p = allocate(size, &record);
+  std::memcpy(p, &id, sizeof id);
+  p[kCountAt] = 0;
+  std::memcpy(p + kCountAt + 1, head.data(), head.size());
+  p += kCountAt + 1 + head.size();
+  if (!rest.empty()) std::memcpy(p, rest.data(), rest.size());
+  if (!second.empty())
+    std::memcpy(p + rest.size(), second.data(), second.size());
+  return record;
 }
 
 std::size_t NameTable::slot(std::string_view key, std::uint64_t hash) const {
   const std::size_t mask = slots_.size() - 1;
   std::size_t at = static_cast<std::size_t>(hash) & mask;
-  while (slots_[at] != 0 && entries_[slots_[at] - 1].key() != key)
-    at = (at + 1) & mask;
+  while (slots_[at] != 0 && !has_key(slots_[at] - 1, key)) at = (at + 1) & mask;
   return at;
 }
 
 void NameTable::grow() {
-  std::vector<std::uint32_t> slots(slots_.empty() ? 64 : 2 * slots_.size(), 0);
+  std::vector<Ref> slots(slots_.empty() ? 64 : 2 * slots_.size(), 0);
   slots_.swap(slots);
-  for (std::uint32_t entry : slots)
-    if (entry != 0) {
-      const std::string_view key = entries_[entry - 1].key();
-      slots_[slot(key, fnv1a(key))] = entry;
+  const std::size_t mask = slots_.size() - 1;
+  for (Ref slot : slots)
+    if (slot != 0) {
+      std::size_t at = static_cast<std::size_t>(hash(slot - 1)) & mask;
+      while (slots_[at] != 0) at = (at + 1) & mask;
+      slots_[at] = slot;
     }
 }
 
-std::uint32_t NameTable::find_or_add(std::string_view key,
-                                     std::string_view name, int id,
-                                     bool* added) {
-  if (4 * (entries_.size() + 1) > 3 * slots_.size()) grow();
+NameTable::Ref NameTable::find_or_add(std::string_view key,
+                                      std::string_view name, int id,
+                                      bool* added) {
+  if (4 * (size_ + 1) > 3 * slots_.size()) grow();
   const std::size_t at = slot(key, fnv1a(key));
   *added = slots_[at] == 0;
   if (!*added) return slots_[at] - 1;
-  Entry e;
-  e.text = store(key, name);
-  e.key_size = static_cast<std::uint32_t>(key.size());
-  e.name_size = static_cast<std::uint32_t>(name.size());
-  e.id = id;
-  entries_.push_back(e);
-  slots_[at] = static_cast<std::uint32_t>(entries_.size());
-  return slots_[at] - 1;
+  const Ref record = store(key, name, id);
+  slots_[at] = record + 1;
+  ++size_;
+  return record;
 }
 
-void NameTable::count(std::uint32_t entry, std::string_view name) {
-  Entry& e = entries_[entry];
-  if (e.count >= 0 && name == e.first_name()) {
-    ++e.count;
-    return;
+void NameTable::count(Ref record, std::string_view name) {
+  char& count = at(record)[kCountAt];
+  if (static_cast<unsigned char>(count) != kVariants) {
+    first_name(record, scratch_);
+    if (name == scratch_ && static_cast<unsigned char>(count) < kMaxCount) {
+      ++count;
+      return;
+    }
+    variants_[record].counts.emplace_back(scratch_,
+                                          static_cast<unsigned char>(count));
+    count = static_cast<char>(kVariants);
   }
-  if (e.count >= 0) {
-    variants_[entry].counts.emplace_back(std::string(e.first_name()), e.count);
-    e.count = -1;
-  }
-  Variants& v = variants_[entry];
+  Variants& v = variants_[record];
   auto it = std::find_if(v.counts.begin(), v.counts.end(),
                          [&](const auto& c) { return c.first == name; });
   if (it == v.counts.end()) {
@@ -161,18 +370,19 @@ void NameTable::count(std::uint32_t entry, std::string_view name) {
   if (index != v.current && n > v.counts[v.current].second) v.current = index;
 }
 
-std::string_view NameTable::name(std::uint32_t entry) const {
-  const Entry& e = entries_[entry];
-  if (e.count >= 0) return e.first_name();
-  const Variants& v = variants_.at(entry);
-  return v.counts[v.current].first;
+void NameTable::name(Ref record, std::string& out) const {
+  if (static_cast<unsigned char>(at(record)[kCountAt]) != kVariants) {
+    first_name(record, out);
+    return;
+  }
+  const Variants& v = variants_.at(record);
+  out = v.counts[v.current].first;
 }
 
 std::size_t NameTable::bytes() const noexcept {
-  std::size_t bytes = entries_.bytes() +
-                      slots_.capacity() * sizeof(std::uint32_t) +
+  std::size_t bytes = slots_.capacity() * sizeof(Ref) +
                       blocks_.capacity() * sizeof(blocks_[0]) + block_bytes_;
-  for (const auto& [entry, v] : variants_) {
+  for (const auto& [record, v] : variants_) {
     bytes += sizeof(v) + 32 + v.counts.capacity() * sizeof(v.counts[0]);
     for (const auto& c : v.counts) bytes += c.first.capacity();
   }
@@ -198,11 +408,11 @@ struct LinkStream::State {
   std::pair<int, long> link(const EntityKeys& e) {
     if (e.key.empty()) return {next_id++, -1};
     bool added = false;
-    const std::uint32_t entry =
+    const NameTable::Ref record =
         names.find_or_add(e.key, e.name, next_id, &added);
     if (added) ++next_id;
-    names.count(entry, e.name);
-    return {names.id(entry), static_cast<long>(entry)};
+    names.count(record, e.name);
+    return {names.id(record), static_cast<long>(record)};
   }
 };
 
@@ -239,10 +449,14 @@ LinkedDocument LinkStream::add_keys(const DocumentKeys& keys) {
     entries.push_back(entry);
   }
   out.names.reserve(entries.size());
-  for (std::size_t i = 0; i < entries.size(); ++i)
-    out.names.emplace_back(
-        entries[i] < 0 ? std::string_view(keys.entities[i].name)
-                       : s.names.name(static_cast<std::uint32_t>(entries[i])));
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i] < 0) {
+      out.names.push_back(keys.entities[i].name);
+    } else {
+      out.names.emplace_back();
+      s.names.name(static_cast<NameTable::Ref>(entries[i]), out.names.back());
+    }
+  }
   // Cluster ids are read after the whole document is in: a later quotation
   // of the same document can merge an earlier one's cluster, as in Corpus.
   std::vector<int> added;

@@ -26,12 +26,13 @@ enum class Gender : unsigned char { unknown, male, female, neuter };
 /// Organisation head class: a body that speaks for a government, or not.
 enum class OrgClass : unsigned char { gov, org, media };
 
-/// The word classes the mention stage reads from the vocabulary. Those of
-/// data/<lang>/mention_words.tsv come with the pack (mention_name_opener,
-/// mention_document, mention_pronoun and mention_possessive_pronoun among
-/// them); mention_title, mention_not_name, mention_role,
-/// mention_org_head, mention_place and mention_demonym are added by
-/// MentionTables::load from the stage's older lists.
+/// The word classes the mention stage reads from the vocabulary, all pack
+/// data: the small classes of data/<lang>/mention_words.tsv (with
+/// mention_name_opener, mention_document, mention_pronoun and
+/// mention_possessive_pronoun), mention_title (titles.tsv, plus
+/// Config::extra_titles), mention_role (roles.tsv), mention_org_head
+/// (organisations.tsv), mention_not_name (not_names.tsv), mention_role_group
+/// (role_groups.tsv), mention_place and mention_demonym (countries.tsv).
 inline constexpr std::string_view kMentionWordClasses[] = {
     "mention_connector",
     "mention_determiner",
@@ -61,13 +62,16 @@ inline constexpr std::string_view kMentionWordClasses[] = {
     "mention_partitive",
     "mention_plural_organisation",
     "mention_anaphor",
-    "mention_modifier"};
+    "mention_modifier",
+    "mention_role_group"};
 
 /// The mention stage's tables: word classes of the vocabulary (a test is one
 /// AND on a token's id), and what some entries mean (keyed by word id or
 /// entry index, so no look-up hashes a string).
 struct MentionTables {
-  std::vector<Country> countries;
+  /// The pack's countries (countries.tsv); a mention's country indexes
+  /// countries.names.
+  Countries countries;
   /// The classes of kMentionWordClasses, resolved in the vocabulary.
   struct Classes {
     WordClass connector;            ///< "of", "bin", "von"
@@ -85,7 +89,7 @@ struct MentionTables {
     WordClass approximator;         ///< "about", "more than"
     WordClass clause_opener;        ///< "while", "and"
     WordClass title;                ///< "foreign minister", "mr." (phrases)
-    WordClass not_name;             ///< not_names.txt
+    WordClass not_name;             ///< never starts a name ("the")
     WordClass name_opener;          ///< a not_name opening a place ("new")
     WordClass document;             ///< a document noun (pack data)
     WordClass pronoun;              ///< a personal pronoun (pack data)
@@ -97,8 +101,9 @@ struct MentionTables {
     WordClass article;              ///< "the": may open or join a name
     WordClass partitive;            ///< "one of" before an apposition
     WordClass plural_organisation;  ///< an organisation head, plural
-    WordClass anaphor;   ///< a pronoun referring back ("he", not "I")
-    WordClass modifier;  ///< a not_name that may modify a head ("new")
+    WordClass anaphor;     ///< a pronoun referring back ("he", not "I")
+    WordClass modifier;    ///< a not_name that may modify a head ("new")
+    WordClass role_group;  ///< a role phrase of an office (group=)
   } cls;
   /// Manner adverb endings ("-ly", class manner_suffix of the cue stage's
   /// words): such a word is no modifier of a speaker's noun.
@@ -147,10 +152,10 @@ struct MentionTables {
   /// The facts of entry `entry` of the vocabulary the tables were loaded in.
   const EntryFacts& facts_of(const LexiconEntry* entry,
                              const Vocabulary& vocabulary) const;
-  /// Loads the built-in lists plus config.extra_titles, adding their words to
-  /// `vocabulary` under the classes of kMentionWordClasses (the tables then
-  /// work on token layers of that vocabulary).
-  static MentionTables load(const Config& config, Vocabulary* vocabulary);
+  /// The tables of `vocabulary`'s classes of kMentionWordClasses (the tables
+  /// then work on token layers of that vocabulary); throws quotelink::error
+  /// naming file and line for an entry whose attributes are wrong.
+  static MentionTables load(const Vocabulary& vocabulary);
 };
 
 /// A candidate speaker with what the later stages need to know about it.
@@ -226,5 +231,9 @@ std::vector<SpeakerMention> find_mentions(
 
 /// The role-equivalence group of `role` or of its last word, or -1.
 int role_group_of(const MentionTables& tables, std::string_view role);
+
+/// Adds config.extra_titles to `vocabulary` as mention_title entries (before
+/// Vocabulary::finish); throws quotelink::error for an empty title.
+void add_extra_titles(const Config& config, Vocabulary* vocabulary);
 
 }  // namespace quotelink::detail

@@ -80,7 +80,7 @@ bool propose_place(const MentionScan& s, int a, int b, int start, bool definite,
   m.government = true;
   m.definite = definite;
   m.possessive = s.w.possessive(b);
-  m.mention.head = s.tables.countries[country].name;
+  m.mention.head = s.tables.countries.names[country];
   m.head_word = s.w.phrase(a, b);
   m.gender = Gender::neuter;
   out.push_back(std::move(m));
@@ -264,9 +264,7 @@ void finish_person(const MentionScan& s, SpeakerMention& m, int p, int end,
       continue;
     }
     if (m.name_word_count++ > 0) head += ' ';
-    const Span& span = w.token(u).span;
-    head +=
-        u == end ? w.original_base(u) : s.text.substr(span.begin, span.size());
+    head += u == end ? w.original_base(u) : s.original(u);
   }
   m.mention.head = head;
   m.head_word = w.base(end);

@@ -79,9 +79,9 @@ SpeakerMention MentionScan::make(int first, int last, MentionKind kind) const {
   return m;
 }
 
-std::string MentionScan::original(int t) const {
+std::string_view MentionScan::original(int t) const {
   const Span& s = w.token(t).span;
-  return std::string(text.substr(s.begin, s.size()));
+  return text.substr(s.begin, s.size());
 }
 
 std::string MentionScan::original_span(int first, int last) const {
@@ -91,9 +91,10 @@ std::string MentionScan::original_span(int first, int last) const {
 
 std::string MentionScan::shown_words(int first, int last) const {
   std::string shown;
-  for (int k = first; k <= last; ++k)
-    shown += (shown.empty() || w.punct(k, ',') || percent_sign(k) ? "" : " ") +
-             original(k);
+  for (int k = first; k <= last; ++k) {
+    if (!shown.empty() && !w.punct(k, ',') && !percent_sign(k)) shown += ' ';
+    shown += original(k);
+  }
   return shown;
 }
 
@@ -104,12 +105,7 @@ void MentionScan::set_head_words(int first, int last,
     words.reserve(w.token(last).span.end - w.token(first).span.begin);
   for (int k = first; k <= last; ++k) {
     if (!words.empty()) words += ' ';
-    if (k == last) {
-      words += w.original_base(k);
-    } else {
-      const Span& span = w.token(k).span;
-      words += text.substr(span.begin, span.size());
-    }
+    words += k == last ? w.original_base(k) : original(k);
   }
   *head = words;
 }

@@ -116,8 +116,8 @@ struct MentionScan {
 
   /// A mention of `kind` over tokens first..last, nothing else set.
   SpeakerMention make(int first, int last, MentionKind kind) const;
-  /// The word as written.
-  std::string original(int t) const;
+  /// The word as written (a view of the text).
+  std::string_view original(int t) const;
   /// The text from token first to token last, as written.
   std::string original_span(int first, int last) const;
   /// The original words first..last joined by spaces, with none before a

@@ -13,28 +13,22 @@ namespace quotelink::detail {
 
 namespace {
 
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> cols;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t end = line.find('\t', start);
-    cols.push_back(
-        line.substr(start, end == std::string::npos ? end : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return cols;
-}
-
-Gender gender_of(const std::string& code) {
+// A gender= value: m, f or n; unknown when absent or "-". Throws for another
+// value.
+Gender gender_of(const LexiconEntry& e) {
+  const std::string_view code = e.attribute("gender");
+  if (code.empty() || code == "-") return Gender::unknown;
   if (code == "m") return Gender::male;
   if (code == "f") return Gender::female;
   if (code == "n") return Gender::neuter;
-  return Gender::unknown;
+  throw error(e.where + ": gender= is m, f or n");
 }
 
-std::size_t word_count(const std::string& s) {
-  return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
+// The text of one-word entry `e` of class `what`; throws for a phrase.
+std::string_view one_word(const LexiconEntry& e, const Vocabulary& v,
+                          const char* what) {
+  if (e.words.size() != 1) throw error(e.where + ": " + what + " is one word");
+  return v.word(e.words[0]);
 }
 
 // The mention classes of `v`, by name.
@@ -70,24 +64,12 @@ MentionTables::Classes resolve_classes(const Vocabulary& v) {
       {"mention_plural_organisation", &c.plural_organisation},
       {"mention_anaphor", &c.anaphor},
       {"mention_modifier", &c.modifier},
+      {"mention_role_group", &c.role_group},
   };
   static_assert(std::size(named) == std::size(kMentionWordClasses),
                 "every mention class resolved");
   for (const auto& [name, cls] : named) *cls = v.word_class(name);
   return c;
-}
-
-// Adds `words` (lower case, space-separated) to the vocabulary under class
-// `c`, from list `where`; returns its entry index.
-std::size_t add_words(Vocabulary* v, const std::string& words, WordClass c,
-                      const char* where) {
-  v->add_entry(words, {c}, {}, where);
-  return static_cast<std::size_t>(v->find_entry(words));
-}
-
-// The word id of one-word entry `entry`.
-WordId word_of(const Vocabulary* v, std::size_t entry) {
-  return v->entries()[entry].words.front();
 }
 
 // The facts of entry `entry`, growing the table as entries are added.
@@ -96,92 +78,59 @@ MentionTables::EntryFacts& facts_at(MentionTables& t, std::size_t entry) {
   return t.entry_facts[entry];
 }
 
-// Countries by name, seat, alias and demonym (lower case); the first country
-// naming a phrase keeps it.
-void load_countries(MentionTables& t, Vocabulary* v) {
-  t.countries =
-      parse_countries(embedded_file("en/countries.tsv"), "en/countries.tsv");
-  const char* where = "en/countries.tsv";
-  for (std::size_t i = 0; i < t.countries.size(); ++i) {
-    const Country& c = t.countries[i];
-    const int id = static_cast<int>(i);
-    auto place = [&](const std::string& name) {
-      if (name.empty()) return;
-      int& slot = facts_at(t, add_words(v, to_lower(name), t.cls.place, where))
-                      .place_country;
-      if (slot < 0) slot = id;
-    };
-    place(c.name);
-    for (const std::string& s : c.seats) place(s);
-    for (const std::string& s : c.aliases) place(s);
-    for (const std::string& s : c.demonyms) {
-      if (s.empty()) continue;
-      int& slot = facts_at(t, add_words(v, to_lower(s), t.cls.demonym, where))
-                      .demonym_country;
-      if (slot < 0) slot = id;
-    }
+// Each place's and demonym's country (countries.tsv).
+void load_countries(MentionTables& t, const Vocabulary& v) {
+  t.countries = Countries::of(v);
+  for (const CountryPhrase& p : t.countries.phrases) {
+    MentionTables::EntryFacts& facts = facts_at(t, p.entry);
+    if (p.place) facts.place_country = p.country;
+    if (p.demonym) facts.demonym_country = p.country;
   }
 }
 
-void add_title(MentionTables& t, Vocabulary* v, const std::string& title,
-               const std::string& gender) {
-  std::string key = to_lower(title);
-  if (key.find_first_not_of(' ') == std::string::npos) return;
-  MentionTables::EntryFacts& facts =
-      facts_at(t, add_words(v, key, t.cls.title, "en/titles.txt"));
-  t.longest_title = std::max(t.longest_title, word_count(key));
-  if (!gender.empty()) {  // the last line naming a title gives its gender
+// Titles (titles.tsv and Config::extra_titles): their gender= and the
+// longest one's word count.
+void load_titles(MentionTables& t, const Vocabulary& v) {
+  const LexiconEntry* first = v.entries().data();
+  for (const LexiconEntry* e : v.entries_of(t.cls.title)) {
+    t.longest_title = std::max(t.longest_title, e->words.size());
+    if (e->attribute("gender").empty()) continue;
+    MentionTables::EntryFacts& facts =
+        facts_at(t, static_cast<std::size_t>(e - first));
     facts.gendered = true;
-    facts.gender = gender_of(gender);
+    facts.gender = gender_of(*e);
   }
 }
 
-// titles.txt (title, optional gender) and Config::extra_titles.
-void load_titles(MentionTables& t, Vocabulary* v, const Config& config) {
-  for (const std::string& line : embedded_lines("en/titles.txt")) {
-    std::vector<std::string> cols = split_tabs(line);
-    add_title(t, v, cols[0], cols.size() > 1 ? cols[1] : "");
-  }
-  for (const std::string& title : config.extra_titles) {
-    if (title.find_first_not_of(" \t") == std::string::npos)
-      throw error("extra_titles: empty title");
-    add_title(t, v, title, "");
-  }
-}
-
-// role_nouns.txt: singular, plural (one or two words each), optional gender;
-// keyed by the last word, the head noun the finder meets.
-void load_roles(MentionTables& t, Vocabulary* v) {
-  for (const std::string& line : embedded_lines("en/role_nouns.txt")) {
-    std::vector<std::string> words = split_fields(line, ' ');
-    // "prime minister prime ministers": two-word roles have four words.
-    std::size_t half = words.size() >= 4 ? 2 : 1;
-    if (words.size() < 2 * half)
-      throw error("en/role_nouns.txt: bad line '" + line + "'");
-    Gender g =
-        words.size() > 2 * half ? gender_of(words[2 * half]) : Gender::unknown;
-    const std::string& s_key = words[half - 1];
-    const std::string& p_key = words[2 * half - 1];
-    for (const std::string* key : {&s_key, &p_key})
-      t.roles.emplace(
-          word_of(v, add_words(v, *key, t.cls.role, "en/role_nouns.txt")),
-          MentionTables::Role{s_key, key == &p_key, g});
+// Role head nouns (roles.tsv): number=sg or pl, a plural's singular=, and
+// gender=.
+void load_roles(MentionTables& t, const Vocabulary& v) {
+  for (const LexiconEntry* e : v.entries_of(t.cls.role)) {
+    const std::string_view word = one_word(*e, v, "a role");
+    const std::string_view number = e->attribute("number");
+    if (number != "sg" && number != "pl")
+      throw error(e->where + ": a role has number=sg or number=pl");
+    const std::string_view singular = e->attribute("singular");
+    t.roles.emplace(
+        e->words[0],
+        MentionTables::Role{std::string(singular.empty() ? word : singular),
+                            number == "pl", gender_of(*e)});
   }
 }
 
-// organisation_heads.txt (head, class).
-void load_heads(MentionTables& t, Vocabulary* v) {
-  for (const std::string& line : embedded_lines("en/organisation_heads.txt")) {
-    std::vector<std::string> cols = split_tabs(line);
-    if (cols.size() != 2)
-      throw error("en/organisation_heads.txt: bad line '" + line + "'");
-    OrgClass cls = cols[1] == "gov"     ? OrgClass::gov
-                   : cols[1] == "media" ? OrgClass::media
-                                        : OrgClass::org;
-    std::string key = cols[0].substr(cols[0].rfind(' ') + 1);
-    t.org_heads.emplace(word_of(v, add_words(v, key, t.cls.org_head,
-                                             "en/organisation_heads.txt")),
-                        MentionTables::OrgHead{key, cls});
+// Organisation head nouns (organisations.tsv): organisation= gov, org or
+// media.
+void load_heads(MentionTables& t, const Vocabulary& v) {
+  for (const LexiconEntry* e : v.entries_of(t.cls.org_head)) {
+    const std::string_view word = one_word(*e, v, "an organisation head");
+    const std::string_view cls = e->attribute("organisation");
+    if (cls != "gov" && cls != "org" && cls != "media")
+      throw error(e->where + ": organisation= is gov, org or media");
+    t.org_heads.emplace(
+        e->words[0], MentionTables::OrgHead{std::string(word),
+                                            cls == "gov"     ? OrgClass::gov
+                                            : cls == "media" ? OrgClass::media
+                                                             : OrgClass::org});
   }
 }
 
@@ -196,9 +145,9 @@ void load_pronouns(MentionTables& t, const Vocabulary& v) {
       throw error(e->where +
                   ": a pronoun is one word with number=sg or number=pl");
     const WordId id = e->words[0];
-    t.pronouns[id] = MentionTables::Pronoun{
-        std::string(v.word(id)), gender_of(std::string(e->attribute("gender"))),
-        number == "pl", v.has(id, t.cls.anaphor)};
+    t.pronouns[id] =
+        MentionTables::Pronoun{std::string(v.word(id)), gender_of(*e),
+                               number == "pl", v.has(id, t.cls.anaphor)};
   }
   for (const LexiconEntry* e : v.entries_of(t.cls.possessive_pronoun)) {
     const WordId subject = v.find(e->attribute("subject"));
@@ -210,18 +159,19 @@ void load_pronouns(MentionTables& t, const Vocabulary& v) {
   }
 }
 
-// not_names.txt and role_equivalents.txt.
-void load_name_words(MentionTables& t, Vocabulary* v) {
-  for (const std::string& line : embedded_lines("en/not_names.txt"))
-    add_words(v, to_lower(line), t.cls.not_name, "en/not_names.txt");
-  int group = 0;
-  for (const std::string& line : embedded_lines("en/role_equivalents.txt")) {
-    for (const std::string& role : split_fields(line, '|')) {
-      const WordId id = t.role_group_words.intern(role);
-      if (id >= t.role_group_ids.size()) t.role_group_ids.resize(id + 1, -1);
-      t.role_group_ids[id] = group;  // a later line wins
-    }
-    ++group;
+// Role groups (role_groups.tsv): phrases with the same group= name one
+// office; groups are numbered in order of first mention.
+void load_role_groups(MentionTables& t, const Vocabulary& v) {
+  WordTable groups;
+  for (const LexiconEntry* e : v.entries_of(t.cls.role_group)) {
+    const std::string_view group = e->attribute("group");
+    if (group.empty()) throw error(e->where + ": a role phrase has group=");
+    std::string phrase;
+    for (WordId w : e->words)
+      (phrase += phrase.empty() ? "" : " ") += v.word(w);
+    const WordId id = t.role_group_words.intern(phrase);
+    if (id >= t.role_group_ids.size()) t.role_group_ids.resize(id + 1, -1);
+    t.role_group_ids[id] = static_cast<int>(groups.intern(group));
   }
 }
 
@@ -235,25 +185,32 @@ const MentionTables::EntryFacts& MentionTables::facts_of(
   return index < entry_facts.size() ? entry_facts[index] : kNone;
 }
 
-MentionTables MentionTables::load(const Config& config,
-                                  Vocabulary* vocabulary) {
+MentionTables MentionTables::load(const Vocabulary& vocabulary) {
   MentionTables t;
-  t.cls = resolve_classes(*vocabulary);
+  t.cls = resolve_classes(vocabulary);
   for (WordClass c : {t.cls.role, t.cls.document, t.cls.org_head})
     t.nominal_heads.add(c);
   t.pronoun_words.add(t.cls.pronoun);
   t.pronoun_words.add(t.cls.possessive_pronoun);
   // The cue stage's class: the words of a language are listed once.
   t.manner_suffixes =
-      SuffixList(*vocabulary, vocabulary->word_class("manner_suffix"));
+      SuffixList(vocabulary, vocabulary.word_class("manner_suffix"));
   load_countries(t, vocabulary);
-  load_titles(t, vocabulary, config);
+  load_titles(t, vocabulary);
   load_roles(t, vocabulary);
   load_heads(t, vocabulary);
-  load_pronouns(t, *vocabulary);
-  load_name_words(t, vocabulary);
-  vocabulary->finish();
+  load_pronouns(t, vocabulary);
+  load_role_groups(t, vocabulary);
   return t;
+}
+
+void add_extra_titles(const Config& config, Vocabulary* vocabulary) {
+  const WordClass title = vocabulary->word_class("mention_title");
+  for (const std::string& extra : config.extra_titles) {
+    if (extra.find_first_not_of(" \t") == std::string::npos)
+      throw error("extra_titles: empty title");
+    vocabulary->add_entry(to_lower(extra), {title}, {}, "Config::extra_titles");
+  }
 }
 
 int role_group_of(const MentionTables& tables, std::string_view role) {

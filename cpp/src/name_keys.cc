@@ -41,12 +41,6 @@ bool uncased(std::string_view text) {
   return true;
 }
 
-std::unordered_set<std::string> word_set(std::string_view file) {
-  std::unordered_set<std::string> out;
-  for (const std::string& line : embedded_lines(file)) out.insert(line);
-  return out;
-}
-
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> out;
   while (true) {
@@ -161,40 +155,34 @@ std::string spelling_skeleton(std::string_view word) {
   return s;
 }
 
-CountryTable CountryTable::parse(std::string_view tsv) {
-  return from(parse_countries(tsv, "countries table"));
-}
-
-CountryTable CountryTable::from(const std::vector<Country>& countries) {
+CountryTable CountryTable::from(const Countries& countries,
+                                const Vocabulary& vocabulary) {
   CountryTable table;
-  for (const Country& row : countries) {
-    std::vector<NameWord> country_words = name_words(row.name);
-    const std::string country = joined(country_words, 0, country_words.size());
-    auto add = [&](std::string_view phrase, bool seat) {
-      std::vector<NameWord> words = name_words(phrase);
-      if (words.empty()) return;
-      std::string key = joined(words, 0, words.size());
-      // The first line naming a phrase wins ("Korean" stays ambiguous only if
-      // the table lists it twice; then the earlier country is kept).
-      table.phrases_.emplace(key, Entry{country, seat});
-      table.longest_ = std::max(table.longest_, words.size());
-    };
-    add(row.name, false);
-    for (const std::string& phrase : row.demonyms) add(phrase, false);
-    for (const std::string& phrase : row.seats) add(phrase, true);
-    for (const std::string& phrase : row.aliases) add(phrase, false);
+  std::vector<std::string> names;
+  for (const std::string& name : countries.names) {
+    const std::vector<NameWord> words = name_words(name);
+    names.push_back(joined(words, 0, words.size()));
+  }
+  std::string text;
+  for (const CountryPhrase& p : countries.phrases) {
+    text.clear();
+    for (WordId w : vocabulary.entries()[p.entry].words)
+      (text += text.empty() ? "" : " ") += vocabulary.word(w);
+    const std::vector<NameWord> words = name_words(text);
+    if (words.empty()) continue;
+    // The first entry naming a phrase wins ("Congolese" names one Congo).
+    table.phrases_.emplace(joined(words, 0, words.size()), names[p.country]);
+    table.longest_ = std::max(table.longest_, words.size());
   }
   return table;
 }
 
 std::size_t CountryTable::match(const std::vector<NameWord>& words,
-                                std::size_t at, std::string* country,
-                                bool* seat) const {
+                                std::size_t at, std::string* country) const {
   for (std::size_t n = std::min(longest_, words.size() - at); n > 0; --n) {
     auto it = phrases_.find(joined(words, at, n));
     if (it != phrases_.end()) {
-      *country = it->second.country;
-      *seat = it->second.seat;
+      *country = it->second;
       return n;
     }
   }
@@ -214,24 +202,24 @@ std::unordered_set<std::string> class_words(const Vocabulary& vocabulary,
 }  // namespace
 
 NameTables NameTables::load(const Config& config) {
+  return of(
+      load_vocabulary(config.language, builtin_pack(config.language), config));
+}
+
+NameTables NameTables::of(const Vocabulary& vocabulary) {
   NameTables t;
-  const Vocabulary vocabulary =
-      load_vocabulary(config.language, builtin_pack(config.language), config);
   t.org_filler = class_words(vocabulary, kLinkWordClasses[0]);
   t.government_words = class_words(vocabulary, kLinkWordClasses[1]);
   t.name_suffixes = class_words(vocabulary, kLinkWordClasses[2]);
   t.articles = class_words(vocabulary, "mention_article");
-  // Every word of a title is a title word ("foreign minister"), except
-  // function words ("secretary of state").
-  std::vector<std::string> titles = embedded_lines("en/titles.txt");
-  titles.insert(titles.end(), config.extra_titles.begin(),
-                config.extra_titles.end());
-  for (const std::string& title : titles)
+  // Every word of a title (Config::extra_titles too) is a title word
+  // ("foreign minister"), except function words ("secretary of state").
+  for (const std::string& title :
+       vocabulary.entry_texts(vocabulary.word_class("mention_title")))
     for (const NameWord& word : name_words(title))
       if (!t.org_filler.count(word.text)) t.titles.insert(word.text);
-  t.not_name_words = word_set("en/not_names.txt");
-  t.countries = CountryTable::from(
-      parse_countries(embedded_file("en/countries.tsv"), "en/countries.tsv"));
+  t.not_name_words = class_words(vocabulary, "mention_not_name");
+  t.countries = CountryTable::from(Countries::of(vocabulary), vocabulary);
   return t;
 }
 
@@ -245,9 +233,7 @@ bool is_country(std::string_view name, const NameTables& tables) {
   std::size_t at = !words.empty() && tables.articles.count(words[0].text);
   if (at >= words.size()) return false;
   std::string country;
-  bool seat = false;
-  return tables.countries.match(words, at, &country, &seat) ==
-         words.size() - at;
+  return tables.countries.match(words, at, &country) == words.size() - at;
 }
 
 NameKey person_key(std::string_view name, const NameTables& tables) {
@@ -276,9 +262,8 @@ NameKey person_key(std::string_view name, const NameTables& tables) {
   // Leading demonyms and determiners without a title: "Russian Lavrov".
   while (begin + 1 < end) {
     std::string country;
-    bool seat = false;
     const auto& words = token_words[begin];
-    if (tables.countries.match(words, 0, &country, &seat) == words.size() ||
+    if (tables.countries.match(words, 0, &country) == words.size() ||
         all_in(words, tables.org_filler)) {
       ++begin;
     } else {
@@ -320,8 +305,7 @@ NameKey organisation_key(std::string_view name, const NameTables& tables) {
   bool governing = true;  // only countries and government words
   for (std::size_t i = 0; i < words.size();) {
     std::string country;
-    bool seat = false;
-    if (std::size_t n = tables.countries.match(words, i, &country, &seat)) {
+    if (std::size_t n = tables.countries.match(words, i, &country)) {
       countries.push_back(country);
       parts.push_back("@" + country);
       i += n;

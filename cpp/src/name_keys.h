@@ -12,6 +12,7 @@
 
 #include "countries.h"
 #include "quotelink/extractor.h"
+#include "vocabulary.h"
 
 namespace quotelink::detail {
 
@@ -34,28 +35,21 @@ std::vector<NameWord> name_words(std::string_view text);
 /// that Sergei, Sergey and Sergej (or Dmitry, Dmitri, Dmitriy) agree.
 std::string spelling_skeleton(std::string_view word);
 
-/// Countries, their demonyms, capitals, seats and aliases (countries.tsv),
-/// indexed by folded phrase.
+/// Countries, their demonyms, capitals, seats and aliases (the pack's
+/// countries.tsv), indexed by folded phrase.
 class CountryTable {
  public:
-  /// The table of countries.tsv text (see parse_countries, whose errors it
-  /// throws).
-  static CountryTable parse(std::string_view tsv);
-  /// The table of parsed rows.
-  static CountryTable from(const std::vector<Country>& countries);
+  /// The table of `countries`, whose phrases are entries of `vocabulary`.
+  static CountryTable from(const Countries& countries,
+                           const Vocabulary& vocabulary);
 
   /// How many words the phrase at `words[at]` covers (0: no phrase); sets
-  /// `*country` to the country's folded name and `*seat` when the phrase is a
-  /// capital or seat of government.
+  /// `*country` to the country's folded name.
   std::size_t match(const std::vector<NameWord>& words, std::size_t at,
-                    std::string* country, bool* seat) const;
+                    std::string* country) const;
 
  private:
-  struct Entry {
-    std::string country;
-    bool seat = false;
-  };
-  std::unordered_map<std::string, Entry> phrases_;  // words joined by ' '
+  std::unordered_map<std::string, std::string> phrases_;  // words joined by ' '
   std::size_t longest_ = 0;
 };
 
@@ -64,8 +58,8 @@ class CountryTable {
 inline constexpr std::string_view kLinkWordClasses[] = {
     "link_org_filler", "link_government_word", "link_name_suffix"};
 
-/// The word lists the linker uses: the pack's classes and the mention
-/// stage's lists (titles, not-names, countries).
+/// The word lists the linker uses: the pack's classes, its own and the mention
+/// stage's (titles, not-names, countries).
 struct NameTables {
   std::unordered_set<std::string> titles;
   std::unordered_set<std::string> org_filler;
@@ -77,9 +71,12 @@ struct NameTables {
   std::unordered_set<std::string> not_name_words;
   CountryTable countries;
 
-  /// The tables of `config`: the built-in lists and config.extra_titles,
-  /// whose words are title words too ("Commissar Jane Roe" keys as Jane Roe).
+  /// The tables of `config`: the pack of config.language and
+  /// config.extra_titles, whose words are title words too ("Commissar Jane
+  /// Roe" keys as Jane Roe).
   static NameTables load(const Config& config);
+  /// The tables of `vocabulary` (a pack loaded with its Config's extensions).
+  static NameTables of(const Vocabulary& vocabulary);
   /// The tables of the default Config (loaded once, shared, read-only).
   static const NameTables& builtin();
 };

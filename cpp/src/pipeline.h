@@ -28,7 +28,7 @@ class Lexicon {
             config.language, detail::builtin_pack(config.language), config)),
         rules(config.disabled_rules),
         text(detail::TextTables::load(config, vocabulary)),
-        speakers(detail::SpeakerTables::load(config, vocabulary)),
+        speakers(detail::SpeakerTables::load(vocabulary)),
         model(config.model && config.indirect ? &detail::shipped_model()
                                               : nullptr),
         calibration(config.calibration ? &detail::shipped_calibration()
@@ -38,8 +38,8 @@ class Lexicon {
   Lexicon(const Lexicon&) = delete;
   Lexicon& operator=(const Lexicon&) = delete;
 
-  /// The language pack's words: ids, classes, multi-word entries (the
-  /// reported stage's verbs added by SpeakerTables::load).
+  /// The language pack's words: ids, classes, multi-word entries (with
+  /// Config's extra_cue_verbs and extra_titles).
   detail::Vocabulary vocabulary;
   /// The rules Config switched off.
   detail::RuleSwitches rules;

@@ -4,6 +4,7 @@
 #include "reported.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "lexicon.h"
@@ -14,29 +15,6 @@
 namespace quotelink::detail {
 
 namespace {
-
-std::unordered_set<std::string> lower_lines(std::string_view file) {
-  std::unordered_set<std::string> out;
-  for (const std::string& line : embedded_lines(file))
-    out.insert(to_lower(line));
-  return out;
-}
-
-// The lines of a FORMS<TAB>PREPOSITIONS data file, lower case, each split
-// into its space-separated forms and prepositions; throws on a bad line.
-std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>
-forms_and_prepositions(const std::string& file) {
-  std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>
-      out;
-  for (const std::string& line : embedded_lines(file)) {
-    std::vector<std::string> fields = split_fields(line, '\t');
-    if (fields.size() != 2)
-      throw error(file + ": want FORMS<TAB>PREPOSITIONS: " + line);
-    out.emplace_back(split_fields(to_lower(fields[0]), ' '),
-                     split_fields(to_lower(fields[1]), ' '));
-  }
-  return out;
-}
 
 // Reports nested in reports ("A said B told C that ..."): deeper ones are
 // dropped, so no token is in more than this many reported clauses (a chain
@@ -274,106 +252,82 @@ bool Reporter::build(const Clause& c, ReportedQuote& rq) const {
 
 namespace {
 
-// Adds the one-word keys of `words` to `vocabulary` under class `name`, so
-// that a token is tested for the table by its id; returns the class.
-WordClass add_class_words(const std::unordered_set<std::string>& words,
-                          std::string_view name, Vocabulary* vocabulary) {
-  const WordClass c = vocabulary->word_class(name);
-  for (const std::string& w : words)
-    if (!w.empty() && w.find(' ') == std::string::npos)
-      vocabulary->add_entry(w, {c}, {}, "reported:" + std::string(name));
-  return c;
+// The entries of class `name` as strings (phrases joined by one space).
+std::unordered_set<std::string> texts_of(const Vocabulary& v,
+                                         std::string_view name) {
+  std::vector<std::string> texts = v.entry_texts(v.word_class(name));
+  return {std::make_move_iterator(texts.begin()),
+          std::make_move_iterator(texts.end())};
 }
 
-// The classes of `t`'s tables (kReportedWordClasses), their words added.
-ReportedTables::Classes add_classes(const ReportedTables& t,
-                                    Vocabulary* vocabulary) {
+// Entry text -> the comma-separated words of its attribute `key`, for the
+// entries of class `name`; throws for an entry without it.
+std::unordered_map<std::string, std::unordered_set<std::string>> lists_of(
+    const Vocabulary& v, std::string_view name, std::string_view key) {
+  std::unordered_map<std::string, std::unordered_set<std::string>> out;
+  for (const LexiconEntry* e : v.entries_of(v.word_class(name))) {
+    const std::vector<std::string> words = split_fields(e->attribute(key), ',');
+    if (words.empty())
+      throw error(e->where + ": " + std::string(name) + " lists its " +
+                  std::string(key) + "=");
+    std::string text;
+    for (WordId w : e->words) (text += text.empty() ? "" : " ") += v.word(w);
+    out[text].insert(words.begin(), words.end());
+  }
+  return out;
+}
+
+// The classes of kReportedWordClasses and kReportedPackClasses.
+ReportedTables::Classes resolve_classes(const Vocabulary& v) {
   ReportedTables::Classes c;
-  std::unordered_set<std::string> topic_forms;
-  for (const auto& entry : t.topic_nouns) topic_forms.insert(entry.first);
-  const std::pair<const std::unordered_set<std::string>*, WordClass*> tables[] =
-      {
-          {&t.topic_light_verbs, &c.topic_light_verbs},
-          {&t.adjuncts, &c.adjuncts},
-          {&t.blockers, &c.blockers},
-          {&t.clause_breaks, &c.clause_breaks},
-          {&t.complementisers, &c.complementisers},
-          {&t.conjunctions, &c.conjunctions},
-          {&t.determiners, &c.determiners},
-          {&t.object_pronouns, &c.object_pronouns},
-          {&t.predicate_openers, &c.predicate_openers},
-          {&t.prepositions, &c.prepositions},
-          {&t.skip_words, &c.skip_words},
-          {&t.subordinators, &c.subordinators},
-          {&t.summary_openers, &c.summary_openers},
-          {&t.time_words, &c.time_words},
-          {&t.clause_openers, &c.clause_openers},
-          {&t.no_clause_forms, &c.no_clause_forms},
-          {&t.reporting_nouns, &c.reporting_nouns},
-          {&t.source_blockers, &c.source_blockers},
-          {&topic_forms, &c.topic_nouns},
-      };
-  static_assert(std::size(tables) == std::size(kReportedWordClasses),
-                "one table per reported class");
-  for (std::size_t i = 0; i < std::size(tables); ++i)
-    *tables[i].second =
-        add_class_words(*tables[i].first, kReportedWordClasses[i], vocabulary);
-  c.declarative = vocabulary->word_class(kReportedPackClasses[0]);
-  c.infinitive_marker = vocabulary->word_class(kReportedPackClasses[1]);
+  WordClass* const classes[] = {
+      &c.topic_light_verbs, &c.adjuncts,        &c.blockers,
+      &c.clause_breaks,     &c.complementisers, &c.conjunctions,
+      &c.determiners,       &c.object_pronouns, &c.predicate_openers,
+      &c.prepositions,      &c.skip_words,      &c.subordinators,
+      &c.summary_openers,   &c.time_words,      &c.clause_openers,
+      &c.no_clause_forms,   &c.reporting_nouns, &c.source_blockers,
+      &c.topic_nouns};
+  static_assert(std::size(classes) == std::size(kReportedWordClasses),
+                "one class per reported word class");
+  for (std::size_t i = 0; i < std::size(classes); ++i)
+    *classes[i] = v.word_class(kReportedWordClasses[i]);
+  c.declarative = v.word_class(kReportedPackClasses[0]);
+  c.infinitive_marker = v.word_class(kReportedPackClasses[1]);
   return c;
 }
 
 }  // namespace
 
-ReportedTables ReportedTables::load(Vocabulary* vocabulary) {
+ReportedTables ReportedTables::load(const Vocabulary& vocabulary) {
   ReportedTables t;
-  for (const std::string& line : embedded_lines("en/reported_verbs.txt")) {
-    std::vector<std::string> forms = split_fields(line, ' ');
-    if (forms.empty()) continue;
-    t.verb_lemmas.insert(forms[0]);
-    add_cue_verb(t.verbs, forms);
-  }
-  for (const auto& [forms, prepositions] :
-       forms_and_prepositions("en/reported_topic_prepositions.txt")) {
-    for (const std::string& p : prepositions)
-      t.topic_prepositions[forms[0]].insert(p);
-    if (forms.size() > 1) {  // a verb of its own, reporting only its topic
-      t.topic_only_verbs.insert(forms[0]);
-      add_cue_verb(t.verbs, forms);
-    }
-  }
-  for (const char* file :
-       {"en/reported_topic_nouns.txt", "en/reported_topic_adjectives.txt"})
-    for (const auto& [forms, prepositions] : forms_and_prepositions(file))
-      for (const std::string& form : forms)
-        for (const std::string& p : prepositions) t.topic_nouns[form].insert(p);
-  t.topic_light_verbs = lower_lines("en/reported_topic_light_verbs.txt");
-  t.addressee_verbs = lower_lines("en/reported_addressee_verbs.txt");
-  t.no_clause_verbs = lower_lines("en/reported_no_clause_verbs.txt");
-  t.no_clause_forms = lower_lines("en/reported_no_clause_forms.txt");
-  t.complementisers = lower_lines("en/reported_complementisers.txt");
-  t.skip_words = lower_lines("en/reported_skip_words.txt");
-  t.blockers = lower_lines("en/reported_blockers.txt");
-  t.source_blockers = lower_lines("en/reported_source_blockers.txt");
-  t.determiners = lower_lines("en/reported_determiners.txt");
-  t.reporting_nouns = lower_lines("en/reported_nouns.txt");
-  t.prepositions = lower_lines("en/reported_prepositions.txt");
-  t.infinitive_verbs = lower_lines("en/reported_infinitive_verbs.txt");
-  t.conjunctions = lower_lines("en/reported_conjunctions.txt");
-  t.clause_breaks = lower_lines("en/reported_clause_breaks.txt");
-  t.clause_break_pairs = lower_lines("en/reported_clause_break_pairs.txt");
-  t.clause_openers = lower_lines("en/reported_clause_openers.txt");
-  t.summary_openers = lower_lines("en/reported_summary_openers.txt");
-  t.predicate_openers = lower_lines("en/reported_predicate_openers.txt");
-  t.time_words = lower_lines("en/reported_time_words.txt");
-  t.subordinators = lower_lines("en/reported_subordinators.txt");
-  t.adjuncts = lower_lines("en/reported_adjuncts.txt");
-  t.object_pronouns = lower_lines("en/reported_object_pronouns.txt");
-  t.sourceless_verbs = lower_lines("en/reported_sourceless_verbs.txt");
-  t.question_verbs = lower_lines("en/reported_question_verbs.txt");
-  t.nested_verbs = lower_lines("en/reported_nested_verbs.txt");
-  t.cls = add_classes(t, vocabulary);
-  vocabulary->finish();
+  t.cls = resolve_classes(vocabulary);
+  std::unordered_set<std::string>* const word_tables[] = {
+      &t.topic_light_verbs, &t.adjuncts,        &t.blockers,
+      &t.clause_breaks,     &t.complementisers, &t.conjunctions,
+      &t.determiners,       &t.object_pronouns, &t.predicate_openers,
+      &t.prepositions,      &t.skip_words,      &t.subordinators,
+      &t.summary_openers,   &t.time_words,      &t.clause_openers,
+      &t.no_clause_forms,   &t.reporting_nouns, &t.source_blockers};
+  for (std::size_t i = 0; i < std::size(word_tables); ++i)
+    *word_tables[i] = texts_of(vocabulary, kReportedWordClasses[i]);
+  std::unordered_set<std::string>* const lemma_tables[] = {
+      &t.verb_lemmas,      &t.addressee_verbs,   &t.no_clause_verbs,
+      &t.infinitive_verbs, &t.sourceless_verbs,  &t.question_verbs,
+      &t.nested_verbs,     &t.clause_break_pairs};
+  static_assert(std::size(lemma_tables) + 1 == std::size(kReportedLemmaClasses),
+                "one table per lemma class, then the topic verbs");
+  for (std::size_t i = 0; i < std::size(lemma_tables); ++i)
+    *lemma_tables[i] = texts_of(vocabulary, kReportedLemmaClasses[i]);
+  const std::string_view topic_verbs = kReportedLemmaClasses[8];
+  t.topic_prepositions =
+      lists_of(vocabulary, topic_verbs, "topic_prepositions");
+  for (const LexiconEntry* e :
+       vocabulary.entries_of(vocabulary.word_class(topic_verbs)))
+    if (e->attribute("topic_only") == "yes")
+      t.topic_only_verbs.emplace(vocabulary.word(e->words[0]));
+  t.topic_nouns =
+      lists_of(vocabulary, kReportedWordClasses[18], "prepositions");
   return t;
 }
 

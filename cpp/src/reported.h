@@ -19,8 +19,9 @@
 namespace quotelink::detail {
 
 /// The word classes the reported stage tests tokens for: one per table of
-/// ReportedTables that is looked up by a token's lower-cased form, holding
-/// its one-word entries (added by ReportedTables::load).
+/// ReportedTables that is looked up by a token's lower-cased form
+/// (data/<lang>/reported_words.tsv and reported_verbs.tsv); the tables hold
+/// their entries as strings too, phrases included.
 inline constexpr std::string_view kReportedWordClasses[] = {
     "reported_topic_light_verbs", "reported_adjuncts",
     "reported_blockers",          "reported_clause_breaks",
@@ -37,6 +38,20 @@ inline constexpr std::string_view kReportedWordClasses[] = {
 /// (data/<lang>/reported_words.tsv).
 inline constexpr std::string_view kReportedPackClasses[] = {
     "reported_declarative", "reported_infinitive_marker"};
+
+/// The reported stage's classes of cue lemmas and phrases, read only as
+/// string tables of ReportedTables (reported_words.tsv, reported_verbs.tsv):
+/// the same order as the tables in ReportedTables::load.
+inline constexpr std::string_view kReportedLemmaClasses[] = {
+    "reported_verbs",
+    "reported_addressee_verbs",
+    "reported_no_clause_verbs",
+    "reported_infinitive_verbs",
+    "reported_sourceless_verbs",
+    "reported_question_verbs",
+    "reported_nested_verbs",
+    "reported_clause_break_pairs",
+    "reported_topic_verbs"};
 
 /// Word lists of the reported-speech stage (lower case).
 struct ReportedTables {
@@ -70,9 +85,9 @@ struct ReportedTables {
     /// adjunct ("agreed to meet"); kReportedPackClasses.
     WordClass infinitive_marker;
   } cls;
-  /// Verbs that report a clause but not marked quotations ("polls show").
-  CueTables verbs;
-  /// The lemmas of `verbs`: their clauses need a source mention.
+  /// The lemmas of the verbs that report a clause but not marked quotations
+  /// ("polls show"; their forms are the pack's report_verb entries): their
+  /// clauses need a source mention.
   std::unordered_set<std::string> verb_lemmas;
   /// Cue lemmas that take an addressee before the clause ("told Y that").
   std::unordered_set<std::string> addressee_verbs;
@@ -139,15 +154,14 @@ struct ReportedTables {
   /// Verb forms whose subject holds a reporting noun after them ("raised
   /// questions about", "voiced support for").
   std::unordered_set<std::string> topic_light_verbs;
-  /// Lemmas of `verbs` that report only through topic_prepositions
-  /// ("refer", "focus").
+  /// Lemmas of report verbs that report only through topic_prepositions
+  /// ("refer", "focus"; topic_only=yes).
   std::unordered_set<std::string> topic_only_verbs;
   /// Lemmas whose report stands inside another report ("say", "tell").
   std::unordered_set<std::string> nested_verbs;
-  /// Loads en/reported_*.txt, adding the one-word entries of the tables
-  /// tokens are tested against to `vocabulary` (kReportedWordClasses);
-  /// throws quotelink::error on a bad file.
-  static ReportedTables load(Vocabulary* vocabulary);
+  /// The tables of `vocabulary`'s classes kReportedWordClasses,
+  /// kReportedPackClasses and kReportedLemmaClasses.
+  static ReportedTables load(const Vocabulary& vocabulary);
 };
 
 /// One reported-speech attribution found by the stage.

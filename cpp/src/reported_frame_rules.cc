@@ -250,7 +250,7 @@ Verdict Reporter::source_after_cue(FrameScan& s) const {
 }
 
 // Without a source, a cue reports nothing when it is a base form ("to
-// say"), a verb that needs a source (reported_verbs.txt), or follows a
+// say"), a verb that needs a source (class reported_verbs), or follows a
 // preposition or a token that is neither a word nor an apposition's end;
 // a gerund reporting its topic for the main clause's subject still does.
 Verdict Reporter::unsourced_cue(FrameScan& s) const {
@@ -378,8 +378,8 @@ Verdict Reporter::fronted(FrameScan& s) const {
                         false);
 }
 
-// "call", "slam" (reported_no_clause_verbs.txt) and forms that as often name
-// a thing ("states", reported_no_clause_forms.txt) report no clause after.
+// "call", "slam" (reported_no_clause_verbs) and forms that as often name
+// a thing ("states", reported_no_clause_forms) report no clause after.
 Verdict Reporter::no_clause_verb(FrameScan& s) const {
   const Cue& cue = s.cue;
   if (tables_.no_clause_verbs.count(cue.lemma) ||

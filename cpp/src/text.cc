@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,7 +45,7 @@ constexpr std::size_t kMaxHeadlineBytes = 250;
 constexpr int kMaxHeadlineWords = 30;
 
 std::unique_ptr<icu::RegexPattern> compile_alternatives(
-    const std::string& joined) {
+    const std::string& joined, const std::string& file) {
   if (joined.empty()) return nullptr;
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
@@ -51,7 +53,7 @@ std::unique_ptr<icu::RegexPattern> compile_alternatives(
       icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(joined),
                                  UREGEX_CASE_INSENSITIVE, parse_error, status));
   if (U_FAILURE(status))
-    throw error("en/boilerplate.txt: bad pattern near offset " +
+    throw error(file + ": bad pattern near offset " +
                 std::to_string(parse_error.offset));
   return pattern;
 }
@@ -101,16 +103,25 @@ std::vector<bool> probe_prefixes(const icu::RegexPattern& pattern) {
   return viable;
 }
 
-std::shared_ptr<const BoilerplatePatterns> compile_boilerplate() {
+// The patterns of data/<language>/boilerplate.txt; none when the pack has
+// no such file.
+std::shared_ptr<const BoilerplatePatterns> compile_boilerplate(
+    const std::string& language) {
+  const std::string file = language + "/boilerplate.txt";
+  std::vector<std::string> patterns_of_file;
+  try {
+    patterns_of_file = embedded_lines(file);
+  } catch (const error&) {
+  }
   std::string line, inside;
-  for (const std::string& pattern : embedded_lines("en/boilerplate.txt")) {
+  for (const std::string& pattern : patterns_of_file) {
     std::string& joined = pattern[0] == '^' ? line : inside;
     if (!joined.empty()) joined += '|';
     joined += "(?:" + pattern + ")";
   }
   auto patterns = std::make_shared<BoilerplatePatterns>();
-  patterns->line = compile_alternatives(line);
-  patterns->inside = compile_alternatives(inside);
+  patterns->line = compile_alternatives(line, file);
+  patterns->inside = compile_alternatives(inside, file);
   if (patterns->line) patterns->line_prefixes = probe_prefixes(*patterns->line);
   return patterns;
 }
@@ -607,16 +618,31 @@ std::unordered_set<std::string> class_set(const Vocabulary& vocabulary,
 
 }  // namespace
 
-TextTables TextTables::load(const Config&, const Vocabulary& vocabulary) {
+namespace {
+
+// The boilerplate patterns of `language`, compiled once per language.
+std::shared_ptr<const BoilerplatePatterns> boilerplate_of(
+    const std::string& language) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const BoilerplatePatterns>>
+      compiled;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::shared_ptr<const BoilerplatePatterns>& slot = compiled[language];
+  if (!slot) slot = compile_boilerplate(language);
+  return slot;
+}
+
+}  // namespace
+
+TextTables TextTables::load(const Config& config,
+                            const Vocabulary& vocabulary) {
   TextTables tables;
   tables.abbreviations = class_set(vocabulary, kTextWordClasses[0]);
   tables.elisions =
       vocabulary.entry_texts(vocabulary.word_class(kTextWordClasses[1]));
   tables.partial_openers = class_set(vocabulary, kTextWordClasses[2]);
   tables.title_small_words = class_set(vocabulary, kTextWordClasses[3]);
-  static const std::shared_ptr<const BoilerplatePatterns> boilerplate =
-      compile_boilerplate();
-  tables.boilerplate = boilerplate;
+  tables.boilerplate = boilerplate_of(config.language);
   return tables;
 }
 

@@ -108,7 +108,7 @@ struct LexiconEntry {
   std::vector<WordId> words;  ///< the entry's words, in order
   ClassMask classes;
   std::vector<std::pair<std::string, std::string>> attributes;
-  std::string where;  ///< "en/cues.tsv:12", for error messages
+  std::string where;  ///< "<pack>/cues.tsv:12", for error messages
 
   /// The value of attribute `key`, or an empty view.
   std::string_view attribute(std::string_view key) const noexcept;

@@ -121,29 +121,14 @@ TEST(NameKeys, PlacesAndGovernmentsKeyAsTheCountry) {
   EXPECT_EQ(org("KCNA").rfind("o:", 0), 0u);
 }
 
-TEST(NameKeys, CountryTableParsesAllColumns) {
-  auto table = quotelink::detail::CountryTable::parse(
-      "# comment\n"
-      "Freedonia\tFreedonian,Fredonian\tFreedon City,Palace Hill\tRepublic of "
-      "Freedonia\n\n");
-  std::string country;
-  bool seat = false;
-  auto words = quotelink::detail::name_words("Palace Hill said");
-  EXPECT_EQ(table.match(words, 0, &country, &seat), 2u);
-  EXPECT_EQ(country, "freedonia");
-  EXPECT_TRUE(seat);
-  words = quotelink::detail::name_words("Fredonian");
-  EXPECT_EQ(table.match(words, 0, &country, &seat), 1u);
-  EXPECT_FALSE(seat);
-  words = quotelink::detail::name_words("Republic of Freedonia");
-  EXPECT_EQ(table.match(words, 0, &country, &seat), 3u);
-  words = quotelink::detail::name_words("Elbonia");
-  EXPECT_EQ(table.match(words, 0, &country, &seat), 0u);
-}
-
-TEST(NameKeys, CountryTableRejectsLineWithoutCountry) {
-  EXPECT_THROW(quotelink::detail::CountryTable::parse("\tDemonym\tCity\t\n"),
-               quotelink::error);
+// A person's middle initial is no title: titles are the entries of
+// titles.tsv, not the words of its lines ("mr.<TAB>gender=m" once made "m"
+// and "f" title words, so "John F. Kennedy" keyed as "Kennedy").
+TEST(NameKeys, InitialsAreNoTitles) {
+  EXPECT_EQ(person("John F. Kennedy"), person("John F Kennedy"));
+  EXPECT_EQ(person("John F. Kennedy").rfind("p:", 0), 0u);
+  EXPECT_NE(person("John F. Kennedy"), person("Kennedy"));
+  EXPECT_EQ(person("Mr. Kennedy"), person("Kennedy"));
 }
 
 }  // namespace

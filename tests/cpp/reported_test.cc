@@ -856,7 +856,7 @@ TEST(ReportedEnds, ShortObjectEndsBeforeNextSpeechVerb) {
 }
 
 // A name or object pronoun object ends before an adjunct of the report
-// (reported_adjuncts.txt); "as" before a noun phrase stays in the object.
+// (class reported_adjuncts); "as" before a noun phrase stays in the object.
 TEST(ReportedEnds, NameObjectEndsBeforeAdjunct) {
   Document name =
       run("The senator criticized Bill Clinton during a debate.");

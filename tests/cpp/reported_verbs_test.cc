@@ -1,5 +1,5 @@
-// Reported-speech cue lexicon: verbs added to reported_verbs.txt,
-// reported_infinitive_verbs.txt and cue_verbs.txt report their content, and
+// Reported-speech cue lexicon: verbs of the reported_verbs class,
+// reported_infinitive_verbs and cues.tsv report their content, and
 // words that only look like them report nothing.
 #include <gtest/gtest.h>
 
@@ -103,7 +103,8 @@ TEST(ReportedVerbs, RespondedReportsAClauseButNotAnObject) {
   Document doc = run("Jane Roe responded that the plan was fair.");
   EXPECT_EQ(indirect_texts(doc), Texts{"that the plan was fair"});
   EXPECT_EQ(speaker_of(doc, "that the plan"), "Jane Roe");
-  // "responded to A" reports its topic A (reported_topic_prepositions.txt).
+  // "responded to A" reports its topic A (reported_topic_verbs,
+  // reported_verbs.tsv).
   EXPECT_EQ(indirect_texts(run("Jane Roe responded to the charge.")),
             Texts{"the charge"});
 }
