@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "entities.h"
 #include "lexicon.h"
@@ -15,6 +16,12 @@
 namespace quotelink::detail {
 
 namespace {
+
+// Contract: frees `v`'s memory now rather than at the end of its scope.
+template <class T>
+void free_vector(std::vector<T>& v) {
+  std::vector<T>().swap(v);
+}
 
 // A speaker found through an anaphor is less certain: the sieve's confidence
 // is multiplied by these.
@@ -225,6 +232,13 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
                    tables.reported.nested_verbs);
     }
   }
+  // Clustering is the stage's peak (its keys per mention): what only the
+  // sieves and reported speech read goes first.
+  free_vector(cue_sets.cues);
+  free_vector(cue_sets.reported);
+  free_vector(frames);
+  free_vector(quote_of_token);
+  free_vector(cue_starts);
   EntityResult entities =
       cluster_mentions(text, mentions, tables.mentions, config.speaker_aliases);
 

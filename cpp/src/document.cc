@@ -1,6 +1,8 @@
 #include "quotelink/document.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <deque>
 #include <mutex>
 #include <ostream>
@@ -17,6 +19,135 @@ namespace quotelink {
 const char* version() noexcept {
   return QUOTELINK_STRINGIFY(QUOTELINK_VERSION_MAJOR) "." QUOTELINK_STRINGIFY(
       QUOTELINK_VERSION_MINOR) "." QUOTELINK_STRINGIFY(QUOTELINK_VERSION_PATCH);
+}
+
+namespace {
+
+// A block of `capacity` spans after its header, the header filled.
+Span* new_span_block(std::uint32_t size, std::uint32_t capacity) {
+  Span* block = new Span[capacity + 1];
+  block[0] = Span{size, capacity};
+  return block;
+}
+
+}  // namespace
+
+CompactString::CompactString(CompactString&& other) noexcept {
+  std::memcpy(bytes_, other.bytes_, sizeof bytes_);
+  std::memset(other.bytes_, 0, sizeof other.bytes_);
+}
+
+CompactString& CompactString::operator=(const CompactString& other) {
+  if (this != &other) assign(other.view());
+  return *this;
+}
+
+CompactString& CompactString::operator=(CompactString&& other) noexcept {
+  if (this != &other) {
+    release();
+    std::memcpy(bytes_, other.bytes_, sizeof bytes_);
+    std::memset(other.bytes_, 0, sizeof other.bytes_);
+  }
+  return *this;
+}
+
+CompactString& CompactString::operator=(std::string_view text) {
+  assign(text);
+  return *this;
+}
+
+const char* CompactString::heap_data() const noexcept {
+  const char* p = nullptr;
+  std::memcpy(&p, bytes_, sizeof p);
+  return p;
+}
+
+std::size_t CompactString::heap_size() const noexcept {
+  std::uint32_t n = 0;
+  std::memcpy(&n, bytes_ + 8, sizeof n);
+  return n;
+}
+
+// Copies `text` first, since it may be a view of this string's own bytes.
+void CompactString::assign(std::string_view text) {
+  char fresh[16] = {};
+  if (text.size() <= kInline) {
+    std::memcpy(fresh, text.data(), text.size());
+    fresh[15] = static_cast<char>(text.size());
+  } else {
+    char* p = new char[text.size()];
+    std::memcpy(p, text.data(), text.size());
+    const auto n = static_cast<std::uint32_t>(text.size());
+    std::memcpy(fresh, &p, sizeof p);
+    std::memcpy(fresh + 8, &n, sizeof n);
+    fresh[15] = static_cast<char>(kHeap);
+  }
+  release();
+  std::memcpy(bytes_, fresh, sizeof bytes_);
+}
+
+void CompactString::release() noexcept {
+  if (on_heap()) delete[] heap_data();
+  std::memset(bytes_, 0, sizeof bytes_);
+}
+
+std::ostream& operator<<(std::ostream& out, const CompactString& text) {
+  return out << text.view();
+}
+
+SpanList::SpanList(std::initializer_list<Span> spans) {
+  if (spans.size() == 0) return;
+  const auto n = static_cast<std::uint32_t>(spans.size());
+  block_ = new_span_block(n, n);
+  std::copy(spans.begin(), spans.end(), block_ + 1);
+}
+
+SpanList::SpanList(const SpanList& other) {
+  if (other.empty()) return;
+  const auto n = static_cast<std::uint32_t>(other.size());
+  block_ = new_span_block(n, n);
+  std::copy(other.begin(), other.end(), block_ + 1);
+}
+
+SpanList& SpanList::operator=(const SpanList& other) {
+  if (this != &other) {
+    SpanList copy(other);
+    std::swap(block_, copy.block_);
+  }
+  return *this;
+}
+
+SpanList& SpanList::operator=(SpanList&& other) noexcept {
+  if (this != &other) {
+    delete[] block_;
+    block_ = other.block_;
+    other.block_ = nullptr;
+  }
+  return *this;
+}
+
+SpanList::~SpanList() { delete[] block_; }
+
+void SpanList::push_back(const Span& span) {
+  const std::uint32_t n = block_ ? block_[0].begin : 0;
+  const std::uint32_t capacity = block_ ? block_[0].end : 0;
+  if (n == capacity) {
+    Span* grown = new_span_block(n, capacity == 0 ? 1 : 2 * capacity);
+    if (block_) std::copy(block_ + 1, block_ + 1 + n, grown + 1);
+    delete[] block_;
+    block_ = grown;
+  }
+  block_[n + 1] = span;
+  block_[0].begin = n + 1;
+}
+
+void SpanList::clear() noexcept {
+  delete[] block_;
+  block_ = nullptr;
+}
+
+bool operator==(const SpanList& a, const SpanList& b) noexcept {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end());
 }
 
 const char* to_string(QuoteKind kind) noexcept {

@@ -56,7 +56,7 @@ bool contains_run(const NameKey& big, const NameKey& small) {
          big.end();
 }
 
-std::string initials(const std::string& name) {
+std::string initials(std::string_view name) {
   std::string out;
   bool start = true;
   for (char c : name) {
@@ -250,7 +250,7 @@ class Clusterer {
     const Span& s = ms_[i].mention.span;
     std::string surface(text_.substr(s.begin, s.size()));
     auto it = aliases_.find(surface);
-    if (it == aliases_.end()) it = aliases_.find(ms_[i].mention.head);
+    if (it == aliases_.end()) it = aliases_.find(ms_[i].mention.head.str());
     if (it == aliases_.end()) return false;
     auto known = alias_entity_.find(it->second);
     int e = known != alias_entity_.end() ? known->second : create(i);

@@ -2,15 +2,42 @@
 // resolved mentions say about each other (apposition, coordination, document
 // owners) and about their sentence (subjects, a following auxiliary).
 #include <algorithm>
+#include <cstddef>
+#include <utility>
+#include <vector>
 
 #include "mentions_scan.h"
 
 namespace quotelink::detail {
 
+namespace {
+
+// Puts `items` in the order `order` gives (new i = old order[i]) in place,
+// one move per item along each cycle of the permutation: no second array of
+// items lives beside the first (the mention stage's peak, issue #19).
+void permute_in_place(std::vector<SpeakerMention>& items,
+                      const std::vector<std::size_t>& order) {
+  std::vector<bool> placed(items.size(), false);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (placed[i]) continue;
+    placed[i] = true;
+    if (order[i] == i) continue;
+    SpeakerMention first = std::move(items[i]);
+    std::size_t j = i;
+    for (; order[j] != i; j = order[j]) {
+      items[j] = std::move(items[order[j]]);
+      placed[order[j]] = true;
+    }
+    items[j] = std::move(first);
+  }
+}
+
+}  // namespace
+
 std::vector<SpeakerMention> resolve_overlaps(
     std::vector<SpeakerMention> found) {
-  // The order by start, longer first, as indices: a mention is moved once,
-  // into `out`, not by every step of the sort.
+  // The order by start, longer first, as indices: a mention is moved once
+  // into its place, not by every step of the sort.
   std::vector<std::size_t> order(found.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
@@ -20,15 +47,17 @@ std::vector<SpeakerMention> resolve_overlaps(
                      if (a.first != b.first) return a.first < b.first;
                      return a.last > b.last;
                    });
-  std::vector<SpeakerMention> out;
-  out.reserve(found.size());
-  for (std::size_t index : order) {
-    SpeakerMention& m = found[index];
-    while (!out.empty() && out.back().last >= m.first) {
-      SpeakerMention& prev = out.back();
+  permute_in_place(found, order);
+  // The kept mentions are found[0, kept), a stack whose top is the last
+  // kept one; kept <= r, so a mention moves only down.
+  std::size_t kept = 0;
+  for (std::size_t r = 0; r < found.size(); ++r) {
+    SpeakerMention& m = found[r];
+    while (kept > 0 && found[kept - 1].last >= m.first) {
+      SpeakerMention& prev = found[kept - 1];
       if (prev.first <= m.first && prev.last >= m.last) break;  // m inside
       if (m.first <= prev.first && m.last >= prev.last) {
-        out.pop_back();  // prev inside m
+        --kept;  // prev inside m
         continue;
       }
       // "Wyoming GOP chairman" + "chairman Matt Micheli": the role's
@@ -38,20 +67,22 @@ std::vector<SpeakerMention> resolve_overlaps(
           prev.last < m.last && !prev.possessive) {
         m.first = prev.first;
         m.mention.span.begin = prev.mention.span.begin;
-        out.pop_back();
+        --kept;
         continue;
       }
       // Partial overlap: keep the longer.
       if (m.last - m.first > prev.last - prev.first) {
-        out.pop_back();
+        --kept;
         continue;
       }
       break;
     }
-    if (!out.empty() && out.back().last >= m.first) continue;
-    out.push_back(std::move(m));
+    if (kept > 0 && found[kept - 1].last >= m.first) continue;
+    if (kept != r) found[kept] = std::move(m);
+    ++kept;
   }
-  return out;
+  found.erase(found.begin() + static_cast<std::ptrdiff_t>(kept), found.end());
+  return found;
 }
 
 // Role and organisation phrases joined by a coordinator (and a comma list)

@@ -256,8 +256,7 @@ void finish_person(const MentionScan& s, SpeakerMention& m, int p, int end,
       }
   }
   m.possessive = w.possessive(end);
-  std::string& head = m.mention.head;
-  head.clear();
+  std::string head;
   head.reserve(w.token(end).span.end - w.token(p).span.begin);
   for (int u = p; u <= end; ++u) {
     if (w.punct(u, '.') && m.name_word_count > 0) {
@@ -267,6 +266,7 @@ void finish_person(const MentionScan& s, SpeakerMention& m, int p, int end,
     if (m.name_word_count++ > 0) head += ' ';
     head += u == end ? w.original_base(u) : s.original(u);
   }
+  m.mention.head = head;
   m.head_word = w.base(end);
 }
 

@@ -98,14 +98,16 @@ std::string MentionScan::shown_words(int first, int last) const {
   return shown;
 }
 
-void MentionScan::set_head_words(int first, int last, std::string* head) const {
-  head->clear();
-  if (first > last) return;
-  head->reserve(w.token(last).span.end - w.token(first).span.begin);
+void MentionScan::set_head_words(int first, int last,
+                                 CompactString* head) const {
+  std::string words;
+  if (first <= last)
+    words.reserve(w.token(last).span.end - w.token(first).span.begin);
   for (int k = first; k <= last; ++k) {
-    if (!head->empty()) *head += ' ';
-    *head += k == last ? w.original_base(k) : original(k);
+    if (!words.empty()) words += ' ';
+    words += k == last ? w.original_base(k) : original(k);
   }
+  *head = words;
 }
 
 bool MentionScan::nominal_head(int t) const {

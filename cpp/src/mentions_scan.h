@@ -126,7 +126,7 @@ struct MentionScan {
   /// Sets *head to the original words first..last one space apart, the last
   /// without a possessive ending ("the Kremlin's" -> "the Kremlin"); empty
   /// when first > last. Reuses *head's storage.
-  void set_head_words(int first, int last, std::string* head) const;
+  void set_head_words(int first, int last, CompactString* head) const;
 
   /// A role, document or organisation head noun.
   bool nominal_head(int t) const;

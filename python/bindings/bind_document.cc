@@ -84,8 +84,8 @@ void put_record(py::dict& r, const QuoteRecord& record, SharedStrings& shared) {
   r[interned("parent")] = optional_value(record.parent);
 }
 
-// The fields of quotelink.Quote, so that Python installs the dict as the
-// object's __dict__ without further work.
+// The fields of quotelink.Quote, all of them, which Python puts in the
+// object's slots (_document.py, _frozen) without further work.
 py::dict quote_fields(const Document& doc, const Quote& q,
                       SharedStrings& shared) {
   QuoteRecord record = quote_record(doc, q);

@@ -26,9 +26,59 @@ TEST(DataModel, RecordsHoldNoStringOfTheirOwn) {
   static_assert(sizeof(Span) == 8, "32-bit offsets");
   static_assert(sizeof(SieveLabel) == 2, "an id into the label table");
   if (sizeof(void*) == 8) {
-    EXPECT_LE(sizeof(Quote), 88u);
-    EXPECT_LE(sizeof(quotelink::Mention), 48u);
+    // 88 and 48 with a std::vector of parts and a std::string head.
+    EXPECT_LE(sizeof(Quote), 72u);
+    EXPECT_LE(sizeof(quotelink::Mention), 32u);
+    EXPECT_EQ(sizeof(quotelink::SpanList), sizeof(void*));
+    EXPECT_EQ(sizeof(quotelink::CompactString), 16u);
   }
+}
+
+TEST(SpanList, ReadsLikeAVectorAndCopiesDeeply) {
+  quotelink::SpanList parts;
+  EXPECT_TRUE(parts.empty());
+  EXPECT_EQ(parts.begin(), parts.end());
+  for (std::uint32_t i = 0; i < 5; ++i) parts.push_back(Span{i, i + 1});
+  ASSERT_EQ(parts.size(), 5u);
+  EXPECT_EQ(parts[4], (Span{4, 5}));
+  quotelink::SpanList copy = parts;
+  copy[0] = Span{9, 9};
+  EXPECT_EQ(parts[0], (Span{0, 1}));
+  EXPECT_NE(copy, parts);
+  std::vector<Span> seen(parts.begin(), parts.end());
+  EXPECT_EQ(seen.size(), 5u);
+  quotelink::SpanList moved = std::move(copy);
+  EXPECT_TRUE(copy.empty());  // NOLINT(bugprone-use-after-move): defined
+  EXPECT_EQ(moved.size(), 5u);
+  moved = {Span{1, 2}};
+  EXPECT_EQ(moved, (quotelink::SpanList{Span{1, 2}}));
+  moved.clear();
+  EXPECT_TRUE(moved.empty());
+}
+
+TEST(CompactString, ShortInPlaceLongOnTheHeapBothReadTheSame) {
+  const std::string long_text = "Foreign Minister Sergei Lavrov";
+  quotelink::CompactString a("he");
+  quotelink::CompactString b(long_text);
+  EXPECT_EQ(a, "he");
+  EXPECT_EQ(b, long_text);
+  EXPECT_EQ(b.rfind(' '), long_text.rfind(' '));
+  EXPECT_EQ(a.rfind(' '), quotelink::CompactString::npos);
+  EXPECT_EQ(quotelink::CompactString(std::string(15, 'x')).size(), 15u);
+  EXPECT_EQ(quotelink::CompactString(std::string(16, 'x')).size(), 16u);
+  quotelink::CompactString c = b;  // a deep copy
+  b = a;
+  EXPECT_EQ(c, long_text);
+  EXPECT_EQ(b, "he");
+  c = c.view().substr(8);  // assigned from a view of itself
+  EXPECT_EQ(c, "Minister Sergei Lavrov");
+  quotelink::CompactString d = std::move(c);
+  EXPECT_TRUE(c.empty());  // NOLINT(bugprone-use-after-move): defined
+  EXPECT_EQ(d.str(), "Minister Sergei Lavrov");
+  std::ostringstream out;
+  out << d;
+  EXPECT_EQ(out.str(), "Minister Sergei Lavrov");
+  EXPECT_TRUE(quotelink::CompactString().empty());
 }
 
 TEST(DataModel, TextOfAQuoteIsTheSliceOfItsSpan) {

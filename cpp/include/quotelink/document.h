@@ -3,9 +3,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace quotelink {
@@ -31,6 +33,50 @@ struct Span {
   friend bool operator!=(const Span& a, const Span& b) noexcept {
     return !(a == b);
   }
+};
+
+/// A short list of spans read like a std::vector<Span> (size, [], range-for,
+/// push_back), in 8 bytes: a null pointer when empty (most quotations), else
+/// one heap block holding the count, the capacity and the spans. A Quote
+/// holds one, so a 24-byte vector in every record is not paid for the few
+/// that list parts (issue #19). Copies are deep, as a vector's.
+class SpanList {
+ public:
+  SpanList() = default;
+  /// The list of `spans`, in order.
+  SpanList(std::initializer_list<Span> spans);
+  SpanList(const SpanList& other);
+  SpanList(SpanList&& other) noexcept : block_(other.block_) {
+    other.block_ = nullptr;
+  }
+  SpanList& operator=(const SpanList& other);
+  SpanList& operator=(SpanList&& other) noexcept;
+  ~SpanList();
+
+  /// Number of spans.
+  std::size_t size() const noexcept { return block_ ? block_[0].begin : 0; }
+  /// True when the list holds no span.
+  bool empty() const noexcept { return size() == 0; }
+  const Span* begin() const noexcept { return block_ ? block_ + 1 : nullptr; }
+  const Span* end() const noexcept { return begin() + size(); }
+  Span* begin() noexcept { return block_ ? block_ + 1 : nullptr; }
+  Span* end() noexcept { return begin() + size(); }
+  /// The `i`th span (i < size()).
+  const Span& operator[](std::size_t i) const noexcept { return begin()[i]; }
+  Span& operator[](std::size_t i) noexcept { return begin()[i]; }
+  /// Appends `span`, growing the block by doubling.
+  void push_back(const Span& span);
+  /// Removes every span and frees the block.
+  void clear() noexcept;
+
+  friend bool operator==(const SpanList& a, const SpanList& b) noexcept;
+  friend bool operator!=(const SpanList& a, const SpanList& b) noexcept {
+    return !(a == b);
+  }
+
+ private:
+  // block_[0] is {size, capacity}; the spans follow it. nullptr when empty.
+  Span* block_ = nullptr;
 };
 
 /// How a quotation is reported.
@@ -108,12 +154,112 @@ class SieveLabel {
 /// Writes the label's name.
 std::ostream& operator<<(std::ostream& out, SieveLabel label);
 
+/// A string of 16 bytes that keeps up to 15 bytes in place and longer ones
+/// in one heap block (a std::string is 32 bytes): what a Mention holds for
+/// its head words, mostly short ("he", "Roe", "Russia"). Reads like a
+/// std::string_view (it converts to one); assigned from strings and views.
+class CompactString {
+  template <class T>
+  using ViewLike =
+      std::enable_if_t<std::is_convertible_v<const T&, std::string_view> &&
+                       !std::is_same_v<T, CompactString>>;
+
+ public:
+  static constexpr std::size_t npos = std::string_view::npos;
+
+  CompactString() noexcept = default;
+  /// A copy of `text` (implicit, as a std::string's: Mention{span, kind,
+  /// entity, "Ann"}).
+  CompactString(std::string_view text) { assign(text); }
+  CompactString(const char* text) { assign(text); }
+  CompactString(const std::string& text) { assign(text); }
+  CompactString(const CompactString& other) { assign(other.view()); }
+  CompactString(CompactString&& other) noexcept;
+  CompactString& operator=(const CompactString& other);
+  CompactString& operator=(CompactString&& other) noexcept;
+  CompactString& operator=(std::string_view text);
+  CompactString& operator=(const std::string& text) {
+    return *this = std::string_view(text);
+  }
+  CompactString& operator=(const char* text) {
+    return *this = std::string_view(text);
+  }
+  ~CompactString() { release(); }
+
+  /// The bytes, as a view valid until this string changes or goes.
+  std::string_view view() const noexcept {
+    return on_heap() ? std::string_view(heap_data(), heap_size())
+                     : std::string_view(bytes_, tag());
+  }
+  operator std::string_view() const noexcept { return view(); }
+  const char* data() const noexcept { return view().data(); }
+  std::size_t size() const noexcept { return view().size(); }
+  bool empty() const noexcept { return size() == 0; }
+  /// As std::string_view::rfind and find.
+  std::size_t rfind(char c, std::size_t pos = npos) const noexcept {
+    return view().rfind(c, pos);
+  }
+  std::size_t find(char c, std::size_t pos = 0) const noexcept {
+    return view().find(c, pos);
+  }
+  /// A std::string copy.
+  std::string str() const { return std::string(view()); }
+
+  friend bool operator==(const CompactString& a,
+                         const CompactString& b) noexcept {
+    return a.view() == b.view();
+  }
+  friend bool operator!=(const CompactString& a,
+                         const CompactString& b) noexcept {
+    return a.view() != b.view();
+  }
+  // Against anything that reads as a string_view (a literal, a std::string):
+  // templates, so that no implicit conversion makes a call ambiguous.
+  template <class T, class = ViewLike<T>>
+  friend bool operator==(const CompactString& a, const T& b) noexcept {
+    return a.view() == std::string_view(b);
+  }
+  template <class T, class = ViewLike<T>>
+  friend bool operator!=(const CompactString& a, const T& b) noexcept {
+    return a.view() != std::string_view(b);
+  }
+  template <class T, class = ViewLike<T>>
+  friend bool operator==(const T& a, const CompactString& b) noexcept {
+    return std::string_view(a) == b.view();
+  }
+  template <class T, class = ViewLike<T>>
+  friend bool operator!=(const T& a, const CompactString& b) noexcept {
+    return std::string_view(a) != b.view();
+  }
+
+ private:
+  static constexpr unsigned char kHeap = 0xFF;  // tag of a heap string
+  static constexpr std::size_t kInline = 15;    // bytes kept in place
+
+  // In place: bytes_[0..15) and their count in bytes_[15]. On the heap:
+  // the pointer in bytes_[0..8), the size in bytes_[8..12), kHeap in [15].
+  unsigned char tag() const noexcept {
+    return static_cast<unsigned char>(bytes_[15]);
+  }
+  bool on_heap() const noexcept { return tag() == kHeap; }
+  const char* heap_data() const noexcept;
+  std::size_t heap_size() const noexcept;
+  void assign(std::string_view text);
+  void release() noexcept;
+
+  alignas(8) char bytes_[16] = {};
+};
+
+/// Writes the string's bytes.
+std::ostream& operator<<(std::ostream& out, const CompactString& text);
+
 /// A candidate or chosen speaker expression in the text.
+/// 32 bytes (48 with a std::string head).
 struct Mention {
   Span span;  ///< the words in the text
   MentionKind kind = MentionKind::name;
-  int entity = -1;   ///< index into Document::entities, or -1
-  std::string head;  ///< the mention's key words, titles removed
+  int entity = -1;     ///< index into Document::entities, or -1
+  CompactString head;  ///< the mention's key words, titles removed
 };
 
 /// One speaker within a document: all its mentions and a canonical name.
@@ -123,7 +269,7 @@ struct Entity {
   std::vector<int> mentions;  ///< indices into Document::mentions
 };
 
-/// One quotation and its attribution: 88 bytes and no string (the fields
+/// One quotation and its attribution: 72 bytes and no string (the fields
 /// are ordered so that none pads another).
 struct Quote {
   Span span;   ///< the content, without enclosing marks (its words:
@@ -134,7 +280,7 @@ struct Quote {
   /// The marked parts of the content: a partial quotation's own span, the
   /// partial quotations inside an indirect (mixed) one, the quotations nested
   /// inside a direct one ("'no'" in "\"He said 'no',\" Roe said").
-  std::vector<Span> quoted_parts;
+  SpanList quoted_parts;
   int speaker = -1;         ///< index into Document::entities, or -1
   int mention = -1;         ///< index into Document::mentions, or -1
   double confidence = 0.0;  ///< 0 when no speaker was found
