@@ -2,6 +2,7 @@
 // documents can link to (corpus.h).
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -172,17 +173,13 @@ class NameTable {
   // size << 3 | prefix number and the name's stored size << 1 | is_edit,
   // then the key's bytes after its prefix and the name or its edit.
   static constexpr std::size_t kCountAt = 4;
-  static constexpr unsigned char kVariants = 0xFF;  // counts in variants_
+  static constexpr unsigned char kVariants = 0xFF;  // counts in a list
   static constexpr unsigned char kMaxCount = 0xFE;
   struct View {
     unsigned prefix = 0;    // 0: none, else kKeyPrefixes[prefix - 1]
     std::string_view key;   // after the prefix
     std::string_view name;  // the name, or its edit
     bool edit = false;
-  };
-  struct Variants {
-    std::vector<std::pair<std::string, int>> counts;
-    std::size_t current = 0;
   };
 
   char* at(Ref record) const {
@@ -196,14 +193,34 @@ class NameTable {
   char* allocate(std::size_t size, Ref* record);
   std::size_t slot(std::string_view key, std::uint64_t hash) const;
   void grow();
+  // The name counts of a record marked kVariants: a list in the arena,
+  // the index of the current name (4 bytes) and the number of names (4),
+  // then per name its count (4), size (a varint) and bytes. A list that
+  // gains a name is copied whole (names are few; the old copy stays).
+  std::size_t list_slot(Ref record) const;
+  Ref list_of(Ref record) const {
+    return static_cast<Ref>(lists_[list_slot(record)]);
+  }
+  void set_list(Ref record, Ref list);
+  // A new list: `list`'s names (none if null) and `names`.
+  struct Counted {
+    std::string_view name;
+    std::uint32_t count;
+  };
+  Ref with_names(const Ref* list, std::initializer_list<Counted> names);
+  // Calls visit(index, count, name) for each name of `list` (count points
+  // to its 4 bytes) and returns the number of bytes the list takes.
+  template <typename F>
+  std::size_t each_name(Ref list, F&& visit) const;
 
   std::size_t size_ = 0;
   std::vector<Ref> slots_;  // record + 1; 0: empty
   std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t block_bytes_ = 0;     // allocated, for bytes()
-  std::size_t used_ = kArenaBlock;  // of the current block
-  std::size_t current_ = 0;         // that block's number
-  std::unordered_map<Ref, Variants> variants_;
+  std::size_t block_bytes_ = 0;       // allocated, for bytes()
+  std::size_t used_ = kArenaBlock;    // of the current block
+  std::size_t current_ = 0;           // that block's number
+  std::vector<std::uint64_t> lists_;  // (record + 1) << 32 | list; 0: empty
+  std::size_t list_count_ = 0;
   mutable std::string scratch_;  // a name being compared
 };
 
@@ -346,6 +363,65 @@ NameTable::Ref NameTable::find_or_add(std::string_view key,
   return record;
 }
 
+std::size_t NameTable::list_slot(Ref record) const {
+  const std::size_t mask = lists_.size() - 1;
+  std::size_t at =
+      fnv1a({reinterpret_cast<const char*>(&record), sizeof record}) & mask;
+  while (lists_[at] != 0 && (lists_[at] >> 32) != std::uint64_t{record} + 1)
+    at = (at + 1) & mask;
+  return at;
+}
+
+void NameTable::set_list(Ref record, Ref list) {
+  if (4 * (list_count_ + 1) > 3 * lists_.size()) {
+    std::vector<std::uint64_t> old(lists_.empty() ? 16 : 2 * lists_.size(), 0);
+    lists_.swap(old);
+    for (std::uint64_t entry : old)
+      if (entry != 0)
+        lists_[list_slot(static_cast<Ref>((entry >> 32) - 1))] = entry;
+  }
+  const std::size_t at = list_slot(record);
+  if (lists_[at] == 0) ++list_count_;
+  lists_[at] = (std::uint64_t{record} + 1) << 32 | list;
+}
+
+template <typename F>
+std::size_t NameTable::each_name(Ref list, F&& visit) const {
+  const char* const start = at(list);
+  std::uint32_t names = 0;
+  std::memcpy(&names, start + 4, sizeof names);
+  const char* p = start + 8;
+  for (std::uint32_t i = 0; i < names; ++i) {
+    char* count = const_cast<char*>(p);
+    p += 4;
+    const std::size_t size = get_varint(p);
+    visit(i, count, std::string_view(p, size));
+    p += size;
+  }
+  return static_cast<std::size_t>(p - start);
+}
+
+NameTable::Ref NameTable::with_names(const Ref* list,
+                                     std::initializer_list<Counted> names) {
+  std::string bytes(8, '\0');  // the current name's index and the count
+  if (list)
+    bytes.assign(at(*list), each_name(*list, [](std::uint32_t, char*,
+                                                std::string_view) {}));
+  std::uint32_t count = 0;
+  std::memcpy(&count, bytes.data() + 4, 4);
+  for (const Counted& c : names) {
+    bytes.append(4, '\0');
+    std::memcpy(bytes.data() + bytes.size() - 4, &c.count, 4);
+    put_varint(bytes, c.name.size());
+    bytes.append(c.name);
+    ++count;
+  }
+  std::memcpy(bytes.data() + 4, &count, 4);
+  Ref out = 0;
+  std::memcpy(allocate(bytes.size(), &out), bytes.data(), bytes.size());
+  return out;
+}
+
 void NameTable::count(Ref record, std::string_view name) {
   char& count = at(record)[kCountAt];
   if (static_cast<unsigned char>(count) != kVariants) {
@@ -354,20 +430,36 @@ void NameTable::count(Ref record, std::string_view name) {
       ++count;
       return;
     }
-    variants_[record].counts.emplace_back(scratch_,
-                                          static_cast<unsigned char>(count));
+    // The first name's count, and the new name's (counted below) at once.
+    const std::uint32_t first = static_cast<unsigned char>(count);
+    set_list(record, name == scratch_
+                         ? with_names(nullptr, {{scratch_, first}})
+                         : with_names(nullptr, {{scratch_, first}, {name, 0}}));
     count = static_cast<char>(kVariants);
   }
-  Variants& v = variants_[record];
-  auto it = std::find_if(v.counts.begin(), v.counts.end(),
-                         [&](const auto& c) { return c.first == name; });
-  if (it == v.counts.end()) {
-    v.counts.emplace_back(std::string(name), 0);
-    it = v.counts.end() - 1;
+  Ref list = list_of(record);
+  bool found = false;
+  each_name(list, [&](std::uint32_t, char*, std::string_view n) {
+    found = found || n == name;
+  });
+  if (!found) {
+    list = with_names(&list, {{name, 0}});
+    set_list(record, list);
   }
-  const int n = ++it->second;
-  const auto index = static_cast<std::size_t>(it - v.counts.begin());
-  if (index != v.current && n > v.counts[v.current].second) v.current = index;
+  std::uint32_t current = 0;
+  std::memcpy(&current, at(list), 4);
+  std::uint32_t index = 0, n = 0, current_count = 0;
+  each_name(list, [&](std::uint32_t i, char* c, std::string_view text) {
+    std::uint32_t value = 0;
+    std::memcpy(&value, c, 4);
+    if (text == name) {
+      n = value + 1;
+      std::memcpy(c, &n, 4);
+      index = i;
+    }
+    if (i == current) current_count = value;
+  });
+  if (index != current && n > current_count) std::memcpy(at(list), &index, 4);
 }
 
 void NameTable::name(Ref record, std::string& out) const {
@@ -375,18 +467,18 @@ void NameTable::name(Ref record, std::string& out) const {
     first_name(record, out);
     return;
   }
-  const Variants& v = variants_.at(record);
-  out = v.counts[v.current].first;
+  const Ref list = list_of(record);
+  std::uint32_t current = 0;
+  std::memcpy(&current, at(list), 4);
+  each_name(list, [&](std::uint32_t i, char*, std::string_view text) {
+    if (i == current) out.assign(text);
+  });
 }
 
 std::size_t NameTable::bytes() const noexcept {
-  std::size_t bytes = slots_.capacity() * sizeof(Ref) +
-                      blocks_.capacity() * sizeof(blocks_[0]) + block_bytes_;
-  for (const auto& [record, v] : variants_) {
-    bytes += sizeof(v) + 32 + v.counts.capacity() * sizeof(v.counts[0]);
-    for (const auto& c : v.counts) bytes += c.first.capacity();
-  }
-  return bytes;
+  return slots_.capacity() * sizeof(Ref) +
+         lists_.capacity() * sizeof(lists_[0]) +
+         blocks_.capacity() * sizeof(blocks_[0]) + block_bytes_;
 }
 
 }  // namespace

@@ -212,6 +212,32 @@ TEST(LinkStream, AKeySeenManyTimesKeepsItsMostFrequentName) {
   EXPECT_EQ(stream.entities(), 1u);
 }
 
+TEST(LinkStream, SpellingVariantsAreCountedInAFewBytes) {
+  // 50,000 people each seen under two spellings, then one of them under
+  // 40: every name is counted, the most frequent wins. A key's names are
+  // one list in the arena: 136 bytes a key with its record and both hash
+  // tables (a hash node and a vector of strings took over 230).
+  LinkStream stream;
+  const int keys = 50000;
+  for (int k = 0; k < keys; ++k) {
+    const std::string key = "p:ivankovalenko" + std::to_string(k);
+    stream.add_keys(
+        keyed_document({{key, "Ivan Kovalenko" + std::to_string(k)},
+                        {key, "Iwan Kowalenko" + std::to_string(k)}}));
+  }
+  EXPECT_LT(stream.held_bytes() / keys, 150u) << stream.held_bytes();
+  std::string name;
+  for (int spelling = 0; spelling < 40; ++spelling)
+    for (int i = 0; i <= spelling; ++i)
+      name = stream
+                 .add_keys(
+                     keyed_document({{"p:ivankovalenko7",
+                                      "Spelling " + std::to_string(spelling)}}))
+                 .names.at(0);
+  EXPECT_EQ(name, "Spelling 39");
+  EXPECT_EQ(stream.linked_entities(), static_cast<std::size_t>(keys));
+}
+
 TEST(LinkStream, AKeyIsOneRecordAndASlot) {
   // 190,000 people never seen again ("Ivan Kovalenkoxab"): a record of 28
   // bytes (id, count, the key and the name as a 3-byte edit of it) in 1 MB
