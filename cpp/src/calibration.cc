@@ -56,13 +56,13 @@ void append_number(std::string& key, std::size_t value) {
 }
 
 // Calls `visit(key)` with each group key of `e` in `table`, coarsest first,
-// in one buffer that each key extends (kept per thread: no allocation once
-// it has grown); stops when `visit` returns false.
+// in one buffer that each key extends; stops when `visit` returns false.
+// (Extraction walks a CalibrationIndex instead: this serves training, the
+// bindings and tables the index cannot pack.)
 template <class Visit>
 void for_each_group_key(const CalibrationTable& table, const EvidenceView& e,
                         Visit visit) {
-  thread_local std::string key;
-  key.assign("*");
+  std::string key = "*";
   if (!visit(key)) return;
   key += "|kind=";
   key += to_string(e.kind);
