@@ -180,6 +180,7 @@ CueLexicon::CueLexicon(const Vocabulary& v)
       adjunct_preposition(v.word_class("adjunct_preposition")),
       addressee(v.word_class("addressee_verb")),
       report_verb(v.word_class("report_verb")),
+      noun_determiner(v.word_class("noun_determiner")),
       manner_suffixes(v, v.word_class("manner_suffix")),
       vocabulary(&v) {
   cue_classes.add(speech_verb);
@@ -272,6 +273,14 @@ Cue make_cue(const TextLayout& layout, int first, int last,
   return cue;
 }
 
+// Rule cue_after_determiner: a word right after a determiner of its
+// sentence ("one of the states suing", "a report") is a noun, never a cue.
+bool after_noun_determiner(const TokenLayer& tokens, const TextLayout& layout,
+                           const CueLexicon& lexicon, int t) {
+  return t > 0 && layout.tokens[t - 1].sentence == layout.tokens[t].sentence &&
+         tokens.is(t - 1, lexicon.noun_determiner);
+}
+
 }  // namespace
 
 CueSets find_cue_sets(const TokenLayer& tokens, const TextLayout& layout,
@@ -291,6 +300,7 @@ CueSets find_cue_sets(const TokenLayer& tokens, const TextLayout& layout,
   for (int t = 0; t < n; ++t) {
     if (tokens.quote(t) >= 0 || !tokens.shape(t, Shape::word)) continue;
     const int sentence = layout.tokens[t].sentence;
+    if (after_noun_determiner(tokens, layout, lexicon, t)) continue;
     auto can_continue = [&](int u) {
       return tokens.quote(u) < 0 && layout.tokens[u].sentence == sentence;
     };

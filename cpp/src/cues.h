@@ -31,7 +31,7 @@ inline constexpr std::string_view kCueWordClasses[] = {
     "adverbial",           "relative_pronoun",  "coordinator",
     "preposition",         "passive_auxiliary", "subordinator",
     "adjunct_preposition", "addressee_verb",    "report_verb",
-    "manner_suffix",       "inflection"};
+    "manner_suffix",       "inflection",        "noun_determiner"};
 
 /// The cue stage's view of a Vocabulary: its classes, and what each cue
 /// entry is (kind, form, lemma), read once from the entries' attributes.
@@ -51,6 +51,9 @@ struct CueLexicon {
   /// entries (reported_verbs.tsv), with report_lemma= and report_form=
   /// attributes.
   WordClass report_verb;
+  /// Words that open a noun phrase, so that a cue word right after one is a
+  /// noun ("one of the states suing", "a tell"), class noun_determiner.
+  WordClass noun_determiner;
   /// The endings of manner adverbs ("-ly": "Trump jokingly said"), class
   /// manner_suffix.
   SuffixList manner_suffixes;

@@ -75,6 +75,15 @@ TEST(Cues, AdjunctAndVerbPhrases) {
   EXPECT_EQ(cues[2].lemma, "told reporters");
 }
 
+TEST(Cues, AWordRightAfterADeterminerIsANounNotACue) {
+  // Rule cue_after_determiner: "states" is a cue verb, but not after "the".
+  std::vector<Cue> cues = cues_of(
+      "Pruitt, one of the states suing the agency, said so. He states it.");
+  ASSERT_EQ(cues.size(), 2u);
+  EXPECT_EQ(cues[0].lemma, "say");
+  EXPECT_EQ(cues[1].lemma, "state");
+}
+
 TEST(Cues, WordsInsideQuotationsAreNoCues) {
   std::vector<Cue> cues = cues_of("\"I said no,\" he replied.");
   ASSERT_EQ(cues.size(), 1u);

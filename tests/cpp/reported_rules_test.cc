@@ -80,7 +80,7 @@ const std::vector<RuleCase>& rule_cases() {
        {},
        {"reported_after: the case to the court <The minister>"}},
       {R::noun_like_cue,
-       "The reports the plan failed were wrong.",
+       "Trump's reports the plan failed were wrong.",
        {},
        {"reported_after: the plan failed were wrong <<none>>"}},
       {R::passive_question,
