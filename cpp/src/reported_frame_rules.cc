@@ -184,10 +184,14 @@ Verdict Reporter::according_trailing(FrameScan& s) const {
 }
 
 // "referred to", "focused on": a verb that reports only its topic reports
-// nothing without its preposition.
+// nothing without its preposition, nor in the passive ("North Korea being
+// referred to the ICC": sent there, not spoken of).
 Verdict Reporter::topic_only_verb(FrameScan& s) const {
-  if (tables_.topic_only_verbs.count(s.cue.lemma) &&
-      !topic_preposition(s.cue.lemma, s.cue.last + 1))
+  if (!tables_.topic_only_verbs.count(s.cue.lemma)) return std::nullopt;
+  const int before = s.cue.first - 1;
+  if (!topic_preposition(s.cue.lemma, s.cue.last + 1) ||
+      (s.cue.form == VerbForm::past && is_word(before) &&
+       is(before, in_.cue_lexicon.passive)))
     return no_report();
   return std::nullopt;
 }

@@ -220,6 +220,18 @@ TEST(ReportedRules, AsBeforeASourceWithAClauseOfItsOwnReports) {
   EXPECT_EQ(run("The talks failed, as I said."), Lines{});
 }
 
+// A topic-only verb in the passive reports nothing: "being referred to the
+// ICC" is sent there, not spoken of (issue #16's "are slim because").
+TEST(ReportedRules, APassiveTopicOnlyVerbReportsNothing) {
+  const std::string text =
+      "The chances of North Korea being referred to the ICC are slim.";
+  EXPECT_EQ(run(text), Lines{});
+  EXPECT_EQ(run(text, {"reported_topic_only_verb"}),
+            (Lines{"reported_topic: the ICC are slim <<none>>"}));
+  EXPECT_EQ(run("Jane Roe was referring to the ICC."),
+            (Lines{"reported_topic: the ICC <Jane Roe>"}));
+}
+
 // An aside set off by commas between the cue and its complementiser is
 // skipped: the clause opens at the complementiser.
 TEST(ReportedRules, AnAsideBeforeTheComplementiserIsSkipped) {
