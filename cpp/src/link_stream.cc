@@ -509,7 +509,12 @@ struct LinkStream::State {
 };
 
 LinkStream::LinkStream(LinkOptions options)
-    : state_(std::make_unique<State>(options)) {}
+    : state_(std::make_unique<State>(options)) {
+  // The name tables of the options' language load with the first document's
+  // keys; keying an empty document loads them now, so an unknown language
+  // is an error here (naming it), as for a Corpus, not at a document.
+  stream_keys(Document{}, state_->options);
+}
 LinkStream::~LinkStream() = default;
 LinkStream::LinkStream(LinkStream&&) noexcept = default;
 LinkStream& LinkStream::operator=(LinkStream&&) noexcept = default;

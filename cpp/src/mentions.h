@@ -160,31 +160,33 @@ struct MentionTables {
 
 /// A candidate speaker with what the later stages need to know about it.
 struct SpeakerMention {
-  Mention mention;  ///< span, kind and head (public part)
-  int first = 0;    ///< first token, inclusive
-  int last = 0;     ///< last token, inclusive
+  Mention mention;   ///< span, kind and head (public part)
+  int first = 0;     ///< first token, inclusive
+  int last = 0;      ///< last token, inclusive
+  int country = -1;  ///< index into MentionTables::countries, or -1
+  /// A name's words (titles removed): mention.head holds them, one space
+  /// apart; an initial keeps its dot ("George W. Bush": 3).
+  int name_word_count = 0;
+  int appositive = -1;  ///< mention tied by apposition, or -1
+  int sentence = 0;     ///< index into TextLayout::sentences
+  int owner = -1;       ///< for documents: the mention that issued it
   Gender gender = Gender::unknown;
   bool plural = false;
   bool definite = false;    ///< "the ...", "Russia's ...": refers back
   bool possessive = false;  ///< "Kim's": a possessor, not a subject
   bool government = false;  ///< speaks for `country`'s government
-  int country = -1;         ///< index into MentionTables::countries, or -1
-  std::string title;        ///< titles stripped from a name, lower case
-  std::string role;         ///< role words, lower case ("top diplomat")
-  std::string head_word;    ///< the head noun, singular lower case
-  /// A name's words (titles removed): mention.head holds them, one space
-  /// apart; an initial keeps its dot ("George W. Bush": 3).
-  int name_word_count = 0;
-  int appositive = -1;   ///< mention tied by apposition, or -1
-  int sentence = 0;      ///< index into TextLayout::sentences
-  bool subject = false;  ///< opens its sentence (after an opening phrase)
+  bool subject = false;     ///< opens its sentence (after an opening phrase)
   /// An auxiliary or modal follows ("the bill would pass"): the subject of a
   /// clause, never the inverted subject of a cue before it.
   bool before_auxiliary = false;
-  int owner = -1;  ///< for documents: the mention that issued it
   /// A pronoun referring back to an antecedent ("he", "his"; not "I", "we"):
   /// the entity stage resolves it.
   bool anaphor = false;
+  std::string title;  ///< titles stripped from a name, lower case
+  std::string role;   ///< role words, lower case ("top diplomat")
+  /// The head noun, singular lower case: one word, in place up to 15 bytes
+  /// (a CompactString, 16 bytes instead of a std::string's 32).
+  CompactString head_word;
 };
 
 /// The rules of the mention stage, in the order they run. The proposing

@@ -233,8 +233,8 @@ void propose_bare_subjects(const MentionScan& s,
     auto role = s.tables.roles.find(w.layer().word(head));
     if (role != s.tables.roles.end()) {
       m.head_word = role->second.singular;
-      m.role =
-          (start < head ? w.phrase(start, head - 1) + " " : "") + m.head_word;
+      m.role = (start < head ? w.phrase(start, head - 1) + " " : "") +
+               m.head_word.str();
       m.gender = role->second.gender;
     }
     m.mention.head = s.shown_words(start, head);

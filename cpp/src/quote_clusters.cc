@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <unordered_set>
+#include <utility>
 
 #include "quotelink/error.h"
 #include "unicode.h"
@@ -121,11 +122,12 @@ QuoteClusterer::QuoteClusterer(int shingle_words, int min_contained_words,
 
 int QuoteClusterer::find(int cluster) const {
   int root = cluster;
-  while (parent_[root] != root) root = parent_[root];
-  while (parent_[cluster] != root) {
-    int next = parent_[cluster];
-    parent_[cluster] = root;
-    cluster = next;
+  for (auto up = parent_.find(root); up != parent_.end();
+       up = parent_.find(root))
+    root = up->second;
+  while (cluster != root) {  // path compression
+    int& up = parent_.find(cluster)->second;
+    cluster = std::exchange(up, root);
   }
   return root;
 }
@@ -135,7 +137,7 @@ int QuoteClusterer::merge(int a, int b) {
   b = find(b);
   if (a == b) return a;
   if (b < a) std::swap(a, b);
-  parent_[b] = a;
+  parent_.emplace(b, a);
   if (!keep_members_) return a;
   Entry& into = clusters_[a];
   Entry& from = clusters_[b];
@@ -160,17 +162,29 @@ int QuoteClusterer::ExactTable::find(std::uint64_t hash) const {
   return cluster;
 }
 
-void QuoteClusterer::ExactTable::insert(std::uint64_t hash, int cluster) {
+std::uint32_t QuoteClusterer::ExactTable::insert(std::uint64_t hash,
+                                                 int cluster) {
   const auto entry = static_cast<std::uint32_t>(low_.size());
   low_.push_back(static_cast<std::uint32_t>(hash));
   clusters_.push_back(cluster);
   high_.add(entry, static_cast<std::uint32_t>(hash >> 32));
+  return entry;
+}
+
+QuoteClusterer::Counts QuoteClusterer::counts(std::uint32_t entry) const {
+  const std::uint32_t packed = counts_[entry];
+  if (packed == kLongCounts) return long_counts_.at(entry);
+  return Counts{packed & 0xFFFF, packed >> 16};
 }
 
 std::size_t QuoteClusterer::held_bytes() const noexcept {
-  return index_.bytes() + exact_.bytes() + parent_.bytes() +
-         quote_cluster_.bytes() + quote_words_.bytes() +
-         quote_shingles_.bytes();
+  // A hash-map node: next pointer, key and value (cached hash for none of
+  // these integer keys), rounded up as malloc does.
+  constexpr std::size_t kNode = 32;
+  return index_.bytes() + exact_.bytes() + counts_.bytes() +
+         (parent_.bucket_count() + long_counts_.bucket_count()) *
+             sizeof(void*) +
+         parent_.size() * kNode + long_counts_.size() * kNode;
 }
 
 int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
@@ -196,19 +210,19 @@ int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
       index_.visit(shingle, [&](std::uint32_t quote) { ++shared[quote]; });
     std::vector<int> found;
     for (const auto& [quote, count] : shared) {
-      const std::uint32_t words = quote_words_[quote];
+      const Counts other = counts(quote);
       const bool inside_new =
-          count == quote_shingles_[quote] && words <= key.words;
-      const bool new_inside = count == shingle_count && words >= key.words;
-      if (inside_new || new_inside) found.push_back(quote_cluster_[quote]);
+          count == other.shingles && other.words <= key.words;
+      const bool new_inside =
+          count == shingle_count && other.words >= key.words;
+      if (inside_new || new_inside) found.push_back(exact_.cluster(quote));
     }
     // Merging in id order keeps the result independent of hash-map order.
     std::sort(found.begin(), found.end());
     for (int other : found) join(other);
   }
   if (cluster < 0) {
-    cluster = static_cast<int>(parent_.size());
-    parent_.push_back(cluster);
+    cluster = cluster_count_++;
     if (keep_members_) clusters_.emplace_back();
   }
   if (keep_members_) {
@@ -218,16 +232,16 @@ int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
       entry.text = std::string(text);
   }
   if (key.words > 0 && !duplicate) {
-    exact_.insert(key.exact, cluster);
+    const std::uint32_t entry = exact_.insert(key.exact, cluster);
+    if (key.words < 0xFFFF && shingle_count < 0xFFFF) {
+      counts_.push_back(key.words | shingle_count << 16);
+    } else {
+      counts_.push_back(kLongCounts);
+      long_counts_[entry] = Counts{key.words, shingle_count};
+    }
     // An exact duplicate adds no shingle the index lacks; skipping it keeps
     // syndicated copies of an article from growing the index.
-    if (containable) {
-      const auto quote = static_cast<std::uint32_t>(quote_cluster_.size());
-      quote_cluster_.push_back(cluster);
-      quote_words_.push_back(key.words);
-      quote_shingles_.push_back(shingle_count);
-      index_.add(quote, key.shingles);
-    }
+    if (containable) index_.add(entry, key.shingles);
   }
   return cluster;
 }

@@ -68,8 +68,11 @@ class QuoteClusterer {
    public:
     /// The cluster of `hash`, or -1.
     int find(std::uint64_t hash) const;
-    /// Adds `hash` (not yet present) with its cluster.
-    void insert(std::uint64_t hash, int cluster);
+    /// Adds `hash` (not yet present) with its cluster; returns its entry
+    /// number (0, 1, ... in insertion order).
+    std::uint32_t insert(std::uint64_t hash, int cluster);
+    /// The cluster entry `entry` was inserted with.
+    int cluster(std::uint32_t entry) const { return clusters_[entry]; }
     std::size_t bytes() const noexcept {
       return high_.bytes() + low_.bytes() + clusters_.bytes();
     }
@@ -84,14 +87,27 @@ class QuoteClusterer {
 
   int min_contained_words_;
   bool keep_members_;
-  std::vector<Entry> clusters_;        // by id; empty without keep_members_
-  mutable ChunkedVector<int> parent_;  // union-find over cluster ids
-  ExactTable exact_;                   // word-sequence hash -> cluster
-  // Per indexed quotation: its cluster, word count and shingle count.
-  ChunkedVector<int> quote_cluster_;
-  ChunkedVector<std::uint32_t> quote_words_;
-  ChunkedVector<std::uint32_t> quote_shingles_;
-  ShingleIndex index_;  // shingle -> indexed quotations
+  std::vector<Entry> clusters_;  // by id; empty without keep_members_
+  // Union-find over cluster ids: clusters are numbered 0..cluster_count_-1,
+  // and only a merged cluster has a parent (most never merge, so a parent
+  // per cluster would cost 4 bytes each for nothing).
+  int cluster_count_ = 0;
+  mutable std::unordered_map<int, int> parent_;
+  ExactTable exact_;  // word-sequence hash -> cluster
+  // A distinct quotation's word and shingle counts in 16 bits each, or
+  // kLongCounts and the counts in long_counts_ (a quotation of 65,535 words
+  // or more).
+  static constexpr std::uint32_t kLongCounts = ~std::uint32_t{0};
+  struct Counts {
+    std::uint32_t words = 0;
+    std::uint32_t shingles = 0;
+  };
+  Counts counts(std::uint32_t entry) const;
+  // Per distinct quotation, numbered as its exact-table entry (which also
+  // gives its cluster, so the index's postings name entries): its counts.
+  ChunkedVector<std::uint32_t> counts_;
+  std::unordered_map<std::uint32_t, Counts> long_counts_;
+  ShingleIndex index_;  // shingle -> indexed quotations (entry numbers)
 };
 
 }  // namespace quotelink::detail

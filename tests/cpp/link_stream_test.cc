@@ -293,4 +293,18 @@ TEST(LinkStream, ABadQuotationSpeakerIsAnError) {
   EXPECT_THROW(stream.add_keys(keys), quotelink::error);
 }
 
+// An unknown language fails when the stream is made, naming the language,
+// as for a Corpus; before, it failed only at the first document.
+TEST(LinkStream, UnknownLanguageIsAnErrorAtConstruction) {
+  quotelink::LinkOptions options;
+  options.language = "xx";
+  std::string message;
+  try {
+    LinkStream stream{options};
+  } catch (const quotelink::error& e) {
+    message = e.what();
+  }
+  EXPECT_NE(message.find("'xx'"), std::string::npos) << message;
+}
+
 }  // namespace

@@ -254,6 +254,20 @@ TEST(Mentions, PlacesStandForGovernments) {
   EXPECT_EQ(f.find("The Kremlin")->mention.head, "Russia");
 }
 
+// A candidate is 152 bytes (176 with a std::string head word and the fields
+// in declaration order): the mention stage holds one per ~7 tokens of dense
+// text. A head word past CompactString's 15 bytes in place is whole.
+TEST(Mentions, CandidatesAreSmallAndLongHeadWordsWhole) {
+  EXPECT_LE(sizeof(SpeakerMention), 152u);
+  Found f = mentions_of("The Democratic People's Republic of Korea said no.");
+  const SpeakerMention* korea = nullptr;
+  for (const SpeakerMention& m : f.mentions)
+    if (m.mention.kind == quotelink::MentionKind::place) korea = &m;
+  ASSERT_TRUE(korea);
+  EXPECT_GT(korea->head_word.size(), 15u);
+  EXPECT_EQ(korea->head_word, "republic of korea");  // 17 bytes
+}
+
 TEST(Mentions, StatesArePlacesNotPersons) {
   // A US state is a place that stands for its government, so a personal
   // pronoun never resolves to it ("held in Ohio. He said").

@@ -158,6 +158,36 @@ TEST(QuoteClusterer, HoldsAFewBytesAPosting) {
   EXPECT_LT(per_posting, 7.0) << c.held_bytes() << " bytes";
 }
 
+// A distinct quotation of five words (three postings) costs its exact-table
+// entry, its postings and one packed word of counts: its cluster comes from
+// its exact entry and a parent is kept only for merged clusters. It took
+// 53 bytes with a cluster, word and shingle count per indexed quotation and
+// a parent per cluster, 41 now.
+TEST(QuoteClusterer, AQuotationCostsItsEntryItsPostingsAndFourBytes) {
+  QuoteClusterer c(3, 5, /*keep_members=*/false);
+  const int n = 100000;
+  for (int i = 0; i < n; ++i) {
+    std::string text;
+    for (int w = 0; w < 5; ++w)
+      text += "w" + std::to_string(i * 31 + w * 7) + " ";
+    c.add(quote_keys(text, 3), QuoteRef{static_cast<std::size_t>(i), 0}, {});
+  }
+  EXPECT_LT(static_cast<double>(c.held_bytes()) / n, 46.0);
+}
+
+// Counts past 16 bits are kept whole: a quotation of 70,000 words is found
+// inside one of 70,001 (every one of its shingles shared, fewer words), and
+// a quotation inside it joins it too.
+TEST(QuoteClusterer, LongQuotationsKeepTheirCounts) {
+  QuoteClusterer c(3, 5, /*keep_members=*/false);
+  std::string text;
+  for (int w = 0; w < 70000; ++w) text += "w" + std::to_string(w) + " ";
+  const int longest = add(c, text, 0);
+  EXPECT_EQ(add(c, text + "more", 1), longest);
+  EXPECT_EQ(add(c, "w10 w11 w12 w13 w14 w15", 2), longest);
+  EXPECT_NE(add(c, "w10 w11 w12 w13 w14 w16", 3), longest);
+}
+
 TEST(QuoteClusterer, RejectsBadOptions) {
   EXPECT_THROW(QuoteClusterer(0, 5), quotelink::error);
   EXPECT_THROW(QuoteClusterer(3, 2), quotelink::error);

@@ -99,3 +99,8 @@ def test_unlinkable_entities_are_counted_not_kept():
     for doc in _documents():
         stream.link_text(doc)
     assert core.linked_entities == keys and stream.held_bytes > 0
+
+
+def test_an_unknown_language_fails_when_the_stream_is_made():
+    with pytest.raises(ValueError, match="'xx'"):
+        LinkStream(language="xx")
