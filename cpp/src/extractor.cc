@@ -56,6 +56,7 @@ void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
     propose_reports(doc, layout, *lexicon.model, &scores);
     choose_sources(doc, layout, *lexicon.model);
   }
+  mark_relative_sources(doc, layout, tokens, lexicon.relative_sources);
   // Confidence becomes the calibrated chance that a record is right.
   calibrate_confidences(doc, scores, lexicon.calibration, evidence);
 }

@@ -7,6 +7,7 @@
 #include "mentions.h"
 #include "name_keys.h"
 #include "quotelink/error.h"
+#include "relative_sources.h"
 #include "reported.h"
 #include "text.h"
 
@@ -51,6 +52,7 @@ const std::vector<std::string_view>& all_word_classes() {
     for (std::string_view c : kReportedPackClasses) v.push_back(c);
     for (std::string_view c : kReportedLemmaClasses) v.push_back(c);
     for (std::string_view c : kLinkWordClasses) v.push_back(c);
+    for (std::string_view c : kRelativeSourceClasses) v.push_back(c);
     return v;
   }();
   return names;

@@ -11,6 +11,7 @@
 #include "model/choose_source.h"
 #include "model/propose_reports.h"
 #include "quotelink/extractor.h"
+#include "relative_sources.h"
 #include "rules.h"
 #include "text.h"
 #include "vocabulary.h"
@@ -29,6 +30,7 @@ class Lexicon {
         rules(config.disabled_rules),
         text(detail::TextTables::load(config, vocabulary)),
         speakers(detail::SpeakerTables::load(vocabulary)),
+        relative_sources(vocabulary),
         model(config.model && config.indirect ? &detail::shipped_model()
                                               : nullptr),
         calibration(config.calibration ? &detail::shipped_calibration_index()
@@ -45,6 +47,7 @@ class Lexicon {
   detail::RuleSwitches rules;
   detail::TextTables text;
   detail::SpeakerTables speakers;
+  detail::RelativeSourceClasses relative_sources;
   /// The learned layer's model, or nullptr for the rules only.
   const detail::LinearModel* model;
   /// The confidence calibration table, or nullptr for the rules' constants.

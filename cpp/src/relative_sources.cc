@@ -1,0 +1,126 @@
+#include "relative_sources.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "cues.h"
+
+namespace quotelink::detail {
+
+RelativeSourceClasses::RelativeSourceClasses(const Vocabulary& vocabulary)
+    : relative_source(vocabulary.word_class("relative_source")),
+      adverbial(vocabulary.word_class("adverbial")),
+      passive(vocabulary.word_class("passive_auxiliary")) {}
+
+namespace {
+
+// The relative pronoun token opening the clause of the cue starting at token
+// `cue` (adverbials between, none passive), or -1.
+int relative_before_cue(const TextLayout& layout, const TokenLayer& tokens,
+                        const RelativeSourceClasses& classes, int cue) {
+  const int sentence = layout.tokens[cue].sentence;
+  for (int t = cue - 1; t >= 0 && layout.tokens[t].sentence == sentence; --t) {
+    if (!tokens.shape(t, Shape::word) || tokens.quote(t) >= 0) return -1;
+    if (tokens.is(t, classes.relative_source)) return t;
+    if (!tokens.is(t, classes.adverbial) || tokens.is(t, classes.passive))
+      return -1;
+  }
+  return -1;
+}
+
+// The mention of `doc` ending right before token `pronoun` (a comma between
+// allowed), or -1.
+int antecedent_of(const Document& doc, const TextLayout& layout,
+                  const TokenLayer& tokens, int pronoun) {
+  int before = pronoun - 1;
+  if (before >= 0 && tokens.punct(before, ',')) --before;
+  if (before < 0 ||
+      layout.tokens[before].sentence != layout.tokens[pronoun].sentence)
+    return -1;
+  const std::size_t end = layout.tokens[before].span.end;
+  for (std::size_t m = 0; m < doc.mentions.size(); ++m)
+    if (doc.mentions[m].span.end == end) return static_cast<int>(m);
+  return -1;
+}
+
+// A new mention for a quotation: the quotation's index and the mention.
+struct NewMention {
+  int quote;
+  Mention mention;
+};
+
+// Inserts `added` into doc.mentions in text order, pointing each quotation
+// at its new mention and renumbering every index into doc.mentions.
+void insert_mentions(Document& doc, std::vector<NewMention> added) {
+  std::stable_sort(added.begin(), added.end(),
+                   [](const NewMention& a, const NewMention& b) {
+                     return a.mention.span.begin < b.mention.span.begin;
+                   });
+  std::vector<Mention> merged;
+  merged.reserve(doc.mentions.size() + added.size());
+  std::vector<int> moved(doc.mentions.size());
+  std::vector<int> placed(added.size());
+  std::size_t a = 0;
+  for (std::size_t m = 0; m <= doc.mentions.size(); ++m) {
+    for (; a < added.size() &&
+           (m == doc.mentions.size() ||
+            added[a].mention.span.begin < doc.mentions[m].span.begin);
+         ++a) {
+      placed[a] = static_cast<int>(merged.size());
+      merged.push_back(std::move(added[a].mention));
+    }
+    if (m == doc.mentions.size()) break;
+    moved[m] = static_cast<int>(merged.size());
+    merged.push_back(std::move(doc.mentions[m]));
+  }
+  doc.mentions = std::move(merged);
+  for (Quote& q : doc.quotes)
+    if (q.mention >= 0) q.mention = moved[q.mention];
+  for (Entity& e : doc.entities)
+    for (int& m : e.mentions) m = moved[m];
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    Quote& q = doc.quotes[added[i].quote];
+    q.mention = placed[i];
+    if (q.speaker >= 0) {
+      std::vector<int>& of = doc.entities[q.speaker].mentions;
+      of.insert(std::upper_bound(of.begin(), of.end(), placed[i]), placed[i]);
+    }
+  }
+}
+
+}  // namespace
+
+void mark_relative_sources(Document& doc, const TextLayout& layout,
+                           const TokenLayer& tokens,
+                           const RelativeSourceClasses& classes) {
+  std::vector<NewMention> added;
+  for (std::size_t i = 0; i < doc.quotes.size(); ++i) {
+    Quote& q = doc.quotes[i];
+    if (q.kind != QuoteKind::indirect || !q.has_cue()) continue;
+    const int cue = token_at(layout, q.cue.begin);
+    if (cue >= tokens.size()) continue;
+    const int pronoun = relative_before_cue(layout, tokens, classes, cue);
+    if (pronoun < 0) continue;
+    const Span& at = layout.tokens[pronoun].span;
+    const bool after_cue =
+        q.mention >= 0 && doc.mentions[q.mention].span.begin >= q.cue.end;
+    if (q.mention >= 0 && !after_cue &&
+        doc.mentions[q.mention].span.begin >= at.begin)
+      continue;  // its mention is the clause's own subject
+    if (q.speaker < 0 || after_cue) {
+      const int antecedent = antecedent_of(doc, layout, tokens, pronoun);
+      if (antecedent >= 0) q.speaker = doc.mentions[antecedent].entity;
+      // (a mention after the cue without an antecedent stays the speaker)
+    }
+    Mention m;
+    m.span = at;
+    m.kind = MentionKind::pronoun;
+    m.entity = q.speaker;
+    m.head = tokens.lower(pronoun);
+    added.push_back({static_cast<int>(i), std::move(m)});
+  }
+  if (!added.empty()) insert_mentions(doc, std::move(added));
+}
+
+}  // namespace quotelink::detail

@@ -1,0 +1,154 @@
+// Stage 8, relative sources, at the stage's interface: a document with its
+// records and mentions as the earlier stages leave them.
+#include "relative_sources.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "lexicon.h"
+#include "quotelink/quotelink.h"
+#include "quotes.h"
+
+namespace {
+
+using namespace quotelink;
+using namespace quotelink::detail;
+
+Span span_of(const std::string& text, const std::string& words) {
+  const std::size_t at = text.find(words);
+  return {at, at + words.size()};
+}
+
+// `text` with one indirect record (content `content`, cue `cue`) and one
+// mention `mention` of entity 0; the record names the mention as its source
+// when `sourced`.
+struct Fixture {
+  Document doc;
+  Fixture(const std::string& text, const std::string& mention,
+          const std::string& cue, const std::string& content, bool sourced) {
+    doc.text = text;
+    Mention m;
+    m.span = span_of(text, mention);
+    m.kind = MentionKind::name;
+    m.entity = 0;
+    m.head = mention;
+    doc.mentions.push_back(m);
+    Entity e;
+    e.name = mention;
+    e.type = EntityType::person;
+    e.mentions = {0};
+    doc.entities.push_back(e);
+    Quote q;
+    q.kind = QuoteKind::indirect;
+    q.span = q.outer = span_of(text, content);
+    q.cue = span_of(text, cue);
+    q.speaker = sourced ? 0 : -1;
+    q.mention = sourced ? 0 : -1;
+    doc.quotes.push_back(q);
+  }
+
+  // Runs the stage over the document, as the pipeline does.
+  void run() {
+    static const Vocabulary vocabulary =
+        load_vocabulary("en", builtin_pack("en"), {});
+    static const TextTables text_tables = TextTables::load({}, vocabulary);
+    static const RelativeSourceClasses classes(vocabulary);
+    TextLayout layout = analyse_text(doc.text, text_tables);
+    const TokenLayer tokens(doc.text, layout, {}, vocabulary);
+    mark_relative_sources(doc, layout, tokens, classes);
+  }
+
+  std::string mention_of(int quote) const {
+    const int m = doc.quotes[quote].mention;
+    return m < 0 ? "<none>" : std::string(doc.slice(doc.mentions[m].span));
+  }
+};
+
+TEST(RelativeSources, ThePronounBecomesTheMentionOfTheRulesSpeaker) {
+  Fixture f("Voters met Sanders, who said the plan failed.", "Sanders", "said",
+            "the plan failed", true);
+  f.run();
+  EXPECT_EQ(f.mention_of(0), "who");
+  EXPECT_EQ(f.doc.quotes[0].speaker, 0);
+  ASSERT_EQ(f.doc.mentions.size(), 2u);
+  EXPECT_EQ(f.doc.mentions[1].kind, MentionKind::pronoun);
+  EXPECT_EQ(f.doc.mentions[1].entity, 0);
+  EXPECT_EQ(f.doc.entities[0].mentions, (std::vector<int>{0, 1}));
+}
+
+TEST(RelativeSources, ARecordWithoutASpeakerTakesTheAntecedent) {
+  Fixture f("Lawmakers who have long thought she was wrong left.", "Lawmakers",
+            "thought", "she was wrong", false);
+  f.run();
+  EXPECT_EQ(f.mention_of(0), "who");
+  EXPECT_EQ(f.doc.quotes[0].speaker, 0);
+  EXPECT_EQ(f.doc.entities[0].mentions, (std::vector<int>{0, 1}));
+}
+
+TEST(RelativeSources, MentionsStayInTextOrder) {
+  // The new mention comes before a later one: indices are renumbered.
+  Fixture f("Jane Roe, who said the plan failed, met Bob Poe.", "Jane Roe",
+            "said", "the plan failed", true);
+  Mention later;
+  later.span = span_of(f.doc.text, "Bob Poe");
+  later.entity = 1;
+  f.doc.mentions.push_back(later);
+  Entity poe;
+  poe.name = "Bob Poe";
+  poe.mentions = {1};
+  f.doc.entities.push_back(poe);
+  f.run();
+  ASSERT_EQ(f.doc.mentions.size(), 3u);
+  EXPECT_EQ(f.doc.slice(f.doc.mentions[1].span), "who");
+  EXPECT_EQ(f.doc.slice(f.doc.mentions[2].span), "Bob Poe");
+  EXPECT_EQ(f.doc.quotes[0].mention, 1);
+  EXPECT_EQ(f.doc.entities[0].mentions, (std::vector<int>{0, 1}));
+  EXPECT_EQ(f.doc.entities[1].mentions, (std::vector<int>{2}));
+}
+
+TEST(RelativeSources, AMentionAfterTheCueGivesWayToTheAntecedent) {
+  Fixture f("Lawmakers who said the plan failed met him.", "Lawmakers", "said",
+            "the plan failed", false);
+  Mention after;
+  after.span = span_of(f.doc.text, "him");
+  after.kind = MentionKind::pronoun;
+  after.entity = 1;
+  f.doc.mentions.push_back(after);
+  f.doc.entities.push_back(Entity{"him", EntityType::person, {1}});
+  f.doc.quotes[0].mention = 1;
+  f.doc.quotes[0].speaker = 1;
+  f.run();
+  EXPECT_EQ(f.mention_of(0), "who");
+  EXPECT_EQ(f.doc.quotes[0].speaker, 0);
+}
+
+TEST(RelativeSources, APassiveOrAWordBetweenKeepsTheRecordAsItWas) {
+  Fixture passive("Roe, who was told the plan failed, left.", "Roe", "told",
+                  "the plan failed", false);
+  passive.run();
+  EXPECT_EQ(passive.mention_of(0), "<none>");
+  EXPECT_EQ(passive.doc.mentions.size(), 1u);
+  Fixture subject("The plan, which Roe said failed, is gone.", "Roe", "said",
+                  "failed", true);
+  subject.run();
+  EXPECT_EQ(subject.mention_of(0), "Roe");
+}
+
+// The pipeline runs the stage, with and without the learned layer.
+TEST(RelativeSources, ThePipelineRunsTheStage) {
+  for (bool model : {true, false}) {
+    Config config;
+    config.model = model;
+    const Document doc = Extractor(config).extract(
+        "Voters met Bernie Sanders, who said the plan had failed.");
+    ASSERT_EQ(doc.quotes.size(), 1u) << model;
+    const Quote& q = doc.quotes[0];
+    ASSERT_GE(q.mention, 0) << model;
+    EXPECT_EQ(doc.slice(doc.mentions[q.mention].span), "who") << model;
+    ASSERT_GE(q.speaker, 0) << model;
+    EXPECT_EQ(doc.entities[q.speaker].name, "Bernie Sanders") << model;
+  }
+}
+
+}  // namespace
