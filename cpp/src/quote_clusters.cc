@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_set>
 #include <utility>
 
@@ -154,21 +155,61 @@ int QuoteClusterer::merge(int a, int b) {
 }
 
 int QuoteClusterer::ExactTable::find(std::uint64_t hash) const {
-  int cluster = -1;
+  int found = -1;
   high_.visit(static_cast<std::uint32_t>(hash >> 32), [&](std::uint32_t entry) {
-    if (low_[entry] == static_cast<std::uint32_t>(hash))
-      cluster = clusters_[entry];
+    if (low_[entry] == static_cast<std::uint32_t>(hash)) found = cluster(entry);
   });
-  return cluster;
+  return found;
 }
 
 std::uint32_t QuoteClusterer::ExactTable::insert(std::uint64_t hash,
-                                                 int cluster) {
+                                                 int cluster, bool opened) {
   const auto entry = static_cast<std::uint32_t>(low_.size());
   low_.push_back(static_cast<std::uint32_t>(hash));
-  clusters_.push_back(cluster);
   high_.add(entry, static_cast<std::uint32_t>(hash >> 32));
+  if (entry % 64 == 0) {
+    opened_bits_.push_back(0);
+    opened_before_.push_back(opened_count_);
+  }
+  if (!opened) {
+    joined_.push_back(Joined{entry, cluster});
+    return entry;
+  }
+  opened_bits_.back() |= std::uint64_t{1} << (entry % 64);
+  const int offset = offsets_.empty() ? 0 : offsets_.back().offset;
+  const auto rank = static_cast<int>(opened_count_);
+  if (cluster != rank + offset)
+    offsets_.push_back(Step{opened_count_, cluster - rank});
+  ++opened_count_;
   return entry;
+}
+
+int QuoteClusterer::ExactTable::cluster(std::uint32_t entry) const {
+  const std::uint64_t bits = opened_bits_[entry / 64];
+  const unsigned bit = entry % 64;
+  if (!((bits >> bit) & 1)) {  // joined: binary search by entry
+    std::size_t low = 0, high = joined_.size();
+    while (high - low > 1) {
+      const std::size_t mid = (low + high) / 2;
+      (joined_[mid].entry <= entry ? low : high) = mid;
+    }
+    return joined_[low].cluster;
+  }
+  const std::uint64_t before = bits & ((std::uint64_t{1} << bit) - 1);
+  const std::uint32_t rank =
+      opened_before_[entry / 64] +
+      static_cast<std::uint32_t>(__builtin_popcountll(before));
+  const auto step = std::upper_bound(
+      offsets_.begin(), offsets_.end(), rank,
+      [](std::uint32_t r, const Step& s) { return r < s.rank; });
+  const int offset = step == offsets_.begin() ? 0 : std::prev(step)->offset;
+  return static_cast<int>(rank) + offset;
+}
+
+std::size_t QuoteClusterer::ExactTable::bytes() const noexcept {
+  return high_.bytes() + low_.bytes() + opened_bits_.bytes() +
+         opened_before_.bytes() + joined_.bytes() +
+         offsets_.capacity() * sizeof(Step);
 }
 
 QuoteClusterer::Counts QuoteClusterer::counts(std::uint32_t entry) const {
@@ -221,7 +262,8 @@ int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
     std::sort(found.begin(), found.end());
     for (int other : found) join(other);
   }
-  if (cluster < 0) {
+  const bool opened = cluster < 0;
+  if (opened) {
     cluster = cluster_count_++;
     if (keep_members_) clusters_.emplace_back();
   }
@@ -232,7 +274,7 @@ int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
       entry.text = std::string(text);
   }
   if (key.words > 0 && !duplicate) {
-    const std::uint32_t entry = exact_.insert(key.exact, cluster);
+    const std::uint32_t entry = exact_.insert(key.exact, cluster, opened);
     if (key.words < 0xFFFF && shingle_count < 0xFFFF) {
       counts_.push_back(key.words | shingle_count << 16);
     } else {

@@ -62,25 +62,41 @@ class QuoteClusterer {
     std::vector<QuoteRef> members;
     std::string text;  // the longest member's text
   };
-  // Word-sequence hash -> cluster, about 12 bytes an entry: the hash's high
-  // half in a ShingleIndex pointing to an entry of its low half and cluster.
+  // Word-sequence hash -> cluster, about 8 bytes an entry: the hash's high
+  // half in a ShingleIndex pointing to an entry of its low half. An entry's
+  // cluster is implied when the entry opened it (most do): clusters are
+  // numbered as they open, so it is the entry's rank among those that opened
+  // one (a bit per entry and a count per 64), shifted by the clusters opened
+  // without an entry before it (offsets_, a step each). Only an entry that
+  // joined an earlier cluster keeps its id (joined_, in entry order).
   class ExactTable {
    public:
     /// The cluster of `hash`, or -1.
     int find(std::uint64_t hash) const;
-    /// Adds `hash` (not yet present) with its cluster; returns its entry
+    /// Adds `hash` (not yet present) with its cluster, `opened` when that
+    /// cluster was just opened for it (the newest id); returns its entry
     /// number (0, 1, ... in insertion order).
-    std::uint32_t insert(std::uint64_t hash, int cluster);
+    std::uint32_t insert(std::uint64_t hash, int cluster, bool opened);
     /// The cluster entry `entry` was inserted with.
-    int cluster(std::uint32_t entry) const { return clusters_[entry]; }
-    std::size_t bytes() const noexcept {
-      return high_.bytes() + low_.bytes() + clusters_.bytes();
-    }
+    int cluster(std::uint32_t entry) const;
+    std::size_t bytes() const noexcept;
 
    private:
+    struct Joined {
+      std::uint32_t entry;
+      int cluster;
+    };
+    struct Step {
+      std::uint32_t rank;  // from this rank among opening entries on,
+      int offset;          // an opening entry's cluster is rank + offset
+    };
     ShingleIndex high_;
     ChunkedVector<std::uint32_t> low_;
-    ChunkedVector<int> clusters_;
+    ChunkedVector<std::uint64_t> opened_bits_;    // per 64 entries
+    ChunkedVector<std::uint32_t> opened_before_;  // per 64 entries
+    std::uint32_t opened_count_ = 0;
+    ChunkedVector<Joined> joined_;
+    std::vector<Step> offsets_;
   };
 
   int merge(int a, int b);
