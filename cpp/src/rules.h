@@ -58,6 +58,7 @@ enum class RuleStage : unsigned char {
   sieves,
   mentions,
   reported,
+  frames,
   count,
 };
 
