@@ -93,12 +93,8 @@ inline constexpr std::size_t kFrameRuleCount =
 static_assert(std::size(kFrameRules) == kFrameRuleCount,
               "one row per FrameRule");
 
-constexpr bool frame_rules_in_order() {
-  for (std::size_t i = 0; i < kFrameRuleCount; ++i)
-    if (static_cast<std::size_t>(kFrameRules[i].id) != i) return false;
-  return true;
-}
-static_assert(frame_rules_in_order(), "kFrameRules is in FrameRule order");
+static_assert(rows_in_enum_order(kFrameRules, &FrameRuleRow::id),
+              "kFrameRules is in FrameRule order");
 
 constexpr RuleStage rule_stage(FrameRule) { return RuleStage::frames; }
 /// The row of frame rule `id`.

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "frame_rules.h"
+#include "scratch.h"
 #include "sieves.h"
 #include "unicode.h"
 
@@ -56,7 +57,9 @@ constexpr std::size_t kMannerStem = 3;
 class Framer {
  public:
   explicit Framer(const SieveInput& in)
-      : in_(in), n_(static_cast<int>(in.layout.tokens.size())) {
+      : in_(in),
+        n_(static_cast<int>(in.layout.tokens.size())),
+        borrowed_(in.scratch, {&mention_start_, &mention_end_}) {
     mention_start_.assign(n_, -1);
     mention_end_.assign(n_, -1);
     for (std::size_t m = 0; m < in.mentions.size(); ++m) {
@@ -433,6 +436,7 @@ class Framer {
   std::vector<int> mention_start_, mention_end_;
   std::vector<bool> cue_token_;
   std::vector<CueFrame> frames_;
+  BorrowedArrays borrowed_;  // after the arrays it fills
 };
 
 // The rule units in FrameRule order, one per row of kFrameRules.

@@ -12,6 +12,7 @@
 #include "model/propose_reports.h"
 #include "quotelink/extractor.h"
 #include "rules.h"
+#include "scratch.h"
 #include "text.h"
 #include "vocabulary.h"
 
@@ -49,6 +50,8 @@ class Lexicon {
   const detail::LinearModel* model;
   /// The confidence calibration table, or nullptr for the rules' constants.
   const detail::CalibrationIndex* calibration;
+  /// Work arrays lent to each extraction running (scratch.h).
+  mutable detail::ScratchPool scratch;
 };
 
 namespace detail {
