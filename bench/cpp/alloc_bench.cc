@@ -25,6 +25,7 @@
 #include "quotelink/quotelink.h"
 #include "quotes.h"
 #include "reported.h"
+#include "scratch.h"
 #include "sieves.h"
 #include "text.h"
 #include "token_layer.h"
@@ -81,6 +82,7 @@ void count_attribution_stages(const ql::Document& doc,
                               const ql::detail::TextLayout& layout,
                               const ql::detail::TokenLayer& tokens,
                               const ql::Lexicon& lexicon,
+                              ql::detail::Scratch* scratch,
                               AttributionParts* parts) {
   namespace d = ql::detail;
   const d::SpeakerTables& tables = lexicon.speakers;
@@ -100,7 +102,7 @@ void count_attribution_stages(const ql::Document& doc,
   parts->mentions += g_allocations.load() - before;
   const d::SieveInput input{
       doc.text, layout, doc.quotes,         quote_of_token, cues.cues,
-      mentions, tokens, tables.cue_lexicon, lexicon.rules};
+      mentions, tokens, tables.cue_lexicon, lexicon.rules,  scratch};
   before = g_allocations.load();
   const std::vector<d::CueFrame> frames = d::frame_cues(input);
   parts->frames += g_allocations.load() - before;
@@ -113,7 +115,7 @@ void count_attribution_stages(const ql::Document& doc,
   parts->reported += g_allocations.load() - before;
   before = g_allocations.load();
   const d::EntityResult entities =
-      d::cluster_mentions(doc.text, mentions, tables.mentions, {});
+      d::cluster_mentions(doc.text, mentions, tables.mentions, {}, scratch);
   parts->entities += g_allocations.load() - before;
 }
 
@@ -147,24 +149,27 @@ int main(int argc, char** argv) {
   std::size_t text_stage = 0, quotes_stage = 0, token_layer = 0,
               attribution = 0;
   AttributionParts parts;
+  // The stages reuse one scratch, as Extractor::extract does.
+  ql::detail::Scratch scratch;
   for (const std::string& text : texts) {
     ql::Document doc;
     doc.text =
         ql::detail::validate_utf8(text, true, &doc.replaced_invalid_bytes);
     before = g_allocations.load();
-    ql::detail::TextLayout layout =
-        ql::detail::analyse_text(doc.text, lexicon.text);
+    ql::detail::TextLayout& layout = scratch.layout;
+    ql::detail::analyse_text(doc.text, lexicon.text, nullptr, &layout);
     text_stage += g_allocations.load() - before;
     before = g_allocations.load();
     doc.quotes = ql::detail::find_quotes(doc.text, layout);
     quotes_stage += g_allocations.load() - before;
     before = g_allocations.load();
     const ql::detail::TokenLayer tokens(doc.text, layout, doc.quotes,
-                                        lexicon.vocabulary);
+                                        lexicon.vocabulary, &scratch.tokens);
     token_layer += g_allocations.load() - before;
-    count_attribution_stages(doc, layout, tokens, lexicon, &parts);
+    count_attribution_stages(doc, layout, tokens, lexicon, &scratch, &parts);
     before = g_allocations.load();
-    ql::detail::attribute_quotes(doc, layout, tokens, lexicon, config);
+    ql::detail::attribute_quotes(doc, layout, tokens, lexicon, config, nullptr,
+                                 &scratch);
     attribution += g_allocations.load() - before;
   }
   std::printf(

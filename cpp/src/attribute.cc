@@ -126,8 +126,9 @@ void fold_nested_quotes(std::vector<Quote>& quotes) {
 
 // Fills doc.mentions (every mention with an entity, plus pronouns that
 // speak), doc.entities and each quotation's speaker, mention, cue, sieve
-// label and confidence from `attributions` (same order as doc.quotes).
-void publish(Document& doc, const std::vector<SpeakerMention>& mentions,
+// label and confidence from `attributions` (same order as doc.quotes). The
+// published mentions are moved out of `mentions` (their heads not copied).
+void publish(Document& doc, std::vector<SpeakerMention>& mentions,
              EntityResult& entities,
              const std::vector<Attribution>& attributions) {
   std::vector<bool> speaks(mentions.size(), false);
@@ -143,7 +144,7 @@ void publish(Document& doc, const std::vector<SpeakerMention>& mentions,
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     if (!published(i)) continue;
     public_index[i] = static_cast<int>(doc.mentions.size());
-    Mention m = mentions[i].mention;
+    Mention m = std::move(mentions[i].mention);
     m.entity = entities.entity_of[i];
     doc.mentions.push_back(std::move(m));
   }
@@ -185,7 +186,8 @@ SpeakerTables SpeakerTables::load(const Vocabulary& vocabulary) {
 
 void attribute_quotes(Document& doc, const TextLayout& layout,
                       const TokenLayer& tokens, const Lexicon& lexicon,
-                      const Config& config, const LinearModel* model) {
+                      const Config& config, const LinearModel* model,
+                      Scratch* scratch) {
   const SpeakerTables& tables = lexicon.speakers;
   const std::string_view text = doc.text;
   std::vector<int> quote_of_token = tokens.quote_of_tokens();
@@ -206,8 +208,9 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
         cue_starts[cue.first] = true;
   std::vector<SpeakerMention> mentions = find_mentions(
       text, layout, tokens, tables.mentions, &cue_starts, lexicon.rules);
-  SieveInput input{text,     layout, doc.quotes,         quote_of_token, cues,
-                   mentions, tokens, tables.cue_lexicon, lexicon.rules};
+  SieveInput input{text,          layout,   doc.quotes, quote_of_token,
+                   cues,          mentions, tokens,     tables.cue_lexicon,
+                   lexicon.rules, scratch};
   std::vector<CueFrame> frames = frame_cues(input);
   std::vector<Attribution> attributions = run_sieves(input, frames);
   decide_kinds(text, layout, tokens, cues, tables.reported.cls.complementisers,
@@ -222,7 +225,7 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
       std::vector<Cue> all_cues = merge_cues(cues, extra);
       SieveInput reported_input{
           text,     layout, doc.quotes,         quote_of_token, all_cues,
-          mentions, tokens, tables.cue_lexicon, lexicon.rules};
+          mentions, tokens, tables.cue_lexicon, lexicon.rules,  scratch};
       std::vector<CueFrame> reported_frames = frame_cues(reported_input);
       add_reported(doc,
                    find_reported(reported_input, reported_frames,
@@ -239,8 +242,8 @@ void attribute_quotes(Document& doc, const TextLayout& layout,
   free_vector(frames);
   free_vector(quote_of_token);
   free_vector(cue_starts);
-  EntityResult entities =
-      cluster_mentions(text, mentions, tables.mentions, config.speaker_aliases);
+  EntityResult entities = cluster_mentions(text, mentions, tables.mentions,
+                                           config.speaker_aliases, scratch);
 
   publish(doc, mentions, entities, attributions);
   fold_nested_quotes(doc.quotes);

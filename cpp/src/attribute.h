@@ -34,9 +34,11 @@ struct SpeakerTables {
 /// doc.mentions, doc.entities and each quote's speaker fields; when
 /// config.indirect, adds reported speech (kind indirect), absorbing the
 /// partial quotations inside a reported clause, and keeps doc.quotes sorted.
-/// With a `model`, reported speech also hears the cues it proposes.
+/// With a `model`, reported speech also hears the cues it proposes. With a
+/// `scratch`, the stages borrow its arrays instead of allocating their own.
 void attribute_quotes(Document& doc, const TextLayout& layout,
                       const TokenLayer& tokens, const Lexicon& lexicon,
-                      const Config& config, const LinearModel* model = nullptr);
+                      const Config& config, const LinearModel* model = nullptr,
+                      Scratch* scratch = nullptr);
 
 }  // namespace quotelink::detail

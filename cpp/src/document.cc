@@ -253,7 +253,17 @@ std::string_view SieveLabel::name() const noexcept {
 }
 
 SieveLabel& SieveLabel::operator+=(std::string_view suffix) {
-  std::string joined(name());
+  // Labels are short ("reported_after+model+source"): joined on the stack,
+  // so that a suffix added to every record allocates nothing.
+  const std::string_view base = name();
+  char buffer[128];
+  if (base.size() + suffix.size() <= sizeof buffer) {
+    std::memcpy(buffer, base.data(), base.size());
+    std::memcpy(buffer + base.size(), suffix.data(), suffix.size());
+    id_ = labels().intern({buffer, base.size() + suffix.size()});
+    return *this;
+  }
+  std::string joined(base);
   joined += suffix;
   id_ = labels().intern(joined);
   return *this;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "scratch.h"
 #include "unicode.h"
 #include "vocabulary.h"
 
@@ -32,10 +33,21 @@ struct NameKey {
 
 // Appends the part ids of the name key of `name` (a name's words, one space
 // apart) to `pool`; returns how many.
+// `buffer` is kept over the calls (it holds the lower-cased name).
 std::size_t add_name_key(std::string_view name, WordTable* parts,
-                         std::vector<int>* pool) {
+                         std::vector<int>* pool, std::string* buffer) {
   const std::size_t before = pool->size();
-  const std::string lower = to_lower(name);
+  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+  if (ascii) {  // what to_lower gives, into the kept buffer
+    buffer->assign(name);
+    for (char& c : *buffer)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  } else {
+    *buffer = to_lower(name);
+  }
+  const std::string& lower = *buffer;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= lower.size(); ++i) {
     if (i < lower.size() && lower[i] != '-' && lower[i] != ' ' &&
@@ -79,8 +91,13 @@ class Clusterer {
  public:
   Clusterer(std::string_view text, const std::vector<SpeakerMention>& ms,
             const MentionTables& tables,
-            const std::map<std::string, std::string>& aliases)
-      : text_(text), ms_(ms), tables_(tables), aliases_(aliases) {
+            const std::map<std::string, std::string>& aliases, Scratch* scratch)
+      : text_(text),
+        ms_(ms),
+        tables_(tables),
+        aliases_(aliases),
+        scratch_(scratch),
+        borrowed_(scratch, {&key_pool_, &rank_}) {
     r_.entity_of.assign(ms.size(), -1);
     r_.antecedent.assign(ms.size(), -1);
     // At most one entity per mention: room for all, so that none moves.
@@ -166,7 +183,10 @@ class Clusterer {
   };
 
   void precompute_keys() {
-    WordTable name_parts;
+    WordTable own_parts;
+    WordTable& name_parts = scratch_ ? scratch_->words : own_parts;
+    name_parts.clear();
+    std::string lower;
     std::vector<std::size_t> key_start(ms_.size(), 0);
     keys_.resize(ms_.size());
     std::size_t names = 0, organisations = 0;
@@ -183,7 +203,8 @@ class Clusterer {
       Keys& k = keys_[i];
       if (m.mention.kind == MentionKind::name) {
         key_start[i] = key_pool_.size();
-        k.name.size = add_name_key(m.mention.head, &name_parts, &key_pool_);
+        k.name.size =
+            add_name_key(m.mention.head, &name_parts, &key_pool_, &lower);
         names_.push_back(i);
       }
       if (m.mention.kind == MentionKind::organisation) {
@@ -544,15 +565,18 @@ class Clusterer {
   // a document names few countries, so a flat list.
   std::vector<std::pair<int, int>> gov_entity_;
   std::unordered_map<std::string, int> alias_entity_;
+  Scratch* scratch_;
+  BorrowedArrays borrowed_;  // after the arrays it fills
 };
 
 }  // namespace
 
-EntityResult cluster_mentions(
-    std::string_view text, const std::vector<SpeakerMention>& mentions,
-    const MentionTables& tables,
-    const std::map<std::string, std::string>& aliases) {
-  return Clusterer(text, mentions, tables, aliases).run();
+EntityResult cluster_mentions(std::string_view text,
+                              const std::vector<SpeakerMention>& mentions,
+                              const MentionTables& tables,
+                              const std::map<std::string, std::string>& aliases,
+                              Scratch* scratch) {
+  return Clusterer(text, mentions, tables, aliases, scratch).run();
 }
 
 }  // namespace quotelink::detail

@@ -11,6 +11,8 @@
 
 namespace quotelink::detail {
 
+struct Scratch;  // scratch.h
+
 /// The clustering of a document's mentions.
 struct EntityResult {
   std::vector<Entity> entities;  ///< mention indices refer to the input
@@ -25,9 +27,11 @@ struct EntityResult {
 /// government body; definite roles and documents with their antecedent;
 /// pronouns with the most recent compatible mention. `aliases` maps a mention's
 /// text to a canonical name. Bounded look-back: near-linear.
-EntityResult cluster_mentions(
-    std::string_view text, const std::vector<SpeakerMention>& mentions,
-    const MentionTables& tables,
-    const std::map<std::string, std::string>& aliases);
+/// With a `scratch`, its arrays serve as the clustering's work arrays.
+EntityResult cluster_mentions(std::string_view text,
+                              const std::vector<SpeakerMention>& mentions,
+                              const MentionTables& tables,
+                              const std::map<std::string, std::string>& aliases,
+                              Scratch* scratch = nullptr);
 
 }  // namespace quotelink::detail

@@ -37,19 +37,23 @@ namespace detail {
 namespace {
 
 // Stages 1-7 on one text: a whole document or one window of it. The layout
-// (tokens and their arrays) lives only as long as this call.
+// and the token layer fill `scratch`'s arrays, which the next window or
+// document reuses.
 void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
                 TextContext* context,
-                std::vector<CalibrationEvidence>* evidence) {
-  TextLayout layout = analyse_text(doc.text, lexicon.text, context);
+                std::vector<CalibrationEvidence>* evidence, Scratch& scratch) {
+  TextLayout& layout = scratch.layout;
+  analyse_text(doc.text, lexicon.text, context, &layout);
   doc.paragraphs = layout.paragraphs;
   doc.sentences = layout.sentences;
   doc.quotes = find_quotes(doc.text, layout);
-  const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon.vocabulary);
+  const TokenLayer tokens(doc.text, layout, doc.quotes, lexicon.vocabulary,
+                          &scratch.tokens);
   // The learned layer (cpp/src/model) proposes cues inside attribution,
   // judges its reported speech after it, proposes what the rules missed and
   // gives sourceless reports a source.
-  attribute_quotes(doc, layout, tokens, lexicon, config, lexicon.model);
+  attribute_quotes(doc, layout, tokens, lexicon, config, lexicon.model,
+                   &scratch);
   std::vector<double> scores;
   if (lexicon.model) {
     apply_model(doc, layout, *lexicon.model, &scores);
@@ -172,8 +176,9 @@ void run_pipeline(Document& doc, const Lexicon& lexicon, const Config& config,
                   std::size_t window,
                   std::vector<CalibrationEvidence>* evidence) {
   const std::string& text = doc.text;
+  const ScratchPool::Lease scratch = lexicon.scratch.lend();
   if (text.size() <= window) {
-    run_stages(doc, lexicon, config, nullptr, evidence);
+    run_stages(doc, lexicon, config, nullptr, evidence, *scratch);
     doc.build_offset_index();
     return;
   }
@@ -190,7 +195,7 @@ void run_pipeline(Document& doc, const Lexicon& lexicon, const Config& config,
     if (context.continues_paragraph) context.continued = doc.paragraphs.back();
     context.line_start =
         begin == 0 || text[begin - 1] == '\n' || text[begin - 1] == '\r';
-    run_stages(part, lexicon, config, &context, evidence);
+    run_stages(part, lexicon, config, &context, evidence, *scratch);
     merger.add(part, begin, end, context.continues_paragraph);
     // A cut inside a paragraph leaves its rest to the next window.
     continues = (cut == WindowCut::sentence || cut == WindowCut::space ||

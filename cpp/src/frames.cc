@@ -1,8 +1,12 @@
 // Cue frames (sieves.h): each cue paired with the mention that speaks
-// through it. A verb cue's subject is looked for by a chain of named rules,
-// each a member of Framer, tried in the order of frame_verb.
+// through it. A cue's source is looked for by the rules of kFrameRules
+// (frame_rules.h), each a member of Framer with one signature, tried in
+// table order (kFrameUnits lists the members in the same order).
 #include <algorithm>
+#include <iterator>
 
+#include "frame_rules.h"
+#include "scratch.h"
 #include "sieves.h"
 #include "unicode.h"
 
@@ -53,7 +57,9 @@ constexpr std::size_t kMannerStem = 3;
 class Framer {
  public:
   explicit Framer(const SieveInput& in)
-      : in_(in), n_(static_cast<int>(in.layout.tokens.size())) {
+      : in_(in),
+        n_(static_cast<int>(in.layout.tokens.size())),
+        borrowed_(in.scratch, {&mention_start_, &mention_end_}) {
     mention_start_.assign(n_, -1);
     mention_end_.assign(n_, -1);
     for (std::size_t m = 0; m < in.mentions.size(); ++m) {
@@ -72,18 +78,27 @@ class Framer {
     frames_.reserve(in_.cues.size());  // at most one frame per cue
     for (std::size_t c = 0; c < in_.cues.size(); ++c) {
       const Cue& cue = in_.cues[c];
+      if (cue.kind == CueKind::adjunct) continue;
       CueFrame f;
       f.cue = static_cast<int>(c);
-      if (cue.kind == CueKind::adjunct) continue;
-      if (cue.kind == CueKind::source)
-        frame_source_cue(cue, f);
-      else
-        frame_verb(cue, f);
+      frame(cue, f);
       frames_.push_back(f);
     }
-    mark_subordinate();
     return std::move(frames_);
   }
+
+  // One cue's frame while its rules run.
+  struct Step {
+    const Cue& cue;
+    CueFrame& frame;
+    int k = -1;            // the token before the verb, past adverbials
+    int skipped = 0;       // adverbials skipped
+    bool passive = false;  // a passive auxiliary among them
+    int m = -1;            // the subject found so far, or -1
+    bool decided = false;  // a rule decided the source: no later one looks
+  };
+  using Unit = void (Framer::*)(Step&) const;
+  static const Unit kFrameUnits[];
 
  private:
   bool word(int t) const {
@@ -100,54 +115,126 @@ class Framer {
   MentionKind kind(int m) const { return in_.mentions[m].mention.kind; }
   const CueLexicon& lex() const { return in_.cue_lexicon; }
 
-  // "according to X": the mention right after the phrase.
-  void frame_source_cue(const Cue& cue, CueFrame& f) const {
-    const int m = cue.last + 1 < n_ ? mention_start_[cue.last + 1] : -1;
-    if (usable(m)) {
-      f.source = m;
-      f.inverted = true;
+  static bool reads(FrameScope scope, const Cue& cue) {
+    const bool verb = cue.kind == CueKind::verb;
+    switch (scope) {
+      case FrameScope::source_cue:
+        return cue.kind == CueKind::source;
+      case FrameScope::verb:
+        return verb;
+      case FrameScope::finite:
+        return verb && cue.form != VerbForm::gerund;
+      case FrameScope::gerund:
+        return verb && cue.form == VerbForm::gerund;
+      case FrameScope::any:
+        return true;
+    }
+    return false;
+  }
+
+  // The subject rules until one decides the source (the subject found then
+  // becomes the source when it may speak), then the clause rules.
+  void frame(const Cue& cue, CueFrame& f) const {
+    Step s{cue, f};
+    if (cue.kind == CueKind::verb)
+      s.k = skip_adverbials(cue, &s.skipped, &s.passive);
+    for (FramePhase phase : {FramePhase::subject, FramePhase::clause}) {
+      for (std::size_t r = 0; r < kFrameRuleCount; ++r) {
+        const FrameRuleRow& row = kFrameRules[r];
+        if (row.phase != phase || !in_.rules.enabled(row.id) ||
+            !reads(row.scope, cue) ||
+            (s.decided && phase == FramePhase::subject))
+          continue;
+        (this->*kFrameUnits[r])(s);
+      }
+      if (phase == FramePhase::subject && !s.decided && usable(s.m))
+        f.source = s.m;
     }
   }
 
-  // A verb cue: its subject before it, by the first rule that finds one, or
-  // an inverted subject after it ("said X").
-  void frame_verb(const Cue& cue, CueFrame& f) const {
-    int skipped = 0;
-    bool passive = false;
-    const int k = skip_adverbials(cue, &skipped, &passive);
-    int m = k >= 0 && !quoted(k) ? mention_end_[k] : -1;
-    m = phrase_head(m, cue);
-    // "Trump was asked, "Q"": a passive verb's subject heard the words.
-    if (passive && cue.form == VerbForm::past && cue.last == cue.first) return;
-    // "his vague tough talk", "a conference call": a base form right after a
-    // singular noun phrase is a noun, not the phrase's verb.
-    if (m >= 0 && skipped == 0 && cue.form == VerbForm::base &&
-        !in_.mentions[m].plural && kind(m) == MentionKind::role)
-      m = -1;
-    if (m < 0) m = apposition_subject(k);
-    if (m < 0 && cue.form != VerbForm::gerund) {
-      m = comma_parenthetical_subject(k, cue);
-      if (m < 0) m = dash_parenthetical_subject(k, cue);
-      if (m < 0) m = relative_clause_subject(k, cue);
-    }
-    if (m < 0) m = prepositional_subject(k, cue);
-    if (m < 0) m = coordinated_subject(k, cue);
-    if (cue.form == VerbForm::gerund) {
-      f.source = gerund_source(m, cue);
-      return;
-    }
-    // "Joe Kasper, told POLITICO": an addressee verb never inverts, so a name
-    // before its comma is the subject, and the mention after it is no source.
-    const bool addressee = lex().addressee_lemma(cue.lemma_word);
-    if (m < 0 && addressee && punct(k, ',') && k >= 1 &&
-        mention_end_[k - 1] >= 0 &&
-        kind(mention_end_[k - 1]) == MentionKind::name && !quoted(k - 1))
-      m = mention_end_[k - 1];
+  // "according to X": the mention right after the phrase.
+  void source_cue(Step& s) const {
+    const int m = s.cue.last + 1 < n_ ? mention_start_[s.cue.last + 1] : -1;
     if (usable(m)) {
-      f.source = m;
-    } else if (cue.form != VerbForm::base && !addressee) {
-      inverted_subject(cue, f);
+      s.frame.source = m;
+      s.frame.inverted = true;
     }
+    s.decided = true;
+  }
+
+  // "Jane Roe said", "Roe has also said": the mention before the verb.
+  void adjacent(Step& s) const {
+    s.m = s.k >= 0 && !quoted(s.k) ? mention_end_[s.k] : -1;
+  }
+
+  // "a spokesman for New Hampshire Democrats said": the phrase's head.
+  void phrase_head(Step& s) const { s.m = phrase_head(s.m, s.cue); }
+
+  // "Trump was asked, "Q"": a passive verb's subject heard the words.
+  void passive(Step& s) const {
+    s.decided =
+        s.passive && s.cue.form == VerbForm::past && s.cue.last == s.cue.first;
+  }
+
+  // "his vague tough talk", "a conference call": a base form right after a
+  // singular noun phrase is a noun, not the phrase's verb.
+  void noun_not_verb(Step& s) const {
+    if (s.m >= 0 && s.skipped == 0 && s.cue.form == VerbForm::base &&
+        !in_.mentions[s.m].plural && kind(s.m) == MentionKind::role)
+      s.m = -1;
+  }
+
+  // The look-backs below, each tried while no subject is found.
+  void apposition(Step& s) const {
+    if (s.m < 0) s.m = apposition_subject(s.k);
+  }
+  void comma_parenthetical(Step& s) const {
+    if (s.m < 0) s.m = comma_parenthetical_subject(s.k, s.cue);
+  }
+  void dash_parenthetical(Step& s) const {
+    if (s.m < 0) s.m = dash_parenthetical_subject(s.k, s.cue);
+  }
+  void relative_clause(Step& s) const {
+    if (s.m < 0) s.m = relative_clause_subject(s.k, s.cue);
+  }
+  void prepositional(Step& s) const {
+    if (s.m < 0) s.m = prepositional_subject(s.k, s.cue);
+  }
+  void coordinated(Step& s) const {
+    if (s.m < 0) s.m = coordinated_subject(s.k, s.cue);
+  }
+  void gerund_source(Step& s) const {
+    s.frame.source = gerund_source(s.m, s.cue);
+    s.decided = true;
+  }
+
+  // "Joe Kasper, told POLITICO": an addressee verb never inverts, so a name
+  // before its comma is the subject, and the mention after it is no source.
+  void addressee(Step& s) const {
+    const int k = s.k;
+    if (s.m < 0 && lex().addressee_lemma(s.cue.lemma_word) && punct(k, ',') &&
+        k >= 1 && mention_end_[k - 1] >= 0 &&
+        kind(mention_end_[k - 1]) == MentionKind::name && !quoted(k - 1))
+      s.m = mention_end_[k - 1];
+  }
+
+  // No subject that may speak before the verb: one after it, unless the
+  // verb is a base form or takes an addressee ("told CNN").
+  void inverted(Step& s) const {
+    if (usable(s.m) || s.cue.form == VerbForm::base ||
+        lex().addressee_lemma(s.cue.lemma_word))
+      return;
+    inverted_subject(s.cue, s.frame);
+    s.decided = true;
+  }
+
+  // "Hooton said after Rubio spoke.": the source opens a subordinate clause.
+  void subordinate(Step& s) const {
+    CueFrame& f = s.frame;
+    if (f.source < 0 || f.inverted) return;
+    const int before = in_.mentions[f.source].first - 1;
+    f.subordinate = before >= 0 && word(before) && !quoted(before) &&
+                    is(before, lex().subordinator);
   }
 
   // The token before the cue past adverbials ("has also said", "jokingly
@@ -344,22 +431,27 @@ class Framer {
     }
   }
 
-  // "Hooton said after Rubio spoke.": the source opens a subordinate clause.
-  void mark_subordinate() {
-    for (CueFrame& f : frames_) {
-      if (f.source < 0 || f.inverted) continue;
-      const int before = in_.mentions[f.source].first - 1;
-      f.subordinate = before >= 0 && word(before) && !quoted(before) &&
-                      is(before, lex().subordinator);
-    }
-  }
-
   const SieveInput& in_;
   const int n_;
   std::vector<int> mention_start_, mention_end_;
   std::vector<bool> cue_token_;
   std::vector<CueFrame> frames_;
+  BorrowedArrays borrowed_;  // after the arrays it fills
 };
+
+// The rule units in FrameRule order, one per row of kFrameRules.
+const Framer::Unit Framer::kFrameUnits[] = {
+    &Framer::source_cue,          &Framer::adjacent,
+    &Framer::phrase_head,         &Framer::passive,
+    &Framer::noun_not_verb,       &Framer::apposition,
+    &Framer::comma_parenthetical, &Framer::dash_parenthetical,
+    &Framer::relative_clause,     &Framer::prepositional,
+    &Framer::coordinated,         &Framer::gerund_source,
+    &Framer::addressee,           &Framer::inverted,
+    &Framer::subordinate,
+};
+static_assert(std::size(Framer::kFrameUnits) == kFrameRuleCount,
+              "one unit per row of kFrameRules");
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "lexicon.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -58,6 +59,21 @@ const std::vector<std::string_view>& all_word_classes() {
   return names;
 }
 
+std::vector<std::string> pack_languages(
+    const std::vector<std::string_view>& names) {
+  constexpr std::string_view kPackFile = "/pack.txt";
+  std::vector<std::string> languages;
+  for (std::string_view name : names) {
+    if (name.size() <= kPackFile.size() ||
+        name.substr(name.size() - kPackFile.size()) != kPackFile)
+      continue;
+    name.remove_suffix(kPackFile.size());
+    if (name.find('/') == std::string_view::npos) languages.emplace_back(name);
+  }
+  std::sort(languages.begin(), languages.end());
+  return languages;
+}
+
 PackReader builtin_pack(const std::string& language) {
   const bool plain =
       !language.empty() && language.find_first_of("/\\.") == std::string::npos;
@@ -69,9 +85,13 @@ PackReader builtin_pack(const std::string& language) {
     } catch (const error&) {
     }
   }
-  if (!found)
+  if (!found) {
+    std::string built_in;
+    for (const std::string& lang : pack_languages(embedded_file_names()))
+      built_in += (built_in.empty() ? "" : ", ") + lang;
     throw error("Config::language: no language pack '" + language +
-                "' is built in (built in: en)");
+                "' is built in (built in: " + built_in + ")");
+  }
   return [language](const std::string& name) -> std::optional<std::string> {
     try {
       return std::string(embedded_file(language + "/" + name));

@@ -15,6 +15,14 @@ namespace quotelink::detail {
 /// quotelink::error when there is no such file.
 std::string_view embedded_file(std::string_view name);
 
+/// The names of every embedded data file ("en/cues.tsv"), in build order.
+std::vector<std::string_view> embedded_file_names();
+
+/// The languages of the packs among data files `names`: each LANG of a
+/// "LANG/pack.txt", sorted ({"en"} for the built-in files).
+std::vector<std::string> pack_languages(
+    const std::vector<std::string_view>& names);
+
 /// The text of embedded data file `name`, or a quotelink::error saying
 /// `missing` when the build embeds none (a learned file before its first
 /// training).
@@ -29,7 +37,8 @@ std::vector<std::string> embedded_lines(std::string_view name);
 const std::vector<std::string_view>& all_word_classes();
 
 /// The built-in pack of `language` ("en"): files data/<language>/NAME.
-/// Throws quotelink::error naming the language when it is not built in.
+/// Throws quotelink::error naming the language, and the languages built in
+/// (pack_languages of the embedded files), when it is not built in.
 PackReader builtin_pack(const std::string& language);
 
 /// A pack read from directory `dir` (files dir/NAME), for packs outside the

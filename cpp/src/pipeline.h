@@ -13,6 +13,7 @@
 #include "quotelink/extractor.h"
 #include "relative_sources.h"
 #include "rules.h"
+#include "scratch.h"
 #include "text.h"
 #include "vocabulary.h"
 
@@ -52,6 +53,8 @@ class Lexicon {
   const detail::LinearModel* model;
   /// The confidence calibration table, or nullptr for the rules' constants.
   const detail::CalibrationIndex* calibration;
+  /// Work arrays lent to each extraction running (scratch.h).
+  mutable detail::ScratchPool scratch;
 };
 
 namespace detail {

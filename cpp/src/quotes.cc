@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_set>
+#include <utility>
 
 #include "lexicon.h"
 #include "quote_marks.h"
@@ -163,6 +164,9 @@ class Pairer {
   std::vector<int> first_mark_;  // per paragraph, size paragraphs + 1
   std::vector<std::int8_t> memo_;
   std::vector<Found> found_;
+  // continues()'s work arrays, kept over its calls.
+  std::vector<std::size_t> visited_;
+  std::vector<Opened> probe_;
 };
 
 void Pairer::classify(int t, int p, bool* skip_next) {
@@ -244,6 +248,11 @@ void Pairer::classify(int t, int p, bool* skip_next) {
 void Pairer::collect_marks() {
   const int paragraphs = static_cast<int>(layout_.paragraphs.size());
   first_mark_.assign(paragraphs + 1, 0);
+  std::size_t mark_tokens = 0;  // an upper bound of the marks
+  for (const Token& token : layout_.tokens)
+    mark_tokens += token.kind == TokenKind::quote_mark;
+  marks_.reserve(mark_tokens);
+  found_.reserve(mark_tokens / 2 + 1);
   for (int p = 0; p < paragraphs; ++p) {
     first_mark_[p] = static_cast<int>(marks_.size());
     if (layout_.paragraphs[p].boilerplate) continue;
@@ -361,7 +370,8 @@ bool Pairer::continues(int p, MarkFamily family, bool consume) {
   };
   if (memo_.empty())
     memo_.assign(static_cast<std::size_t>(paragraphs) * 10, -1);
-  std::vector<std::size_t> visited;
+  std::vector<std::size_t>& visited = visited_;
+  visited.clear();
   bool result = false;
   int q = p;
   bool c = consume;
@@ -372,7 +382,8 @@ bool Pairer::continues(int p, MarkFamily family, bool consume) {
       break;
     }
     visited.push_back(k);
-    std::vector<Opened> stack(1);
+    std::vector<Opened>& stack = probe_;
+    stack.assign(1, Opened{});
     stack[0].family = family;
     if (run_paragraph(q, first_mark_[q] + (c ? 1 : 0), stack, false)) {
       result = true;
@@ -549,7 +560,8 @@ std::vector<Quote> Pairer::run() {
     if (found.quote.kind == QuoteKind::partial)
       found.quote.quoted_parts.push_back(found.quote.span);
     if (found.depth == 0) previous = &found;
-    quotes.push_back(found.quote);
+    // kind_of reads only the previous record's scalar fields.
+    quotes.push_back(std::move(found.quote));
   }
   return quotes;
 }

@@ -233,12 +233,8 @@ constexpr const ReportedRuleInfo& rule_info(ReportedRule rule) {
 }
 
 /// The table is indexed by its enum: row i describes rule i.
-constexpr bool rule_table_in_order() {
-  for (std::size_t i = 0; i < kReportedRuleCount; ++i)
-    if (static_cast<std::size_t>(kReportedRules[i].rule) != i) return false;
-  return true;
-}
-static_assert(rule_table_in_order(), "kReportedRules rows out of enum order");
+static_assert(rows_in_enum_order(kReportedRules, &ReportedRuleInfo::rule),
+              "kReportedRules rows out of enum order");
 
 /// The stage whose switches turn a reported-speech rule off (a rule switched
 /// off is skipped, as if it never applied).

@@ -12,6 +12,7 @@
 
 #include "reported.h"
 #include "reported_rules.h"
+#include "scratch.h"
 
 namespace quotelink::detail {
 
@@ -170,6 +171,7 @@ class Reporter {
   std::vector<char> name_end_;  ///< 1 where a name mention ends
   /// 1 where the source mention of a cue frame (not inverted) starts.
   std::vector<char> framed_source_start_;
+  BorrowedArrays borrowed_;  ///< in.scratch's arrays, after those it fills
 };
 
 }  // namespace quotelink::detail

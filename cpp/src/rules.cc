@@ -1,5 +1,6 @@
 #include "rules.h"
 
+#include "frame_rules.h"
 #include "mentions_scan.h"
 #include "quotelink/error.h"
 #include "reported_rules.h"
@@ -11,6 +12,7 @@ const std::vector<RuleTableView>& all_rule_tables() {
   // One line per stage with a rule table, in pipeline order.
   static const std::vector<RuleTableView> tables = {
       RuleTableView(RuleStage::mentions, kMentionRules, &MentionRuleRow::rule),
+      RuleTableView(RuleStage::frames, kFrameRules, &FrameRuleRow::rule),
       RuleTableView(RuleStage::sieves, kSieveRules),
       RuleTableView(RuleStage::reported, kReportedRules,
                     &ReportedRuleInfo::row),

@@ -58,6 +58,7 @@ enum class RuleStage : unsigned char {
   sieves,
   mentions,
   reported,
+  frames,
   count,
 };
 
@@ -78,6 +79,16 @@ struct RuleTableView {
     for (const Row& r : table) rows.push_back(r.*row);
   }
 };
+
+/// True when row i of `table` names rule i in its member `id`: a table
+/// indexed by its enum (for a static_assert beside the table).
+template <typename Rows, typename Row, typename Id>
+constexpr bool rows_in_enum_order(const Rows& table, Id Row::*id) {
+  std::size_t i = 0;
+  for (const Row& row : table)
+    if (static_cast<std::size_t>(row.*id) != i++) return false;
+  return true;
+}
 
 /// Every stage's rule table, in pipeline order (defined in rules.cc).
 const std::vector<RuleTableView>& all_rule_tables();

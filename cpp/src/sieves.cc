@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "scratch.h"
 #include "unicode.h"
 
 namespace quotelink::detail {
@@ -19,7 +20,11 @@ class Sieves {
   Sieves(const SieveInput& in, const std::vector<CueFrame>& frames)
       : in_(in),
         frames_(frames),
-        n_(static_cast<int>(in.layout.tokens.size())) {
+        n_(static_cast<int>(in.layout.tokens.size())),
+        borrowed_(in.scratch,
+                  {&mention_start_, &mention_end_, &cue_start_, &frame_by_cue_,
+                   &source_frames_begin_, &source_frames_, &usable_before_,
+                   &usable_from_, &main_before_, &main_from_}) {
     mention_start_.assign(n_, -1);
     mention_end_.assign(n_, -1);
     for (std::size_t m = 0; m < in.mentions.size(); ++m) {
@@ -502,6 +507,7 @@ class Sieves {
   std::vector<int> usable_before_, usable_from_, main_before_, main_from_;
   std::vector<QuoteTokens> qtokens_;
   std::vector<bool> nested_;
+  BorrowedArrays borrowed_;  // after the arrays it fills
 };
 
 }  // namespace

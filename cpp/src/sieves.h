@@ -18,6 +18,8 @@
 
 namespace quotelink::detail {
 
+struct Scratch;  // scratch.h
+
 /// A cue with the mention that speaks through it: the unit that direct and
 /// (later) reported speech both attribute from.
 struct CueFrame {
@@ -99,6 +101,8 @@ struct SieveInput {
   const TokenLayer& tokens;
   const CueLexicon& cue_lexicon;
   const RuleSwitches& rules;
+  /// Arrays the stages may borrow (an extraction's), or nullptr.
+  Scratch* scratch = nullptr;
 };
 
 /// The subject after an inverted cue, starting at token t: the mention there,

@@ -218,13 +218,7 @@ bool is_trailing_closer(char32_t cp) {
   return is_quotation_mark(cp) || cp == ')' || cp == ']';
 }
 
-// One line of the input, trimmed of inline space.
-struct Line {
-  std::size_t begin = 0;  // first non-space byte
-  std::size_t end = 0;    // one past the last non-space byte
-  std::size_t width = 0;  // code points in [begin, end)
-  bool blank() const { return end <= begin; }
-};
+using Line = TextLine;
 
 std::size_t code_points(std::string_view text, std::size_t begin,
                         std::size_t end) {
@@ -234,8 +228,9 @@ std::size_t code_points(std::string_view text, std::size_t begin,
   return n;
 }
 
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
+// The lines of `text` into `lines` (cleared first, its memory kept).
+void split_lines(std::string_view text, std::vector<Line>& lines) {
+  lines.clear();
   std::size_t pos = 0;
   while (pos <= text.size()) {
     // A line ends at LF, CRLF, or a lone CR (old Mac text). (A plain scan:
@@ -259,7 +254,6 @@ std::vector<Line> split_lines(std::string_view text) {
     lines.push_back(line);
     pos = next;
   }
-  return lines;
 }
 
 bool is_markdown_heading(std::string_view text, const Line& line) {
@@ -311,9 +305,8 @@ bool starts_lower(std::string_view text, const Line& line) {
 // and the next line's first word would have fitted on it - a wrapper would
 // have put it there, so the break is the author's. Other blocks keep each
 // line apart unless the next line starts in lower case (a broken sentence).
-std::vector<Paragraph> group_paragraphs(std::string_view text,
-                                        const std::vector<Line>& lines) {
-  std::vector<Paragraph> paragraphs;
+void group_paragraphs(std::string_view text, const std::vector<Line>& lines,
+                      std::vector<Paragraph>& paragraphs) {
   std::size_t i = 0;
   while (i < lines.size()) {
     if (lines[i].blank()) {
@@ -363,7 +356,6 @@ std::vector<Paragraph> group_paragraphs(std::string_view text,
     }
     i = block_end;
   }
-  return paragraphs;
 }
 
 // True when a single-line paragraph reads like a headline: short, without a
@@ -705,8 +697,21 @@ bool is_boilerplate(std::string_view paragraph, const TextTables& tables,
 TextLayout analyse_text(std::string_view text, const TextTables& tables,
                         TextContext* context) {
   TextLayout layout;
+  analyse_text(text, tables, context, &layout);
+  return layout;
+}
+
+void analyse_text(std::string_view text, const TextTables& tables,
+                  TextContext* context, TextLayout* out) {
+  TextLayout& layout = *out;
+  layout.paragraphs.clear();
+  layout.sentences.clear();
+  layout.tokens.clear();
+  layout.sentence_first_token.clear();
+  layout.paragraph_first_token.clear();
   layout.tables = &tables;
-  layout.paragraphs = group_paragraphs(text, split_lines(text));
+  split_lines(text, layout.lines);
+  group_paragraphs(text, layout.lines, layout.paragraphs);
   bool first_prose = !context || context->first_prose;
   bool after_boilerplate = context && context->after_boilerplate;
   BoilerplateMatcher boilerplate(tables.boilerplate.get());
@@ -741,7 +746,6 @@ TextLayout analyse_text(std::string_view text, const TextTables& tables,
     context->first_prose = first_prose;
     context->after_boilerplate = after_boilerplate;
   }
-  return layout;
 }
 
 std::size_t window_end(std::string_view text, std::size_t begin,

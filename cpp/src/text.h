@@ -88,7 +88,17 @@ struct Token {
   bool line_start = false;    ///< first token on its line
 };
 
+/// One line of the text, trimmed of inline space.
+struct TextLine {
+  std::size_t begin = 0;  ///< first non-space byte
+  std::size_t end = 0;    ///< one past the last non-space byte
+  std::size_t width = 0;  ///< code points in [begin, end)
+  bool blank() const { return end <= begin; }
+};
+
 /// The layout of a text: paragraphs, sentences and tokens in text order.
+/// A layout analysed again (analyse_text into it) keeps its arrays' memory,
+/// so that one layout serves document after document without allocating.
 struct TextLayout {
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
@@ -100,6 +110,8 @@ struct TextLayout {
   /// The tables the layout was made with: the quotes stage reads its word
   /// lists there (set by analyse_text; they outlive the layout).
   const TextTables* tables = nullptr;
+  /// The text's lines, from which the paragraphs were made.
+  std::vector<TextLine> lines;
 };
 
 /// The state of the text stage where a piece of a longer text starts, so that
@@ -123,6 +135,10 @@ struct TextContext {
 /// state; the state at the piece's end is written back.
 TextLayout analyse_text(std::string_view text, const TextTables& tables,
                         TextContext* context = nullptr);
+/// The same into `*layout`, whose arrays are cleared and refilled (their
+/// memory kept: a layout reused for many texts stops allocating).
+void analyse_text(std::string_view text, const TextTables& tables,
+                  TextContext* context, TextLayout* layout);
 
 /// How a window of a long text ends (see window_end).
 enum class WindowCut : unsigned char {

@@ -1,6 +1,7 @@
 #include "token_layer.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "unicode.h"
 
@@ -77,6 +78,46 @@ TokenLayer::TokenLayer(std::string_view text, const TextLayout& layout,
                        const std::vector<Quote>& quotes,
                        const Vocabulary& vocabulary)
     : vocabulary_(vocabulary) {
+  build(text, layout, quotes);
+}
+
+TokenLayer::TokenLayer(std::string_view text, const TextLayout& layout,
+                       const std::vector<Quote>& quotes,
+                       const Vocabulary& vocabulary, TokenLayerStorage* storage)
+    : vocabulary_(vocabulary),
+      local_(std::move(storage->local)),
+      facts_(std::move(storage->facts)),
+      parent_(std::move(storage->parent)),
+      open_(std::move(storage->open)),
+      depth_(std::move(storage->depth)),
+      storage_(storage) {
+  local_.clear();
+  facts_.clear();
+  build(text, layout, quotes);
+}
+
+TokenLayer::TokenLayer(TokenLayer&& other) noexcept
+    : vocabulary_(other.vocabulary_),
+      local_(std::move(other.local_)),
+      facts_(std::move(other.facts_)),
+      parent_(std::move(other.parent_)),
+      open_(std::move(other.open_)),
+      depth_(std::move(other.depth_)),
+      storage_(other.storage_) {
+  other.storage_ = nullptr;
+}
+
+TokenLayer::~TokenLayer() {
+  if (!storage_) return;
+  storage_->local = std::move(local_);
+  storage_->facts = std::move(facts_);
+  storage_->parent = std::move(parent_);
+  storage_->open = std::move(open_);
+  storage_->depth = std::move(depth_);
+}
+
+void TokenLayer::build(std::string_view text, const TextLayout& layout,
+                       const std::vector<Quote>& quotes) {
   facts_.resize(layout.tokens.size());
   // About one token in four is a word the pack lacks (PolNeAR: 0.2-0.3).
   local_.reserve(layout.tokens.size() / 3 + 16);
@@ -158,8 +199,10 @@ void TokenLayer::set_nesting(const TextLayout& layout,
   }
   // Parents and depth: a stack of the quotations enclosing the current one.
   parent_.assign(quotes.size(), -1);
-  std::vector<int> open;
-  std::vector<int> depth(quotes.size(), 0);
+  std::vector<int>& open = open_;
+  std::vector<int>& depth = depth_;
+  open.clear();
+  depth.assign(quotes.size(), 0);
   for (std::size_t q = 0; q < quotes.size(); ++q) {
     while (!open.empty() && quotes[open.back()].outer.end < quotes[q].outer.end)
       open.pop_back();

@@ -50,6 +50,15 @@ struct TokenFacts {
   std::int32_t quote = -1;
 };
 
+/// The arrays of a token layer kept between documents: a layer built with
+/// a storage takes its arrays and gives them back when it is destroyed, so
+/// that a storage reused for document after document stops allocating.
+struct TokenLayerStorage {
+  WordTable local;
+  std::vector<TokenFacts> facts;
+  std::vector<int> parent, open, depth;
+};
+
 /// The token layer of one document or window.
 class TokenLayer {
  public:
@@ -58,6 +67,15 @@ class TokenLayer {
   /// `quotes` (ordered by start, as the quotes stage gives them).
   TokenLayer(std::string_view text, const TextLayout& layout,
              const std::vector<Quote>& quotes, const Vocabulary& vocabulary);
+  /// The same with the arrays of `storage` (given back on destruction; the
+  /// storage must outlive the layer).
+  TokenLayer(std::string_view text, const TextLayout& layout,
+             const std::vector<Quote>& quotes, const Vocabulary& vocabulary,
+             TokenLayerStorage* storage);
+  TokenLayer(TokenLayer&& other) noexcept;
+  TokenLayer(const TokenLayer&) = delete;
+  TokenLayer& operator=(const TokenLayer&) = delete;
+  ~TokenLayer();
 
   int size() const noexcept { return static_cast<int>(facts_.size()); }
   bool in_range(int t) const noexcept { return t >= 0 && t < size(); }
@@ -138,10 +156,15 @@ class TokenLayer {
                  std::string_view lower);
   void set_nesting(const TextLayout& layout, const std::vector<Quote>& quotes);
 
+  void build(std::string_view text, const TextLayout& layout,
+             const std::vector<Quote>& quotes);
+
   const Vocabulary& vocabulary_;
   WordTable local_;  // words the vocabulary lacks; ids past it
   std::vector<TokenFacts> facts_;
   std::vector<int> parent_;
+  std::vector<int> open_, depth_;         // set_nesting's stacks
+  TokenLayerStorage* storage_ = nullptr;  // where the arrays go back
 };
 
 }  // namespace quotelink::detail

@@ -119,9 +119,10 @@ std::string_view WordTable::store(std::string_view word) {
   return {data, word.size()};
 }
 
-void WordTable::clear() noexcept {
+void WordTable::clear() {
   words_.clear();
   hashes_.clear();
+  if (slots_.empty()) slots_.assign(64, 0);  // moved from: usable again
   std::fill(slots_.begin(), slots_.end(), 0);
   oversized_.clear();
   chunks_in_use_ = 0;

@@ -88,7 +88,7 @@ class WordTable {
   /// Makes room for `words` words without growing.
   void reserve(std::size_t words);
   /// Forgets every word, keeping the memory for the next use.
-  void clear() noexcept;
+  void clear();
 
  private:
   void grow();

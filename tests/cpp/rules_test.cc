@@ -64,10 +64,11 @@ TEST(RulesTest, EveryStageTableIsListedAndNamesAreUniqueAcrossStages) {
       EXPECT_TRUE(names.insert(row.name).second) << row.name;
     }
   }
-  EXPECT_EQ(stages, (std::set<RuleStage>{RuleStage::mentions, RuleStage::sieves,
-                                         RuleStage::reported}));
+  EXPECT_EQ(stages,
+            (std::set<RuleStage>{RuleStage::mentions, RuleStage::frames,
+                                 RuleStage::sieves, RuleStage::reported}));
   for (std::string_view name :
-       {"mention_pronouns", "colon_cue", "reported_after"})
+       {"mention_pronouns", "frame_apposition", "colon_cue", "reported_after"})
     EXPECT_TRUE(names.count(name)) << name;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "frame_rules.h"
 #include "sieve_stage.h"
 
 namespace quotelink::detail {
@@ -88,6 +89,47 @@ TEST(FrameStage, SubjectRulesFindTheSpeaker) {
   ASSERT_EQ(subordinate.frames.size(), 2u);
   EXPECT_TRUE(subordinate.frames[1].subordinate);
   EXPECT_FALSE(subordinate.frames[0].subordinate);
+}
+
+TEST(FrameTable, EachSubjectRuleIsANamedRowInOrder) {
+  std::set<std::string_view> names;
+  for (std::size_t r = 0; r < kFrameRuleCount; ++r) {
+    const FrameRuleRow& row = kFrameRules[r];
+    EXPECT_EQ(static_cast<std::size_t>(row.id), r);
+    EXPECT_EQ(row.rule.name.substr(0, 6), "frame_") << row.rule.name;
+    EXPECT_TRUE(names.insert(row.rule.name).second) << row.rule.name;
+  }
+  EXPECT_EQ(rule(FrameRule::apposition).rule.name, "frame_apposition");
+  EXPECT_EQ(rule(FrameRule::comma_parenthetical).scope, FrameScope::finite);
+  EXPECT_EQ(rule(FrameRule::subordinate).phase, FramePhase::clause);
+}
+
+// Config::disabled_rules switches a frame rule off by its name: the next
+// rule of the table may then answer, or none does.
+TEST(FrameStage, ANamedRuleSwitchedOffTakesOnlyItsAnswer) {
+  const std::string appositive =
+      "Hugh Hill, a doctor, said the plan would fail.";
+  SieveRun no_apposition(appositive, without({"frame_apposition"}));
+  ASSERT_FALSE(no_apposition.frames.empty());
+  // The comma parenthetical, the next rule, finds the same subject.
+  EXPECT_EQ(no_apposition.mention_text(no_apposition.frames[0].source),
+            "Hugh Hill");
+  SieveRun neither(appositive,
+                   without({"frame_apposition", "frame_comma_parenthetical"}));
+  EXPECT_EQ(neither.frames[0].source, -1);
+
+  const std::string asked = "Senator Jane Roe was asked about the plan.";
+  SieveRun hearer(asked);
+  ASSERT_EQ(hearer.frames.size(), 1u);
+  EXPECT_EQ(hearer.frames[0].source, -1);
+  SieveRun passive(asked, without({"frame_passive"}));
+  ASSERT_EQ(passive.frames.size(), 1u);
+  EXPECT_EQ(passive.mention_text(passive.frames[0].source),
+            "Senator Jane Roe");
+  SieveRun subordinate("Hooton said it after Rubio spoke.",
+                       without({"frame_subordinate"}));
+  ASSERT_EQ(subordinate.frames.size(), 2u);
+  EXPECT_FALSE(subordinate.frames[1].subordinate);
 }
 
 TEST(SieveStage, AnExtractorWithADisabledSieveAnswersWithoutIt) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -130,8 +131,21 @@ TEST(Vocabulary, AnUnknownLanguageIsAnErrorNamingIt) {
   config.language = "xx";
   const std::string message = error_of([&] { Extractor e(config); });
   EXPECT_NE(message.find("'xx'"), std::string::npos) << message;
+  // The packs built in, from the embedded data.
+  EXPECT_NE(message.find("(built in: en)"), std::string::npos) << message;
   config.language = "../en";
   EXPECT_FALSE(error_of([&] { Extractor e(config); }).empty());
+}
+
+TEST(Vocabulary, PackLanguagesAreTheDirectoriesHoldingAPackFile) {
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(pack_languages({"zz/pack.txt", "en/cues.tsv", "model/en.bin",
+                            "en/pack.txt", "fr/words.tsv", "a/b/pack.txt",
+                            "pack.txt", "xpack.txt"}),
+            (Names{"en", "zz"}));
+  const std::vector<std::string_view> built = embedded_file_names();
+  EXPECT_NE(std::find(built.begin(), built.end(), "en/pack.txt"), built.end());
+  EXPECT_EQ(pack_languages(built), (Names{"en"}));
 }
 
 TEST(Vocabulary, AnUnknownDisabledRuleIsAnError) {
