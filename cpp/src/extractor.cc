@@ -52,8 +52,10 @@ void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
   attribute_quotes(doc, layout, tokens, lexicon, config, lexicon.model);
   std::vector<double> scores;
   if (lexicon.model) {
-    apply_model(doc, layout, *lexicon.model, &scores);
-    propose_reports(doc, layout, *lexicon.model, &scores);
+    const PosTags tags =
+        lexicon.tagger ? lexicon.tagger->tag(doc.text, layout) : PosTags();
+    apply_model(doc, layout, *lexicon.model, &scores, &tags);
+    propose_reports(doc, layout, *lexicon.model, &scores, &tags);
     choose_sources(doc, layout, *lexicon.model);
   }
   // Confidence becomes the calibrated chance that a record is right.
