@@ -56,7 +56,7 @@ void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
         lexicon.tagger ? lexicon.tagger->tag(doc.text, layout) : PosTags();
     apply_model(doc, layout, *lexicon.model, &scores, &tags);
     propose_reports(doc, layout, *lexicon.model, &scores, &tags);
-    choose_sources(doc, layout, *lexicon.model);
+    choose_sources(doc, layout, *lexicon.model, &tags);
   }
   // Confidence becomes the calibrated chance that a record is right.
   calibrate_confidences(doc, scores, lexicon.calibration, evidence);

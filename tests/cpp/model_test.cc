@@ -328,8 +328,9 @@ TEST(ChooseSource, ExamplesAreThoseThePipelineScores) {
   EXPECT_EQ(examples[0].mention_start, 0u);
   EXPECT_EQ(examples[0].mention_end, 8u);  // "Jane Roe", code points
   RulesOutput r = rules_output(kSourceless);
+  const quotelink::detail::PosTags tags = shipped_tags(r);
   EXPECT_EQ(examples[0].features,
-            quotelink::detail::source_features(r.doc, r.layout, 0, 0));
+            quotelink::detail::source_features(r.doc, r.layout, 0, 0, &tags));
 }
 
 TEST(ShippedModel, LoadsAndJudgesReports) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "model/choose_source.h"
 #include "model/pos_training.h"
 #include "model/report_examples.h"
 #include "model/report_features.h"
@@ -209,6 +210,28 @@ TEST(PosTagger, ReportFeaturesReadTheTags) {
   PosTags other = tags;
   for (std::uint8_t& t : other) t = d::kPosNoun;
   EXPECT_NE(d::report_features(doc, layout, 0, &other), tagged);
+}
+
+TEST(PosTagger, SourceFeaturesReadTheTags) {
+  quotelink::Config config;
+  config.model = false;
+  const quotelink::Lexicon lexicon(config);
+  quotelink::Document doc;
+  doc.text = "Jane Roe, the mayor, explained the plan would cut taxes.\n";
+  const d::TextLayout layout = d::run_rules(doc, lexicon);
+  ASSERT_FALSE(doc.quotes.empty());
+  const std::vector<int> candidates = d::source_candidates(doc, layout, 0);
+  ASSERT_FALSE(candidates.empty());
+  const int m = candidates[0];
+  const std::vector<std::uint32_t> plain =
+      d::source_features(doc, layout, 0, m);
+  const PosTags tags = trained().tag(doc.text, layout);
+  const std::vector<std::uint32_t> tagged =
+      d::source_features(doc, layout, 0, m, &tags);
+  ASSERT_GT(tagged.size(), plain.size());
+  EXPECT_TRUE(std::equal(plain.begin(), plain.end(), tagged.begin()));
+  const PosTags none;
+  EXPECT_EQ(d::source_features(doc, layout, 0, m, &none), plain);
 }
 
 }  // namespace

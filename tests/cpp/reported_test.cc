@@ -211,9 +211,9 @@ TEST(Reported, ReportingOnlyVerbNeedsNoMarks) {
 }
 
 TEST(Reported, TopicAfterACuePreposition) {
-  Document doc = run(
-      "The governor talked about the state's drug crisis, saying it was "
-      "getting worse.");
+  Document doc =
+      run("The governor talked about the state's drug crisis, saying it was "
+          "getting worse.");
   const Quote* q = quote_starting(doc, "the state's drug crisis");
   ASSERT_TRUE(q);
   EXPECT_EQ(doc.text_of(*q), "the state's drug crisis");
@@ -230,9 +230,9 @@ TEST(Reported, TopicOnlyVerbNeedsItsPreposition) {
   Document doc = run("Mr. Hedge referred to the two Trump resorts.");
   EXPECT_EQ(only_indirect(doc), "the two Trump resorts");
   EXPECT_EQ(speaker_of(doc, "the two Trump resorts"), "Hedge");
-  EXPECT_EQ(only_indirect(
-                run("The senator referred the question to the committee.")),
-            "<0 quotes>");
+  EXPECT_EQ(
+      only_indirect(run("The senator referred the question to the committee.")),
+      "<0 quotes>");
   EXPECT_EQ(only_indirect(run("Jane Roe pointed to the rising cost of rent.")),
             "the rising cost of rent");
   EXPECT_EQ(only_indirect(run("Jane Roe pointed the way to the exit.")),
@@ -333,9 +333,9 @@ TEST(Reported, DirectQuotationIsNotRepeated) {
 }
 
 TEST(Reported, CueOfAFrontedQuotationReportsNothingAfterIt) {
-  Document doc = run(
-      "\"We will win,\" Jane Roe told a crowd at the arena that cheered "
-      "loudly.");
+  Document doc =
+      run("\"We will win,\" Jane Roe told a crowd at the arena that cheered "
+          "loudly.");
   EXPECT_EQ(indirect(doc).size(), 0u);
   // A gerund after it is a report of its own.
   Document adding =
@@ -353,11 +353,11 @@ TEST(Reported, GerundCueAfterACommaEndsTheClause) {
 }
 
 TEST(Reported, ReportInsideARelativeEndsAtItsComma) {
-  Document doc = run(
-      "Jane Roe, who said she rarely votes, said the plan would fail.");
-  EXPECT_EQ(indirect_texts(doc),
-            (std::vector<std::string>{"she rarely votes",
-                                      "the plan would fail"}));
+  Document doc =
+      run("Jane Roe, who said she rarely votes, said the plan would fail.");
+  EXPECT_EQ(
+      indirect_texts(doc),
+      (std::vector<std::string>{"she rarely votes", "the plan would fail"}));
 }
 
 TEST(Reported, StanceVerbsReportAClause) {
@@ -389,9 +389,9 @@ TEST(Reported, ScareQuotesAreNoAttributions) {
   // (Sieves.EverySiblingInsideAQuotationIsNested).
   Document term = run("Jane Roe went to see the film \"Jaws\" with friends.");
   EXPECT_TRUE(term.quotes.empty());
-  Document cued = run(
-      "Jane Roe spoke on the \"reform of the tax code for small farms\" "
-      "at a rally on Friday.");
+  Document cued =
+      run("Jane Roe spoke on the \"reform of the tax code for small farms\" "
+          "at a rally on Friday.");
   ASSERT_EQ(cued.quotes.size(), 1u);
   EXPECT_EQ(cued.quotes[0].kind, QuoteKind::partial);
   Document opening = run("\"Never,\" the man in the hat said.");
@@ -434,8 +434,7 @@ TEST(Reported, ALinkIsNoClause) {
 TEST(Reported, ClauseOpeningWithANumber) {
   Document doc =
       run("Officials said 2016 has been a difficult year for the party.");
-  EXPECT_EQ(only_indirect(doc),
-            "2016 has been a difficult year for the party");
+  EXPECT_EQ(only_indirect(doc), "2016 has been a difficult year for the party");
   EXPECT_EQ(speaker_of(doc, "2016 has been"), "Officials");
   // A number without a verb after it is an object, not a clause.
   EXPECT_EQ(only_indirect(run("The Senate confirmed 92 to 0 on Tuesday.")),
@@ -491,15 +490,14 @@ TEST(Reported, ANounFormWithoutSubjectClosesNoReport) {
 TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
   // The continuation sieve lends Jane Roe's name to the next quotation; a
   // term in marks is still nobody's words.
-  Document doc = run(
-      "\"We will win this state,\" Jane Roe said. \"It is time.\" The "
-      "campaign's \"ground game\" is strong.");
+  Document doc =
+      run("\"We will win this state,\" Jane Roe said. \"It is time.\" The "
+          "campaign's \"ground game\" is strong.");
   ASSERT_EQ(doc.quotes.size(), 2u);
   EXPECT_EQ(doc.text_of(doc.quotes[1]), "It is time.");
   // Nor does a cue elsewhere in the sentence (the same_sentence sieve).
-  EXPECT_TRUE(
-      run("Jane Roe asked Sanders about the \"2 million-plus\" figure.")
-          .quotes.empty());
+  EXPECT_TRUE(run("Jane Roe asked Sanders about the \"2 million-plus\" figure.")
+                  .quotes.empty());
   // A longer quotation in a sentence without a cue keeps the lent speaker.
   Document longer = run(
       "\"We will win this state,\" Jane Roe said. Her \"ground game for the "
@@ -508,21 +506,21 @@ TEST(Reported, ATermDoesNotBorrowTheNeighbouringSpeaker) {
 }
 
 TEST(Reported, ClauseEndsAtACommaBeforeAClauseBreak) {
-  Document doc = run(
-      "Jane Roe said the plan was sound, but critics remain unconvinced.");
+  Document doc =
+      run("Jane Roe said the plan was sound, but critics remain unconvinced.");
   EXPECT_EQ(only_indirect(doc), "the plan was sound");
-  Document semicolon = run(
-      "Jane Roe said the plan was sound; critics remain unconvinced.");
+  Document semicolon =
+      run("Jane Roe said the plan was sound; critics remain unconvinced.");
   EXPECT_EQ(only_indirect(semicolon), "the plan was sound");
-  Document summary = run(
-      "Jane Roe said the plan was sound - a claim her rivals dispute.");
+  Document summary =
+      run("Jane Roe said the plan was sound - a claim her rivals dispute.");
   EXPECT_EQ(only_indirect(summary), "the plan was sound");
 }
 
 TEST(Reported, SubjectBeforeALongApposition) {
-  Document doc = run(
-      "The employee of four years, 27, who spoke on the condition of "
-      "anonymity, said she became pregnant last year.");
+  Document doc =
+      run("The employee of four years, 27, who spoke on the condition of "
+          "anonymity, said she became pregnant last year.");
   EXPECT_EQ(only_indirect(doc), "she became pregnant last year");
   EXPECT_EQ(mention_of(doc, *quote_starting(doc, "she became")),
             "The employee");
@@ -544,9 +542,9 @@ TEST(Reported, NounLikeCueFormsReportNoClauseAfterThem) {
 }
 
 TEST(Reported, AccordingToInsideTheSentence) {
-  Document because = run(
-      "Jane Roe will skip the debate because, according to officials, "
-      "the moderators would ignore her.");
+  Document because =
+      run("Jane Roe will skip the debate because, according to officials, "
+          "the moderators would ignore her.");
   EXPECT_EQ(only_indirect(because), "the moderators would ignore her");
   Document inside =
       run("Acme receives, according to Jane Roe, $2 million from the state.");
@@ -555,8 +553,8 @@ TEST(Reported, AccordingToInsideTheSentence) {
 }
 
 TEST(Reported, SpeakerAndColonOpeningAParagraph) {
-  Document doc = run(
-      "Jane Roe: The plan will fail.\n\nJane Roe spoke in Ohio on Friday.");
+  Document doc =
+      run("Jane Roe: The plan will fail.\n\nJane Roe spoke in Ohio on Friday.");
   EXPECT_EQ(only_indirect(doc), "The plan will fail");
   EXPECT_EQ(speaker_of(doc, "The plan"), "Jane Roe");
   EXPECT_EQ(sieve_of(doc, "The plan"), "reported_colon");
@@ -581,12 +579,13 @@ TEST(Reported, FrontedClauseStartsAfterADateline) {
 }
 
 TEST(Reported, PredicativeAsCueDoesNotEndTheClause) {
-  EXPECT_EQ(only_indirect(run(
-                "The dispatch said Choe Ryong Hae, a high-ranking member of the "
-                "party widely seen as a close confidant of Kim, would visit "
-                "Russia soon.")),
-            "Choe Ryong Hae, a high-ranking member of the party widely seen "
-            "as a close confidant of Kim, would visit Russia soon");
+  EXPECT_EQ(
+      only_indirect(
+          run("The dispatch said Choe Ryong Hae, a high-ranking member of the "
+              "party widely seen as a close confidant of Kim, would visit "
+              "Russia soon.")),
+      "Choe Ryong Hae, a high-ranking member of the party widely seen "
+      "as a close confidant of Kim, would visit Russia soon");
   // "the ruling party": a cue word after a determiner ends no clause.
   EXPECT_EQ(only_indirect(run("The dispatch said Choe, a member of the ruling "
                               "party, would visit Russia soon.")),
@@ -675,15 +674,15 @@ TEST(Reported, MentionAfterTheCueThatOpensTheClauseIsNoInvertedSource) {
 }
 
 TEST(Reported, SplitClauseEndsLikeAnyOther) {
-  Document gerund = run(
-      "The talks failed, a senior official said, adding that the cost was "
-      "hard to estimate.");
+  Document gerund =
+      run("The talks failed, a senior official said, adding that the cost was "
+          "hard to estimate.");
   EXPECT_EQ(indirect_texts(gerund),
             (std::vector<std::string>{"The talks failed",
                                       "that the cost was hard to estimate"}));
-  Document semicolon = run(
-      "The talks failed, a senior official said, and the envoys left; the "
-      "markets fell.");
+  Document semicolon =
+      run("The talks failed, a senior official said, and the envoys left; the "
+          "markets fell.");
   ASSERT_TRUE(quote_starting(semicolon, "The talks"));
   EXPECT_EQ(semicolon.text_of(*quote_starting(semicolon, "The talks")),
             "The talks failed, a senior official said, and the envoys left");
@@ -799,9 +798,9 @@ TEST(ReportedEnds, DatelineWithANonAsciiCapitalIsLeftOut) {
 // its own clause, which ends the one before; a gerund inside the marks does
 // not.
 TEST(ReportedEnds, GerundCueAfterQuotedComma) {
-  Document doc = run(
-      "He said that is a \"distortion,\" describing the team as highly "
-      "accomplished.");
+  Document doc =
+      run("He said that is a \"distortion,\" describing the team as highly "
+          "accomplished.");
   EXPECT_EQ(indirect_texts(doc),
             (std::vector<std::string>{"that is a \"distortion,\"",
                                       "the team as highly accomplished"}));
@@ -815,30 +814,30 @@ TEST(ReportedEnds, GerundCueAfterQuotedComma) {
 // A report inside a subordinate clause that opens the sentence ends at the
 // comma closing that clause; a cue after that comma reports to the end.
 TEST(ReportedEnds, SubordinateOpeningEndsAtItsComma) {
-  Document doc = run(
-      "Though the mayor said the plan would fail, voters approved it.");
+  Document doc =
+      run("Though the mayor said the plan would fail, voters approved it.");
   EXPECT_EQ(only_indirect(doc), "the plan would fail");
-  Document asked = run(
-      "But when voters were asked who would bring change, Smith trounced "
-      "Jones.");
+  Document asked =
+      run("But when voters were asked who would bring change, Smith trounced "
+          "Jones.");
   EXPECT_EQ(only_indirect(asked), "who would bring change");
-  Document after = run(
-      "When the vote ended, the mayor said the plan would fail, and it "
-      "did.");
+  Document after =
+      run("When the vote ended, the mayor said the plan would fail, and it "
+          "did.");
   EXPECT_EQ(only_indirect(after), "the plan would fail, and it did");
 }
 
 // A short object ends at a clause break or a semicolon, as a longer clause
 // does; a complementiser before the break keeps the clause whole.
 TEST(ReportedEnds, ShortObjectEndsAtClauseBreak) {
-  Document but = run(
-      "The senator defended his vote, but later he changed course.");
+  Document but =
+      run("The senator defended his vote, but later he changed course.");
   EXPECT_EQ(only_indirect(but), "his vote");
-  Document semicolon = run(
-      "Many mayors have endorsed her; last month the governor did too.");
+  Document semicolon =
+      run("Many mayors have endorsed her; last month the governor did too.");
   EXPECT_EQ(only_indirect(semicolon), "her");
-  Document that = run(
-      "She argued that, while taxes may rise, workers will gain.");
+  Document that =
+      run("She argued that, while taxes may rise, workers will gain.");
   EXPECT_EQ(only_indirect(that),
             "that, while taxes may rise, workers will gain");
 }
@@ -848,8 +847,7 @@ TEST(ReportedEnds, ShortObjectEndsAtClauseBreak) {
 TEST(ReportedEnds, ShortObjectEndsBeforeNextSpeechVerb) {
   Document doc =
       run("Harry Reid blasted Rubio and defended Cruz in a recent interview.");
-  EXPECT_EQ(indirect_texts(doc),
-            (std::vector<std::string>{"Rubio", "Cruz"}));
+  EXPECT_EQ(indirect_texts(doc), (std::vector<std::string>{"Rubio", "Cruz"}));
   Document noun =
       run("The governor praised the workers and managers of the plant.");
   EXPECT_EQ(only_indirect(noun), "the workers and managers of the plant");
@@ -858,8 +856,7 @@ TEST(ReportedEnds, ShortObjectEndsBeforeNextSpeechVerb) {
 // A name or object pronoun object ends before an adjunct of the report
 // (class reported_adjuncts); "as" before a noun phrase stays in the object.
 TEST(ReportedEnds, NameObjectEndsBeforeAdjunct) {
-  Document name =
-      run("The senator criticized Bill Clinton during a debate.");
+  Document name = run("The senator criticized Bill Clinton during a debate.");
   EXPECT_EQ(only_indirect(name), "Bill Clinton");
   Document pronoun =
       run("The senator opposed it as she prepared her campaign.");
@@ -873,12 +870,12 @@ TEST(ReportedEnds, NameObjectEndsBeforeAdjunct) {
 // A report ends at ", and he" / ", and they" (reported_clause_break_pairs),
 // after a closing quotation mark too; ", and it" continues it.
 TEST(ReportedEnds, ClauseBreakPairEndsReport) {
-  Document he = run(
-      "The mayor denied that the deal was signed, and he left the room.");
+  Document he =
+      run("The mayor denied that the deal was signed, and he left the room.");
   EXPECT_EQ(only_indirect(he), "that the deal was signed");
-  Document quoted = run(
-      "The mayor decried the \"politics of anything goes,\" and they left "
-      "the room.");
+  Document quoted =
+      run("The mayor decried the \"politics of anything goes,\" and they left "
+          "the room.");
   EXPECT_EQ(only_indirect(quoted), "the \"politics of anything goes,\"");
   Document it = run("The mayor said the deal was signed, and it was legal.");
   EXPECT_EQ(only_indirect(it), "the deal was signed, and it was legal");
@@ -917,9 +914,9 @@ TEST(ReportedEnds, SubjectRelativeEndsAtItsComma) {
   Document doc =
       run("A Texas voter who supports Trump, Golvach lost his son in 2009.");
   EXPECT_EQ(only_indirect(doc), "Trump");
-  Document late = run(
-      "The senator met in the hall with voters who praised the plan, his "
-      "aides and the mayor.");
+  Document late =
+      run("The senator met in the hall with voters who praised the plan, his "
+          "aides and the mayor.");
   EXPECT_EQ(only_indirect(late), "the plan, his aides and the mayor");
 }
 
@@ -968,16 +965,16 @@ TEST(Reported, PossessivePronounHoldsAReportingNoun) {
 // "attacks on A", "support for A" are reporting nouns; without a holder
 // they report nothing.
 TEST(Reported, AttacksOnAndSupportForAreReportingNouns) {
-  Document doc = run(
-      "Donald Trump on Thursday ratcheted up his attacks on Marco Rubio.");
+  Document doc =
+      run("Donald Trump on Thursday ratcheted up his attacks on Marco Rubio.");
   EXPECT_EQ(only_indirect(doc), "Marco Rubio");
   EXPECT_EQ(speaker_of(doc, "Marco Rubio"), "Donald Trump");
   Document support =
       run("Jane Roe spoke on Monday. Roe's support for the plan is new.");
   EXPECT_EQ(speaker_of(support, "the plan"), "Jane Roe");
-  Document behind = run(
-      "Mike Pence spoke on Monday. He has thrown his support behind Paul "
-      "Ryan.");
+  Document behind =
+      run("Mike Pence spoke on Monday. He has thrown his support behind Paul "
+          "Ryan.");
   EXPECT_EQ(speaker_of(behind, "Paul Ryan"), "Mike Pence");
   Document assault =
       run("Jane Roe spoke on Monday. Her assault on the plan was fierce.");

@@ -135,7 +135,8 @@ namespace {
 
 // The source examples of record q of `doc`.
 void add_source_examples(const Document& doc, const TextLayout& layout,
-                         std::size_t q, std::vector<SourceExample>& out) {
+                         const PosTags& tags, std::size_t q,
+                         std::vector<SourceExample>& out) {
   for (int m : source_candidates(doc, layout, q)) {
     SourceExample e;
     e.start = doc.code_point_offset(doc.quotes[q].span.begin);
@@ -144,7 +145,7 @@ void add_source_examples(const Document& doc, const TextLayout& layout,
     e.mention_end = doc.code_point_offset(doc.mentions[m].span.end);
     e.sourced = doc.quotes[q].mention >= 0;
     e.rules_choice = m == doc.quotes[q].mention;
-    e.features = source_features(doc, layout, q, m);
+    e.features = source_features(doc, layout, q, m, &tags);
     out.push_back(std::move(e));
   }
 }
@@ -155,6 +156,7 @@ std::vector<SourceExample> ReportExampleFinder::proposed_source_examples(
     std::string_view text, const std::vector<std::size_t>& chosen) const {
   Document doc;
   const TextLayout layout = rules_document(text, doc);
+  const PosTags tags = this->tags(doc, layout);
   const ReportCandidates candidates(doc, layout);
   std::vector<ReportCandidate> all;
   for (int t : candidates.words())
@@ -165,7 +167,7 @@ std::vector<SourceExample> ReportExampleFinder::proposed_source_examples(
       throw error("candidate record " + std::to_string(i) + " of " +
                   std::to_string(all.size()));
     doc.quotes.push_back(proposed_record(layout, all[i]));
-    add_source_examples(doc, layout, doc.quotes.size() - 1, out);
+    add_source_examples(doc, layout, tags, doc.quotes.size() - 1, out);
     doc.quotes.pop_back();
   }
   return out;
@@ -175,9 +177,10 @@ std::vector<SourceExample> ReportExampleFinder::source_examples(
     std::string_view text) const {
   Document doc;
   const TextLayout layout = rules_document(text, doc);
+  const PosTags tags = this->tags(doc, layout);
   std::vector<SourceExample> out;
   for (std::size_t q = 0; q < doc.quotes.size(); ++q)
-    add_source_examples(doc, layout, q, out);
+    add_source_examples(doc, layout, tags, q, out);
   return out;
 }
 
