@@ -56,9 +56,11 @@ void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
                    &scratch);
   std::vector<double> scores;
   if (lexicon.model) {
-    apply_model(doc, layout, *lexicon.model, &scores);
-    propose_reports(doc, layout, *lexicon.model, &scores);
-    choose_sources(doc, layout, *lexicon.model);
+    const PosTags tags =
+        lexicon.tagger ? lexicon.tagger->tag(doc.text, layout) : PosTags();
+    apply_model(doc, layout, *lexicon.model, &scores, &tags);
+    propose_reports(doc, layout, *lexicon.model, &scores, &tags);
+    choose_sources(doc, layout, *lexicon.model, &tags);
   }
   mark_relative_sources(doc, layout, tokens, lexicon.relative_sources);
   // Confidence becomes the calibrated chance that a record is right.

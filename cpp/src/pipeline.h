@@ -9,6 +9,7 @@
 #include "lexicon.h"
 #include "model/apply_model.h"
 #include "model/choose_source.h"
+#include "model/pos_tagger.h"
 #include "model/propose_reports.h"
 #include "quotelink/extractor.h"
 #include "relative_sources.h"
@@ -34,6 +35,7 @@ class Lexicon {
         relative_sources(vocabulary),
         model(config.model && config.indirect ? &detail::shipped_model()
                                               : nullptr),
+        tagger(model ? detail::shipped_tagger() : nullptr),
         calibration(config.calibration ? &detail::shipped_calibration_index()
                                        : nullptr) {}
 
@@ -51,6 +53,9 @@ class Lexicon {
   detail::RelativeSourceClasses relative_sources;
   /// The learned layer's model, or nullptr for the rules only.
   const detail::LinearModel* model;
+  /// The tagger whose tags the model reads, or nullptr (none embedded, or
+  /// no model).
+  const detail::PosTagger* tagger;
   /// The confidence calibration table, or nullptr for the rules' constants.
   const detail::CalibrationIndex* calibration;
   /// Work arrays lent to each extraction running (scratch.h).

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -21,6 +22,7 @@
 #include "calibration.h"
 #include "model/linear_model.h"
 #include "model/perceptron_trainer.h"
+#include "model/pos_tagger.h"
 #include "model/report_examples.h"
 #include "quotelink/error.h"
 
@@ -115,11 +117,30 @@ py::list source_tuples(const std::vector<detail::SourceExample>& found) {
   return out;
 }
 
+// The tagger `bytes` name: None, the embedded one; empty, none; else the
+// parsed file (quotelink.Error when malformed).
+std::unique_ptr<detail::PosTagger> tagger_of(
+    const std::optional<py::bytes>& bytes) {
+  if (!bytes) {
+    const detail::PosTagger* shipped = detail::shipped_tagger();
+    return shipped ? std::make_unique<detail::PosTagger>(*shipped) : nullptr;
+  }
+  const std::string raw(*bytes);
+  if (raw.empty()) return nullptr;
+  return std::make_unique<detail::PosTagger>(detail::PosTagger::parse(raw));
+}
+
 void bind_finder(py::module_& m) {
   py::class_<detail::ReportExampleFinder>(
       m, "_ReportExampleFinder",
       "The rules-only records and cue candidates of a text, with features.")
-      .def(py::init<>())
+      .def(py::init([](const std::optional<py::bytes>& tagger) {
+             return std::make_unique<detail::ReportExampleFinder>(
+                 tagger_of(tagger).get());
+           }),
+           py::arg("tagger") = py::none(),
+           "The features read the tags of tagger file bytes (None: the "
+           "embedded tagger; b'': no tags).")
       .def(
           "examples",
           [](const detail::ReportExampleFinder& self, const std::string& text) {
@@ -223,12 +244,16 @@ void bind_finder(py::module_& m) {
       m, "_ModelRunner",
       "The pipeline with the given model bytes (None: the rules only), "
       "uncalibrated.")
-      .def(py::init([](const std::optional<py::bytes>& model) {
-             return std::make_unique<detail::ModelRunner>(
-                 model ? LinearModel::parse(std::string(*model))
-                       : LinearModel{});
-           }),
-           py::arg("model"))
+      .def(
+          py::init([](const std::optional<py::bytes>& model,
+                      const std::optional<py::bytes>& tagger) {
+            return std::make_unique<detail::ModelRunner>(
+                model ? LinearModel::parse(std::string(*model)) : LinearModel{},
+                tagger_of(tagger).get());
+          }),
+          py::arg("model"), py::arg("tagger") = py::none(),
+          "The model reads the tags of tagger file bytes (None: the embedded "
+          "tagger; b'': no tags).")
       .def(
           "extract",
           [](const detail::ModelRunner& self, const std::string& text,

@@ -32,5 +32,7 @@ void bind_corpus(pybind11::module_& m);
 void bind_stream(pybind11::module_& m);
 /// Registers the learned layer's training hooks (quotelink.train).
 void bind_model(pybind11::module_& m);
+/// Registers the tagger's training hooks (quotelink.train).
+void bind_tagger(pybind11::module_& m);
 
 }  // namespace quotelink::python

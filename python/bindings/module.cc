@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m) {
   quotelink::python::bind_corpus(m);
   quotelink::python::bind_stream(m);
   quotelink::python::bind_model(m);
+  quotelink::python::bind_tagger(m);
 }

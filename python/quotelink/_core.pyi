@@ -139,7 +139,8 @@ class Corpus:
 # The learned layer's training hooks (quotelink.train). Feature lists are
 # packed: uint32 little-endian hashes, and the count of each example's.
 class _ReportExampleFinder:
-    def __init__(self) -> None: ...
+    def __init__(self, tagger: bytes | None = None) -> None:
+        """Features read the tags of tagger file bytes (None: the embedded tagger; b"": no tags)."""
     def examples(self, text: str) -> list[tuple[int, int, str, str, list[int]]]:
         """(start, end, kind, sieve, features) per record; code points."""
     def cue_examples(self, text: str) -> tuple[list[int], list[int], bytes, bytes]:
@@ -159,7 +160,8 @@ class _ReportExampleFinder:
 _Evidence = tuple[str, str, str, float | None, int]
 
 class _ModelRunner:
-    def __init__(self, model: bytes | None) -> None: ...
+    def __init__(self, model: bytes | None, tagger: bytes | None = None) -> None:
+        """The model reads the tags of tagger file bytes (None: the embedded tagger; b"": no tags)."""
     def extract(self, text: str, id: str = "") -> Document:
         """A Document, as Extractor's."""
     def extract_with_evidence(self, text: str, id: str = "") -> tuple[Document, list[_Evidence]]:
@@ -181,3 +183,19 @@ def _model_scores(model: bytes, name: str, features: bytes, lengths: bytes) -> l
 
 def _model_info(model: bytes) -> list[tuple[str, int, float, int]]:
     """(name, bits, threshold, non-zero weights) per classifier."""
+
+# The part-of-speech tagger's hooks: (text, begins, ends, PTB tags) per text,
+# silver tokens in code points.
+_SilverText = tuple[str, list[int], list[int], list[str]]
+
+def _train_pos_tagger(texts: list[_SilverText], bits: int, epochs: int, seed: int) -> bytes:
+    """The tagger file's bytes, trained on the silver tags."""
+
+def _pos_agreement(tagger: bytes, texts: list[_SilverText]) -> tuple[int, int]:
+    """(tokens tagged as the silver tags say, tokens with a silver tag)."""
+
+def _pos_class_names() -> list[str]:
+    """The tagger's classes, in class order."""
+
+def _pos_class(ptb: str) -> int:
+    """The class index of a Penn Treebank tag."""

@@ -199,3 +199,63 @@ def load(directory: str) -> list[PolnearDocument]:
             content = handle.read()
         docs.append(PolnearDocument(doc, text, ann_path, parse_ann(content, text, ann_path)))
     return docs
+
+
+@dataclass(frozen=True)
+class SilverText:
+    """An article with CoreNLP's silver tokens: code-point offsets into the
+    text and Penn Treebank tags (machine output, not gold)."""
+
+    id: str
+    text: str
+    begins: list[int]
+    ends: list[int]
+    tags: list[str]
+
+
+def _conllu_tokens(path: str) -> tuple[list[int], list[int], list[str]]:
+    """(begins, ends, XPOS tags) of the tokens of a CoNLL-U file whose MISC
+    column holds ``start=`` and ``end=`` code-point offsets."""
+    begins: list[int] = []
+    ends: list[int] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.rstrip("\r\n")
+            if not line or line.startswith("#"):
+                continue
+            columns = line.split("\t")
+            if len(columns) != 10:
+                raise AnnotationError(f"{path}:{number}: expected 10 tab-separated columns, not {len(columns)}")
+            if not columns[0].isdigit():
+                continue  # a multi-word token's range or an empty node
+            misc = dict(item.split("=", 1) for item in columns[9].split("|") if "=" in item)
+            try:
+                begins.append(int(misc["start"]))
+                ends.append(int(misc["end"]))
+            except (KeyError, ValueError):
+                raise AnnotationError(f"{path}:{number}: no start= and end= offsets in MISC") from None
+            tags.append(columns[4])
+    return begins, ends, tags
+
+
+def load_silver(directory: str) -> list[SilverText]:
+    """The articles of a PolNeAR split that have a ``corenlp/NAME.conllu``
+    beside ``text/NAME.txt``, in name order, with their silver tokens sorted
+    by offset."""
+    corenlp_dir = os.path.join(directory, "corenlp")
+    try:
+        names = sorted(n[: -len(".conllu")] for n in os.listdir(corenlp_dir) if n.endswith(".conllu"))
+    except OSError as exc:
+        raise AnnotationError(f"{corenlp_dir}: cannot list the CoNLL-U files: {exc.strerror or exc}") from exc
+    out = []
+    for name in names:
+        text_path = os.path.join(directory, "text", name + ".txt")
+        if not os.path.exists(text_path):
+            continue
+        with open(text_path, encoding="utf-8", newline="") as handle:
+            text = handle.read()
+        tokens = sorted(zip(*_conllu_tokens(os.path.join(corenlp_dir, name + ".conllu"))))
+        begins, ends, tags = (list(column) for column in zip(*tokens)) if tokens else ([], [], [])
+        out.append(SilverText(name, text, begins, ends, tags))
+    return out

@@ -35,6 +35,12 @@ Training, deterministic for the same data and options:
 4. the final averaged perceptrons are trained on every article, with those
    thresholds, and written to ``--out``.
 
+The classifiers' features include the parts of speech of the tagger
+(``model/pos.bin``): with ``--tagger-out``, it is first trained on the
+CoreNLP silver tags of the split (``DIR/corenlp/*.conllu``, see
+:func:`train_tagger`) and written there, and every step above reads its
+tags; without it, the steps read the tagger the build embeds.
+
 The model file holds weights of hashed features only, never corpus text.
 """
 
@@ -61,6 +67,8 @@ SOURCE_BITS = 14  # choose_source's weight table: 2^14 entries
 # propose_report's gate scores every free word of every text: its 2^14
 # weights (32 KB) stay in cache.
 GATE_BITS = 14
+TAGGER_BITS = 16  # the tagger's table: 2^16 rows of 16 int16 weights, 2 MB
+TAGGER_EPOCHS = 8
 
 
 def pack(lists: Sequence[Sequence[int]]) -> tuple[bytes, bytes]:
@@ -142,10 +150,34 @@ def rules_only_extractor() -> Any:
     return Extractor(Config(model=False, calibration=False))
 
 
-def collect_records(gold: Sequence[qeval.GoldDocument], threads: int = 0) -> list[Record]:
-    """The indirect records of the rules-only pipeline over `gold`, labelled."""
+def silver_tuples(directory: str) -> list[tuple[str, list[int], list[int], list[str]]]:
+    """(text, begins, ends, PTB tags) of every article of PolNeAR `directory`
+    with CoreNLP silver tags, as the core's tagger hooks take them."""
+    return [(s.text, s.begins, s.ends, s.tags) for s in polnear.load_silver(directory)]
+
+
+def train_tagger(directory: str, *, bits: int = TAGGER_BITS, epochs: int = TAGGER_EPOCHS, seed: int = 1) -> bytes:
+    """The tagger file's bytes, trained on the silver tags of PolNeAR
+    `directory` (``corenlp/NAME.conllu`` beside ``text/NAME.txt``): an
+    averaged perceptron over quotelink's own tokens, each taking the coarse
+    class of the silver token holding its first character. Deterministic."""
+    return bytes(_core._train_pos_tagger(silver_tuples(directory), bits, epochs, seed))
+
+
+def tagger_agreement(tagger: bytes, directory: str) -> tuple[int, int]:
+    """(tokens tagged as the silver tags of `directory` say, tokens with a
+    silver tag)."""
+    agree, known = _core._pos_agreement(tagger, silver_tuples(directory))
+    return int(agree), int(known)
+
+
+def collect_records(
+    gold: Sequence[qeval.GoldDocument], threads: int = 0, tagger: Optional[bytes] = None
+) -> list[Record]:
+    """The indirect records of the rules-only pipeline over `gold`, labelled;
+    their features read `tagger`'s tags (None: the embedded tagger's)."""
     docs = rules_only_extractor().extract_many([g.text for g in gold], threads=threads, ids=[g.id for g in gold])
-    finder = _core._ReportExampleFinder()
+    finder = _core._ReportExampleFinder(tagger)
     threshold = Fraction(1, 2)
     records = []
     for index, (g, doc) in enumerate(zip(gold, docs)):
@@ -225,13 +257,15 @@ def _word_examples(
     return labels, lists
 
 
-def collect_report_candidates(directory: str, gold: Sequence[qeval.GoldDocument]) -> tuple[Candidates, Candidates]:
+def collect_report_candidates(
+    directory: str, gold: Sequence[qeval.GoldDocument], tagger: Optional[bytes] = None
+) -> tuple[Candidates, Candidates]:
     """Every candidate record propose_reports scores (a free word and a
     content after it) around the rules' records of the articles of `gold`,
     labelled by the annotations of PolNeAR `directory` (same articles), and
-    the gate's examples (one per free word)."""
+    the gate's examples (one per free word); tags as collect_records'."""
     annotated = {d.id: d for d in polnear.load(directory)}
-    finder = _core._ReportExampleFinder()
+    finder = _core._ReportExampleFinder(tagger)
     out, gate = Candidates([], [], [], []), Candidates([], [], [], [])
     for index, g in enumerate(gold):
         doc = annotated.get(g.id)
@@ -285,15 +319,15 @@ def _positive_reports(reports: Optional[Candidates], count: int) -> list[list[in
 
 
 def collect_source_candidates(
-    gold: Sequence[qeval.GoldDocument], reports: Optional[Candidates] = None
+    gold: Sequence[qeval.GoldDocument], reports: Optional[Candidates] = None, tagger: Optional[bytes] = None
 ) -> tuple[Candidates, Candidates]:
     """The candidate sources of the rules' reported-speech records: those of
     records without a source (choose_source) and of records with one
     (revise_source), each positive when the mention overlaps the annotated
     source of the gold attribution the record matches. With `reports`, the
     positive candidate records (made records alone, as propose_reports
-    would) add theirs to choose_source's."""
-    finder = _core._ReportExampleFinder()
+    would) add theirs to choose_source's. Tags as collect_records'."""
+    finder = _core._ReportExampleFinder(tagger)
     sourceless, sourced = Candidates([], [], [], []), Candidates([], [], [], [])
     proposed = _positive_reports(reports, len(gold))
     for index, g in enumerate(gold):
@@ -424,6 +458,7 @@ class TrainingData:
     revisions: Candidates  # revise_source
     reports: Candidates = field(default_factory=lambda: Candidates([], [], [], []))  # propose_report
     report_words: Candidates = field(default_factory=lambda: Candidates([], [], [], []))  # its gate
+    tagger: Optional[bytes] = None  # whose tags the features read (None: the embedded tagger)
 
 
 @dataclass(frozen=True)
@@ -466,7 +501,7 @@ def cross_validated_pipeline(
     for fold in range(folds):
         train_docs = {i for i in range(len(gold)) if i % folds != fold}
         model = model_for(data, train_docs, thresholds, **options)
-        run_pipeline(_core._ModelRunner(model), gold, range(fold, len(gold), folds), run)
+        run_pipeline(_core._ModelRunner(model, data.tagger), gold, range(fold, len(gold), folds), run)
     return run
 
 
@@ -561,6 +596,25 @@ def _write_calibration(
     print(f"wrote {args.calibration_out}")
 
 
+def _write_tagger(args: argparse.Namespace) -> bytes:
+    """Trains the tagger on the split's silver tags, writes it to
+    --tagger-out and reports its agreement (on --tagger-dev too, if given)."""
+    started = time.monotonic()
+    tagger = train_tagger(args.polnear, seed=args.seed)
+    with open(args.tagger_out, "wb") as out:
+        out.write(tagger)
+    agree, known = tagger_agreement(tagger, args.polnear)
+    line = (
+        f"wrote {args.tagger_out}: {len(tagger)} bytes in {time.monotonic() - started:.1f} s; "
+        f"agreement with the silver tags: train {100 * agree / max(known, 1):.2f}%"
+    )
+    if args.tagger_dev:
+        agree, known = tagger_agreement(tagger, args.tagger_dev)
+        line += f", {args.tagger_dev} {100 * agree / max(known, 1):.2f}% ({known} tokens)"
+    print(line)
+    return tagger
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     started = time.monotonic()
     try:
@@ -575,13 +629,19 @@ def _cmd_train(args: argparse.Namespace) -> int:
         print("quotelink train: --calibration-out needs --folds of 2 or more", file=sys.stderr)
         return 2
     options = {"bits": args.bits, "epochs": args.epochs, "seed": args.seed}
-    reports, report_words = collect_report_candidates(args.polnear, gold)
+    try:
+        tagger = _write_tagger(args) if args.tagger_out else None
+    except polnear.AnnotationError as exc:
+        print(f"quotelink train: {exc}", file=sys.stderr)
+        return 1
+    reports, report_words = collect_report_candidates(args.polnear, gold, tagger)
     data = TrainingData(
-        collect_records(gold, threads=args.threads),
+        collect_records(gold, threads=args.threads, tagger=tagger),
         collect_cue_candidates(args.polnear, gold),
-        *collect_source_candidates(gold, reports),
+        *collect_source_candidates(gold, reports, tagger),
         reports,
         report_words,
+        tagger,
     )
     thresholds, model_run = _choose_thresholds(args, gold, data, options)
     model = model_for(data, set(range(len(gold))), thresholds, **options)
@@ -625,6 +685,15 @@ def register_cli(sub: Any) -> None:
         "--calibration-out",
         metavar="FILE",
         help="also fit the confidence calibration table and write it (cpp/data/model/calibration.tsv)",
+    )
+    parser.add_argument(
+        "--tagger-out",
+        metavar="FILE",
+        help="first train the part-of-speech tagger on DIR/corenlp's silver tags and write it "
+        "(cpp/data/model/pos.bin); the model's features then read its tags (default: the embedded tagger's)",
+    )
+    parser.add_argument(
+        "--tagger-dev", metavar="DIR", help="with --tagger-out, also report the tagger's agreement on this split"
     )
     parser.add_argument("--folds", type=int, default=4, help="folds for choosing the threshold (1: threshold 0)")
     parser.add_argument("--epochs", type=int, default=10, help="perceptron passes (default 10)")

@@ -27,8 +27,13 @@ TEST(Extractor, ReplacesInvalidUtf8WhenAsked) {
   quotelink::Config config;
   config.replace_invalid_utf8 = true;
   quotelink::Extractor extractor(config);
-  quotelink::Document doc = extractor.extract(std::string("ab\xFF" "cd", 5));
-  EXPECT_EQ(doc.text, "ab\xEF\xBF\xBD" "cd");
+  quotelink::Document doc =
+      extractor.extract(std::string("ab\xFF"
+                                    "cd",
+                                    5));
+  EXPECT_EQ(doc.text,
+            "ab\xEF\xBF\xBD"
+            "cd");
   EXPECT_EQ(doc.replaced_invalid_bytes, 1u);
 }
 

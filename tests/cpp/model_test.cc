@@ -12,6 +12,7 @@
 #include "model/feature_text.h"
 #include "model/linear_model.h"
 #include "model/perceptron_trainer.h"
+#include "model/pos_tagger.h"
 #include "model/propose_cues.h"
 #include "model/propose_reports.h"
 #include "model/report_examples.h"
@@ -143,6 +144,14 @@ RulesOutput rules_output(const std::string& text) {
   out.doc.text = text;
   out.layout = quotelink::detail::run_rules(out.doc, lexicon);
   return out;
+}
+
+// The shipped tagger's tags of `r` (none when the build embeds no tagger).
+quotelink::detail::PosTags shipped_tags(const RulesOutput& r) {
+  const quotelink::detail::PosTagger* tagger =
+      quotelink::detail::shipped_tagger();
+  return tagger ? tagger->tag(r.doc.text, r.layout)
+                : quotelink::detail::PosTags();
 }
 
 TEST(ApplyModel, RejectedReportsGoDirectQuotesStay) {
@@ -319,8 +328,9 @@ TEST(ChooseSource, ExamplesAreThoseThePipelineScores) {
   EXPECT_EQ(examples[0].mention_start, 0u);
   EXPECT_EQ(examples[0].mention_end, 8u);  // "Jane Roe", code points
   RulesOutput r = rules_output(kSourceless);
+  const quotelink::detail::PosTags tags = shipped_tags(r);
   EXPECT_EQ(examples[0].features,
-            quotelink::detail::source_features(r.doc, r.layout, 0, 0));
+            quotelink::detail::source_features(r.doc, r.layout, 0, 0, &tags));
 }
 
 TEST(ShippedModel, LoadsAndJudgesReports) {
@@ -352,8 +362,10 @@ TEST(ReportExamples, FeaturesAreThoseThePipelineSees) {
   EXPECT_EQ(examples[0].sieve, "reported_after");
   EXPECT_EQ(examples[0].start, 14u);  // "the plan ...", code points
   RulesOutput r = rules_output(kReports);
+  // The finder reads the shipped tagger's tags, as the pipeline does.
+  const quotelink::detail::PosTags tags = shipped_tags(r);
   EXPECT_EQ(examples[0].features,
-            quotelink::detail::report_features(r.doc, r.layout, 0));
+            quotelink::detail::report_features(r.doc, r.layout, 0, &tags));
   EXPECT_THROW(finder.examples("bad \xC3("), quotelink::error);
 }
 
@@ -530,7 +542,8 @@ TEST(ProposeReports, ExamplesAreThoseThePipelineScores) {
   const quotelink::detail::ReportExampleFinder finder;
   const auto examples = finder.report_candidates(kMissed);
   RulesOutput r = rules_output(kMissed);
-  const quotelink::detail::ReportCandidates candidates(r.doc, r.layout);
+  const quotelink::detail::PosTags tags = shipped_tags(r);
+  const quotelink::detail::ReportCandidates candidates(r.doc, r.layout, &tags);
   std::size_t i = 0;
   for (int t : candidates.words())
     for (const quotelink::detail::ReportCandidate& c : candidates.spans(t)) {

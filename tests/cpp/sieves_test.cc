@@ -122,8 +122,9 @@ TEST(Sieves, AccordingTo) {
 }
 
 TEST(Sieves, NonSpeechVerbIsNoCue) {
-  auto doc = run("\"We lost the final countdown,\" Jane Roe played on the "
-                 "radio.");
+  auto doc =
+      run("\"We lost the final countdown,\" Jane Roe played on the "
+          "radio.");
   EXPECT_EQ(speaker_of(doc, "We lost"), "<none>");
 }
 
@@ -267,9 +268,9 @@ TEST(Sieves, EverySiblingInsideAQuotationIsNested) {
   EXPECT_EQ(doc.slice(outer.quoted_parts[1]), "never");
   // Inside a partial quotation (here within a mixed one) a quotation stays
   // a record of its own.
-  auto mixed = run(
-      "Critics have called the bill \"a 'bridge' to nowhere for the people "
-      "of the state and beyond it.\"");
+  auto mixed =
+      run("Critics have called the bill \"a 'bridge' to nowhere for the people "
+          "of the state and beyond it.\"");
   bool inner_kept = false;
   for (const quotelink::Quote& q : mixed.quotes)
     inner_kept |= mixed.text_of(q) == "bridge";
@@ -278,9 +279,9 @@ TEST(Sieves, EverySiblingInsideAQuotationIsNested) {
 
 TEST(Sieves, GerundAfterARelativeClauseBelongsToTheMainClause) {
   // "who said" is the architect's; ", saying" is the main clause's subject's.
-  auto doc = run(
-      "Donald Trump defended not paying an architect who said he was "
-      "stiffed, saying, \"Maybe he didn't do a good job.\"");
+  auto doc =
+      run("Donald Trump defended not paying an architect who said he was "
+          "stiffed, saying, \"Maybe he didn't do a good job.\"");
   EXPECT_EQ(speaker_of(doc, "Maybe he"), "Donald Trump");
 }
 
@@ -358,12 +359,13 @@ TEST(Sieves, MannerAdverbBetweenSubjectAndCue) {
 }
 
 TEST(Sieves, DurationAdverbsBetweenSubjectAndCue) {
-  // "has long insisted", "has so far rejected" (the adverbial class of words.tsv).
+  // "has long insisted", "has so far rejected" (the adverbial class of
+  // words.tsv).
   auto doc = run("Jane Roe has long insisted, \"We will win this state.\"");
   EXPECT_EQ(speaker_of(doc, "We will win"), "Jane Roe");
-  auto reported = run(
-      "North Korea has so far rejected international calls to embrace "
-      "reforms.");
+  auto reported =
+      run("North Korea has so far rejected international calls to embrace "
+          "reforms.");
   EXPECT_EQ(speaker_of(reported, "international calls"), "North Korea");
 }
 
@@ -451,17 +453,17 @@ TEST(Sieves, AddresseeAfterToldIsNoSpeaker) {
 }
 
 TEST(Sieves, GerundAfterAClauseTakesTheClauseSubject) {
-  auto doc = run(
-      "Speaking in Columbia, Jane Roe stepped up her attacks on the bill, "
-      "saying, \"We have got to achieve the day when all can walk the "
-      "streets.\"");
+  auto doc =
+      run("Speaking in Columbia, Jane Roe stepped up her attacks on the bill, "
+          "saying, \"We have got to achieve the day when all can walk the "
+          "streets.\"");
   EXPECT_EQ(speaker_of(doc, "We have got"), "Jane Roe");
 }
 
 TEST(Sieves, CoordinatedVerbAfterAnOpeningClause) {
-  auto doc = run(
-      "When asked whom she supported, Ms. Sherry smiled and said, \"I am "
-      "waiting for Michael Bloomberg to get in the race.\"");
+  auto doc =
+      run("When asked whom she supported, Ms. Sherry smiled and said, \"I am "
+          "waiting for Michael Bloomberg to get in the race.\"");
   EXPECT_EQ(speaker_of(doc, "I am waiting"), "Sherry");
 }
 
@@ -472,9 +474,9 @@ TEST(Sieves, SpeakerNamedByAgeAfterAnInvertedCue) {
   auto none = run("\"Now, he will go to work for you,\" said the 46.");
   EXPECT_EQ(speaker_of(none, "Now, he will"), "<none>");
   // Before the cue too.
-  auto before = run(
-      "\"What if he had elocution lessons?\" the 43-year-old asked in the "
-      "video.");
+  auto before =
+      run("\"What if he had elocution lessons?\" the 43-year-old asked in the "
+          "video.");
   EXPECT_EQ(speaker_of(before, "What if he"), "43-year-old");
 }
 
@@ -501,15 +503,15 @@ TEST(Sieves, TitleReachedOnlyThroughNeighboursIsNoDirectSpeech) {
 }
 
 TEST(Sieves, AccordingToAfterTheCueNamesTheRelayingSource) {
-  auto doc = run(
-      "\"We will win,\" Jane Roe said in an interview, according to a "
-      "transcript of the show. \"We always do.\"");
+  auto doc =
+      run("\"We will win,\" Jane Roe said in an interview, according to a "
+          "transcript of the show. \"We always do.\"");
   EXPECT_EQ(speaker_of(doc, "We will win"), "transcript");
   EXPECT_EQ(speaker_of(doc, "We always do"), "transcript");
   // In the next sentence "according to" reports something else.
-  auto other = run(
-      "\"We will win,\" Jane Roe said. According to the Associated Press, "
-      "she left.");
+  auto other =
+      run("\"We will win,\" Jane Roe said. According to the Associated Press, "
+          "she left.");
   EXPECT_EQ(speaker_of(other, "We will win"), "Jane Roe");
 }
 
@@ -522,15 +524,15 @@ TEST(Sieves, HeadingInCapitalsIsNoSpeakerOfTheColonQuote) {
 }
 
 TEST(Sieves, DashBylineInTheNextParagraph) {
-  auto doc = run(
-      "The claims were checked.\n\n\"Almost all new income is going to the "
-      "top.\"\n\n- Jane Roe.\n\nThe senator is relying on old data.");
+  auto doc =
+      run("The claims were checked.\n\n\"Almost all new income is going to the "
+          "top.\"\n\n- Jane Roe.\n\nThe senator is relying on old data.");
   EXPECT_EQ(speaker_of(doc, "Almost all"), "Jane Roe");
   EXPECT_EQ(sieve_of(doc, "Almost all"), "dash");
   // A paragraph further on is no byline.
-  auto none = run(
-      "\"Almost all new income is going to the top.\"\n\nThe claims were "
-      "checked.\n\n- Jane Roe.");
+  auto none =
+      run("\"Almost all new income is going to the top.\"\n\nThe claims were "
+          "checked.\n\n- Jane Roe.");
   EXPECT_EQ(speaker_of(none, "Almost all"), "<none>");
 }
 
@@ -547,23 +549,23 @@ TEST(Sieves, AdjunctAfterAnInvertedCueIsNoSpeaker) {
 }
 
 TEST(Sieves, ParagraphSieveSkipsASubordinateClauseCue) {
-  auto doc = run(
-      "\"Ours is the better plan,\" Jane Roe said after Rubio spoke. \"My "
-      "biggest concern is getting rid of the criminals.\"");
+  auto doc =
+      run("\"Ours is the better plan,\" Jane Roe said after Rubio spoke. \"My "
+          "biggest concern is getting rid of the criminals.\"");
   EXPECT_EQ(speaker_of(doc, "My biggest"), "Jane Roe");
   EXPECT_EQ(sieve_of(doc, "My biggest"), "paragraph");
 }
 
 TEST(Sieves, HeadOfAPrepositionalPhraseSpeaks) {
-  auto doc = run(
-      "\"We will win this state,\" a spokesman for New Hampshire Democrats "
-      "said on Monday.");
+  auto doc =
+      run("\"We will win this state,\" a spokesman for New Hampshire Democrats "
+          "said on Monday.");
   EXPECT_EQ(speaker_of(doc, "We will win"), "spokesman");
 }
 
 TEST(Sieves, SpeechVerbEndsTheSpeakersNounPhrase) {
-  auto doc = run(
-      "\"We will win this state,\" the senator told reporters in Ohio.");
+  auto doc =
+      run("\"We will win this state,\" the senator told reporters in Ohio.");
   const quotelink::Quote* q = attribution_test::quote_starting(doc, "We will");
   ASSERT_TRUE(q);
   ASSERT_GE(q->mention, 0);
@@ -575,35 +577,35 @@ TEST(Sieves, MentionInsideAnAdjunctIsNoSpeaker) {
       "\"Will he be the next attorney general?\" a Democratic staffer in the "
       "room wondered.");
   EXPECT_EQ(speaker_of(doc, "Will he be"), "Democratic staffer");
-  auto email = run(
-      "Her campaign sent an email to supporters saying, \"We were just "
-      "declared the winner in New Hampshire!\"");
+  auto email =
+      run("Her campaign sent an email to supporters saying, \"We were just "
+          "declared the winner in New Hampshire!\"");
   EXPECT_NE(speaker_of(email, "We were just"), "supporters");
 }
 
 TEST(Sieves, DocumentOpeningTheSentenceIntroducesAColonQuote) {
-  auto doc = run(
-      "Jane Roe wrote to the committee. Her letter makes a simple case: "
-      "\"Followers of radical groups hate everything we stand for.\"");
+  auto doc =
+      run("Jane Roe wrote to the committee. Her letter makes a simple case: "
+          "\"Followers of radical groups hate everything we stand for.\"");
   EXPECT_EQ(speaker_of(doc, "Followers of"), "letter");
 }
 
 TEST(Sieves, BareAttributionAfterAFullStopStillFollowsTheQuote) {
-  auto doc = run(
-      "Ted Cruz spoke. \"We are tired of it,\" Jane Roe said. \"I will say "
-      "we are tired of it.\" Cruz said. \"I am the son of an immigrant.\"");
+  auto doc =
+      run("Ted Cruz spoke. \"We are tired of it,\" Jane Roe said. \"I will say "
+          "we are tired of it.\" Cruz said. \"I am the son of an immigrant.\"");
   EXPECT_EQ(speaker_of(doc, "I will say"), "Ted Cruz");
   // With more after the verb the capital opens a new report.
-  auto other = run(
-      "Ted Cruz spoke. \"We are tired of it,\" Jane Roe said. \"I will say "
-      "we are tired of it.\" Cruz said he would leave.");
+  auto other =
+      run("Ted Cruz spoke. \"We are tired of it,\" Jane Roe said. \"I will say "
+          "we are tired of it.\" Cruz said he would leave.");
   EXPECT_EQ(speaker_of(other, "I will say"), "Jane Roe");
 }
 
 TEST(Sieves, GerundAfterTheQuoteNeverInverts) {
-  auto doc = run(
-      "Jane Roe said the members will meet, but said, \"It is time we "
-      "change how we do it,\" promising the Friends of Abe a new start.");
+  auto doc =
+      run("Jane Roe said the members will meet, but said, \"It is time we "
+          "change how we do it,\" promising the Friends of Abe a new start.");
   EXPECT_EQ(speaker_of(doc, "It is time"), "Jane Roe");
 }
 
@@ -615,9 +617,9 @@ TEST(Sieves, ColonQuoteFollowedByANewSentenceKeepsItsIntroduction) {
 }
 
 TEST(Sieves, HeadAFewWordsBeforeAnAdjunctSpeaks) {
-  auto doc = run(
-      "Another intelligence source speaking to Fox News said, \"The agents "
-      "are investigating the donations.\"");
+  auto doc =
+      run("Another intelligence source speaking to Fox News said, \"The agents "
+          "are investigating the donations.\"");
   EXPECT_EQ(speaker_of(doc, "The agents"), "intelligence source");
 }
 
@@ -629,9 +631,9 @@ TEST(Sieves, QuotationAfterACueAndThatIsPartOfTheReport) {
   ASSERT_TRUE(q);
   EXPECT_NE(q->kind, quotelink::QuoteKind::direct);
   EXPECT_EQ(speaker_of(doc, "I intend"), "Jane Roe");
-  auto direct = run(
-      "By contrast, Sen. Jane Roe said on Monday, \"I intend to do as much "
-      "as I can, wherever I can be helpful.\"");
+  auto direct =
+      run("By contrast, Sen. Jane Roe said on Monday, \"I intend to do as much "
+          "as I can, wherever I can be helpful.\"");
   const quotelink::Quote* d =
       attribution_test::quote_starting(direct, "I intend");
   ASSERT_TRUE(d);

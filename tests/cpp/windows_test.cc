@@ -88,8 +88,11 @@ TEST(WindowEnd, InsideLongParagraphsAtSentencesThenSpacesThenCharacters) {
   EXPECT_EQ(cut_at("aaaa bbbb. Cccc dddd eeee", 0, 20, &cut), "Cccc dddd eeee");
   EXPECT_EQ(cut, WindowCut::sentence);
   // A sentence opening with a quotation inside the paragraph starts a cut.
-  EXPECT_EQ(cut_at("aaaa bbbb. \xE2\x80\x9C" "Cccc dddd eeee", 0, 20, &cut),
-            "\xE2\x80\x9C" "Cccc dddd eeee");
+  EXPECT_EQ(cut_at("aaaa bbbb. \xE2\x80\x9C"
+                   "Cccc dddd eeee",
+                   0, 20, &cut),
+            "\xE2\x80\x9C"
+            "Cccc dddd eeee");
   EXPECT_EQ(cut, WindowCut::sentence);
   EXPECT_EQ(cut_at("aaaa bbbb cccc dddd eeee", 0, 20, &cut), "dddd eeee");
   EXPECT_EQ(cut, WindowCut::space);

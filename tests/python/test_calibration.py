@@ -140,9 +140,10 @@ def test_train_fits_the_table_reproducibly(tmp_path, capsys):
     assert "calibration:" in printed and "2-fold CV" in printed
     text = first.decode()
     assert text.startswith("# quotelink calibration table")
-    # Every record of the cross-validated model pipeline (the 30 reports the
-    # fold models keep) plus the rules-only pipeline's 48 reports.
-    assert "\ngroup\t*\t48\t78\n" in text
+    # Every record of the cross-validated model pipeline (the 32 reports the
+    # fold models keep; their features read the embedded tagger's tags) plus
+    # the rules-only pipeline's 48 reports.
+    assert "\ngroup\t*\t46\t80\n" in text
     assert "\ngroup\t*|kind=indirect|rule=reported_after\t24\t48\n" in text
     assert _core._calibrated(text, [("indirect", "reported_after", "name", None, 8)])[0] > 0
     assert cli.main(

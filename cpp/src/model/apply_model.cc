@@ -11,7 +11,8 @@
 namespace quotelink::detail {
 
 void apply_model(Document& doc, const TextLayout& layout,
-                 const LinearModel& model, std::vector<double>* scores) {
+                 const LinearModel& model, std::vector<double>* scores,
+                 const PosTags* tags) {
   const double not_judged = std::nan("");
   const LinearClassifier* accept = model.find(kAcceptReport);
   if (!accept) {
@@ -21,7 +22,7 @@ void apply_model(Document& doc, const TextLayout& layout,
   std::vector<double> score(doc.quotes.size(), not_judged);
   for (std::size_t q = 0; q < doc.quotes.size(); ++q)
     if (doc.quotes[q].kind == QuoteKind::indirect)
-      score[q] = accept->score(report_features(doc, layout, q));
+      score[q] = accept->score(report_features(doc, layout, q, tags));
   std::vector<Quote> kept;
   kept.reserve(doc.quotes.size());
   if (scores) scores->clear();

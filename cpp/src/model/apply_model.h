@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/linear_model.h"
+#include "model/pos_tagger.h"
 #include "quotelink/document.h"
 #include "text.h"
 
@@ -21,10 +22,12 @@ inline constexpr std::string_view kAcceptReport = "accept_report";
 /// are left as they are. A model without that classifier changes nothing.
 /// doc.quotes stays sorted; mentions and entities are untouched. With
 /// `scores`, it receives accept_report's score of each kept record, in
-/// doc.quotes order (NaN for a record the model did not judge).
+/// doc.quotes order (NaN for a record the model did not judge). `tags`
+/// (the window's parts of speech, or none) feed report_features.
 void apply_model(Document& doc, const TextLayout& layout,
                  const LinearModel& model,
-                 std::vector<double>* scores = nullptr);
+                 std::vector<double>* scores = nullptr,
+                 const PosTags* tags = nullptr);
 
 /// The embedded data file of the shipped model (cpp/data/model/en.bin).
 inline constexpr std::string_view kShippedModel = "model/en.bin";

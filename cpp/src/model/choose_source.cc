@@ -108,10 +108,25 @@ RecordParts record_parts(const Document& doc, const TextLayout& layout,
   return r;
 }
 
+// The tag features of a candidate spanning tokens [first, last].
+void add_tag_features(const PosTags& tags, const RecordParts& r, int first,
+                      int last, std::uint32_t side,
+                      std::vector<std::uint32_t>& out) {
+  const auto add = [&out](FeatureHash f) { out.push_back(f.value()); };
+  const std::uint32_t before = tag_part(tags, first - 1);
+  const std::uint32_t after = tag_part(tags, last + 1);
+  add(FeatureHash(21) << before);
+  add(FeatureHash(22) << after << side);
+  add(FeatureHash(23) << tag_part(tags, last));
+  add(FeatureHash(24) << before << after);
+  add(FeatureHash(25) << tag_part(tags, r.cue_end - 1) << side);
+}
+
 std::vector<std::uint32_t> candidate_features(const Document& doc,
                                               const TextLayout& layout,
                                               const Quote& quote,
-                                              const RecordParts& r, int m) {
+                                              const RecordParts& r, int m,
+                                              const PosTags* tags) {
   const Mention& mention = doc.mentions[m];
   std::vector<std::uint32_t> out;
   out.reserve(24);
@@ -155,6 +170,8 @@ std::vector<std::uint32_t> candidate_features(const Document& doc,
     add(FeatureHash(19) << rules << kind);
     add(FeatureHash(20) << r.rules_kind << kind);
   }
+  if (tags && !tags->empty())
+    add_tag_features(*tags, r, first, last, side, out);
   return out;
 }
 
@@ -162,10 +179,11 @@ std::vector<std::uint32_t> candidate_features(const Document& doc,
 
 std::vector<std::uint32_t> source_features(const Document& doc,
                                            const TextLayout& layout,
-                                           std::size_t q, int m) {
+                                           std::size_t q, int m,
+                                           const PosTags* tags) {
   const Quote& quote = doc.quotes[q];
   return candidate_features(doc, layout, quote,
-                            record_parts(doc, layout, quote), m);
+                            record_parts(doc, layout, quote), m, tags);
 }
 
 namespace {
@@ -180,7 +198,8 @@ struct SourceScores {
 
 SourceScores score_candidates(const Document& doc, const TextLayout& layout,
                               std::size_t q, const LinearClassifier& c,
-                              const std::vector<int>& by_start) {
+                              const std::vector<int>& by_start,
+                              const PosTags* tags) {
   SourceScores out;
   const std::vector<int> candidates =
       source_candidates(doc, layout, q, &by_start);
@@ -189,7 +208,7 @@ SourceScores score_candidates(const Document& doc, const TextLayout& layout,
   const RecordParts parts = record_parts(doc, layout, quote);
   for (int m : candidates) {
     const double score =
-        c.score(candidate_features(doc, layout, quote, parts, m));
+        c.score(candidate_features(doc, layout, quote, parts, m, tags));
     if (m == doc.quotes[q].mention) {
       out.rules_score = score;
       continue;
@@ -212,7 +231,7 @@ void take_source(Document& doc, std::size_t q, int m) {
 }  // namespace
 
 void choose_sources(Document& doc, const TextLayout& layout,
-                    const LinearModel& model) {
+                    const LinearModel& model, const PosTags* tags) {
   const LinearClassifier* choose = model.find(kChooseSource);
   const LinearClassifier* revise = model.find(kReviseSource);
   if (!choose && !revise) return;
@@ -221,7 +240,7 @@ void choose_sources(Document& doc, const TextLayout& layout,
     const bool sourced = doc.quotes[q].mention >= 0;
     const LinearClassifier* c = sourced ? revise : choose;
     if (!c) continue;
-    const SourceScores s = score_candidates(doc, layout, q, *c, by_start);
+    const SourceScores s = score_candidates(doc, layout, q, *c, by_start, tags);
     if (s.best < 0) continue;
     // A sourceless record takes a candidate scoring over the threshold; a
     // sourced one switches when another beats the rules' choice by it.

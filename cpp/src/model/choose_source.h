@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/linear_model.h"
+#include "model/pos_tagger.h"
 #include "quotelink/document.h"
 #include "reported_stage.h"  // kMaxClauseTokens: how far from a cue to look
 #include "text.h"
@@ -37,11 +38,13 @@ std::vector<int> source_candidates(const Document& doc,
 /// The features of mention `m` as the source of doc.quotes[q]: its kind,
 /// side of the cue and distance, the commas and candidates between them,
 /// its words and the cue's; for a record with a source, whether `m` is the
-/// rules' choice and what that is. Linear in the tokens of the cue's
-/// sentence.
+/// rules' choice and what that is; with `tags` (the window's, not empty),
+/// the tags around the mention and the cue's. Linear in the tokens of the
+/// cue's sentence.
 std::vector<std::uint32_t> source_features(const Document& doc,
                                            const TextLayout& layout,
-                                           std::size_t q, int m);
+                                           std::size_t q, int m,
+                                           const PosTags* tags = nullptr);
 
 /// Contract: runs after apply_model on one window. For a record without a
 /// source, the candidate (source_candidates) that choose_source scores
@@ -51,8 +54,8 @@ std::vector<std::uint32_t> source_features(const Document& doc,
 /// least revise_source's threshold. A new source sets Quote::mention,
 /// Quote::speaker (the mention's entity) and appends "+source" to the
 /// sieve. A missing classifier leaves its records alone. Records stay in
-/// place.
+/// place. `tags` as source_features'.
 void choose_sources(Document& doc, const TextLayout& layout,
-                    const LinearModel& model);
+                    const LinearModel& model, const PosTags* tags = nullptr);
 
 }  // namespace quotelink::detail

@@ -25,6 +25,19 @@ std::uint32_t token_hash(const Document& doc, const TextLayout& layout, int t) {
   return text_hash(std::string_view(doc.text).substr(s.begin, s.size()));
 }
 
+std::uint32_t tag_part(const PosTags& tags, int t) {
+  if (t < 0) return kBeforeText;
+  if (t >= static_cast<int>(tags.size())) return kAfterText;
+  return 16u + tags[t];
+}
+
+bool has_tag(const PosTags& tags, int first, int end, std::uint8_t tag) {
+  const int stop = std::min(end, static_cast<int>(tags.size()));
+  for (int t = std::max(first, 0); t < stop; ++t)
+    if (tags[t] == tag) return true;
+  return false;
+}
+
 bool is_comma(const Document& doc, const TextLayout& layout, int t) {
   return layout.tokens[t].kind == TokenKind::punctuation &&
          doc.text[layout.tokens[t].span.begin] == ',';

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/pos_tagger.h"
 #include "quotelink/document.h"
 #include "text.h"
 
@@ -47,6 +48,13 @@ inline constexpr std::uint32_t kBeforeText = 1, kAfterText = 2,
 /// text_hash of token t's text, or kBeforeText / kAfterText outside the
 /// text.
 std::uint32_t token_hash(const Document& doc, const TextLayout& layout, int t);
+
+/// Token t's tag as a part (above the markers), or kBeforeText /
+/// kAfterText outside `tags`.
+std::uint32_t tag_part(const PosTags& tags, int t);
+
+/// True when a token of [first, end) is tagged `tag`.
+bool has_tag(const PosTags& tags, int first, int end, std::uint8_t tag);
 
 /// True when token t is a comma.
 bool is_comma(const Document& doc, const TextLayout& layout, int t);

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "model/model_bytes.h"
 #include "quotelink/error.h"
 
 namespace quotelink::detail {
@@ -10,66 +11,7 @@ namespace {
 
 constexpr char kMagic[8] = {'Q', 'L', 'M', 'O', 'D', 'E', 'L', '1'};
 
-void put_u32(std::string& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>(v >> (8 * i)));
-}
-
-void put_f32(std::string& out, float f) {
-  std::uint32_t v;
-  std::memcpy(&v, &f, sizeof v);
-  put_u32(out, v);
-}
-
-// Reads little-endian fields from a model file, failing with the offset.
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-
-  std::uint32_t u32(const char* what) {
-    return static_cast<std::uint32_t>(unsigned_le(4, what));
-  }
-  std::uint16_t u16(const char* what) {
-    return static_cast<std::uint16_t>(unsigned_le(2, what));
-  }
-  float f32(const char* what) {
-    std::uint32_t v = u32(what);
-    float f;
-    std::memcpy(&f, &v, sizeof f);
-    return f;
-  }
-  std::string_view take(std::size_t n, const char* what) {
-    need(n, what);
-    std::string_view s = bytes_.substr(at_, n);
-    at_ += n;
-    return s;
-  }
-  std::size_t offset() const { return at_; }
-  bool done() const { return at_ == bytes_.size(); }
-
- private:
-  void need(std::size_t n, const char* what) const {
-    if (bytes_.size() - at_ < n)
-      throw error(std::string("model file truncated: ") + what + " needs " +
-                      std::to_string(n) + " bytes, " +
-                      std::to_string(bytes_.size() - at_) + " left",
-                  at_);
-  }
-  std::uint64_t unsigned_le(int n, const char* what) {
-    need(static_cast<std::size_t>(n), what);
-    std::uint64_t v = 0;
-    for (int i = 0; i < n; ++i)
-      v |= static_cast<std::uint64_t>(
-               static_cast<unsigned char>(bytes_[at_ + i]))
-           << (8 * i);
-    at_ += static_cast<std::size_t>(n);
-    return v;
-  }
-
-  std::string_view bytes_;
-  std::size_t at_ = 0;
-};
-
-LinearClassifier parse_classifier(Reader& in) {
+LinearClassifier parse_classifier(ModelReader& in) {
   LinearClassifier c;
   const std::uint16_t name_length = in.u16("classifier name length");
   c.name = std::string(in.take(name_length, "classifier name"));
@@ -82,14 +24,7 @@ LinearClassifier parse_classifier(Reader& in) {
                 bits_at);
   c.scale = in.f32("scale");
   c.threshold = in.f32("threshold");
-  const std::size_t count = std::size_t{1} << c.bits;
-  std::string_view raw = in.take(count * 2, "weights");
-  c.weights.resize(count);
-  for (std::size_t i = 0; i < count; ++i)
-    c.weights[i] = static_cast<std::int16_t>(
-        static_cast<std::uint16_t>(static_cast<unsigned char>(raw[2 * i])) |
-        static_cast<std::uint16_t>(static_cast<unsigned char>(raw[2 * i + 1])
-                                   << 8));
+  c.weights = in.i16s(std::size_t{1} << c.bits, "weights");
   return c;
 }
 
@@ -129,17 +64,13 @@ std::string LinearModel::serialize() const {
     put_u32(out, c.bits);
     put_f32(out, c.scale);
     put_f32(out, c.threshold);
-    for (std::int16_t w : c.weights) {
-      const auto u = static_cast<std::uint16_t>(w);
-      out.push_back(static_cast<char>(u & 0xff));
-      out.push_back(static_cast<char>(u >> 8));
-    }
+    put_i16s(out, c.weights);
   }
   return out;
 }
 
 LinearModel LinearModel::parse(std::string_view bytes) {
-  Reader in(bytes);
+  ModelReader in(bytes);
   if (in.take(sizeof kMagic, "magic") !=
       std::string_view(kMagic, sizeof kMagic))
     throw error("not a quotelink model file (no QLMODEL1 magic)", 0);

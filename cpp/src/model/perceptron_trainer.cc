@@ -10,8 +10,7 @@ namespace quotelink::detail {
 
 namespace {
 
-// splitmix64: a small, portable generator, so the shuffle is the same
-// everywhere (std::shuffle's use of a generator is implementation-defined).
+// splitmix64: a small, portable generator.
 std::uint64_t next_random(std::uint64_t& state) {
   std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
@@ -19,20 +18,30 @@ std::uint64_t next_random(std::uint64_t& state) {
   return z ^ (z >> 31);
 }
 
-void shuffle(std::vector<std::size_t>& order, std::uint64_t& state) {
+}  // namespace
+
+void shuffle_order(std::vector<std::size_t>& order, std::uint64_t& state) {
   for (std::size_t i = order.size(); i > 1; --i)
     std::swap(order[i - 1], order[next_random(state) % i]);
 }
 
-// The averaged weights w - u / c (Daumé's trick: u accumulates c * update).
-std::vector<double> averaged(const std::vector<double>& w,
-                             const std::vector<double>& u, double c) {
-  std::vector<double> out(w.size());
-  for (std::size_t i = 0; i < w.size(); ++i) out[i] = w[i] - u[i] / c;
-  return out;
+float quantized_average(const std::vector<double>& w,
+                        const std::vector<double>& u, double c,
+                        std::vector<std::int16_t>& out) {
+  std::vector<double> avg(w.size());
+  double largest = 0.0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    avg[i] = w[i] - u[i] / c;
+    largest = std::max(largest, std::fabs(avg[i]));
+  }
+  const float scale =
+      largest > 0.0 ? static_cast<float>(largest / 32767.0) : 1.0f;
+  out.resize(avg.size());
+  for (std::size_t i = 0; i < avg.size(); ++i)
+    out[i] = static_cast<std::int16_t>(std::clamp<long>(
+        std::lround(avg[i] / static_cast<double>(scale)), -32767, 32767));
+  return scale;
 }
-
-}  // namespace
 
 LinearClassifier train_perceptron(const std::string& name,
                                   const std::vector<TrainingExample>& examples,
@@ -52,7 +61,7 @@ LinearClassifier train_perceptron(const std::string& name,
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::uint64_t state = options.seed;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    shuffle(order, state);
+    shuffle_order(order, state);
     for (std::size_t i : order) {
       const TrainingExample& e = examples[i];
       double score = 0.0;
@@ -67,17 +76,10 @@ LinearClassifier train_perceptron(const std::string& name,
       c += 1.0;
     }
   }
-  const std::vector<double> avg = averaged(w, u, c);
-  double largest = 0.0;
-  for (double v : avg) largest = std::max(largest, std::fabs(v));
   LinearClassifier out;
   out.name = name;
   out.bits = options.bits;
-  out.scale = largest > 0.0 ? static_cast<float>(largest / 32767.0) : 1.0f;
-  out.weights.resize(size);
-  for (std::size_t i = 0; i < size; ++i)
-    out.weights[i] = static_cast<std::int16_t>(std::clamp<long>(
-        std::lround(avg[i] / static_cast<double>(out.scale)), -32767, 32767));
+  out.scale = quantized_average(w, u, c, out.weights);
   return out;
 }
 

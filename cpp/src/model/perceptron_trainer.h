@@ -23,6 +23,18 @@ struct PerceptronOptions {
   std::uint64_t seed = 1;   ///< the shuffle of each pass
 };
 
+/// Shuffles `order` with splitmix64 from `state` (advanced): the same
+/// order on every platform (std::shuffle's use of a generator is
+/// implementation-defined).
+void shuffle_order(std::vector<std::size_t>& order, std::uint64_t& state);
+
+/// The averaged weights w - u / c (Daumé's trick: u accumulates c * update)
+/// quantized to int16 into `out`; returns the scale (real weight per int16
+/// unit).
+float quantized_average(const std::vector<double>& w,
+                        const std::vector<double>& u, double c,
+                        std::vector<std::int16_t>& out);
+
 /// Trains `name` on `examples` (averaged perceptron, one shuffled pass per
 /// epoch) and quantizes the averaged weights to int16; threshold 0. Throws
 /// quotelink::error for bits over kMaxClassifierBits or epochs < 1. The same

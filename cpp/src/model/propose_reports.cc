@@ -30,9 +30,11 @@ std::uint32_t shape_class(const Document& doc, const TextLayout& layout, int t,
 }  // namespace
 
 ReportCandidates::ReportCandidates(const Document& doc,
-                                   const TextLayout& layout)
+                                   const TextLayout& layout,
+                                   const PosTags* tags)
     : doc_(doc),
       layout_(layout),
+      tags_(tags && !tags->empty() ? tags : nullptr),
       covered_(layout.tokens.size(), 0),
       mention_end_(layout.tokens.size(), 0),
       records_in_sentence_(layout.sentences.size(), 0),
@@ -133,6 +135,11 @@ void ReportCandidates::word_features(int t,
                            << tail_hash(text, 2))
                .value();
   out[6] = (FeatureHash(7) << subject << tail3).value();
+  if (!tags_) return;
+  const std::uint32_t tag = tag_part(*tags_, t);
+  out.push_back((FeatureHash(8) << tag).value());
+  out.push_back((FeatureHash(9) << tag_part(*tags_, t - 1) << tag).value());
+  out.push_back((FeatureHash(30) << tag << tag_part(*tags_, t + 1)).value());
 }
 
 void ReportCandidates::span_features(const ReportCandidate& c,
@@ -174,6 +181,23 @@ void ReportCandidates::span_features(const ReportCandidate& c,
   out.push_back((FeatureHash(27)
                  << shape_class(doc_, layout_, c.first, sentence) << end_kind)
                     .value());
+  if (tags_) add_tag_features(c, end_kind, out);
+}
+
+void ReportCandidates::add_tag_features(const ReportCandidate& c,
+                                        std::uint32_t end_kind,
+                                        std::vector<std::uint32_t>& out) const {
+  const PosTags& tags = *tags_;
+  const std::uint32_t first = tag_part(tags, c.first);
+  out.push_back((FeatureHash(31) << first << end_kind).value());
+  out.push_back(
+      (FeatureHash(32) << first << tag_part(tags, c.first + 1)).value());
+  out.push_back((FeatureHash(33) << tag_part(tags, c.last)).value());
+  out.push_back((FeatureHash(34) << tag_part(tags, c.last + 1)).value());
+  const bool finite = has_tag(tags, c.first, c.last + 1, kPosVerbFin);
+  out.push_back(
+      (FeatureHash(35) << (finite ? 1u : 0u) << bucket(c.last - c.first + 1))
+          .value());
 }
 
 std::uint32_t ReportCandidates::subject_of(int t) const {
@@ -263,12 +287,13 @@ std::vector<Proposal> score_words(const ReportCandidates& candidates,
 }  // namespace
 
 void propose_reports(Document& doc, const TextLayout& layout,
-                     const LinearModel& model, std::vector<double>* scores) {
+                     const LinearModel& model, std::vector<double>* scores,
+                     const PosTags* tags) {
   const LinearClassifier* propose = model.find(kProposeReport);
   const LinearClassifier* gate = model.find(kProposeReportGate);
   if (!propose || !gate) return;
   std::vector<Proposal> proposals =
-      score_words(ReportCandidates(doc, layout), *propose, *gate);
+      score_words(ReportCandidates(doc, layout, tags), *propose, *gate);
   if (proposals.empty()) return;
   std::stable_sort(
       proposals.begin(), proposals.end(),

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/linear_model.h"
+#include "model/pos_tagger.h"
 #include "quotelink/document.h"
 #include "reported_stage.h"  // kMaxClauseTokens: how far from a cue to look
 #include "text.h"
@@ -40,8 +41,11 @@ class ReportCandidates {
   /// The free words of `doc` (its records so far) over `layout`: lower-case
   /// words of three or more letters in prose paragraphs that no record's
   /// marks, content or cue covers, followed in their sentence by a free
-  /// word, number or quotation mark (where a content starts).
-  ReportCandidates(const Document& doc, const TextLayout& layout);
+  /// word, number or quotation mark (where a content starts). With `tags`
+  /// (the window's parts of speech, not empty), the features include the
+  /// word's tag and its neighbours', and the content's edge tags.
+  ReportCandidates(const Document& doc, const TextLayout& layout,
+                   const PosTags* tags = nullptr);
 
   const std::vector<int>& words() const { return words_; }
   /// The candidate contents after free word `t`: up to its sentence's end
@@ -68,9 +72,13 @@ class ReportCandidates {
   /// The kind of the mention ending right before token t, as a part, or
   /// a marker when none does.
   std::uint32_t subject_of(int t) const;
+  /// span_features' part-of-speech features of `c` (tags_ is set).
+  void add_tag_features(const ReportCandidate& c, std::uint32_t end_kind,
+                        std::vector<std::uint32_t>& out) const;
 
   const Document& doc_;
   const TextLayout& layout_;
+  const PosTags* tags_;            // nullptr: no tag features
   std::vector<char> covered_;      // per token: inside a record or its cue
   std::vector<char> mention_end_;  // per token: kind letter of a mention
                                    // ending there, or 0
@@ -99,8 +107,9 @@ void insert_records(Document& doc, std::vector<Quote> added,
 /// "model_cue", confidence 0, inserted in doc.quotes' order (by content
 /// start). With `scores` (apply_model's, in doc.quotes order), a NaN is
 /// inserted at each new record's place. A model without both entries
-/// changes nothing. Linear in tokens.
+/// changes nothing. `tags` as ReportCandidates'. Linear in tokens.
 void propose_reports(Document& doc, const TextLayout& layout,
-                     const LinearModel& model, std::vector<double>* scores);
+                     const LinearModel& model, std::vector<double>* scores,
+                     const PosTags* tags = nullptr);
 
 }  // namespace quotelink::detail

@@ -15,15 +15,19 @@ namespace quotelink::detail {
 
 namespace {
 
-// The rules with their constant confidences: what training reads.
+// A copy of `tagger`, or nullptr.
+std::unique_ptr<const PosTagger> copy_of(const PosTagger* tagger) {
+  return tagger ? std::make_unique<const PosTagger>(*tagger) : nullptr;
+}
+
+}  // namespace
+
 Config rules_only() {
   Config config;
   config.model = false;
   config.calibration = false;
   return config;
 }
-
-}  // namespace
 
 TextLayout run_rules(Document& doc, const Lexicon& lexicon) {
   // The stages of one window, as run_pipeline runs them before apply_model.
@@ -36,8 +40,9 @@ TextLayout run_rules(Document& doc, const Lexicon& lexicon) {
   return layout;
 }
 
-ReportExampleFinder::ReportExampleFinder()
-    : lexicon_(std::make_unique<const Lexicon>(rules_only())) {}
+ReportExampleFinder::ReportExampleFinder(const PosTagger* tagger)
+    : lexicon_(std::make_unique<const Lexicon>(rules_only())),
+      tagger_(copy_of(tagger)) {}
 
 ReportExampleFinder::~ReportExampleFinder() = default;
 
@@ -49,10 +54,16 @@ TextLayout ReportExampleFinder::rules_document(std::string_view text,
   return layout;
 }
 
+PosTags ReportExampleFinder::tags(const Document& doc,
+                                  const TextLayout& layout) const {
+  return tagger_ ? tagger_->tag(doc.text, layout) : PosTags();
+}
+
 std::vector<ReportExample> ReportExampleFinder::examples(
     std::string_view text) const {
   Document doc;
   const TextLayout layout = rules_document(text, doc);
+  const PosTags tags = this->tags(doc, layout);
   std::vector<ReportExample> out;
   out.reserve(doc.quotes.size());
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
@@ -62,7 +73,7 @@ std::vector<ReportExample> ReportExampleFinder::examples(
     e.end = doc.code_point_offset(quote.span.end);
     e.kind = quote.kind;
     e.sieve = quote.sieve;
-    e.features = report_features(doc, layout, q);
+    e.features = report_features(doc, layout, q, &tags);
     out.push_back(std::move(e));
   }
   return out;
@@ -99,7 +110,8 @@ std::vector<ReportCandidateExample> ReportExampleFinder::report_candidates(
     std::string_view text) const {
   Document doc;
   const TextLayout layout = rules_document(text, doc);
-  const ReportCandidates candidates(doc, layout);
+  const PosTags tags = this->tags(doc, layout);
+  const ReportCandidates candidates(doc, layout, &tags);
   std::vector<ReportCandidateExample> out;
   for (int t : candidates.words()) {
     std::vector<std::uint32_t> word;
@@ -123,7 +135,8 @@ namespace {
 
 // The source examples of record q of `doc`.
 void add_source_examples(const Document& doc, const TextLayout& layout,
-                         std::size_t q, std::vector<SourceExample>& out) {
+                         const PosTags& tags, std::size_t q,
+                         std::vector<SourceExample>& out) {
   for (int m : source_candidates(doc, layout, q)) {
     SourceExample e;
     e.start = doc.code_point_offset(doc.quotes[q].span.begin);
@@ -132,7 +145,7 @@ void add_source_examples(const Document& doc, const TextLayout& layout,
     e.mention_end = doc.code_point_offset(doc.mentions[m].span.end);
     e.sourced = doc.quotes[q].mention >= 0;
     e.rules_choice = m == doc.quotes[q].mention;
-    e.features = source_features(doc, layout, q, m);
+    e.features = source_features(doc, layout, q, m, &tags);
     out.push_back(std::move(e));
   }
 }
@@ -143,6 +156,7 @@ std::vector<SourceExample> ReportExampleFinder::proposed_source_examples(
     std::string_view text, const std::vector<std::size_t>& chosen) const {
   Document doc;
   const TextLayout layout = rules_document(text, doc);
+  const PosTags tags = this->tags(doc, layout);
   const ReportCandidates candidates(doc, layout);
   std::vector<ReportCandidate> all;
   for (int t : candidates.words())
@@ -153,7 +167,7 @@ std::vector<SourceExample> ReportExampleFinder::proposed_source_examples(
       throw error("candidate record " + std::to_string(i) + " of " +
                   std::to_string(all.size()));
     doc.quotes.push_back(proposed_record(layout, all[i]));
-    add_source_examples(doc, layout, doc.quotes.size() - 1, out);
+    add_source_examples(doc, layout, tags, doc.quotes.size() - 1, out);
     doc.quotes.pop_back();
   }
   return out;
@@ -163,16 +177,21 @@ std::vector<SourceExample> ReportExampleFinder::source_examples(
     std::string_view text) const {
   Document doc;
   const TextLayout layout = rules_document(text, doc);
+  const PosTags tags = this->tags(doc, layout);
   std::vector<SourceExample> out;
   for (std::size_t q = 0; q < doc.quotes.size(); ++q)
-    add_source_examples(doc, layout, q, out);
+    add_source_examples(doc, layout, tags, q, out);
   return out;
 }
 
-ModelRunner::ModelRunner(LinearModel model)
+ModelRunner::ModelRunner(LinearModel model, const PosTagger* tagger)
     : model_(std::move(model)),
+      tagger_(copy_of(tagger)),
       lexicon_(std::make_unique<Lexicon>(rules_only())) {
-  if (!model_.classifiers.empty()) lexicon_->model = &model_;
+  if (!model_.classifiers.empty()) {
+    lexicon_->model = &model_;
+    lexicon_->tagger = tagger_.get();
+  }
 }
 
 ModelRunner::~ModelRunner() = default;

@@ -11,6 +11,7 @@
 
 #include "calibration.h"
 #include "model/linear_model.h"
+#include "model/pos_tagger.h"
 #include "quotelink/document.h"
 #include "text.h"
 
@@ -57,6 +58,10 @@ struct SourceExample {
   std::vector<std::uint32_t> features;
 };
 
+/// The configuration training reads with: the rules with their constant
+/// confidences (no model, no calibration).
+Config rules_only();
+
 /// Contract: runs the stages of one window up to attribution (the rules
 /// only) on `doc.text` (valid UTF-8), filling doc's paragraphs, sentences,
 /// quotes, mentions and entities, and returns the layout: what apply_model
@@ -67,7 +72,9 @@ TextLayout run_rules(Document& doc, const Lexicon& lexicon);
 /// returns their records with features, as apply_model would see them.
 class ReportExampleFinder {
  public:
-  ReportExampleFinder();
+  /// The model's features read the tags of `tagger` (copied; nullptr: no
+  /// tags), as the pipeline reads the shipped tagger's.
+  explicit ReportExampleFinder(const PosTagger* tagger = shipped_tagger());
   ~ReportExampleFinder();
   /// The records of `text` (valid UTF-8, else quotelink::error), in order.
   std::vector<ReportExample> examples(std::string_view text) const;
@@ -92,8 +99,11 @@ class ReportExampleFinder {
   /// Fills `doc` with the rules' output on `text` (offsets indexed) and
   /// returns its layout; quotelink::error for invalid UTF-8.
   TextLayout rules_document(std::string_view text, Document& doc) const;
+  /// The tags of `layout` over `doc.text`: empty without a tagger.
+  PosTags tags(const Document& doc, const TextLayout& layout) const;
 
   std::unique_ptr<const Lexicon> lexicon_;
+  std::unique_ptr<const PosTagger> tagger_;
 };
 
 /// The whole pipeline with a model of the caller's instead of the shipped
@@ -102,7 +112,9 @@ class ModelRunner {
  public:
   /// Takes `model` (one without classifiers: the rules only); the lexicons
   /// are the built-in ones; confidences are the rules' (no calibration).
-  explicit ModelRunner(LinearModel model);
+  /// The model reads the tags of `tagger` (copied; nullptr: no tags).
+  explicit ModelRunner(LinearModel model,
+                       const PosTagger* tagger = shipped_tagger());
   ~ModelRunner();
   ModelRunner(const ModelRunner&) = delete;
   ModelRunner& operator=(const ModelRunner&) = delete;
@@ -115,6 +127,7 @@ class ModelRunner {
 
  private:
   LinearModel model_;
+  std::unique_ptr<const PosTagger> tagger_;
   std::unique_ptr<Lexicon> lexicon_;
 };
 

@@ -90,11 +90,35 @@ void add_source_features(Features& f, const Document& doc, const Quote& quote) {
                 : std::string_view(m.head).substr(last_space + 1)));
 }
 
+// Features of the parts of speech: the cue's and its neighbours', the
+// content's first and last, whether the content holds a finite verb.
+void add_tag_features(Features& f, const TextLayout& layout,
+                      const PosTags& tags, const Quote& quote, int first,
+                      int end) {
+  if (quote.has_cue()) {
+    const int cue = first_token_from(layout, quote.cue.begin);
+    const int cue_end = first_token_from(layout, quote.cue.end);
+    const std::uint32_t tag = tag_part(tags, cue_end - 1);
+    f.add(FeatureHash(50) << tag);
+    f.add(FeatureHash(51) << tag_part(tags, cue - 1) << tag);
+    f.add(FeatureHash(52) << tag << tag_part(tags, cue_end));
+    f.add(FeatureHash(53) << tag_part(tags, cue_end)
+                          << tag_part(tags, cue_end + 1));
+  }
+  f.add(FeatureHash(54) << tag_part(tags, first));
+  f.add(FeatureHash(55) << tag_part(tags, first) << tag_part(tags, first + 1));
+  f.add(FeatureHash(56) << tag_part(tags, end - 1));
+  f.add(FeatureHash(57) << tag_part(tags, end));
+  bool finite = false;
+  for (int t = first; t < end && !finite; ++t) finite = tags[t] == kPosVerbFin;
+  f.add(FeatureHash(58) << (finite ? 1u : 0u) << bucket(end - first));
+}
+
 }  // namespace
 
 std::vector<std::uint32_t> report_features(const Document& doc,
                                            const TextLayout& layout,
-                                           std::size_t q) {
+                                           std::size_t q, const PosTags* tags) {
   const Quote& quote = doc.quotes[q];
   std::vector<std::uint32_t> out;
   out.reserve(40);
@@ -108,6 +132,8 @@ std::vector<std::uint32_t> report_features(const Document& doc,
   add_cue_features(f, doc, layout, quote, first, end);
   add_content_features(f, doc, layout, quote, first, end);
   add_source_features(f, doc, quote);
+  if (tags && !tags->empty())
+    add_tag_features(f, layout, *tags, quote, first, end);
   return out;
 }
 

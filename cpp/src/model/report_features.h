@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/pos_tagger.h"
 #include "quotelink/document.h"
 #include "text.h"
 
@@ -15,9 +16,12 @@ namespace quotelink::detail {
 
 /// The feature hashes of `doc.quotes[q]` (any kind; the model judges
 /// indirect ones), computed from `doc` and its `layout` (the same window).
+/// With `tags` (the window's, one per token), the parts of speech of the
+/// cue, its neighbours and the content's edges are features too.
 /// Linear in the tokens of the record's sentence and content.
 std::vector<std::uint32_t> report_features(const Document& doc,
                                            const TextLayout& layout,
-                                           std::size_t q);
+                                           std::size_t q,
+                                           const PosTags* tags = nullptr);
 
 }  // namespace quotelink::detail
