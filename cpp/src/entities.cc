@@ -97,7 +97,8 @@ class Clusterer {
         tables_(tables),
         aliases_(aliases),
         scratch_(scratch),
-        borrowed_(scratch, {&key_pool_, &rank_}) {
+        borrowed_(scratch, {&key_pool_, &rank_}),
+        borrowed_sizes_(scratch, {&names_, &organisations_, &tested_}) {
     r_.entity_of.assign(ms.size(), -1);
     r_.antecedent.assign(ms.size(), -1);
     // At most one entity per mention: room for all, so that none moves.
@@ -566,7 +567,8 @@ class Clusterer {
   std::vector<std::pair<int, int>> gov_entity_;
   std::unordered_map<std::string, int> alias_entity_;
   Scratch* scratch_;
-  BorrowedArrays borrowed_;  // after the arrays it fills
+  BorrowedArrays borrowed_;  // after the arrays they fill
+  Borrowed<std::size_t> borrowed_sizes_;
 };
 
 }  // namespace

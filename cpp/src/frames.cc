@@ -59,7 +59,8 @@ class Framer {
   explicit Framer(const SieveInput& in)
       : in_(in),
         n_(static_cast<int>(in.layout.tokens.size())),
-        borrowed_(in.scratch, {&mention_start_, &mention_end_}) {
+        borrowed_(in.scratch, {&mention_start_, &mention_end_}),
+        borrowed_bytes_(in.scratch, {&cue_token_}) {
     mention_start_.assign(n_, -1);
     mention_end_.assign(n_, -1);
     for (std::size_t m = 0; m < in.mentions.size(); ++m) {
@@ -68,10 +69,10 @@ class Framer {
     }
     // Tokens of finite speech verbs: a look-back for a subject stops there
     // (a gerund, "a source speaking to Fox News", does not stop it).
-    cue_token_.assign(n_, false);
+    cue_token_.assign(n_, 0);
     for (const Cue& cue : in.cues)
       if (cue.form != VerbForm::gerund)
-        for (int t = cue.first; t <= cue.last; ++t) cue_token_[t] = true;
+        for (int t = cue.first; t <= cue.last; ++t) cue_token_[t] = 1;
   }
 
   std::vector<CueFrame> run() {
@@ -434,9 +435,10 @@ class Framer {
   const SieveInput& in_;
   const int n_;
   std::vector<int> mention_start_, mention_end_;
-  std::vector<bool> cue_token_;
+  std::vector<char> cue_token_;  // 1 on a finite speech verb's tokens
   std::vector<CueFrame> frames_;
-  BorrowedArrays borrowed_;  // after the arrays it fills
+  BorrowedArrays borrowed_;  // after the arrays they fill
+  Borrowed<char> borrowed_bytes_;
 };
 
 // The rule units in FrameRule order, one per row of kFrameRules.

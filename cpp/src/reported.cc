@@ -71,7 +71,8 @@ Reporter::Reporter(const SieveInput& in, const std::vector<CueFrame>& frames,
       tables_(tables),
       switches_(switches),
       n_(static_cast<int>(in.layout.tokens.size())),
-      borrowed_(in.scratch, {&mention_start_, &mention_end_, &cue_start_}) {
+      borrowed_(in.scratch, {&mention_start_, &mention_end_, &cue_start_}),
+      borrowed_bytes_(in.scratch, {&name_end_, &framed_source_start_}) {
   mention_start_.assign(n_, -1);
   mention_end_.assign(n_, -1);
   name_end_.assign(n_, 0);

@@ -171,7 +171,8 @@ class Reporter {
   std::vector<char> name_end_;  ///< 1 where a name mention ends
   /// 1 where the source mention of a cue frame (not inverted) starts.
   std::vector<char> framed_source_start_;
-  BorrowedArrays borrowed_;  ///< in.scratch's arrays, after those it fills
+  BorrowedArrays borrowed_;  ///< in.scratch's arrays, after those they fill
+  Borrowed<char> borrowed_bytes_;
 };
 
 }  // namespace quotelink::detail

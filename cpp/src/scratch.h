@@ -13,6 +13,7 @@
 #include <initializer_list>
 #include <memory>
 #include <mutex>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -21,15 +22,16 @@
 
 namespace quotelink::detail {
 
-/// Arrays of ints that the attribution stages borrow for one document and
-/// give back, so that the next document finds them allocated. Borrowing is
-/// last in, first out: a stage may borrow while another holds arrays, and
-/// gives its own back first.
-class IntArrays {
+/// Arrays that the attribution stages borrow for one document and give
+/// back, so that the next document finds them allocated. Borrowing is last
+/// in, first out: a stage may borrow while another holds arrays, and gives
+/// its own back first.
+template <typename T>
+class ArrayPool {
  public:
   /// Swaps each of `arrays` (n of them) with an array of the pool, cleared;
   /// returns the mark to give them back with.
-  std::size_t lend(std::vector<int>* const* arrays, std::size_t n) {
+  std::size_t lend(std::vector<T>* const* arrays, std::size_t n) {
     const std::size_t base = top_;
     if (pool_.size() < base + n) pool_.resize(base + n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -40,14 +42,14 @@ class IntArrays {
     return base;
   }
   /// Takes the arrays lent at `base` back from `arrays`.
-  void take_back(std::size_t base, std::vector<int>* const* arrays,
+  void take_back(std::size_t base, std::vector<T>* const* arrays,
                  std::size_t n) noexcept {
     for (std::size_t i = 0; i < n; ++i) pool_[base + i].swap(*arrays[i]);
     top_ = base;
   }
 
  private:
-  std::vector<std::vector<int>> pool_;
+  std::vector<std::vector<T>> pool_;
   std::size_t top_ = 0;
 };
 
@@ -55,36 +57,54 @@ class IntArrays {
 struct Scratch {
   TextLayout layout;         ///< analyse_text refills it
   TokenLayerStorage tokens;  ///< a TokenLayer borrows it
-  IntArrays ints;            ///< the attribution stages borrow them
-  WordTable words;           ///< the entity stage's name parts
+  /// The arrays the attribution stages borrow, by element type.
+  ArrayPool<int> ints;
+  ArrayPool<char> bytes;
+  ArrayPool<std::size_t> sizes;
+  WordTable words;  ///< the entity stage's name parts
 };
 
 /// For its lifetime, `arrays` hold arrays borrowed from `scratch` (when it
 /// is not null): a stage object declares one after its array members, so
 /// that the arrays go back before the members are destroyed.
-class BorrowedArrays {
+template <typename T>
+class Borrowed {
  public:
   static constexpr std::size_t kMax = 16;
 
-  BorrowedArrays(Scratch* scratch,
-                 std::initializer_list<std::vector<int>*> arrays)
-      : pool_(scratch ? &scratch->ints : nullptr) {
-    for (std::vector<int>* a : arrays)
+  Borrowed(Scratch* scratch, std::initializer_list<std::vector<T>*> arrays)
+      : pool_(pool_in(scratch)) {
+    for (std::vector<T>* a : arrays)
       if (n_ < kMax) arrays_[n_++] = a;  // past kMax: not borrowed
     if (pool_) base_ = pool_->lend(arrays_.data(), n_);
   }
-  BorrowedArrays(const BorrowedArrays&) = delete;
-  BorrowedArrays& operator=(const BorrowedArrays&) = delete;
-  ~BorrowedArrays() {
+  Borrowed(const Borrowed&) = delete;
+  Borrowed& operator=(const Borrowed&) = delete;
+  ~Borrowed() {
     if (pool_) pool_->take_back(base_, arrays_.data(), n_);
   }
 
  private:
-  IntArrays* pool_;
-  std::array<std::vector<int>*, kMax> arrays_{};
+  static ArrayPool<T>* pool_in(Scratch* scratch) {
+    if (!scratch) return nullptr;
+    if constexpr (std::is_same_v<T, int>) {
+      return &scratch->ints;
+    } else if constexpr (std::is_same_v<T, char>) {
+      return &scratch->bytes;
+    } else {
+      static_assert(std::is_same_v<T, std::size_t>, "no pool of this type");
+      return &scratch->sizes;
+    }
+  }
+
+  ArrayPool<T>* pool_;
+  std::array<std::vector<T>*, kMax> arrays_{};
   std::size_t n_ = 0;
   std::size_t base_ = 0;
 };
+
+/// The int arrays a stage borrows (the common case).
+using BorrowedArrays = Borrowed<int>;
 
 /// Scratches lent to the extractions running at a time: as many as ran at
 /// once, each lent to one extraction until it ends. Thread-safe.

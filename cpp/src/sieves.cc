@@ -24,7 +24,8 @@ class Sieves {
         borrowed_(in.scratch,
                   {&mention_start_, &mention_end_, &cue_start_, &frame_by_cue_,
                    &source_frames_begin_, &source_frames_, &usable_before_,
-                   &usable_from_, &main_before_, &main_from_}) {
+                   &usable_from_, &main_before_, &main_from_}),
+        borrowed_bytes_(in.scratch, {&nested_}) {
     mention_start_.assign(n_, -1);
     mention_end_.assign(n_, -1);
     for (std::size_t m = 0; m < in.mentions.size(); ++m) {
@@ -71,7 +72,7 @@ class Sieves {
     // Quotations are ordered by start, enclosing ones first: a stack of the
     // open outer quotations tells every nested one, however many siblings
     // precede it inside the same quotation.
-    nested_.assign(in.quotes.size(), false);
+    nested_.assign(in.quotes.size(), 0);
     std::vector<std::size_t> open_ends;
     for (std::size_t i = 0; i < in.quotes.size(); ++i) {
       const Span& s = in.quotes[i].outer;
@@ -162,7 +163,7 @@ class Sieves {
             [&](const CueFrame& f) { return in_.cues[f.cue].first < t; }) -
         frames_.begin());
   }
-  bool nested(std::size_t i) const { return nested_[i]; }
+  bool nested(std::size_t i) const { return nested_[i] != 0; }
   void set(Attribution& a, int mention, int cue, SieveId id) {
     a.mention = mention;
     a.cue = cue;
@@ -506,8 +507,9 @@ class Sieves {
   std::vector<int> source_frames_;        // frame indices, grouped by source
   std::vector<int> usable_before_, usable_from_, main_before_, main_from_;
   std::vector<QuoteTokens> qtokens_;
-  std::vector<bool> nested_;
-  BorrowedArrays borrowed_;  // after the arrays it fills
+  std::vector<char> nested_;  // 1 for a quotation inside another
+  BorrowedArrays borrowed_;   // after the arrays they fill
+  Borrowed<char> borrowed_bytes_;
 };
 
 }  // namespace

@@ -100,6 +100,20 @@ TEST(Scratch, BorrowedArraysAreClearedKeptAndGivenBackLastInFirstOut) {
   EXPECT_GE(c.capacity(), 50u);
   BorrowedArrays none(nullptr, {&a});  // no scratch: the array stays
   EXPECT_GE(a.capacity(), 100u);
+  // Each element type has its own pool.
+  std::vector<char> bytes;
+  std::vector<std::size_t> sizes;
+  {
+    Borrowed<char> b1(&scratch, {&bytes});
+    Borrowed<std::size_t> s1(&scratch, {&sizes});
+    bytes.assign(40, 1);
+    sizes.assign(30, 2);
+  }
+  Borrowed<char> b2(&scratch, {&bytes});
+  Borrowed<std::size_t> s2(&scratch, {&sizes});
+  EXPECT_TRUE(bytes.empty() && sizes.empty());
+  EXPECT_GE(bytes.capacity(), 40u);
+  EXPECT_GE(sizes.capacity(), 30u);
 }
 
 TEST(Scratch, APoolLendsEachExtractionRunningItsOwnScratch) {
