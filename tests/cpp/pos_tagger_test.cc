@@ -193,13 +193,24 @@ TEST(PosTagger, TheFileRoundTripsAndBadFilesNameTheirOffset) {
   EXPECT_THROW(d::train_pos_tagger({}, options), quotelink::error);
 }
 
-TEST(PosTagger, ReportFeaturesReadTheTags) {
-  quotelink::Config config;
-  config.model = false;
-  const quotelink::Lexicon lexicon(config);
+// The rules' records of `text` and its layout.
+struct Rules {
   quotelink::Document doc;
-  doc.text = "Jane Roe said the plan would cut taxes.\n";
-  const d::TextLayout layout = d::run_rules(doc, lexicon);
+  d::TextLayout layout;
+};
+
+Rules rules_of(const std::string& text) {
+  const quotelink::Lexicon lexicon(d::rules_only());
+  Rules out;
+  out.doc.text = text;
+  out.layout = d::run_rules(out.doc, lexicon);
+  return out;
+}
+
+TEST(PosTagger, ReportFeaturesReadTheTags) {
+  Rules r = rules_of("Jane Roe said the plan would cut taxes.\n");
+  const quotelink::Document& doc = r.doc;
+  const d::TextLayout& layout = r.layout;
   ASSERT_EQ(doc.quotes.size(), 1u);
   const std::vector<std::uint32_t> plain = d::report_features(doc, layout, 0);
   const PosTags tags = trained().tag(doc.text, layout);
@@ -213,12 +224,10 @@ TEST(PosTagger, ReportFeaturesReadTheTags) {
 }
 
 TEST(PosTagger, SourceFeaturesReadTheTags) {
-  quotelink::Config config;
-  config.model = false;
-  const quotelink::Lexicon lexicon(config);
-  quotelink::Document doc;
-  doc.text = "Jane Roe, the mayor, explained the plan would cut taxes.\n";
-  const d::TextLayout layout = d::run_rules(doc, lexicon);
+  Rules r =
+      rules_of("Jane Roe, the mayor, explained the plan would cut taxes.\n");
+  const quotelink::Document& doc = r.doc;
+  const d::TextLayout& layout = r.layout;
   ASSERT_FALSE(doc.quotes.empty());
   const std::vector<int> candidates = d::source_candidates(doc, layout, 0);
   ASSERT_FALSE(candidates.empty());

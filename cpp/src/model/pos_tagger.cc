@@ -217,31 +217,53 @@ PosTags PosTagger::tag(std::string_view text, const TextLayout& layout) const {
                       sentence_starts(layout));
 }
 
+inline void PosTagger::add_row(std::uint32_t f, std::uint32_t mask,
+                               Scores& score) const {
+  const std::int16_t* row = &weights[std::size_t{f & mask} * kPosClasses];
+  // Branch-free (the signs are random, a branch on them mispredicts):
+  // (w ^ m) - m is w when m is 0, -w when m is -1.
+  const std::int32_t m = -static_cast<std::int32_t>(f >> 31);
+  for (int k = 0; k < kPosClasses; ++k) score[k] += (row[k] ^ m) - m;
+}
+
 PosTags PosTagger::tag_features(const std::vector<std::uint32_t>& features,
                                 const std::vector<char>& sentence_first) const {
   PosTags out(sentence_first.size(), kPosOther);
   if (weights.empty()) return out;
   const std::uint32_t mask =
       static_cast<std::uint32_t>(weights.size() / kPosClasses - 1);
+  // The static features' part of every token's scores first: no token
+  // waits for another, so the table's cache misses overlap.
+  const std::vector<Scores> base = static_scores(features, mask);
   std::uint32_t p1 = kNoTag, p2 = kNoTag;
   std::array<std::uint32_t, kDynamicFeatures> dynamic;
   for (std::size_t t = 0; t < out.size(); ++t) {
     if (sentence_first[t]) p1 = p2 = kNoTag;
-    const std::uint32_t* s = &features[t * kPosStaticFeatures];
-    dynamic_features(s, p1, p2, dynamic.data());
-    std::array<std::int32_t, kPosClasses> score{};
-    auto add = [&](std::uint32_t f) {
-      const std::int16_t* row = &weights[std::size_t{f & mask} * kPosClasses];
-      if (f >> 31)
-        for (int k = 0; k < kPosClasses; ++k) score[k] -= row[k];
-      else
-        for (int k = 0; k < kPosClasses; ++k) score[k] += row[k];
-    };
-    for (int i = 0; i < kPosStaticFeatures; ++i) add(s[i]);
-    for (std::uint32_t f : dynamic) add(f);
+    dynamic_features(&features[t * kPosStaticFeatures], p1, p2, dynamic.data());
+    Scores score = base[t];
+    for (std::uint32_t f : dynamic) add_row(f, mask, score);
     out[t] = best_class(score.data());
     p2 = p1;
     p1 = out[t];
+  }
+  return out;
+}
+
+std::vector<PosTagger::Scores> PosTagger::static_scores(
+    const std::vector<std::uint32_t>& features, std::uint32_t mask) const {
+  const std::size_t n = features.size() / kPosStaticFeatures;
+  std::vector<Scores> out(n, Scores{});
+  constexpr std::size_t kAhead = 4;  // tokens: the rows asked for early
+  for (std::size_t t = 0; t < n; ++t) {
+    const std::uint32_t* f = &features[t * kPosStaticFeatures];
+#if defined(__GNUC__) || defined(__clang__)
+    if (t + kAhead < n)
+      for (int i = 0; i < kPosStaticFeatures; ++i)
+        __builtin_prefetch(
+            &weights[std::size_t{f[kAhead * kPosStaticFeatures + i] & mask} *
+                     kPosClasses]);
+#endif
+    for (int i = 0; i < kPosStaticFeatures; ++i) add_row(f[i], mask, out[t]);
   }
   return out;
 }

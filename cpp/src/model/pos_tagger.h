@@ -5,6 +5,7 @@
 // never read them.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -87,6 +88,14 @@ struct PosTagger {
   /// (bad magic, unknown version, wrong class count, table too large,
   /// truncated table, trailing bytes) and its byte offset.
   static PosTagger parse(std::string_view bytes);
+
+ private:
+  using Scores = std::array<std::int32_t, kPosClasses>;  // one per class
+  /// Adds feature f's row to `score`, negated when f's top bit is set.
+  void add_row(std::uint32_t f, std::uint32_t mask, Scores& score) const;
+  /// Per token, the sum of its static features' rows.
+  std::vector<Scores> static_scores(const std::vector<std::uint32_t>& features,
+                                    std::uint32_t mask) const;
 };
 
 /// Per token of `layout`: 1 when it starts a sentence.
