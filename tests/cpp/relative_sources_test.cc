@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 
 #include "lexicon.h"
@@ -16,8 +17,8 @@ using namespace quotelink;
 using namespace quotelink::detail;
 
 Span span_of(const std::string& text, const std::string& words) {
-  const std::size_t at = text.find(words);
-  return {at, at + words.size()};
+  const auto at = static_cast<std::uint32_t>(text.find(words));
+  return {at, at + static_cast<std::uint32_t>(words.size())};
 }
 
 // `text` with one indirect record (content `content`, cue `cue`) and one
