@@ -181,6 +181,7 @@ CueLexicon::CueLexicon(const Vocabulary& v)
       addressee(v.word_class("addressee_verb")),
       report_verb(v.word_class("report_verb")),
       noun_determiner(v.word_class("noun_determiner")),
+      document_issuer(v.word_class("document_issuer")),
       manner_suffixes(v, v.word_class("manner_suffix")),
       vocabulary(&v) {
   cue_classes.add(speech_verb);

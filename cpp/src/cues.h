@@ -31,7 +31,8 @@ inline constexpr std::string_view kCueWordClasses[] = {
     "adverbial",           "relative_pronoun",  "coordinator",
     "preposition",         "passive_auxiliary", "subordinator",
     "adjunct_preposition", "addressee_verb",    "report_verb",
-    "manner_suffix",       "inflection",        "noun_determiner"};
+    "manner_suffix",       "inflection",        "noun_determiner",
+    "document_issuer"};
 
 /// The cue stage's view of a Vocabulary: its classes, and what each cue
 /// entry is (kind, form, lemma), read once from the entries' attributes.
@@ -54,6 +55,11 @@ struct CueLexicon {
   /// Words that open a noun phrase, so that a cue word right after one is a
   /// noun ("one of the states suing", "a tell"), class noun_determiner.
   WordClass noun_determiner;
+  /// Verbs (and their particles) that put out a document ("issued a
+  /// statement saying"): right before a document mention, the issuer and
+  /// not the document is the source of the gerund after it, class
+  /// document_issuer.
+  WordClass document_issuer;
   /// The endings of manner adverbs ("-ly": "Trump jokingly said"), class
   /// manner_suffix.
   SuffixList manner_suffixes;

@@ -283,9 +283,14 @@ class Clusterer {
   }
 
   // The earlier name mentions, nearest first; an entity met again is not
-  // compared again (the match depends on the entity's key alone).
+  // compared again (the match depends on the entity's key alone). A lone
+  // surname that fits several full names joins the one mentioned most so
+  // far, the nearest of those on a tie ("Kim" after "his father Kim
+  // Jong-il" in a story about Kim Jong-un).
   void person(std::size_t i) {
     const NameKey& key = keys_[i].name;
+    const bool surname = key.size == 1;
+    int best = -1;
     const auto before = std::lower_bound(names_.begin(), names_.end(), i);
     for (auto it = before; it != names_.begin();) {
       const int e = r_.entity_of[*--it];
@@ -293,16 +298,27 @@ class Clusterer {
       tested_[e] = i + 1;
       const NameKey& other = info_[e].longest_name;
       const bool match =
-          key.size == 1 && other.size > 1
+          surname && other.size > 1
               ? other.back() == key.front() || other.front() == key.front()
               : other == key || contains_run(other, key) ||
                     contains_run(key, other);
-      if (match) {
-        join(i, e);
-        return;
+      if (!match || !same_gender(ms_[i].gender, info_[e].gender)) continue;
+      if (!surname || other.size == 1) {  // the same name, or a full one
+        if (best < 0) best = e;
+        break;
       }
+      if (best < 0 || info_[e].joined > info_[best].joined) best = e;
     }
-    join(i, create(i));
+    join(i, best >= 0 ? best : create(i));
+  }
+
+  // A mention's gender fits an entity's unless both are known to differ
+  // ("Mrs. Clinton" is not "Bill Clinton").
+  static bool same_gender(Gender mention, Gender entity) {
+    const auto known = [](Gender g) {
+      return g == Gender::male || g == Gender::female;
+    };
+    return !known(mention) || !known(entity) || mention == entity;
   }
 
   void organisation(std::size_t i) {

@@ -113,6 +113,13 @@ class Framer {
   bool is(int t, WordClass c) const { return in_.tokens.is(t, c); }
   int sentence(int t) const { return in_.layout.tokens[t].sentence; }
   bool usable(int m) const { return m >= 0 && !in_.mentions[m].possessive; }
+  // A document mention right after a verb that puts it out ("issued a
+  // statement", "put out a statement"), class document_issuer.
+  bool issued_document(int m) const {
+    if (kind(m) != MentionKind::document) return false;
+    const int before = in_.mentions[m].first - 1;
+    return before >= 0 && word(before) && is(before, lex().document_issuer);
+  }
   MentionKind kind(int m) const { return in_.mentions[m].mention.kind; }
   const CueLexicon& lex() const { return in_.cue_lexicon; }
 
@@ -386,11 +393,12 @@ class Framer {
   }
 
   // The source of a gerund cue: the mention right before it ("with Trump
-  // reportedly yelling"), else the subject of the clause's verb ("...,
-  // adding that", "telling them"), else the sentence's subject ("The
-  // resolution refers to ..., noting that").
+  // reportedly yelling", "a UN resolution urging"), unless it is a document
+  // someone put out ("X issued a statement saying"); else the subject of
+  // the clause's verb ("..., adding that", "telling them"), else the
+  // sentence's subject ("The resolution refers to ..., noting that").
   int gerund_source(int m, const Cue& cue) const {
-    if (usable(m) && kind(m) != MentionKind::document) return m;
+    if (usable(m) && !issued_document(m)) return m;
     const int s = sentence(cue.first);
     for (std::size_t g = frames_.size(); g-- > 0;) {
       const Cue& prev = in_.cues[frames_[g].cue];

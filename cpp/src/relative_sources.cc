@@ -29,18 +29,33 @@ int relative_before_cue(const TextLayout& layout, const TokenLayer& tokens,
   return -1;
 }
 
-// The mention of `doc` ending right before token `pronoun` (a comma between
-// allowed), or -1.
-int antecedent_of(const Document& doc, const TextLayout& layout,
-                  const TokenLayer& tokens, int pronoun) {
-  int before = pronoun - 1;
-  if (before >= 0 && tokens.punct(before, ',')) --before;
-  if (before < 0 ||
-      layout.tokens[before].sentence != layout.tokens[pronoun].sentence)
-    return -1;
-  const std::size_t end = layout.tokens[before].span.end;
+// The mention of `doc` ending at the end of token `last`, or -1.
+int mention_ending_at(const Document& doc, const TextLayout& layout, int last) {
+  const std::size_t end = layout.tokens[last].span.end;
   for (std::size_t m = 0; m < doc.mentions.size(); ++m)
     if (doc.mentions[m].span.end == end) return static_cast<int>(m);
+  return -1;
+}
+
+// The mention of `doc` ending right before token `pronoun`, a comma between
+// allowed, or before a parenthetical of at most kMaxParentheticalTokens set
+// off by commas ("a UN inquiry, based on testimony of exiles, that
+// detailed"); -1 when there is none.
+int antecedent_of(const Document& doc, const TextLayout& layout,
+                  const TokenLayer& tokens, int pronoun) {
+  constexpr int kMaxParentheticalTokens = 12;
+  const int sentence = layout.tokens[pronoun].sentence;
+  int before = pronoun - 1;
+  const bool comma = before >= 0 && tokens.punct(before, ',');
+  if (comma) --before;
+  if (before < 0 || layout.tokens[before].sentence != sentence) return -1;
+  const int m = mention_ending_at(doc, layout, before);
+  if (m >= 0 || !comma) return m;
+  for (int t = before; t > before - kMaxParentheticalTokens && t > 0; --t) {
+    if (layout.tokens[t].sentence != sentence || tokens.quote(t) >= 0)
+      return -1;
+    if (tokens.punct(t, ',')) return mention_ending_at(doc, layout, t - 1);
+  }
   return -1;
 }
 

@@ -268,18 +268,21 @@ Verdict Reporter::unsourced_cue(FrameScan& s) const {
 }
 
 // A gerund reports only as a clause of its own (", adding that"), after a
-// reporting noun ("a statement saying") or, progressive, before its topic
-// ("X is calling for A"), when a subject is found ("many of them are
-// calling for": none).
+// reporting noun ("a statement saying", "a statement Wednesday saying":
+// time words between) or, progressive, before its topic ("X is calling
+// for A"), when a subject is found ("many of them are calling for": none).
 Verdict Reporter::bare_gerund(FrameScan& s) const {
   const Cue& cue = s.cue;
   if (cue.form != VerbForm::gerund || after_comma(cue.first))
     return std::nullopt;
   const int before = cue.first - 1;
+  int noun = before;
+  while (noun > before - 3 && is_word(noun) && is(noun, tables_.cls.time_words))
+    --noun;
   const bool topic_follows = topic_preposition(cue.lemma, cue.last + 1);
   if (!s.adjunct_topic &&
       !(is_word(before) &&
-        (is(before, tables_.cls.reporting_nouns) ||
+        ((is_word(noun) && is(noun, tables_.cls.reporting_nouns)) ||
          ((is(before, in_.cue_lexicon.passive) ||
            (s.source_first >= 0 && !is(before, tables_.cls.prepositions))) &&
           topic_follows))))

@@ -51,6 +51,25 @@ TEST(Entities, SurnameJoinsFullNameAndNameDropsTitles) {
   EXPECT_EQ(c.entity("Putin").type, quotelink::EntityType::person);
 }
 
+TEST(Entities, LoneSurnameJoinsTheMostMentionedFullName) {
+  // "Kim" after "his father Kim Jong-il" in a story about Kim Jong-un.
+  Clustered c = cluster(
+      "Kim Jong-un wrote to Putin. Kim asked for aid. He took power after the "
+      "death of his father Kim Jong-il. Kim also asked for talks.");
+  const int son = c.entity_of("Kim Jong-un");
+  ASSERT_GE(son, 0);
+  EXPECT_NE(c.entity_of("Kim Jong-il"), son);
+  EXPECT_EQ(c.entity_of("Kim"), son);  // both lone mentions
+  for (std::size_t i = 0; i < c.found.mentions.size(); ++i)
+    if (c.found.slice(c.found.mentions[i]) == "Kim")
+      EXPECT_EQ(c.result.entity_of[i], son) << i;
+  // A title's gender rules a full name of the other gender out.
+  Clustered g = cluster(
+      "Bill Clinton spoke. Mr. Clinton left. Hillary Clinton arrived. Bill "
+      "Clinton waved. Mrs. Clinton said it was fine.");
+  EXPECT_EQ(g.entity_of("Mrs. Clinton"), g.entity_of("Hillary Clinton"));
+}
+
 TEST(Entities, HyphenationAndCaseDoNotSplitNames) {
   Clustered c = cluster("Kim Jong-Un spoke. Later Kim Jong Un left.");
   ASSERT_GE(c.entity_of("Kim Jong-Un"), 0);

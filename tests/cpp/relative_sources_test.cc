@@ -124,6 +124,23 @@ TEST(RelativeSources, AMentionAfterTheCueGivesWayToTheAntecedent) {
   EXPECT_EQ(f.doc.quotes[0].speaker, 0);
 }
 
+TEST(RelativeSources, TheAntecedentStandsBeforeAParenthetical) {
+  Fixture f(
+      "It followed a UN inquiry, based on testimony of exiles, that detailed "
+      "a network of camps.",
+      "a UN inquiry", "detailed", "a network of camps", false);
+  f.run();
+  EXPECT_EQ(f.mention_of(0), "that");
+  EXPECT_EQ(f.doc.quotes[0].speaker, 0);
+  // Without the first comma there is no parenthetical to look past.
+  Fixture unset(
+      "It followed a UN inquiry based on testimony of exiles, that "
+      "detailed a network of camps.",
+      "a UN inquiry", "detailed", "a network of camps", false);
+  unset.run();
+  EXPECT_EQ(unset.doc.quotes[0].speaker, -1);
+}
+
 TEST(RelativeSources, APassiveOrAWordBetweenKeepsTheRecordAsItWas) {
   Fixture passive("Roe, who was told the plan failed, left.", "Roe", "told",
                   "the plan failed", false);

@@ -128,6 +128,22 @@ TEST(Reported, ReportingNounChannelAndGerund) {
   EXPECT_EQ(speaker_of(gerund, "the visit"), "ministry");
 }
 
+TEST(Reported, GerundAfterADocumentTheSubjectIssued) {
+  // "issued a statement Wednesday saying": time words between the noun and
+  // the gerund; the issuer is the source.
+  Document dated =
+      run("The ministry issued a statement Wednesday saying the visit had been "
+          "postponed.");
+  EXPECT_EQ(only_indirect(dated), "the visit had been postponed");
+  EXPECT_EQ(speaker_of(dated, "the visit"), "ministry");
+  // A document nobody in the clause put out speaks for itself.
+  Document standing =
+      run("Diplomats tried to counter a UN resolution urging the country's "
+          "referral to the court.");
+  EXPECT_EQ(only_indirect(standing), "the country's referral to the court");
+  EXPECT_EQ(speaker_of(standing, "the country's"), "UN resolution");
+}
+
 TEST(Reported, ChannelPhraseWithADate) {
   // "concluded in a Feb. 17 report that": numbers inside the adjunct.
   Document dated = run(
