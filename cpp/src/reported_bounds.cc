@@ -187,7 +187,9 @@ int Reporter::skip_to_clause(int t, int end, bool addressee) const {
       ++t;
       continue;
     }
-    if (addressee && mention_start_[t] >= 0) {
+    // (a possessive opens the content: "urging Pyongyang's referral")
+    if (addressee && mention_start_[t] >= 0 &&
+        !in_.mentions[mention_start_[t]].possessive) {
       t = in_.mentions[mention_start_[t]].last + 1;
       addressee = false;
       continue;

@@ -144,6 +144,14 @@ TEST(Reported, GerundAfterADocumentTheSubjectIssued) {
   EXPECT_EQ(speaker_of(standing, "the country's"), "UN resolution");
 }
 
+TEST(Reported, APossessiveAfterAnAddresseeVerbOpensTheContent) {
+  EXPECT_EQ(only_indirect(run("The senators passed a resolution urging "
+                              "Pyongyang's referral to the court.")),
+            "Pyongyang's referral to the court");
+  EXPECT_EQ(only_indirect(run("She told Trump's aides that the plan failed.")),
+            "that the plan failed");
+}
+
 TEST(Reported, ChannelPhraseWithADate) {
   // "concluded in a Feb. 17 report that": numbers inside the adjunct.
   Document dated = run(
