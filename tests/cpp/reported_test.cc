@@ -152,6 +152,17 @@ TEST(Reported, APossessiveAfterAnAddresseeVerbOpensTheContent) {
             "that the plan failed");
 }
 
+TEST(Reported, FloatingQuantifiersAndModalsBetweenSubjectAndCue) {
+  // "even", "both", "all", "can", "must", "now", "soon" (class adverbial).
+  Document even =
+      run("Forensics experts even noted that the files were altered.");
+  EXPECT_EQ(speaker_of(even, "that the files"), "Forensics experts");
+  Document both = run("The senators have both argued that the plan will fail.");
+  EXPECT_EQ(speaker_of(both, "that the plan"), "senators");
+  Document now = run("Jane Roe now says that the plan will fail.");
+  EXPECT_EQ(speaker_of(now, "that the plan"), "Jane Roe");
+}
+
 TEST(Reported, ChannelPhraseWithADate) {
   // "concluded in a Feb. 17 report that": numbers inside the adjunct.
   Document dated = run(
