@@ -187,13 +187,13 @@ bool rejected_name(const MentionScan& s, int a, int b, int p, int end) {
       w.is(a - 1, s.cls.determiner) && !w.possessive(a) && w.word(a + 1) &&
       !w.cap(a + 1) && !s.cue_at(a + 1) && !w.is(a + 1, s.cls.connector))
     return true;
-  // A demonym alone or in the plural ("Russian", "North Koreans") is no name.
+  // A demonym alone or in the plural ("Russian", "North Koreans") is no
+  // name, unless a cue is next ("The Saudis said": they speak).
   int d = -1;
   const std::string_view last_word = w.base(end);
-  if (s.demonym_at(p, end + 1, &d) == end - p + 1 && !s.cue_at(end + 1) &&
-      !s.inverted_cue_at(p - 1))
-    return true;
-  if (last_word.size() > 1 && last_word.back() == 's') {
+  const bool speaks = s.cue_at(end + 1) || s.inverted_cue_at(p - 1);
+  if (s.demonym_at(p, end + 1, &d) == end - p + 1 && !speaks) return true;
+  if (!speaks && last_word.size() > 1 && last_word.back() == 's') {
     const WordId singular =
         w.layer().vocabulary().find(last_word.substr(0, last_word.size() - 1));
     if (s.phrase_entry_ending(p, end, singular, s.cls.demonym)) return true;

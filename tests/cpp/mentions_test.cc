@@ -312,6 +312,14 @@ TEST(Mentions, FunctionWordsAndDemonymsAreNoNames) {
   EXPECT_FALSE(f.find("On Thursday"));
 }
 
+TEST(Mentions, PluralDemonymBeforeItsCueSpeaks) {
+  Found f = mentions_before_cues(
+      "The Russians said that the talks failed. Officials met the Russians.");
+  const SpeakerMention* speaker = f.find("The Russians");
+  ASSERT_TRUE(speaker);
+  EXPECT_FALSE(f.find("the Russians"));  // no cue next: no mention
+}
+
 TEST(Mentions, ExtraTitlesAreStripped) {
   quotelink::Config config;
   config.extra_titles = {"Grand Vizier"};
