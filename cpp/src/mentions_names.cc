@@ -171,6 +171,15 @@ int name_end(const MentionScan& s, int p, int b) {
   return end - 1;
 }
 
+// True when token t is no word of the language pack (an id past the
+// vocabulary's: a document-local word) and not plural-looking ("Companies
+// say" is a bare plural noun phrase, for the nominal rules).
+bool unknown_word(const Words& w, int t) {
+  const std::string_view base = w.base(t);
+  return w.layer().base(t) >= w.layer().vocabulary().size() && !base.empty() &&
+         base.back() != 's';
+}
+
 // True when the name [p, end] of run [a, b] is no name after all.
 bool rejected_name(const MentionScan& s, int a, int b, int p, int end) {
   const Words& w = s.w;
@@ -178,8 +187,10 @@ bool rejected_name(const MentionScan& s, int a, int b, int p, int end) {
     return true;
   // A lone capitalised word opening a sentence ("Holding signs, ...",
   // "According to ...") is a name only if the text also writes it as one
-  // elsewhere: mid-sentence or inside a longer name.
-  if (a == b && p == end && !w.same_sentence(p - 1, p) && !s.named_elsewhere(p))
+  // elsewhere: mid-sentence or inside a longer name, or if it is an unknown
+  // word and its cue follows ("Breitbart reports", not "Companies say").
+  if (a == b && p == end && !w.same_sentence(p - 1, p) &&
+      !s.named_elsewhere(p) && !(s.cue_at(end + 1) && unknown_word(w, p)))
     return true;
   // "the Iowa county", "a Trump supporter": a lone capitalised word between
   // a determiner and a lower-case word modifies a noun.

@@ -320,6 +320,13 @@ TEST(Mentions, PluralDemonymBeforeItsCueSpeaks) {
   EXPECT_FALSE(f.find("the Russians"));  // no cue next: no mention
 }
 
+TEST(Mentions, LoneWordOpeningASentenceBeforeItsCueIsAName) {
+  Found f = mentions_before_cues(
+      "Breitbart reports that the two men fell out. Holding signs, they left.");
+  EXPECT_TRUE(f.find("Breitbart"));
+  EXPECT_FALSE(f.find("Holding"));
+}
+
 TEST(Mentions, ExtraTitlesAreStripped) {
   quotelink::Config config;
   config.extra_titles = {"Grand Vizier"};
