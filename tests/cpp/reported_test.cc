@@ -153,7 +153,8 @@ TEST(Reported, APossessiveAfterAnAddresseeVerbOpensTheContent) {
 }
 
 TEST(Reported, FloatingQuantifiersAndModalsBetweenSubjectAndCue) {
-  // "even", "both", "all", "can", "must", "now", "soon" (class adverbial).
+  // "even", "both", "all", "can", "must", "now", "soon", "nevertheless"
+  // (class adverbial).
   Document even =
       run("Forensics experts even noted that the files were altered.");
   EXPECT_EQ(speaker_of(even, "that the files"), "Forensics experts");
@@ -161,6 +162,9 @@ TEST(Reported, FloatingQuantifiersAndModalsBetweenSubjectAndCue) {
   EXPECT_EQ(speaker_of(both, "that the plan"), "senators");
   Document now = run("Jane Roe now says that the plan will fail.");
   EXPECT_EQ(speaker_of(now, "that the plan"), "Jane Roe");
+  Document despite =
+      run("Jane Roe has nevertheless argued that the plan will fail.");
+  EXPECT_EQ(speaker_of(despite, "that the plan"), "Jane Roe");
 }
 
 TEST(Reported, ChannelPhraseWithADate) {
