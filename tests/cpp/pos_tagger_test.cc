@@ -254,6 +254,10 @@ TEST(PosTagger, ReportFeaturesReadTheTags) {
   PosTags other = tags;
   for (std::uint8_t& t : other) t = d::kPosNoun;
   EXPECT_NE(d::report_features(doc, layout, 0, &other), tagged);
+  // The form that fills a caller's array replaces what it held.
+  std::vector<std::uint32_t> reused = tagged;
+  d::report_features(doc, layout, 0, nullptr, reused);
+  EXPECT_EQ(reused, plain);
 }
 
 TEST(PosTagger, SourceFeaturesReadTheTags) {
