@@ -20,6 +20,7 @@
 
 #include "attribute.h"
 #include "model/apply_model.h"
+#include "model/pos_tagger.h"
 #include "pipeline.h"
 #include "quotelink/quotelink.h"
 #include "quotes.h"
@@ -174,6 +175,30 @@ void BM_ModelStage(benchmark::State& state) {
   report(state);
 }
 
+// The shipped tagger over every text's layout, as the pipeline runs it:
+// with one extraction's scratch (its word cache kept across texts), and
+// (state.range(0) == 0) without, as training tags.
+void BM_TagStage(benchmark::State& state) {
+  const Prepared& p = prepared();
+  const ql::detail::PosTagger* tagger = ql::detail::shipped_tagger();
+  if (!tagger) {
+    state.SkipWithError("no tagger embedded");
+    return;
+  }
+  ql::detail::PosTagScratch scratch;
+  ql::detail::PosTags tags;
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < p.quoted.size(); ++i) {
+      if (state.range(0))
+        tagger->tag(p.quoted[i].text, p.layouts[i], scratch, tags);
+      else
+        tags = tagger->tag(p.quoted[i].text, p.layouts[i]);
+      benchmark::DoNotOptimize(tags.data());
+    }
+  }
+  report(state);
+}
+
 // The whole pipeline by the rules alone (Config::model off).
 void BM_ExtractRulesOnly(benchmark::State& state) {
   ql::Config config;
@@ -204,6 +229,7 @@ BENCHMARK(BM_TextStage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QuotesStage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AttributionStage)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ModelStage)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TagStage)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractRulesOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
 

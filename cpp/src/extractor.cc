@@ -56,8 +56,11 @@ void run_stages(Document& doc, const Lexicon& lexicon, const Config& config,
                    &scratch);
   std::vector<double> scores;
   if (lexicon.model) {
-    const PosTags tags =
-        lexicon.tagger ? lexicon.tagger->tag(doc.text, layout) : PosTags();
+    PosTags& tags = scratch.pos.tags;
+    if (lexicon.tagger)
+      lexicon.tagger->tag(doc.text, layout, scratch.pos, tags);
+    else
+      tags.clear();
     apply_model(doc, layout, *lexicon.model, &scores, &tags);
     propose_reports(doc, layout, *lexicon.model, &scores, &tags);
     choose_sources(doc, layout, *lexicon.model, &tags);

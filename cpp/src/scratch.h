@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/pos_tagger.h"
 #include "text.h"
 #include "token_layer.h"
 
@@ -61,7 +62,8 @@ struct Scratch {
   ArrayPool<int> ints;
   ArrayPool<char> bytes;
   ArrayPool<std::size_t> sizes;
-  WordTable words;  ///< the entity stage's name parts
+  WordTable words;    ///< the entity stage's name parts
+  PosTagScratch pos;  ///< the tagger's arrays, word cache and tags
 };
 
 /// For its lifetime, `arrays` hold arrays borrowed from `scratch` (when it

@@ -157,6 +157,39 @@ TEST(PosTagger, AnEmptyTaggerSaysOther) {
   EXPECT_EQ(lexicon.tagger, nullptr);  // the rules only: no tags
 }
 
+TEST(PosTagger, TheWordCacheGivesTheTagsOfTheFeatures) {
+  // The pipeline tags with a scratch whose word cache lives across texts:
+  // its tags are those of the static features, whether words hit, collide
+  // in a tiny table, are too long to cache, or start a sentence.
+  quotelink::Config config;
+  config.model = false;
+  const quotelink::Lexicon lexicon(config);
+  const PosTagger one = trained(), other = trained(2);
+  const std::string texts[] = {
+      fixture().text, "Plan the plan. They said THEY Plan to plan.\n",
+      "Jane Roe said the extraordinarilyunderstandable plan would cut "
+      "taxes, and why?\n",
+      fixture().text};
+  d::PosTagScratch big, tiny{d::PosWordCache(2), {}, {}, {}, {}};
+  d::PosTags tags;
+  for (const PosTagger* tagger : {&one, &other, &one}) {
+    for (const std::string& text : texts) {
+      const d::TextLayout layout = d::analyse_text(text, lexicon.text);
+      const PosTags expected = tagger->tag_features(
+          d::pos_static_features(text, layout), d::sentence_starts(layout));
+      EXPECT_EQ(tagger->tag(text, layout), expected);
+      tagger->tag(text, layout, big, tags);
+      EXPECT_EQ(tags, expected) << text;
+      tagger->tag(text, layout, tiny, tags);
+      EXPECT_EQ(tags, expected) << text;
+    }
+  }
+  EXPECT_NE(one.serialize(), other.serialize());
+  PosTagger{}.tag(texts[1], d::analyse_text(texts[1], lexicon.text), big, tags);
+  EXPECT_EQ(tags, PosTags(tags.size(), d::kPosOther));
+  EXPECT_FALSE(tags.empty());
+}
+
 TEST(PosTagger, TheFileRoundTripsAndBadFilesNameTheirOffset) {
   const PosTagger tagger = trained();
   const std::string bytes = tagger.serialize();
@@ -221,6 +254,10 @@ TEST(PosTagger, ReportFeaturesReadTheTags) {
   PosTags other = tags;
   for (std::uint8_t& t : other) t = d::kPosNoun;
   EXPECT_NE(d::report_features(doc, layout, 0, &other), tagged);
+  // The form that fills a caller's array replaces what it held.
+  std::vector<std::uint32_t> reused = tagged;
+  d::report_features(doc, layout, 0, nullptr, reused);
+  EXPECT_EQ(reused, plain);
 }
 
 TEST(PosTagger, SourceFeaturesReadTheTags) {

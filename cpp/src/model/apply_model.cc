@@ -20,20 +20,25 @@ void apply_model(Document& doc, const TextLayout& layout,
     return;
   }
   std::vector<double> score(doc.quotes.size(), not_judged);
-  for (std::size_t q = 0; q < doc.quotes.size(); ++q)
-    if (doc.quotes[q].kind == QuoteKind::indirect)
-      score[q] = accept->score(report_features(doc, layout, q, tags));
-  std::vector<Quote> kept;
-  kept.reserve(doc.quotes.size());
+  std::vector<std::uint32_t> features;  // one array for every record
+  for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
+    if (doc.quotes[q].kind != QuoteKind::indirect) continue;
+    report_features(doc, layout, q, tags, features);
+    score[q] = accept->score(features);
+  }
+  // The kept records move down in place, in order.
+  std::size_t kept = 0;
   if (scores) scores->clear();
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
     if (score[q] < accept->threshold) continue;  // NaN: not judged, kept
     if (doc.quotes[q].kind == QuoteKind::indirect)
       doc.quotes[q].sieve += "+model";
-    kept.push_back(std::move(doc.quotes[q]));
+    if (kept != q) doc.quotes[kept] = std::move(doc.quotes[q]);
+    ++kept;
     if (scores) scores->push_back(score[q]);
   }
-  doc.quotes = std::move(kept);
+  doc.quotes.erase(doc.quotes.begin() + static_cast<std::ptrdiff_t>(kept),
+                   doc.quotes.end());
 }
 
 const LinearModel& shipped_model() {

@@ -122,14 +122,13 @@ void add_tag_features(const PosTags& tags, const RecordParts& r, int first,
   add(FeatureHash(25) << tag_part(tags, r.cue_end - 1) << side);
 }
 
-std::vector<std::uint32_t> candidate_features(const Document& doc,
-                                              const TextLayout& layout,
-                                              const Quote& quote,
-                                              const RecordParts& r, int m,
-                                              const PosTags* tags) {
+// The features of mention m as the source of `quote` into `out` (cleared
+// first).
+void candidate_features(const Document& doc, const TextLayout& layout,
+                        const Quote& quote, const RecordParts& r, int m,
+                        const PosTags* tags, std::vector<std::uint32_t>& out) {
   const Mention& mention = doc.mentions[m];
-  std::vector<std::uint32_t> out;
-  out.reserve(24);
+  out.clear();
   const int first = first_token_from(layout, mention.span.begin);
   const int last = last_token_before(layout, mention.span.end);
   const bool before = mention.span.end <= quote.cue.begin;
@@ -172,7 +171,6 @@ std::vector<std::uint32_t> candidate_features(const Document& doc,
   }
   if (tags && !tags->empty())
     add_tag_features(*tags, r, first, last, side, out);
-  return out;
 }
 
 }  // namespace
@@ -182,8 +180,11 @@ std::vector<std::uint32_t> source_features(const Document& doc,
                                            std::size_t q, int m,
                                            const PosTags* tags) {
   const Quote& quote = doc.quotes[q];
-  return candidate_features(doc, layout, quote,
-                            record_parts(doc, layout, quote), m, tags);
+  std::vector<std::uint32_t> out;
+  out.reserve(24);
+  candidate_features(doc, layout, quote, record_parts(doc, layout, quote), m,
+                     tags, out);
+  return out;
 }
 
 namespace {
@@ -199,7 +200,8 @@ struct SourceScores {
 SourceScores score_candidates(const Document& doc, const TextLayout& layout,
                               std::size_t q, const LinearClassifier& c,
                               const std::vector<int>& by_start,
-                              const PosTags* tags) {
+                              const PosTags* tags,
+                              std::vector<std::uint32_t>& features) {
   SourceScores out;
   const std::vector<int> candidates =
       source_candidates(doc, layout, q, &by_start);
@@ -207,8 +209,8 @@ SourceScores score_candidates(const Document& doc, const TextLayout& layout,
   const Quote& quote = doc.quotes[q];
   const RecordParts parts = record_parts(doc, layout, quote);
   for (int m : candidates) {
-    const double score =
-        c.score(candidate_features(doc, layout, quote, parts, m, tags));
+    candidate_features(doc, layout, quote, parts, m, tags, features);
+    const double score = c.score(features);
     if (m == doc.quotes[q].mention) {
       out.rules_score = score;
       continue;
@@ -236,11 +238,13 @@ void choose_sources(Document& doc, const TextLayout& layout,
   const LinearClassifier* revise = model.find(kReviseSource);
   if (!choose && !revise) return;
   const std::vector<int> by_start = mentions_by_start(doc);
+  std::vector<std::uint32_t> features;  // one array for every candidate
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
     const bool sourced = doc.quotes[q].mention >= 0;
     const LinearClassifier* c = sourced ? revise : choose;
     if (!c) continue;
-    const SourceScores s = score_candidates(doc, layout, q, *c, by_start, tags);
+    const SourceScores s =
+        score_candidates(doc, layout, q, *c, by_start, tags, features);
     if (s.best < 0) continue;
     // A sourceless record takes a candidate scoring over the threshold; a
     // sourced one switches when another beats the rules' choice by it.

@@ -119,9 +119,17 @@ void add_tag_features(Features& f, const TextLayout& layout,
 std::vector<std::uint32_t> report_features(const Document& doc,
                                            const TextLayout& layout,
                                            std::size_t q, const PosTags* tags) {
-  const Quote& quote = doc.quotes[q];
   std::vector<std::uint32_t> out;
   out.reserve(40);
+  report_features(doc, layout, q, tags, out);
+  return out;
+}
+
+void report_features(const Document& doc, const TextLayout& layout,
+                     std::size_t q, const PosTags* tags,
+                     std::vector<std::uint32_t>& out) {
+  const Quote& quote = doc.quotes[q];
+  out.clear();
   Features f{out};
   f.add(FeatureHash(1));
   f.add(FeatureHash(2) << text_hash(quote.sieve.name()));
@@ -134,7 +142,6 @@ std::vector<std::uint32_t> report_features(const Document& doc,
   add_source_features(f, doc, quote);
   if (tags && !tags->empty())
     add_tag_features(f, layout, *tags, quote, first, end);
-  return out;
 }
 
 }  // namespace quotelink::detail

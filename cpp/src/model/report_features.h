@@ -23,5 +23,10 @@ std::vector<std::uint32_t> report_features(const Document& doc,
                                            const TextLayout& layout,
                                            std::size_t q,
                                            const PosTags* tags = nullptr);
+/// The same into `out` (cleared first), so that a caller scoring many
+/// records reuses one array.
+void report_features(const Document& doc, const TextLayout& layout,
+                     std::size_t q, const PosTags* tags,
+                     std::vector<std::uint32_t>& out);
 
 }  // namespace quotelink::detail
