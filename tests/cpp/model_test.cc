@@ -436,8 +436,10 @@ const char* kMissed =
     "Jane Roe said the plan would cut taxes. Officials cheered the protests "
     "for being peaceful, and left.\n";
 
-std::vector<std::string> candidate_texts(const RulesOutput& r, int word) {
-  const quotelink::detail::ReportCandidates candidates(r.doc, r.layout);
+std::vector<std::string> candidate_texts(
+    const RulesOutput& r, int word,
+    const quotelink::detail::PosTags* tags = nullptr) {
+  const quotelink::detail::ReportCandidates candidates(r.doc, r.layout, tags);
   std::vector<std::string> out;
   for (const quotelink::detail::ReportCandidate& c : candidates.spans(word))
     out.emplace_back(
@@ -468,6 +470,75 @@ TEST(ProposeReports, FreeWordsLieOutsideRecordsAndCanTakeAContent) {
                                 "the protests for being peaceful"}));
   EXPECT_EQ(candidate_texts(r, token_at(r, "and")),
             (std::vector<std::string>{"left"}));
+}
+
+// Tags given by hand, one per token ("_" for punctuation), so that the
+// phrase candidates do not depend on the shipped tagger.
+quotelink::detail::PosTags hand_tags(const RulesOutput& r,
+                                     const std::vector<std::uint8_t>& tags) {
+  EXPECT_EQ(tags.size(), r.layout.tokens.size());
+  return tags;
+}
+
+using namespace quotelink::detail;  // NOLINT: the tag classes
+
+TEST(ProposeReports, WithTagsTheNounPhraseAfterAVerbIsACandidate) {
+  RulesOutput r = rules_output(
+      "Officials cheered the protests for being peaceful and "
+      "left the city.\n");
+  const PosTags tags = hand_tags(
+      r, {kPosNoun, kPosVerbFin, kPosDet, kPosNoun, kPosAdp, kPosVerbIng,
+          kPosAdj, kPosConj, kPosVerbFin, kPosDet, kPosNoun, kPosPunct});
+  const int cheered = token_at(r, "cheered");
+  EXPECT_EQ(candidate_texts(r, cheered, &tags),
+            (std::vector<std::string>{
+                "the protests for being peaceful and left the city",
+                "the protests for being peaceful"}));
+  // Without tags, only the clause.
+  EXPECT_EQ(candidate_texts(r, cheered),
+            (std::vector<std::string>{
+                "the protests for being peaceful and left the city"}));
+  // The phrase candidate says how it ends.
+  const ReportCandidates candidates(r.doc, r.layout, &tags);
+  EXPECT_EQ(candidates.spans(cheered).back().end_kind, 3);
+}
+
+TEST(ProposeReports, WithTagsANounCueTakesItsOfAndToComplement) {
+  RulesOutput r =
+      rules_output("His anger at the plan to build a new wall drew a crowd.\n");
+  ASSERT_TRUE(r.doc.quotes.empty());
+  const PosTags tags =
+      hand_tags(r, {kPosPron, kPosNoun, kPosAdp, kPosDet, kPosNoun, kPosTo,
+                    kPosVerbBase, kPosDet, kPosAdj, kPosNoun, kPosVerbFin,
+                    kPosDet, kPosNoun, kPosPunct});
+  EXPECT_EQ(
+      candidate_texts(r, token_at(r, "anger"), &tags),
+      (std::vector<std::string>{"at the plan to build a new wall drew a crowd",
+                                "at the plan to build a new wall"}));
+  // A noun without a complement and an adjective take no phrase
+  // candidate; a phrase as long as the clause is not a second one.
+  EXPECT_EQ(candidate_texts(r, token_at(r, "wall"), &tags),
+            (std::vector<std::string>{"drew a crowd"}));
+  EXPECT_EQ(candidate_texts(r, token_at(r, "new"), &tags),
+            (std::vector<std::string>{"wall drew a crowd"}));
+  EXPECT_EQ(candidate_texts(r, token_at(r, "drew"), &tags),
+            (std::vector<std::string>{"a crowd"}));
+}
+
+TEST(ProposeReports, ProposedSourceExamplesCountThePhraseCandidates) {
+  const std::string text =
+      "Jane Roe cheered the protests for being peaceful and left.\n";
+  const ReportExampleFinder finder;
+  const auto examples = finder.report_candidates(text);
+  ASSERT_FALSE(examples.empty());
+  // Every candidate's index names the same content there (Jane Roe is a
+  // source candidate of each).
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    const auto sources = finder.proposed_source_examples(text, {i});
+    ASSERT_FALSE(sources.empty()) << i;
+    EXPECT_EQ(sources[0].start, examples[i].start) << i;
+    EXPECT_EQ(sources[0].end, examples[i].end) << i;
+  }
 }
 
 TEST(ProposeReports, AContentIsAtMostTheClauseBoundLong) {

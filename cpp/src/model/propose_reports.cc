@@ -111,7 +111,75 @@ std::vector<ReportCandidate> ReportCandidates::spans(int t) const {
   if (comma > t + 1) add(comma - 1, 1);
   // A comma right before a record's words ends both alike: one candidate.
   if (out.size() == 2 && out[0].last == out[1].last) out.pop_back();
+  if (tags_ && phrase_cue(t)) {
+    const int phrase = phrase_end(t + 1, end);
+    const int shortest = comma > t + 1 ? comma : end;
+    if (phrase > t + 1 && phrase < shortest) add(phrase - 1, 3);
+    // Punctuation after the phrase may leave it as long as another.
+    if (out.size() > 1 && out.back().end_kind == 3 &&
+        std::any_of(out.begin(), out.end() - 1, [&](const ReportCandidate& c) {
+          return c.last == out.back().last;
+        }))
+      out.pop_back();
+  }
   return out;
+}
+
+namespace {
+
+// Part-of-speech classes a noun phrase is made of.
+bool phrase_word(std::uint8_t tag) {
+  switch (tag) {
+    case kPosNoun:
+    case kPosPropn:
+    case kPosPron:
+    case kPosAdj:
+    case kPosAdv:
+    case kPosDet:
+    case kPosOther:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool ReportCandidates::phrase_cue(int t) const {
+  const std::uint8_t tag = (*tags_)[t];
+  if (tag == kPosNoun)
+    return t + 1 < static_cast<int>(tags_->size()) &&
+           ((*tags_)[t + 1] == kPosAdp || (*tags_)[t + 1] == kPosTo);
+  return tag == kPosVerbFin || tag == kPosVerbIng || tag == kPosVerbPart ||
+         tag == kPosVerbBase;
+}
+
+int ReportCandidates::phrase_end(int first, int end) const {
+  const PosTags& tags = *tags_;
+  int u = first;
+  bool after_link = false;  // after a preposition or "to": verbs may follow
+  while (u < end) {
+    const std::uint8_t tag = tags[u];
+    const bool verb =
+        tag == kPosVerbIng || tag == kPosVerbBase || tag == kPosVerbPart;
+    if (layout_.tokens[u].kind == TokenKind::word &&
+        (phrase_word(tag) || (after_link && verb))) {
+      ++u;
+      continue;
+    }
+    // A link continues the phrase only when a phrase word or verb follows.
+    if ((tag == kPosAdp || tag == kPosTo) && u + 1 < end &&
+        layout_.tokens[u + 1].kind == TokenKind::word) {
+      const std::uint8_t next = tags[u + 1];
+      if (phrase_word(next) || next == kPosVerbIng || next == kPosVerbBase) {
+        after_link = true;
+        ++u;
+        continue;
+      }
+    }
+    break;
+  }
+  return u;
 }
 
 void ReportCandidates::word_features(int t,
@@ -198,6 +266,16 @@ void ReportCandidates::add_tag_features(const ReportCandidate& c,
   out.push_back(
       (FeatureHash(35) << (finite ? 1u : 0u) << bucket(c.last - c.first + 1))
           .value());
+  // The content's form (how it ends, whether it holds a finite verb, how
+  // it starts) with the cue's tag: a noun cue takes an of-/to- phrase, a
+  // verb a noun phrase or a clause.
+  const std::uint32_t cue = tag_part(tags, c.cue);
+  out.push_back(
+      (FeatureHash(36) << cue << end_kind << (finite ? 1u : 0u) << first)
+          .value());
+  out.push_back((FeatureHash(37)
+                 << cue << end_kind << first << bucket(c.last - c.first + 1))
+                    .value());
 }
 
 std::uint32_t ReportCandidates::subject_of(int t) const {

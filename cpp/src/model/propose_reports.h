@@ -31,7 +31,9 @@ struct ReportCandidate {
   int first = 0;
   int last = 0;
   /// How the content ends: 0 at the sentence's end, 1 before a comma, 2
-  /// before a record's words (or at the length bound).
+  /// before a record's words (or at the length bound), 3 where the phrase
+  /// after the word ends (phrase_end: a noun phrase with its prepositional,
+  /// gerund or infinitive continuations, no finite verb).
   int end_kind = 0;
 };
 
@@ -50,7 +52,8 @@ class ReportCandidates {
   const std::vector<int>& words() const { return words_; }
   /// The candidate contents after free word `t`: up to its sentence's end
   /// (or the first covered token, or kMaxClauseTokens tokens), and up to
-  /// the first comma before that.
+  /// the first comma before that; with tags, after a phrase_cue word, also
+  /// up to phrase_end's end when that is shorter than both.
   /// Trailing punctuation is left out; empty spans are not candidates.
   std::vector<ReportCandidate> spans(int t) const;
   /// The features of word `t` alone (what the gate scores, and the first
@@ -61,6 +64,17 @@ class ReportCandidates {
                      std::vector<std::uint32_t>& out) const;
 
  private:
+  /// One past the last token of the phrase starting at token `first`
+  /// (tags_ is set), at most `end`: determiners, adjectives, nouns,
+  /// pronouns, adverbs and numbers, continued by a preposition or "to"
+  /// before more of them or a verb that is not finite ("praised the
+  /// protests for being largely peaceful", "criticism of the plan to
+  /// build a wall"); it stops at punctuation, a finite verb, a wh-word or
+  /// a conjunction. `first` when no phrase starts there.
+  int phrase_end(int first, int end) const;
+  /// True when word `t` (tags_ is set) takes a phrase candidate: a verb,
+  /// or a noun before a preposition or "to" (its complement).
+  bool phrase_cue(int t) const;
   /// True when token t, the one after a word, can start its content: a
   /// free word, number or quotation mark of the same sentence.
   bool content_can_start(int t) const;

@@ -157,7 +157,9 @@ std::vector<SourceExample> ReportExampleFinder::proposed_source_examples(
   Document doc;
   const TextLayout layout = rules_document(text, doc);
   const PosTags tags = this->tags(doc, layout);
-  const ReportCandidates candidates(doc, layout);
+  // With the tags, as report_candidates: the phrase candidates need them,
+  // and the indices in `chosen` count them.
+  const ReportCandidates candidates(doc, layout, &tags);
   std::vector<ReportCandidate> all;
   for (int t : candidates.words())
     for (const ReportCandidate& c : candidates.spans(t)) all.push_back(c);
