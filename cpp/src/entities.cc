@@ -213,7 +213,7 @@ class Clusterer {
         k.lower_head = to_lower(m.mention.head);
         k.initials = initials(m.mention.head);
       }
-      const std::string& title =
+      const CompactString& title =
           m.mention.kind == MentionKind::name ? m.title : m.role;
       if (!title.empty()) k.title_group = role_group_of(tables_, title);
     }
@@ -400,7 +400,7 @@ class Clusterer {
         continue;
       bool match =
           o.mention.kind == MentionKind::role && o.head_word == m.head_word;
-      const std::string& title =
+      const CompactString& title =
           o.mention.kind == MentionKind::name ? o.title : o.role;
       if (!match && !title.empty()) {
         const std::string_view last =

@@ -182,10 +182,12 @@ struct SpeakerMention {
   /// A pronoun referring back to an antecedent ("he", "his"; not "I", "we"):
   /// the entity stage resolves it.
   bool anaphor = false;
-  std::string title;  ///< titles stripped from a name, lower case
-  std::string role;   ///< role words, lower case ("top diplomat")
-  /// The head noun, singular lower case: one word, in place up to 15 bytes
-  /// (a CompactString, 16 bytes instead of a std::string's 32).
+  /// Titles stripped from a name, lower case; like `role` and `head_word`
+  /// a CompactString (in place up to 15 bytes, 16 bytes instead of a
+  /// std::string's 32), so that a window's candidates stay small.
+  CompactString title;
+  CompactString role;  ///< role words, lower case ("top diplomat")
+  /// The head noun, singular lower case: one word.
   CompactString head_word;
 };
 

@@ -132,8 +132,8 @@ int strip_titles(const MentionScan& s, SpeakerMention& m, int a, int b) {
     int k = s.title_at(p, b + 1);
     if (k > 0) {
       s.title_gender(p, p + k - 1, &m.gender);
-      if (!m.title.empty()) m.title += ' ';
-      m.title += w.phrase(p, p + k - 1);
+      const std::string title = w.phrase(p, p + k - 1);
+      m.title = m.title.empty() ? title : m.title.str() + ' ' + title;
       p += k;
       continue;
     }
@@ -156,7 +156,7 @@ int strip_titles(const MentionScan& s, SpeakerMention& m, int a, int b) {
     if (k == 0 || w.is(q + 1, s.cls.connector)) continue;
     const std::string title = w.phrase(p, q);
     s.title_gender(q - k + 1, q, &m.gender);
-    m.title += (m.title.empty() ? "" : " ") + title;
+    m.title = m.title.empty() ? title : m.title.str() + " " + title;
     return q + 1;
   }
   return p;
@@ -226,7 +226,7 @@ void extend_left(const MentionScan& s, SpeakerMention& m, int start) {
         k = len;
     if (k > 0) {
       std::string title = w.phrase(t - k + 1, t);
-      m.title = m.title.empty() ? title : title + " " + m.title;
+      m.title = m.title.empty() ? title : title + " " + m.title.str();
       s.title_gender(t - k + 1, t, &m.gender);
       t -= k;
       first = t + 1;

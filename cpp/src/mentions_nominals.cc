@@ -166,7 +166,9 @@ SpeakerMention nominal_mention(const MentionScan& s, const NominalPhrase& p,
   m.role = role_first <= t ? w.phrase(role_first, t) : std::string(head);
   if (h.kind == MentionKind::role && h.role.plural) {
     std::size_t cut = m.role.rfind(' ');
-    m.role = (cut == std::string::npos ? "" : m.role.substr(0, cut + 1)) +
+    m.role = (cut == CompactString::npos
+                  ? std::string()
+                  : std::string(m.role.view().substr(0, cut + 1))) +
              h.role.singular;
   }
   s.set_head_words(p.determined && p.possessor < 0 ? p.start + 1 : p.start, t,

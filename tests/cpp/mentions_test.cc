@@ -258,7 +258,7 @@ TEST(Mentions, PlacesStandForGovernments) {
 // in declaration order): the mention stage holds one per ~7 tokens of dense
 // text. A head word past CompactString's 15 bytes in place is whole.
 TEST(Mentions, CandidatesAreSmallAndLongHeadWordsWhole) {
-  EXPECT_LE(sizeof(SpeakerMention), 152u);
+  EXPECT_LE(sizeof(SpeakerMention), 120u);
   Found f = mentions_of("The Democratic People's Republic of Korea said no.");
   const SpeakerMention* korea = nullptr;
   for (const SpeakerMention& m : f.mentions)
