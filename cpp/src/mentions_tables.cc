@@ -65,6 +65,7 @@ MentionTables::Classes resolve_classes(const Vocabulary& v) {
       {"mention_anaphor", &c.anaphor},
       {"mention_modifier", &c.modifier},
       {"mention_role_group", &c.role_group},
+      {"adverbial", &c.adverbial},
   };
   static_assert(std::size(named) == std::size(kMentionWordClasses),
                 "every mention class resolved");

@@ -318,6 +318,12 @@ TEST(Mentions, PluralDemonymBeforeItsCueSpeaks) {
   const SpeakerMention* speaker = f.find("The Russians");
   ASSERT_TRUE(speaker);
   EXPECT_FALSE(f.find("the Russians"));  // no cue next: no mention
+  // Auxiliaries and adverbials may stand between it and the cue.
+  Found g = mentions_before_cues(
+      "The Saudis have also said that the talks failed. Officials met the "
+      "Saudis.");
+  EXPECT_TRUE(g.find("The Saudis"));
+  EXPECT_FALSE(g.find("the Saudis"));
 }
 
 TEST(Mentions, LoneWordOpeningASentenceBeforeItsCueIsAName) {
@@ -325,6 +331,38 @@ TEST(Mentions, LoneWordOpeningASentenceBeforeItsCueIsAName) {
       "Breitbart reports that the two men fell out. Holding signs, they left.");
   EXPECT_TRUE(f.find("Breitbart"));
   EXPECT_FALSE(f.find("Holding"));
+  Found g =
+      mentions_before_cues("Breitbart also reports that the two men fell out.");
+  EXPECT_TRUE(g.find("Breitbart"));
+}
+
+TEST(Mentions, TitleCaseHeadlineVerbEndsTheName) {
+  // A capitalised cue, or capitalised adverbials before one, is the
+  // headline's verb, not a word of the name before it.
+  Found f = mentions_before_cues("Glenn Beck Says Trump Is Wrong\n\nHe left.");
+  EXPECT_TRUE(f.find("Glenn Beck"));
+  Found g =
+      mentions_before_cues("Rick Perry Just Announced His Plan\n\nHe left.");
+  EXPECT_TRUE(g.find("Rick Perry"));
+  Found h =
+      mentions_before_cues("Trump May Not Have Suggested A Ban\n\nHe left.");
+  EXPECT_TRUE(h.find("Trump"));
+  // The run after the verb starts after it.
+  EXPECT_FALSE(g.find("Announced His Plan"));
+  EXPECT_TRUE(g.find("His Plan"));
+  const SpeakerMention* perry = g.find("Rick Perry");
+  ASSERT_TRUE(perry);
+  EXPECT_TRUE(perry->headline);
+  // In prose a capitalised word is no verb ("States"), and a lower-case cue
+  // after a name ending in an adverbial keeps the name whole.
+  Found p = mentions_before_cues(
+      "Officials said the United States would act. Jane Roe left.");
+  EXPECT_TRUE(p.find("the United States"));
+  const SpeakerMention* roe = p.find("Jane Roe");
+  ASSERT_TRUE(roe);
+  EXPECT_FALSE(roe->headline);
+  Found u = mentions_before_cues("USA Today said the talks failed.");
+  EXPECT_TRUE(u.find("USA Today"));
 }
 
 TEST(Mentions, ExtraTitlesAreStripped) {
