@@ -64,6 +64,13 @@ int run_end(const MentionScan& s, int t) {
   return b;
 }
 
+// True when every word of [first, last] is of class not_name ("Tuesday").
+bool all_not_names(const MentionScan& s, int first, int last) {
+  for (int u = first; u <= last; ++u)
+    if (!s.w.is(u, s.cls.not_name)) return false;
+  return true;
+}
+
 // The first word of run [a, b] that may start a mention, or b + 1 when the run
 // is none: leading function words and sentence-initial nominal heads are no
 // name, a heading in capitals is none, and a sentence-opening speech verb
@@ -90,8 +97,12 @@ int run_start(const MentionScan& s, int a, int b) {
   int capital_words = 0;
   for (int u = a; u <= b; ++u) capital_words += w.acronym(u) ? 1 : 0;
   if (capital_words >= 3) return b + 1;
+  // "Said Jane Roe, ...", "Asked Tuesday about ...": a sentence-opening
+  // cue before a name set off by a comma or colon, or before words that are
+  // never names, is no word of the name.
   if (a < b && s.cue_at(a) && !w.same_sentence(a - 1, a) &&
-      (w.punct(b + 1, ',') || w.punct(b + 1, ':')))
+      (w.punct(b + 1, ',') || w.punct(b + 1, ':') ||
+       all_not_names(s, a + 1, b)))
     ++a;
   return a;
 }

@@ -336,6 +336,15 @@ TEST(Mentions, LoneWordOpeningASentenceBeforeItsCueIsAName) {
   EXPECT_TRUE(g.find("Breitbart"));
 }
 
+TEST(Mentions, SentenceOpeningCueIsNoWordOfAName) {
+  Found f = mentions_before_cues(
+      "Asked Tuesday about the plan, she said it was fine.");
+  EXPECT_FALSE(f.find("Asked Tuesday"));
+  EXPECT_FALSE(f.find("Tuesday"));
+  Found g = mentions_before_cues("Said Jane Roe, \"We will see.\"");
+  EXPECT_TRUE(g.find("Jane Roe"));
+}
+
 TEST(Mentions, TitleCaseHeadlineVerbEndsTheName) {
   // A capitalised cue, or capitalised adverbials before one, is the
   // headline's verb, not a word of the name before it.
