@@ -12,6 +12,7 @@
 #include "model/feature_text.h"
 #include "model/linear_model.h"
 #include "model/perceptron_trainer.h"
+#include "model/phrase_sources.h"
 #include "model/pos_tagger.h"
 #include "model/propose_cues.h"
 #include "model/propose_reports.h"
@@ -654,3 +655,103 @@ TEST(ProposeReports, AProposedRecordGetsItsSourceFromChooseSource) {
 }
 
 }  // namespace
+
+TEST(PhraseSources, TheSubjectPhraseEndsBeforeTheCueItsAdverbsAndAuxiliaries) {
+  RulesOutput r =
+      rules_output("Many angry farmers have long said the plan would fail.\n");
+  const PosTags tags = hand_tags(
+      r, {kPosAdj, kPosAdj, kPosNoun, kPosVerbFin, kPosAdv, kPosVerbPart,
+          kPosDet, kPosNoun, kPosVerbFin, kPosVerbBase, kPosPunct});
+  const auto text = [&](TokenRange range) {
+    return range.first < 0 ? std::string("-")
+                           : std::string(r.doc.slice(quotelink::Span{
+                                 r.layout.tokens[range.first].span.begin,
+                                 r.layout.tokens[range.last].span.end}));
+  };
+  EXPECT_EQ(text(subject_phrase(r.layout, tags, token_at(r, "said"))),
+            "Many angry farmers");
+  // A finite cue skips no auxiliary: "have" is no phrase word.
+  PosTags finite = tags;
+  finite[token_at(r, "said")] = kPosVerbFin;
+  EXPECT_EQ(text(subject_phrase(r.layout, finite, token_at(r, "said"))), "-");
+  // Nothing before the sentence's first word.
+  EXPECT_EQ(text(subject_phrase(r.layout, tags, 0)), "-");
+}
+
+TEST(PhraseSources, AChosenPhraseBecomesAMentionTheOthersAreDropped) {
+  const std::string text =
+      "The other said the plan would fail. Jane Roe left.\n";
+  const auto tagged = [](const RulesOutput& r) {
+    return hand_tags(r, {kPosDet, kPosAdj, kPosVerbFin, kPosDet, kPosNoun,
+                         kPosVerbFin, kPosVerbBase, kPosPunct, kPosPropn,
+                         kPosPropn, kPosVerbFin, kPosPunct});
+  };
+  for (std::int16_t weight : {1, -1}) {
+    RulesOutput r = rules_output(text);
+    ASSERT_EQ(r.doc.quotes.size(), 1u);
+    ASSERT_EQ(r.doc.quotes[0].mention, -1);
+    const std::size_t mentions = r.doc.mentions.size();
+    const PosTags tags = tagged(r);
+    LinearModel model;
+    model.classifiers.push_back(constant_classifier("choose_source", weight));
+    choose_sources(r.doc, r.layout, model, &tags);
+    const quotelink::Quote& quote = r.doc.quotes[0];
+    if (weight < 0) {
+      // Not chosen: no mention is left behind.
+      EXPECT_EQ(quote.mention, -1);
+      EXPECT_EQ(r.doc.mentions.size(), mentions);
+      continue;
+    }
+    ASSERT_GE(quote.mention, 0);
+    EXPECT_EQ(r.doc.slice(r.doc.mentions[quote.mention].span), "The other");
+    EXPECT_EQ(r.doc.mentions[quote.mention].kind, quotelink::MentionKind::role);
+    EXPECT_EQ(quote.speaker, -1);
+    EXPECT_EQ(quote.sieve, "reported_after+source");
+    // In text order among the rules' mentions.
+    ASSERT_EQ(r.doc.mentions.size(), mentions + 1);
+    for (std::size_t m = 1; m < r.doc.mentions.size(); ++m)
+      EXPECT_LE(r.doc.mentions[m - 1].span.begin, r.doc.mentions[m].span.begin);
+  }
+}
+
+TEST(PhraseSources, ExamplesHoldThePhraseAsThePipelineScoresIt) {
+  // No mention covers "The other".
+  const std::string text = "The other said the plan would fail.\n";
+  RulesOutput r = rules_output(text);
+  const PosTags tags = shipped_tags(r);
+  if (tags.empty()) GTEST_SKIP() << "no shipped tagger";
+  const int first = add_phrase_mentions(r.doc, r.layout, tags);
+  ASSERT_EQ(r.doc.mentions.size(), static_cast<std::size_t>(first) + 1);
+  const quotelink::detail::ReportExampleFinder finder;
+  const auto examples = finder.source_examples(text);
+  ASSERT_EQ(examples.size(), 1u);
+  EXPECT_EQ(examples[0].mention_start, 0u);
+  EXPECT_EQ(examples[0].mention_end, 9u);  // "The other"
+  EXPECT_EQ(examples[0].features,
+            source_features(r.doc, r.layout, 0, first, &tags, first));
+  // The phrase says it is one.
+  EXPECT_NE(examples[0].features,
+            source_features(r.doc, r.layout, 0, first, &tags));
+}
+
+TEST(ProposeReports, WithTagsAWordWhoseComplementIsAMediumTakesNoContent) {
+  const auto statement = [](const std::string& text) {
+    RulesOutput r = rules_output(text);
+    const PosTags tags =
+        hand_tags(r, {kPosDet, kPosNoun, kPosAdp, kPosDet, kPosNoun, kPosNoun,
+                      kPosVerbFin, kPosDet, kPosNoun, kPosVerbFin, kPosVerbBase,
+                      kPosPunct});
+    return std::make_pair(candidate_texts(r, token_at(r, "statement"), &tags),
+                          candidate_texts(r, token_at(r, "statement")));
+  };
+  // "on the ministry website" says where (cpp/data/model/place_words.tsv).
+  const auto medium = statement(
+      "A statement on the ministry website said the talks would resume.\n");
+  EXPECT_TRUE(medium.first.empty());
+  EXPECT_EQ(medium.second,
+            (std::vector<std::string>{"on the ministry website"}));
+  // "on the budget plan" says what.
+  const auto topic = statement(
+      "A statement on the budget plan said the talks would resume.\n");
+  EXPECT_EQ(topic.first, (std::vector<std::string>{"on the budget plan"}));
+}

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/feature_text.h"
+#include "model/phrase_sources.h"
 
 namespace quotelink::detail {
 
@@ -92,11 +93,13 @@ struct RecordParts {
   std::uint32_t before_cue = 0;  // the word before the cue
   bool content_first = false;
   std::uint32_t rules_kind = 0;  // the kind of the rules' choice, if any
+  int phrase_first = 0;          // the index of the first phrase mention
 };
 
 RecordParts record_parts(const Document& doc, const TextLayout& layout,
-                         const Quote& quote) {
+                         const Quote& quote, int phrase_first) {
   RecordParts r;
+  r.phrase_first = phrase_first;
   r.cue_first = first_token_from(layout, quote.cue.begin);
   r.cue_end = first_token_from(layout, quote.cue.end);
   r.cue = text_hash(doc.slice(quote.cue));
@@ -161,6 +164,8 @@ void candidate_features(const Document& doc, const TextLayout& layout,
   add(FeatureHash(14) << token_hash(doc, layout, first));
   add(FeatureHash(15) << after << side);
   add(FeatureHash(16) << r.before_cue << kind);
+  // A phrase of the tags (phrase_sources.h), not a mention of the rules.
+  add(FeatureHash(26) << (m >= r.phrase_first ? 1u : 0u));
   if (quote.mention >= 0) {
     // Revising the rules' choice: is this it, and what did they choose?
     const std::uint32_t rules = m == quote.mention ? 1 : 0;
@@ -178,12 +183,14 @@ void candidate_features(const Document& doc, const TextLayout& layout,
 std::vector<std::uint32_t> source_features(const Document& doc,
                                            const TextLayout& layout,
                                            std::size_t q, int m,
-                                           const PosTags* tags) {
+                                           const PosTags* tags,
+                                           int phrase_first) {
   const Quote& quote = doc.quotes[q];
   std::vector<std::uint32_t> out;
   out.reserve(24);
-  candidate_features(doc, layout, quote, record_parts(doc, layout, quote), m,
-                     tags, out);
+  candidate_features(doc, layout, quote,
+                     record_parts(doc, layout, quote, phrase_first), m, tags,
+                     out);
   return out;
 }
 
@@ -200,14 +207,14 @@ struct SourceScores {
 SourceScores score_candidates(const Document& doc, const TextLayout& layout,
                               std::size_t q, const LinearClassifier& c,
                               const std::vector<int>& by_start,
-                              const PosTags* tags,
+                              const PosTags* tags, int phrase_first,
                               std::vector<std::uint32_t>& features) {
   SourceScores out;
   const std::vector<int> candidates =
       source_candidates(doc, layout, q, &by_start);
   if (candidates.empty()) return out;
   const Quote& quote = doc.quotes[q];
-  const RecordParts parts = record_parts(doc, layout, quote);
+  const RecordParts parts = record_parts(doc, layout, quote, phrase_first);
   for (int m : candidates) {
     candidate_features(doc, layout, quote, parts, m, tags, features);
     const double score = c.score(features);
@@ -237,14 +244,19 @@ void choose_sources(Document& doc, const TextLayout& layout,
   const LinearClassifier* choose = model.find(kChooseSource);
   const LinearClassifier* revise = model.find(kReviseSource);
   if (!choose && !revise) return;
+  // The subject phrases no mention covers are candidates too; those not
+  // chosen are dropped again.
+  const int phrase_first = choose && tags
+                               ? add_phrase_mentions(doc, layout, *tags)
+                               : static_cast<int>(doc.mentions.size());
   const std::vector<int> by_start = mentions_by_start(doc);
   std::vector<std::uint32_t> features;  // one array for every candidate
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
     const bool sourced = doc.quotes[q].mention >= 0;
     const LinearClassifier* c = sourced ? revise : choose;
     if (!c) continue;
-    const SourceScores s =
-        score_candidates(doc, layout, q, *c, by_start, tags, features);
+    const SourceScores s = score_candidates(doc, layout, q, *c, by_start, tags,
+                                            phrase_first, features);
     if (s.best < 0) continue;
     // A sourceless record takes a candidate scoring over the threshold; a
     // sourced one switches when another beats the rules' choice by it.
@@ -252,6 +264,7 @@ void choose_sources(Document& doc, const TextLayout& layout,
     if (!(margin >= c->threshold)) continue;
     take_source(doc, q, s.best);
   }
+  settle_phrase_mentions(doc, phrase_first);
 }
 
 }  // namespace quotelink::detail

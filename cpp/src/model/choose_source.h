@@ -2,6 +2,7 @@
 // reported-speech record the rules left without a source.
 #pragma once
 
+#include <climits>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -39,16 +40,21 @@ std::vector<int> source_candidates(const Document& doc,
 /// side of the cue and distance, the commas and candidates between them,
 /// its words and the cue's; for a record with a source, whether `m` is the
 /// rules' choice and what that is; with `tags` (the window's, not empty),
-/// the tags around the mention and the cue's. Linear in the tokens of the
-/// cue's sentence.
+/// the tags around the mention and the cue's; whether `m` is a phrase
+/// mention (phrase_sources.h: index `phrase_first` or more). Linear in
+/// the tokens of the cue's sentence.
 std::vector<std::uint32_t> source_features(const Document& doc,
                                            const TextLayout& layout,
                                            std::size_t q, int m,
-                                           const PosTags* tags = nullptr);
+                                           const PosTags* tags = nullptr,
+                                           int phrase_first = INT_MAX);
 
-/// Contract: runs after apply_model on one window. For a record without a
-/// source, the candidate (source_candidates) that choose_source scores
-/// highest becomes its source when the score reaches that classifier's
+/// Contract: runs after apply_model on one window. With tags and
+/// choose_source, the subject phrases of the sourceless records
+/// (add_phrase_mentions) join the mentions first, and those no record
+/// takes are dropped at the end (settle_phrase_mentions). For a record
+/// without a source, the candidate (source_candidates) that choose_source
+/// scores highest becomes its source when the score reaches that classifier's
 /// threshold; for a record with one, the best other candidate under
 /// revise_source replaces the rules' choice when it scores higher by at
 /// least revise_source's threshold. A new source sets Quote::mention,

@@ -5,11 +5,46 @@
 #include <string>
 #include <utility>
 
+#include "lexicon.h"
 #include "model/feature_text.h"
+#include "quotelink/error.h"
 
 namespace quotelink::detail {
 
 namespace {
+
+// The words of kPlaceWordsFile by class, as sorted text_hash values.
+struct PlaceWords {
+  std::vector<std::uint32_t> prepositions;
+  std::vector<std::uint32_t> media;
+};
+
+const PlaceWords& place_words() {
+  static const PlaceWords words = [] {
+    PlaceWords w;
+    for (const std::string& line : embedded_lines(kPlaceWordsFile)) {
+      const std::size_t tab = line.find('\t');
+      const std::string_view kind =
+          tab == std::string::npos ? ""
+                                   : std::string_view(line).substr(tab + 1);
+      std::vector<std::uint32_t>* into = kind == "preposition" ? &w.prepositions
+                                         : kind == "medium"    ? &w.media
+                                                               : nullptr;
+      if (!into)
+        throw error(std::string(kPlaceWordsFile) + ": bad line \"" + line +
+                    "\" (WORD<TAB>preposition or medium)");
+      into->push_back(text_hash(std::string_view(line).substr(0, tab)));
+    }
+    std::sort(w.prepositions.begin(), w.prepositions.end());
+    std::sort(w.media.begin(), w.media.end());
+    return w;
+  }();
+  return words;
+}
+
+bool holds(const std::vector<std::uint32_t>& sorted, std::uint32_t hash) {
+  return std::binary_search(sorted.begin(), sorted.end(), hash);
+}
 
 // A coarse class of token t (the shape of a neighbour): 1 outside the
 // sentence, 2 number, 3 quotation mark, 4 other punctuation, 5 lower-case
@@ -100,6 +135,8 @@ std::vector<ReportCandidate> ReportCandidates::spans(int t) const {
     if (comma < 0 && is_comma(doc_, layout_, end)) comma = end;
     ++end;
   }
+  // "a statement on the ministry's website": a place, no content.
+  if (tags_ && medium_complement(t, end)) return out;
   const int end_kind = end < stop ? 2 : 0;
   const auto add = [&](int last, int kind) {
     while (last > t && layout_.tokens[last].kind != TokenKind::word &&
@@ -152,6 +189,14 @@ bool ReportCandidates::phrase_cue(int t) const {
            ((*tags_)[t + 1] == kPosAdp || (*tags_)[t + 1] == kPosTo);
   return tag == kPosVerbFin || tag == kPosVerbIng || tag == kPosVerbPart ||
          tag == kPosVerbBase;
+}
+
+bool ReportCandidates::medium_complement(int t, int end) const {
+  const PlaceWords& words = place_words();
+  if (t + 2 >= end || !holds(words.prepositions, word_hash(t + 1)))
+    return false;
+  const int phrase = phrase_end(t + 1, end);
+  return phrase > t + 2 && holds(words.media, word_hash(phrase - 1));
 }
 
 int ReportCandidates::phrase_end(int first, int end) const {

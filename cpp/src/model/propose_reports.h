@@ -22,6 +22,9 @@ inline constexpr std::string_view kProposeReport = "propose_report";
 /// alone that decides whether its contents are scored at all (its table
 /// stays in cache, so that most words cost seven hashes and lookups).
 inline constexpr std::string_view kProposeReportGate = "propose_report_gate";
+/// The embedded data file of the words that make a word's complement a
+/// place (ReportCandidates::spans): WORD<TAB>preposition or medium.
+inline constexpr std::string_view kPlaceWordsFile = "model/place_words.tsv";
 /// The sieve of a record the model proposed.
 inline constexpr std::string_view kModelCueSieve = "model_cue";
 
@@ -53,7 +56,8 @@ class ReportCandidates {
   /// The candidate contents after free word `t`: up to its sentence's end
   /// (or the first covered token, or kMaxClauseTokens tokens), and up to
   /// the first comma before that; with tags, after a phrase_cue word, also
-  /// up to phrase_end's end when that is shorter than both.
+  /// up to phrase_end's end when that is shorter than both; with tags, none
+  /// for a word whose complement is a medium (medium_complement).
   /// Trailing punctuation is left out; empty spans are not candidates.
   std::vector<ReportCandidate> spans(int t) const;
   /// The features of word `t` alone (what the gate scores, and the first
@@ -72,6 +76,10 @@ class ReportCandidates {
   /// build a wall"); it stops at punctuation, a finite verb, a wh-word or
   /// a conjunction. `first` when no phrase starts there.
   int phrase_end(int first, int end) const;
+  /// True when word `t` (tags_ is set) is followed by a preposition of
+  /// kPlaceWordsFile whose phrase (phrase_end, before `end`) ends in a
+  /// medium of it: "statement on the ministry's website".
+  bool medium_complement(int t, int end) const;
   /// True when word `t` (tags_ is set) takes a phrase candidate: a verb,
   /// or a noun before a preposition or "to" (its complement).
   bool phrase_cue(int t) const;

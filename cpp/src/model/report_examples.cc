@@ -3,6 +3,7 @@
 #include "attribute.h"
 #include "model/choose_source.h"
 #include "model/cue_features.h"
+#include "model/phrase_sources.h"
 #include "model/propose_cues.h"
 #include "model/propose_reports.h"
 #include "model/report_features.h"
@@ -135,7 +136,7 @@ namespace {
 
 // The source examples of record q of `doc`.
 void add_source_examples(const Document& doc, const TextLayout& layout,
-                         const PosTags& tags, std::size_t q,
+                         const PosTags& tags, std::size_t q, int phrase_first,
                          std::vector<SourceExample>& out) {
   for (int m : source_candidates(doc, layout, q)) {
     SourceExample e;
@@ -145,7 +146,7 @@ void add_source_examples(const Document& doc, const TextLayout& layout,
     e.mention_end = doc.code_point_offset(doc.mentions[m].span.end);
     e.sourced = doc.quotes[q].mention >= 0;
     e.rules_choice = m == doc.quotes[q].mention;
-    e.features = source_features(doc, layout, q, m, &tags);
+    e.features = source_features(doc, layout, q, m, &tags, phrase_first);
     out.push_back(std::move(e));
   }
 }
@@ -160,6 +161,8 @@ std::vector<SourceExample> ReportExampleFinder::proposed_source_examples(
   // With the tags, as report_candidates: the phrase candidates need them,
   // and the indices in `chosen` count them.
   const ReportCandidates candidates(doc, layout, &tags);
+  const int phrase_first = add_phrase_mentions(doc, layout, tags);
+  const std::size_t phrase_mentions = doc.mentions.size();
   std::vector<ReportCandidate> all;
   for (int t : candidates.words())
     for (const ReportCandidate& c : candidates.spans(t)) all.push_back(c);
@@ -168,8 +171,13 @@ std::vector<SourceExample> ReportExampleFinder::proposed_source_examples(
     if (i >= all.size())
       throw error("candidate record " + std::to_string(i) + " of " +
                   std::to_string(all.size()));
+    // As choose_sources sees it: the subject phrases of the sourceless
+    // records and of this one among the candidates.
     doc.quotes.push_back(proposed_record(layout, all[i]));
-    add_source_examples(doc, layout, tags, doc.quotes.size() - 1, out);
+    add_phrase_mention(doc, layout, tags, doc.quotes.size() - 1);
+    add_source_examples(doc, layout, tags, doc.quotes.size() - 1, phrase_first,
+                        out);
+    doc.mentions.resize(phrase_mentions);
     doc.quotes.pop_back();
   }
   return out;
@@ -180,9 +188,10 @@ std::vector<SourceExample> ReportExampleFinder::source_examples(
   Document doc;
   const TextLayout layout = rules_document(text, doc);
   const PosTags tags = this->tags(doc, layout);
+  const int phrase_first = add_phrase_mentions(doc, layout, tags);
   std::vector<SourceExample> out;
   for (std::size_t q = 0; q < doc.quotes.size(); ++q)
-    add_source_examples(doc, layout, tags, q, out);
+    add_source_examples(doc, layout, tags, q, phrase_first, out);
   return out;
 }
 
