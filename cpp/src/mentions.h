@@ -64,7 +64,8 @@ inline constexpr std::string_view kMentionWordClasses[] = {
     "mention_anaphor",
     "mention_modifier",
     "mention_role_group",
-    "adverbial"};
+    "adverbial",
+    "mention_pronoun_contraction"};
 
 /// The mention stage's tables: word classes of the vocabulary (a test is one
 /// AND on a token's id), and what some entries mean (keyed by word id or
@@ -107,6 +108,7 @@ struct MentionTables {
     WordClass role_group;  ///< a role phrase of an office (group=)
     /// words.tsv's adverbial: between a subject and its cue ("Just")
     WordClass adverbial;
+    WordClass pronoun_contraction;  ///< "he's", "they'll" (subject=)
   } cls;
   /// Manner adverb endings ("-ly", class manner_suffix of the cue stage's
   /// words): such a word is no modifier of a speaker's noun.
@@ -137,6 +139,8 @@ struct MentionTables {
   std::unordered_map<WordId, Pronoun> pronouns;
   /// possessive pronoun ("his") -> the subject pronoun it stands for ("he")
   std::unordered_map<WordId, WordId> possessive_pronouns;
+  /// A contracted pronoun's subject pronoun ("he'll" -> "he").
+  std::unordered_map<WordId, WordId> contracted_pronouns;
   /// What a vocabulary entry of the classes title, place or demonym means,
   /// by entry index (Vocabulary::entries()).
   struct EntryFacts {

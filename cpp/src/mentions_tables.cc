@@ -66,6 +66,7 @@ MentionTables::Classes resolve_classes(const Vocabulary& v) {
       {"mention_modifier", &c.modifier},
       {"mention_role_group", &c.role_group},
       {"adverbial", &c.adverbial},
+      {"mention_pronoun_contraction", &c.pronoun_contraction},
   };
   static_assert(std::size(named) == std::size(kMentionWordClasses),
                 "every mention class resolved");
@@ -158,6 +159,14 @@ void load_pronouns(MentionTables& t, const Vocabulary& v) {
                   ": a possessive pronoun names its pronoun with subject=");
     t.possessive_pronouns[e->words[0]] = subject;
   }
+  for (const LexiconEntry* e : v.entries_of(t.cls.pronoun_contraction)) {
+    const WordId subject = v.find(e->attribute("subject"));
+    if (e->words.size() != 1 || subject == kNoWord ||
+        !t.pronouns.count(subject))
+      throw error(e->where +
+                  ": a contracted pronoun names its pronoun with subject=");
+    t.contracted_pronouns[e->words[0]] = subject;
+  }
 }
 
 // Role groups (role_groups.tsv): phrases with the same group= name one
@@ -193,6 +202,7 @@ MentionTables MentionTables::load(const Vocabulary& vocabulary) {
     t.nominal_heads.add(c);
   t.pronoun_words.add(t.cls.pronoun);
   t.pronoun_words.add(t.cls.possessive_pronoun);
+  t.pronoun_words.add(t.cls.pronoun_contraction);
   // The cue stage's class: the words of a language are listed once.
   t.manner_suffixes =
       SuffixList(vocabulary, vocabulary.word_class("manner_suffix"));

@@ -336,6 +336,21 @@ TEST(Mentions, LoneWordOpeningASentenceBeforeItsCueIsAName) {
   EXPECT_TRUE(g.find("Breitbart"));
 }
 
+TEST(Mentions, ContractedPronounIsItsSubjectPronoun) {
+  // A typographic apostrophe reads as '.
+  Found f = mentions_of("Smith spoke. He\u2019ll say more. They've left.");
+  const SpeakerMention* he = f.find("He\u2019ll");
+  ASSERT_TRUE(he);
+  EXPECT_EQ(he->mention.kind, quotelink::MentionKind::pronoun);
+  EXPECT_EQ(he->head_word, "he");
+  EXPECT_EQ(he->gender, Gender::male);
+  EXPECT_FALSE(he->possessive);
+  EXPECT_TRUE(he->anaphor);
+  const SpeakerMention* they = f.find("They've");
+  ASSERT_TRUE(they);
+  EXPECT_TRUE(they->plural);
+}
+
 TEST(Mentions, SentenceOpeningCueIsNoWordOfAName) {
   Found f = mentions_before_cues(
       "Asked Tuesday about the plan, she said it was fine.");
