@@ -157,6 +157,21 @@ TEST(PosTagger, AnEmptyTaggerSaysOther) {
   EXPECT_EQ(lexicon.tagger, nullptr);  // the rules only: no tags
 }
 
+// Texts over the tagger's block of 1,024 tokens: many sentences, and one
+// sentence longer than a block.
+std::string many_sentences() {
+  std::string out;
+  for (int i = 0; i < 150; ++i)
+    out += i % 3 ? "They said the plan would cut taxes. "
+                 : "Plan the plan, Jane Roe said. ";
+  return out + "\n";
+}
+std::string one_long_sentence() {
+  std::string out = "Smith said";
+  for (int i = 0; i < 700; ++i) out += i % 2 ? " plan and" : " taxes,";
+  return out + " cut.\n";
+}
+
 TEST(PosTagger, TheWordCacheGivesTheTagsOfTheFeatures) {
   // The pipeline tags with a scratch whose word cache lives across texts:
   // its tags are those of the static features, whether words hit, collide
@@ -166,10 +181,13 @@ TEST(PosTagger, TheWordCacheGivesTheTagsOfTheFeatures) {
   const quotelink::Lexicon lexicon(config);
   const PosTagger one = trained(), other = trained(2);
   const std::string texts[] = {
-      fixture().text, "Plan the plan. They said THEY Plan to plan.\n",
+      fixture().text,
+      "Plan the plan. They said THEY Plan to plan.\n",
       "Jane Roe said the extraordinarilyunderstandable plan would cut "
       "taxes, and why?\n",
-      fixture().text};
+      fixture().text,
+      many_sentences(),
+      one_long_sentence()};
   d::PosTagScratch big, tiny{d::PosWordCache(2), {}, {}, {}};
   d::PosTags tags;
   for (const PosTagger* tagger : {&one, &other, &one}) {

@@ -300,7 +300,8 @@ void PosTagger::tag_pair_scores(std::uint32_t mask,
 template <class First, class WordFeature>
 void PosTagger::decode(const std::vector<Scores>& base, const Scores* pairs,
                        First first, WordFeature word_feature,
-                       std::uint32_t mask, PosTags& out) const {
+                       std::uint32_t mask, std::uint8_t* out,
+                       std::size_t n) const {
   // The tag features start again at each sentence, so sentences are
   // independent chains: kLanes of them are decoded at once, a token of each
   // in turn, so that the cache misses of their rows overlap. Of the four
@@ -311,7 +312,6 @@ void PosTagger::decode(const std::vector<Scores>& base, const Scores* pairs,
     std::size_t t, end;
     std::uint32_t p1, p2;
   };
-  const std::size_t n = out.size();
   std::size_t next = 0;  // the first token of the next sentence to start
   const auto start = [&](Lane& lane) {
     if (next >= n) return false;
@@ -365,7 +365,7 @@ PosTags PosTagger::tag_features(const std::vector<std::uint32_t>& features,
       static_scores(features, mask), pairs.data(),
       [&](std::size_t t) { return sentence_first[t] != 0; },
       [&](std::size_t t) { return features[t * kPosStaticFeatures + 1]; }, mask,
-      out);
+      out.data(), out.size());
   return out;
 }
 
@@ -376,14 +376,32 @@ void PosTagger::tag(std::string_view text, const TextLayout& layout,
   const std::uint32_t mask =
       static_cast<std::uint32_t>(weights.size() / kPosClasses - 1);
   if (scratch.words.serve(this)) tag_pair_scores(mask, scratch.words.tag_pairs);
-  word_scores(text, layout, mask, scratch);
-  decode(
-      scratch.scores, scratch.words.tag_pairs.data(),
-      [&](std::size_t t) { return starts_sentence(layout, t); },
-      [&](std::size_t t) {
-        return (FeatureHash(101) << scratch.hashes[t]).value();
-      },
-      mask, out);
+  // No feature reads across a sentence (the context features stop at it,
+  // the tag features start again), so the window goes in blocks of whole
+  // sentences, of kBlock tokens at most unless one sentence is longer, and
+  // the scratch arrays hold one block.
+  constexpr std::size_t kBlock = 1024;
+  const std::size_t n = layout.tokens.size();
+  const auto sentence_end = [&](std::size_t t) {
+    while (++t < n && !starts_sentence(layout, t)) {
+    }
+    return t;
+  };
+  for (std::size_t first = 0; first < n;) {
+    std::size_t end = sentence_end(first);
+    for (std::size_t more;
+         end < n && (more = sentence_end(end)) - first <= kBlock;)
+      end = more;
+    word_scores(text, layout, first, end, mask, scratch);
+    decode(
+        scratch.scores, scratch.words.tag_pairs.data(),
+        [&](std::size_t i) { return starts_sentence(layout, first + i); },
+        [&](std::size_t i) {
+          return (FeatureHash(101) << scratch.hashes[i]).value();
+        },
+        mask, out.data() + first, end - first);
+    first = end;
+  }
 }
 
 void PosTagger::word_rows(const std::uint32_t* f, std::uint32_t mask,
@@ -447,10 +465,10 @@ class NeighbourSums {
 }  // namespace
 
 void PosTagger::word_scores(std::string_view text, const TextLayout& layout,
+                            std::size_t from, std::size_t to,
                             std::uint32_t mask, PosTagScratch& scratch) const {
-  const std::size_t n = layout.tokens.size();
-  scratch.hashes.resize(n);
-  scratch.scores.resize(n);
+  scratch.hashes.resize(to - from);
+  scratch.scores.resize(to - from);
   PosWordRows outside;  // the rows of no word, before or after a sentence
   {
     std::uint32_t f[kPosStaticFeatures] = {};
@@ -471,8 +489,8 @@ void PosTagger::word_scores(std::string_view text, const TextLayout& layout,
   constexpr std::size_t kChunk = 32;
   std::array<CacheMiss, kChunk> misses;
   std::array<const PosWordRows*, kChunk> rows;
-  for (std::size_t begin = 0; begin < n; begin += kChunk) {
-    const std::size_t end = std::min(n, begin + kChunk);
+  for (std::size_t begin = from; begin < to; begin += kChunk) {
+    const std::size_t end = std::min(to, begin + kChunk);
     std::size_t missed = 0;
     for (std::size_t t = begin; t < end; ++t) {
       const Token& token = layout.tokens[t];
@@ -484,7 +502,7 @@ void PosTagger::word_scores(std::string_view text, const TextLayout& layout,
           static_cast<unsigned>(token.kind) | first << 2);
       bool hit = false;
       PosWordCache::Entry* e = scratch.words.find(word, hash, kind_first, hit);
-      scratch.hashes[t] = hash;
+      scratch.hashes[t - from] = hash;
       if (hit) {
         rows[t - begin] = &e->rows;
         continue;
@@ -505,13 +523,14 @@ void PosTagger::word_scores(std::string_view text, const TextLayout& layout,
     for (std::size_t i = 0; i < missed; ++i)
       word_rows(misses[i].f, mask, misses[i].rows);
     for (std::size_t t = begin; t < end; ++t)
-      sums.add(scratch.scores, t, starts_sentence(layout, t), *rows[t - begin]);
+      sums.add(scratch.scores, t - from, starts_sentence(layout, t),
+               *rows[t - begin]);
     for (std::size_t i = 0; i < missed; ++i) {
       const CacheMiss& m = misses[i];
       if (!m.slot) continue;  // too long to cache
       const TokenSpan& span = layout.tokens[m.t].span;
       m.slot->rows = m.rows;
-      m.slot->hash = scratch.hashes[m.t];
+      m.slot->hash = scratch.hashes[m.t - from];
       m.slot->size = static_cast<std::uint8_t>(span.size());
       m.slot->kind_first = m.kind_first;
       std::memcpy(m.slot->word, text.data() + span.begin, span.size());

@@ -121,8 +121,8 @@ class PosWordCache {
 /// the next (Scratch::pos), and its word cache.
 struct PosTagScratch {
   PosWordCache words;
-  std::vector<std::uint32_t> hashes;  ///< per token: word hash
-  std::vector<PosScores> scores;      ///< per token
+  std::vector<std::uint32_t> hashes;  ///< per token of a block: word hash
+  std::vector<PosScores> scores;      ///< per token of a block
   PosTags tags;                       ///< the pipeline's tags of a window
 };
 /// The tagger's weights: 2^bits rows of kPosClasses int16 weights, a
@@ -165,10 +165,12 @@ struct PosTagger {
   /// Per token, the sum of its static features' rows.
   std::vector<Scores> static_scores(const std::vector<std::uint32_t>& features,
                                     std::uint32_t mask) const;
-  /// Per token into scratch.scores: the sum of its static features' rows,
-  /// from the word cache or summed and cached; fills scratch.hashes.
+  /// Per token t of [from, to) (whole sentences) into scratch.scores[t -
+  /// from]: the sum of its static features' rows, from the word cache or
+  /// summed and cached; fills scratch.hashes alike.
   void word_scores(std::string_view text, const TextLayout& layout,
-                   std::uint32_t mask, PosTagScratch& scratch) const;
+                   std::size_t from, std::size_t to, std::uint32_t mask,
+                   PosTagScratch& scratch) const;
   /// Into `out`: the rows of word features `f` (own_features and
   /// as_neighbour_features) summed per PosWordRows part.
   void word_rows(const std::uint32_t* f, std::uint32_t mask,
@@ -176,12 +178,13 @@ struct PosTagger {
   /// Into `out` ((kPosClasses + 1)^2 entries): PosWordCache::tag_pairs.
   void tag_pair_scores(std::uint32_t mask, std::vector<Scores>& out) const;
   /// The greedy left-to-right pass over the tokens' static scores `base`
-  /// into `out` (out.size() tokens; `first(t)`: token t starts a sentence;
+  /// into `out` (`n` tokens; `first(t)`: token t starts a sentence;
   /// `word_feature(t)`: its word feature, static feature 1; `pairs`:
   /// tag_pair_scores).
   template <class First, class WordFeature>
   void decode(const std::vector<Scores>& base, const Scores* pairs, First first,
-              WordFeature word_feature, std::uint32_t mask, PosTags& out) const;
+              WordFeature word_feature, std::uint32_t mask, std::uint8_t* out,
+              std::size_t n) const;
 };
 
 /// Per token of `layout`: 1 when it starts a sentence.
