@@ -92,6 +92,18 @@ def distinct_copy(text: str, copy: int, names: list[str]) -> str:
 REGIMES = ("distinct", "renamed", "syndicated")
 
 
+def load_articles(polnear: str) -> list[tuple[str, str, list[str]]]:
+    """(name, text, surnames) of each PolNeAR train article under `polnear`."""
+    paths = sorted(glob.glob(os.path.join(polnear, "train", "text", "*.txt")))
+    if not paths:
+        raise SystemExit(f"no PolNeAR train texts under {polnear}")
+    articles = []
+    for p in paths:
+        text = open(p, encoding="utf-8").read()
+        articles.append((os.path.basename(p), text, surnames(text)))
+    return articles
+
+
 def documents(articles: list[tuple[str, str, list[str]]], count: int, regime: str):
     """(id, text) of the stream's `count` documents."""
     if regime not in REGIMES:
@@ -161,13 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=0, metavar="N",
                         help="with --in-process: a row after each N documents too")
     args = parser.parse_args(argv)
-    paths = sorted(glob.glob(os.path.join(args.polnear, "train", "text", "*.txt")))
-    if not paths:
-        raise SystemExit(f"no PolNeAR train texts under {args.polnear}")
-    articles = []
-    for p in paths:
-        text = open(p, encoding="utf-8").read()
-        articles.append((os.path.basename(p), text, surnames(text)))
+    articles = load_articles(args.polnear)
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"# {len(articles)} train articles; load average {load}; {args.threads} threads", flush=True)
     print("| regime | documents | input | without --link: docs/s, peak | with --link: docs/s, peak | "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 #include "scratch.h"
 #include "unicode.h"
@@ -498,13 +499,18 @@ class Clusterer {
       std::string_view name, org_name, place_name, role_name, doc_name;
       bool org_named = false;
       int name_words = 0;
+      bool name_headline = true;
       for (int k : entity.mentions) {
         const SpeakerMention& m = ms_[k];
         switch (m.mention.kind) {
           case MentionKind::name:
             person = true;
-            if (m.name_word_count > name_words) {
+            // A name from prose beats one from a title-case headline, then
+            // the name of more words.
+            if (std::make_pair(!m.headline, m.name_word_count) >
+                std::make_pair(!name_headline, name_words)) {
               name_words = m.name_word_count;
+              name_headline = m.headline;
               name = m.mention.head;
             }
             break;

@@ -166,13 +166,19 @@ class NameTable {
   // The record's current global name.
   void name(Ref record, std::string& out) const;
 
-  std::size_t bytes() const noexcept;
+  // Adds the bytes it holds, by part, to `parts`.
+  void add_parts(LinkHeldBytes& parts) const noexcept;
 
  private:
-  // A record: id (4 bytes), count (1), then two varints, the key's stored
-  // size << 3 | prefix number and the name's stored size << 1 | is_edit,
-  // then the key's bytes after its prefix and the name or its edit.
-  static constexpr std::size_t kCountAt = 4;
+  // A record: count (1 byte), then three varints, its id less its page's
+  // (page_ids_), the key's stored size << 3 | prefix number and the name's
+  // stored size << 1 | is_edit, then the key's bytes after its prefix and
+  // the name or its edit. A page is kPageBytes of the arena: the id of the
+  // first record starting in it is kept, and ids grow as records are
+  // stored, so a record's id is a byte or two (4 bytes in full).
+  static constexpr std::size_t kCountAt = 0;
+  static constexpr unsigned kPageBits = 8;
+  static constexpr std::uint32_t kNoPage = ~std::uint32_t{0};
   static constexpr unsigned char kVariants = 0xFF;  // counts in a list
   static constexpr unsigned char kMaxCount = 0xFE;
   struct View {
@@ -191,6 +197,9 @@ class NameTable {
   void first_name(Ref record, std::string& out) const;
   Ref store(std::string_view key, std::string_view name, int id);
   char* allocate(std::size_t size, Ref* record);
+  // Gives back the last `size` bytes allocate() handed out (from the
+  // current block: not a record given a block of its own).
+  void unallocate(std::size_t size) { used_ -= size; }
   std::size_t slot(std::string_view key, std::uint64_t hash) const;
   void grow();
   // The name counts of a record marked kVariants: a list in the arena,
@@ -216,10 +225,11 @@ class NameTable {
   std::size_t size_ = 0;
   std::vector<Ref> slots_;  // record + 1; 0: empty
   std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t block_bytes_ = 0;       // allocated, for bytes()
-  std::size_t used_ = kArenaBlock;    // of the current block
-  std::size_t current_ = 0;           // that block's number
-  std::vector<std::uint64_t> lists_;  // (record + 1) << 32 | list; 0: empty
+  std::size_t block_bytes_ = 0;          // allocated, for bytes()
+  std::size_t used_ = kArenaBlock;       // of the current block
+  std::size_t current_ = 0;              // that block's number
+  std::vector<std::uint32_t> page_ids_;  // per arena page; kNoPage: none
+  std::vector<std::uint64_t> lists_;     // (record + 1) << 32 | list; 0: empty
   std::size_t list_count_ = 0;
   mutable std::string scratch_;  // a name being compared
 };
@@ -243,6 +253,7 @@ std::size_t get_varint(const char*& p) {
 
 NameTable::View NameTable::view(Ref record) const {
   const char* p = at(record) + kCountAt + 1;
+  get_varint(p);  // the id
   const std::size_t a = get_varint(p);
   const std::size_t b = get_varint(p);
   View v;
@@ -277,9 +288,8 @@ void NameTable::first_name(Ref record, std::string& out) const {
 }
 
 int NameTable::id(Ref record) const {
-  int id;
-  std::memcpy(&id, at(record), sizeof id);
-  return id;
+  const char* p = at(record) + kCountAt + 1;
+  return static_cast<int>(page_ids_[record >> kPageBits] + get_varint(p));
 }
 
 char* NameTable::allocate(std::size_t size, Ref* record) {
@@ -314,17 +324,25 @@ NameTable::Ref NameTable::store(std::string_view key, std::string_view name,
     use_edit = scratch_ == name;
   }
   const std::string_view second = use_edit ? std::string_view(edit) : name;
+  // The record's place first: its page's id may be this one.
   std::string head;
   put_varint(head, rest.size() << 3 | prefix);
   put_varint(head, second.size() << 1 | (use_edit ? 1u : 0u));
-  const std::size_t size =
-      kCountAt + 1 + head.size() + rest.size() + second.size();
+  const std::size_t most = kCountAt + 1 + 5 + head.size() + rest.size() +
+                           second.size();  // with the longest id varint
   Ref record = 0;
-  char* p = allocate(size, &record);
-  std::memcpy(p, &id, sizeof id);
+  char* p = allocate(most, &record);
+  const std::size_t page = record >> kPageBits;
+  if (page_ids_.size() <= page) page_ids_.resize(page + 1, kNoPage);
+  if (page_ids_[page] == kNoPage)
+    page_ids_[page] = static_cast<std::uint32_t>(id);
+  std::string id_delta;
+  put_varint(id_delta, static_cast<std::uint32_t>(id) - page_ids_[page]);
+  if (most <= kArenaBlock / 4) unallocate(5 - id_delta.size());  // not alone
   p[kCountAt] = 0;
-  std::memcpy(p + kCountAt + 1, head.data(), head.size());
-  p += kCountAt + 1 + head.size();
+  std::memcpy(p + kCountAt + 1, id_delta.data(), id_delta.size());
+  std::memcpy(p + kCountAt + 1 + id_delta.size(), head.data(), head.size());
+  p += kCountAt + 1 + id_delta.size() + head.size();
   if (!rest.empty()) std::memcpy(p, rest.data(), rest.size());
   if (!second.empty())
     std::memcpy(p + rest.size(), second.data(), second.size());
@@ -475,10 +493,11 @@ void NameTable::name(Ref record, std::string& out) const {
   });
 }
 
-std::size_t NameTable::bytes() const noexcept {
-  return slots_.capacity() * sizeof(Ref) +
-         lists_.capacity() * sizeof(lists_[0]) +
-         blocks_.capacity() * sizeof(blocks_[0]) + block_bytes_;
+void NameTable::add_parts(LinkHeldBytes& parts) const noexcept {
+  parts.name_slots += slots_.capacity() * sizeof(Ref);
+  parts.name_lists += lists_.capacity() * sizeof(lists_[0]);
+  parts.name_arena += blocks_.capacity() * sizeof(blocks_[0]) + block_bytes_ +
+                      page_ids_.capacity() * sizeof(page_ids_[0]);
 }
 
 }  // namespace
@@ -581,7 +600,14 @@ std::size_t LinkStream::indexed_postings() const noexcept {
 }
 
 std::size_t LinkStream::held_bytes() const noexcept {
-  return state_->names.bytes() + state_->clusterer.held_bytes();
+  return held_parts().total();
+}
+
+LinkHeldBytes LinkStream::held_parts() const noexcept {
+  LinkHeldBytes parts;
+  state_->names.add_parts(parts);
+  state_->clusterer.add_held_parts(parts);
+  return parts;
 }
 
 }  // namespace quotelink

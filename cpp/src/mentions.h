@@ -63,7 +63,9 @@ inline constexpr std::string_view kMentionWordClasses[] = {
     "mention_plural_organisation",
     "mention_anaphor",
     "mention_modifier",
-    "mention_role_group"};
+    "mention_role_group",
+    "adverbial",
+    "mention_pronoun_contraction"};
 
 /// The mention stage's tables: word classes of the vocabulary (a test is one
 /// AND on a token's id), and what some entries mean (keyed by word id or
@@ -104,6 +106,9 @@ struct MentionTables {
     WordClass anaphor;     ///< a pronoun referring back ("he", not "I")
     WordClass modifier;    ///< a not_name that may modify a head ("new")
     WordClass role_group;  ///< a role phrase of an office (group=)
+    /// words.tsv's adverbial: between a subject and its cue ("Just")
+    WordClass adverbial;
+    WordClass pronoun_contraction;  ///< "he's", "they'll" (subject=)
   } cls;
   /// Manner adverb endings ("-ly", class manner_suffix of the cue stage's
   /// words): such a word is no modifier of a speaker's noun.
@@ -134,6 +139,8 @@ struct MentionTables {
   std::unordered_map<WordId, Pronoun> pronouns;
   /// possessive pronoun ("his") -> the subject pronoun it stands for ("he")
   std::unordered_map<WordId, WordId> possessive_pronouns;
+  /// A contracted pronoun's subject pronoun ("he'll" -> "he").
+  std::unordered_map<WordId, WordId> contracted_pronouns;
   /// What a vocabulary entry of the classes title, place or demonym means,
   /// by entry index (Vocabulary::entries()).
   struct EntryFacts {
@@ -182,6 +189,10 @@ struct SpeakerMention {
   /// A pronoun referring back to an antecedent ("he", "his"; not "I", "we"):
   /// the entity stage resolves it.
   bool anaphor = false;
+  /// A name in a title-case headline ("Offensive Things Donald Trump Has
+  /// Said"), where capitalised words run into names: no canonical name
+  /// while the entity has a name from prose.
+  bool headline = false;
   /// Titles stripped from a name, lower case; like `role` and `head_word`
   /// a CompactString (in place up to 15 bytes, 16 bytes instead of a
   /// std::string's 32), so that a window's candidates stay small.

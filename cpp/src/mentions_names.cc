@@ -8,16 +8,37 @@ namespace quotelink::detail {
 
 namespace {
 
+// The cue after word t of a title-case headline ("Glenn Beck Says Trump
+// ...", "Rick Perry Just Announced ...", "Trump May Not Have Suggested ..."):
+// t itself, capitalised, or the first after at most three capitalised
+// adverbials; -1 when there is none. In prose ("the United States") a
+// capitalised word is no verb.
+int headline_cue_from(const MentionScan& s, int t) {
+  const Words& w = s.w;
+  constexpr int kMaxAdverbials = 3;
+  if (!s.title_case(t)) return -1;
+  for (int k = t; k <= t + kMaxAdverbials && w.same_sentence(t, k); ++k) {
+    if (!w.word(k) || !w.cap(k)) return -1;
+    if (s.cue_at(k)) return k;
+    if (!w.is(k, s.cls.adverbial)) return -1;
+  }
+  return -1;
+}
+bool headline_verb_at(const MentionScan& s, int t) {
+  return headline_cue_from(s, t) >= 0;
+}
+
 // The last token of the capitalised run starting at t: capitalised words and
 // acronyms of one sentence, a middle initial ("Harry M. Reid") and a
 // lower-case connector (and "the" after it) between capitalised words; a
-// possessive ends the run.
+// possessive and a headline's verb (headline_verb_at) end the run.
 int run_end(const MentionScan& s, int t) {
   const Words& w = s.w;
   int a = t, b = t;
   while (!w.possessive(b)) {
     int next = b + 1;
     if (w.same_sentence(b, next) && (w.cap(next) || w.acronym(next))) {
+      if (headline_verb_at(s, next)) break;
       b = next;
       continue;
     }
@@ -43,6 +64,13 @@ int run_end(const MentionScan& s, int t) {
   return b;
 }
 
+// True when every word of [first, last] is of class not_name ("Tuesday").
+bool all_not_names(const MentionScan& s, int first, int last) {
+  for (int u = first; u <= last; ++u)
+    if (!s.w.is(u, s.cls.not_name)) return false;
+  return true;
+}
+
 // The first word of run [a, b] that may start a mention, or b + 1 when the run
 // is none: leading function words and sentence-initial nominal heads are no
 // name, a heading in capitals is none, and a sentence-opening speech verb
@@ -58,13 +86,23 @@ int run_start(const MentionScan& s, int a, int b) {
     ++a;
   }
   if (a > b) return b + 1;
+  // "Glenn Beck Says Trump Is Wrong": a run cut before a headline's verb
+  // (run_end) is followed by one starting with the verb; it starts after it.
+  const bool after_cut = a > 0 && w.cap(a - 1) && w.same_sentence(a - 1, a);
+  const int cue = after_cut ? headline_cue_from(s, a) : -1;
+  if (cue >= 0) a = cue + 1;
+  if (a > b) return b + 1;
   // "IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal:": three or more
   // words in capitals are a heading run into the text, not a name.
   int capital_words = 0;
   for (int u = a; u <= b; ++u) capital_words += w.acronym(u) ? 1 : 0;
   if (capital_words >= 3) return b + 1;
+  // "Said Jane Roe, ...", "Asked Tuesday about ...": a sentence-opening
+  // cue before a name set off by a comma or colon, or before words that are
+  // never names, is no word of the name.
   if (a < b && s.cue_at(a) && !w.same_sentence(a - 1, a) &&
-      (w.punct(b + 1, ',') || w.punct(b + 1, ':')))
+      (w.punct(b + 1, ',') || w.punct(b + 1, ':') ||
+       all_not_names(s, a + 1, b)))
     ++a;
   return a;
 }
@@ -180,6 +218,22 @@ bool unknown_word(const Words& w, int t) {
          base.back() != 's';
 }
 
+// True when a cue follows token `end`, right after it or over at most three
+// lower-case adverbials and auxiliaries ("The Saudis have said", "Breitbart
+// also reports").
+bool cue_follows(const MentionScan& s, int end) {
+  const Words& w = s.w;
+  constexpr int kMaxBetween = 3;
+  for (int k = end + 1; k <= end + 1 + kMaxBetween && w.same_sentence(end, k);
+       ++k) {
+    if (s.cue_at(k)) return true;
+    if (!w.word(k) || w.cap(k) ||
+        !(w.is(k, s.cls.adverbial) || w.is(k, s.cls.auxiliary)))
+      return false;
+  }
+  return false;
+}
+
 // True when the name [p, end] of run [a, b] is no name after all.
 bool rejected_name(const MentionScan& s, int a, int b, int p, int end) {
   const Words& w = s.w;
@@ -190,19 +244,19 @@ bool rejected_name(const MentionScan& s, int a, int b, int p, int end) {
   // elsewhere: mid-sentence or inside a longer name, or if it is an unknown
   // word and its cue follows ("Breitbart reports", not "Companies say").
   if (a == b && p == end && !w.same_sentence(p - 1, p) &&
-      !s.named_elsewhere(p) && !(s.cue_at(end + 1) && unknown_word(w, p)))
+      !s.named_elsewhere(p) && !(cue_follows(s, end) && unknown_word(w, p)))
     return true;
   // "the Iowa county", "a Trump supporter": a lone capitalised word between
   // a determiner and a lower-case word modifies a noun.
   if (a == b && p == end && a > 0 && w.word(a - 1) &&
       w.is(a - 1, s.cls.determiner) && !w.possessive(a) && w.word(a + 1) &&
-      !w.cap(a + 1) && !s.cue_at(a + 1) && !w.is(a + 1, s.cls.connector))
+      !w.cap(a + 1) && !cue_follows(s, a) && !w.is(a + 1, s.cls.connector))
     return true;
   // A demonym alone or in the plural ("Russian", "North Koreans") is no
   // name, unless a cue is next ("The Saudis said": they speak).
   int d = -1;
   const std::string_view last_word = w.base(end);
-  const bool speaks = s.cue_at(end + 1) || s.inverted_cue_at(p - 1);
+  const bool speaks = cue_follows(s, end) || s.inverted_cue_at(p - 1);
   if (s.demonym_at(p, end + 1, &d) == end - p + 1 && !speaks) return true;
   if (!speaks && last_word.size() > 1 && last_word.back() == 's') {
     const WordId singular =
@@ -267,6 +321,7 @@ void finish_person(const MentionScan& s, SpeakerMention& m, int p, int end,
       }
   }
   m.possessive = w.possessive(end);
+  m.headline = s.title_case(p);
   std::string head;
   head.reserve(w.token(end).span.end - w.token(p).span.begin);
   for (int u = p; u <= end; ++u) {

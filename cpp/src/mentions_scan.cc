@@ -114,6 +114,25 @@ bool MentionScan::nominal_head(int t) const {
   return w.base_is_any(t, tables.nominal_heads);
 }
 
+bool MentionScan::title_case(int t) const {
+  if (!title_case_built_) {
+    title_case_built_ = true;
+    const int sentences = w.sentence_count();
+    std::vector<int> words(sentences, 0);
+    title_case_.assign(sentences, true);
+    for (int u = 0; u < w.size(); ++u) {
+      if (!w.word(u)) continue;
+      const int sentence = w.token(u).sentence;
+      ++words[sentence];
+      if (!w.cap(u) && w.lower(u).size() >= kTitleCaseLength)
+        title_case_[sentence] = false;
+    }
+    for (int k = 0; k < sentences; ++k)
+      if (words[k] < 3) title_case_[k] = false;
+  }
+  return t >= 0 && t < w.size() && title_case_[w.token(t).sentence];
+}
+
 bool MentionScan::named_elsewhere(int t) const {
   if (!name_words_built_) {
     name_words_built_ = true;

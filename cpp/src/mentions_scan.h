@@ -69,6 +69,9 @@ class Words {
   bool possessive(int t) const { return tokens_.shape(t, Shape::possessive); }
   /// The word as written without a possessive ending (a view of the text).
   std::string_view original_base(int t) const;
+  int sentence_count() const {
+    return static_cast<int>(layout_.sentences.size());
+  }
   bool same_sentence(int a, int b) const {
     return a >= 0 && b >= 0 && a < size() && b < size() &&
            token(a).sentence == token(b).sentence;
@@ -135,6 +138,11 @@ struct MentionScan {
   bool named_elsewhere(int t) const;
   /// A compound opening with digits and ending in a letter: "46-year-old".
   bool age_word(int t) const;
+  /// Token t's sentence is written in title case, as headlines are ("Glenn
+  /// Beck Says Trump Is Wrong"): at least three words, and every word of
+  /// kTitleCaseLength or more bytes outside quotations capitalised.
+  bool title_case(int t) const;
+  static constexpr std::size_t kTitleCaseLength = 4;
   /// A speech verb starts at t.
   bool cue_at(int t) const {
     return cue_starts && t >= 0 && t < w.size() && (*cue_starts)[t];
@@ -194,6 +202,9 @@ struct MentionScan {
   mutable bool name_words_built_ = false;
   // named_elsewhere(): per word id, whether the text writes it as a name
   mutable std::vector<bool> name_words_;
+  // title_case(): per sentence, built on first use
+  mutable std::vector<bool> title_case_;
+  mutable bool title_case_built_ = false;
 };
 
 /// The signature of every mention rule. A proposing rule appends candidate

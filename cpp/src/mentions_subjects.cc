@@ -269,16 +269,20 @@ void propose_cue_objects(const MentionScan& s,
 }
 
 // Personal pronouns; a possessive one ("his") is a possessive mention that
-// stands for its subject pronoun ("he") and resolves as that would.
+// stands for its subject pronoun ("he") and resolves as that would, and a
+// contracted one ("he'll", "he's") is that pronoun as a subject.
 void propose_pronouns(const MentionScan& s, std::vector<SpeakerMention>& out) {
   const Words& w = s.w;
   for (int t = 0; t < w.size(); ++t) {
     if (!w.word(t) || !w.is_any(t, s.tables.pronoun_words)) continue;
     const bool possessive = w.is(t, s.cls.possessive_pronoun);
-    if (!possessive && !w.is(t, s.cls.pronoun)) continue;
+    const bool contracted = w.is(t, s.cls.pronoun_contraction);
+    if (!possessive && !contracted && !w.is(t, s.cls.pronoun)) continue;
     const WordId id = w.layer().word(t);
     auto p = s.tables.pronouns.find(
-        possessive ? s.tables.possessive_pronouns.at(id) : id);
+        possessive   ? s.tables.possessive_pronouns.at(id)
+        : contracted ? s.tables.contracted_pronouns.at(id)
+                     : id);
     if (p == s.tables.pronouns.end()) continue;
     SpeakerMention m = s.make(t, t, MentionKind::pronoun);
     m.gender = p->second.gender;

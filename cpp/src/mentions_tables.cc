@@ -65,6 +65,8 @@ MentionTables::Classes resolve_classes(const Vocabulary& v) {
       {"mention_anaphor", &c.anaphor},
       {"mention_modifier", &c.modifier},
       {"mention_role_group", &c.role_group},
+      {"adverbial", &c.adverbial},
+      {"mention_pronoun_contraction", &c.pronoun_contraction},
   };
   static_assert(std::size(named) == std::size(kMentionWordClasses),
                 "every mention class resolved");
@@ -134,10 +136,28 @@ void load_heads(MentionTables& t, const Vocabulary& v) {
   }
 }
 
+// The entries of class `c`, each one word naming with subject= a pronoun of
+// `t.pronouns`, as a map from the word to that pronoun; `what` names the
+// class in the error.
+std::unordered_map<WordId, WordId> subject_pronouns(const MentionTables& t,
+                                                    const Vocabulary& v,
+                                                    WordClass c,
+                                                    const char* what) {
+  std::unordered_map<WordId, WordId> subjects;
+  for (const LexiconEntry* e : v.entries_of(c)) {
+    const WordId subject = v.find(e->attribute("subject"));
+    if (e->words.size() != 1 || subject == kNoWord ||
+        !t.pronouns.count(subject))
+      throw error(e->where + ": " + what + " names its pronoun with subject=");
+    subjects[e->words[0]] = subject;
+  }
+  return subjects;
+}
+
 // The pack's pronouns (mention_pronoun entries with gender= m, f, n or -
-// and number= sg or pl) and possessive pronouns (mention_possessive_pronoun
-// entries naming with subject= the pronoun whose gender and number they
-// share).
+// and number= sg or pl), possessive pronouns (mention_possessive_pronoun)
+// and contracted pronouns (mention_pronoun_contraction), the last two
+// naming with subject= the pronoun whose gender and number they share.
 void load_pronouns(MentionTables& t, const Vocabulary& v) {
   for (const LexiconEntry* e : v.entries_of(t.cls.pronoun)) {
     const std::string_view number = e->attribute("number");
@@ -149,14 +169,10 @@ void load_pronouns(MentionTables& t, const Vocabulary& v) {
         MentionTables::Pronoun{std::string(v.word(id)), gender_of(*e),
                                number == "pl", v.has(id, t.cls.anaphor)};
   }
-  for (const LexiconEntry* e : v.entries_of(t.cls.possessive_pronoun)) {
-    const WordId subject = v.find(e->attribute("subject"));
-    if (e->words.size() != 1 || subject == kNoWord ||
-        !t.pronouns.count(subject))
-      throw error(e->where +
-                  ": a possessive pronoun names its pronoun with subject=");
-    t.possessive_pronouns[e->words[0]] = subject;
-  }
+  t.possessive_pronouns =
+      subject_pronouns(t, v, t.cls.possessive_pronoun, "a possessive pronoun");
+  t.contracted_pronouns =
+      subject_pronouns(t, v, t.cls.pronoun_contraction, "a contracted pronoun");
 }
 
 // Role groups (role_groups.tsv): phrases with the same group= name one
@@ -192,6 +208,7 @@ MentionTables MentionTables::load(const Vocabulary& vocabulary) {
     t.nominal_heads.add(c);
   t.pronoun_words.add(t.cls.pronoun);
   t.pronoun_words.add(t.cls.possessive_pronoun);
+  t.pronoun_words.add(t.cls.pronoun_contraction);
   // The cue stage's class: the words of a language are listed once.
   t.manner_suffixes =
       SuffixList(vocabulary, vocabulary.word_class("manner_suffix"));

@@ -109,7 +109,9 @@ QuoteKeys quote_keys(std::string_view text, int shingle_words) {
 
 QuoteClusterer::QuoteClusterer(int shingle_words, int min_contained_words,
                                bool keep_members)
-    : min_contained_words_(min_contained_words), keep_members_(keep_members) {
+    : min_contained_words_(min_contained_words),
+      keep_members_(keep_members),
+      shingle_words_(static_cast<std::uint32_t>(std::max(1, shingle_words))) {
   if (shingle_words < 1)
     throw error("LinkOptions.shingle_words must be at least 1, not " +
                 std::to_string(shingle_words));
@@ -213,19 +215,54 @@ std::size_t QuoteClusterer::ExactTable::bytes() const noexcept {
 }
 
 QuoteClusterer::Counts QuoteClusterer::counts(std::uint32_t entry) const {
-  const std::uint32_t packed = counts_[entry];
+  const std::uint16_t packed = counts_[entry];
   if (packed == kLongCounts) return long_counts_.at(entry);
-  return Counts{packed & 0xFFFF, packed >> 16};
+  const std::uint32_t words = packed & ((1u << kWordBits) - 1);
+  return Counts{words, full_shingles(words) - (packed >> kWordBits)};
+}
+
+void QuoteClusterer::push_counts(std::uint32_t entry, Counts c) {
+  const std::uint32_t full = full_shingles(c.words);
+  const std::uint32_t missing = full - c.shingles;
+  if (c.words < (1u << kWordBits) && c.shingles <= full &&
+      missing < (kLongCounts >> kWordBits)) {
+    counts_.push_back(
+        static_cast<std::uint16_t>(c.words | missing << kWordBits));
+  } else {
+    counts_.push_back(kLongCounts);
+    long_counts_[entry] = c;
+  }
 }
 
 std::size_t QuoteClusterer::held_bytes() const noexcept {
+  LinkHeldBytes parts;
+  add_held_parts(parts);
+  return parts.total();
+}
+
+void QuoteClusterer::add_held_parts(LinkHeldBytes& parts) const noexcept {
   // A hash-map node: next pointer, key and value (cached hash for none of
   // these integer keys), rounded up as malloc does.
   constexpr std::size_t kNode = 32;
-  return index_.bytes() + exact_.bytes() + counts_.bytes() +
-         (parent_.bucket_count() + long_counts_.bucket_count()) *
-             sizeof(void*) +
-         parent_.size() * kNode + long_counts_.size() * kNode;
+  const ShingleIndex::Bytes index = index_.held();
+  parts.index_codes += index.codes;
+  parts.index_headers += index.headers;
+  parts.index_tail += index.tail;
+  parts.exact += exact_.bytes();
+  parts.counts += counts_.bytes();
+  parts.parents +=
+      (parent_.bucket_count() + long_counts_.bucket_count()) * sizeof(void*) +
+      parent_.size() * kNode + long_counts_.size() * kNode;
+}
+
+const std::vector<std::uint32_t>& QuoteClusterer::indexed(
+    const QuoteKeys& key) {
+  if (kIndexBits == 32) return key.shingles;
+  scratch_.clear();
+  for (std::uint32_t shingle : key.shingles)  // sorted: so are the tops
+    if (scratch_.empty() || scratch_.back() != shingle >> (32 - kIndexBits))
+      scratch_.push_back(shingle >> (32 - kIndexBits));
+  return scratch_;
 }
 
 int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
@@ -237,8 +274,9 @@ int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
   const int exact = key.words > 0 ? exact_.find(key.exact) : -1;
   const bool duplicate = exact >= 0;
   if (duplicate) join(exact);
+  const std::vector<std::uint32_t>& shingles = indexed(key);
   const std::uint32_t shingle_count =
-      static_cast<std::uint32_t>(key.shingles.size());
+      static_cast<std::uint32_t>(shingles.size());
   const auto min_words = static_cast<std::uint32_t>(min_contained_words_);
   // A quotation under min_contained_words words can neither be contained
   // nor contain one (the container has at least the words of the other).
@@ -247,7 +285,7 @@ int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
     // Shared shingles per earlier quotation; containment either way means
     // every shingle of the shorter one is shared.
     std::unordered_map<std::uint32_t, std::uint32_t> shared;
-    for (std::uint32_t shingle : key.shingles)
+    for (std::uint32_t shingle : shingles)
       index_.visit(shingle, [&](std::uint32_t quote) { ++shared[quote]; });
     std::vector<int> found;
     for (const auto& [quote, count] : shared) {
@@ -275,15 +313,10 @@ int QuoteClusterer::add(const QuoteKeys& key, const QuoteRef& ref,
   }
   if (key.words > 0 && !duplicate) {
     const std::uint32_t entry = exact_.insert(key.exact, cluster, opened);
-    if (key.words < 0xFFFF && shingle_count < 0xFFFF) {
-      counts_.push_back(key.words | shingle_count << 16);
-    } else {
-      counts_.push_back(kLongCounts);
-      long_counts_[entry] = Counts{key.words, shingle_count};
-    }
+    push_counts(entry, Counts{key.words, shingle_count});
     // An exact duplicate adds no shingle the index lacks; skipping it keeps
     // syndicated copies of an article from growing the index.
-    if (containable) index_.add(entry, key.shingles);
+    if (containable) index_.add(entry, shingles);
   }
   return cluster;
 }

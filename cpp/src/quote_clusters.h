@@ -56,6 +56,8 @@ class QuoteClusterer {
   /// Heap bytes held for linking later quotations (the index's runs, the
   /// exact-match table and the per-quotation arrays; capacities).
   std::size_t held_bytes() const noexcept;
+  /// Adds held_bytes() by part to `parts` (its quotation fields).
+  void add_held_parts(LinkHeldBytes& parts) const noexcept;
 
  private:
   struct Entry {
@@ -110,20 +112,40 @@ class QuoteClusterer {
   int cluster_count_ = 0;
   mutable std::unordered_map<int, int> parent_;
   ExactTable exact_;  // word-sequence hash -> cluster
-  // A distinct quotation's word and shingle counts in 16 bits each, or
-  // kLongCounts and the counts in long_counts_ (a quotation of 65,535 words
-  // or more).
-  static constexpr std::uint32_t kLongCounts = ~std::uint32_t{0};
+  // A distinct quotation's word and shingle counts in 16 bits: the words
+  // in the low kWordBits, and how many shingles it has fewer than a
+  // quotation of that many distinct words would (words - shingle_words + 1;
+  // a repeated shingle or, in the index, two that share their top bits) in
+  // the others. A quotation whose counts do not fit (4,095 words or more,
+  // 15 missing shingles or more) is kLongCounts, its counts in long_counts_.
+  static constexpr unsigned kWordBits = 12;
+  static constexpr std::uint16_t kLongCounts = 0xFFFF;
   struct Counts {
     std::uint32_t words = 0;
     std::uint32_t shingles = 0;
   };
   Counts counts(std::uint32_t entry) const;
+  // The shingles a quotation of `words` words has when none repeats.
+  std::uint32_t full_shingles(std::uint32_t words) const {
+    return words >= shingle_words_ ? words - shingle_words_ + 1 : 0;
+  }
+  void push_counts(std::uint32_t entry, Counts c);
+  std::uint32_t shingle_words_;
   // Per distinct quotation, numbered as its exact-table entry (which also
   // gives its cluster, so the index's postings name entries): its counts.
-  ChunkedVector<std::uint32_t> counts_;
+  ChunkedVector<std::uint16_t> counts_;
   std::unordered_map<std::uint32_t, Counts> long_counts_;
-  ShingleIndex index_;  // shingle -> indexed quotations (entry numbers)
+  // The index keeps a shingle's top kIndexBits bits: the gaps between
+  // shingles are 2^10 times smaller, about a byte less a posting, for a
+  // chance of 2^-22 per pair of shingles that they count as one (a
+  // quotation then counts as containing one it does not when all its
+  // missing shingles collide with its own; none did on the link bench's
+  // renamed 100,000 and syndicated streams, see docs/benchmarks.md).
+  static constexpr unsigned kIndexBits = 22;
+  // The distinct shingles of `key` as the index keeps them, into scratch_.
+  const std::vector<std::uint32_t>& indexed(const QuoteKeys& key);
+  std::vector<std::uint32_t> scratch_;
+  ShingleIndex index_{kIndexBits};  // shingle -> quotations (entry numbers)
 };
 
 }  // namespace quotelink::detail

@@ -20,9 +20,10 @@ inline constexpr std::string_view kRelativeSourceClasses[] = {
 /// may open the clause of a report's cue: "who", "which", "that"),
 /// `adverbial` (words allowed between the pronoun and the cue: "who has
 /// long said") unless they are also `passive_auxiliary` ("who was asked"
-/// is the hearer, not the speaker).
+/// is the hearer, not the speaker), `coordinator` ("that blasts A and
+/// suggests B": the second verb shares the first one's relative subject).
 struct RelativeSourceClasses {
-  WordClass relative_source, adverbial, passive;
+  WordClass relative_source, adverbial, passive, coordinator;
   explicit RelativeSourceClasses(const Vocabulary& vocabulary);
 };
 
@@ -35,8 +36,12 @@ struct RelativeSourceClasses {
 /// stays the one already chosen before the pronoun; a record without one,
 /// or whose mention comes after the cue, takes the entity of the mention
 /// that ends right before the pronoun (a comma between allowed) when there
-/// is one, and the new mention joins the speaker's entity. doc.mentions stays
-/// in text order (indices in quotes and entities are renumbered).
+/// is one, and the new mention joins the speaker's entity. A record whose
+/// cue follows a coordinator right after the content of such a record of
+/// its sentence ("a resolution that blasts A and suggests B") takes that
+/// record's pronoun mention and speaker, unless its own mention stands
+/// after the pronoun. doc.mentions stays in text order (indices in quotes
+/// and entities are renumbered).
 void mark_relative_sources(Document& doc, const TextLayout& layout,
                            const TokenLayer& tokens,
                            const RelativeSourceClasses& classes);

@@ -3,7 +3,7 @@
 // of every distinct quotation a stream has seen (containment is exact), so a
 // posting costs about four bytes, not eight: postings are kept sorted in
 // runs of bit-packed deltas (Rice-coded shingle gaps, quotations in a fixed
-// width per block of 32, or as a Rice-coded step from the previous posting
+// width per block of 64, or as a Rice-coded step from the previous posting
 // when a shingle repeats), cut into chunks, and merging two runs frees each
 // input chunk as soon as it is read, so the index is never held twice.
 #pragma once
@@ -21,6 +21,11 @@ namespace quotelink::detail {
 /// a hashed tail of 32,768 postings (512 KB) that becomes a run when it fills.
 class ShingleIndex {
  public:
+  /// An index of shingles of `shingle_bits` bits (1 to 32; a shingle must
+  /// be below 2^shingle_bits).
+  explicit ShingleIndex(unsigned shingle_bits = 32)
+      : shingle_bits_(shingle_bits) {}
+
   /// Adds one posting per shingle of quotation `quote` (distinct shingles).
   void add(std::uint32_t quote, const std::vector<std::uint32_t>& shingles);
   /// Adds the posting (shingle, quote).
@@ -39,8 +44,19 @@ class ShingleIndex {
 
   /// Number of postings held.
   std::size_t postings() const noexcept { return postings_; }
-  /// Heap bytes held (capacities; the hashed tail's nodes estimated).
-  std::size_t bytes() const noexcept;
+  /// Heap bytes held (capacities).
+  std::size_t bytes() const noexcept {
+    const Bytes b = held();
+    return b.codes + b.headers + b.tail;
+  }
+  /// bytes() by part: the runs' coded postings, their block headers and
+  /// directories, and the hashed tail.
+  struct Bytes {
+    std::size_t codes = 0;
+    std::size_t headers = 0;
+    std::size_t tail = 0;
+  };
+  Bytes held() const noexcept;
 
  private:
   // A posting as one sortable number: shingle << 32 | quotation.
@@ -83,8 +99,9 @@ class ShingleIndex {
     std::size_t count = 0;
     std::vector<std::uint32_t> directory;  // 2^directory_bits + 1 entries
     unsigned directory_bits = 0;
+    unsigned directory_shift = 64;  // a key's directory entry: key >> this
   };
-  static void build_directory(Run& run);
+  static void build_directory(Run& run, unsigned shingle_bits);
   class BitWriter;
   class BitReader;
   class Writer;
@@ -95,10 +112,11 @@ class ShingleIndex {
   static Cursor seek(const Run& run, Key low);
   template <typename F>
   static void visit_run(const Run& run, std::uint32_t shingle, F& visit);
-  static Run merge(Run& a, Run& b);
+  Run merge(Run& a, Run& b) const;
   void add_to_tail(Key key);
   void flush_tail();
 
+  unsigned shingle_bits_;
   std::vector<Run> runs_;
   std::vector<Key> tail_;  // the newest postings, hashed; empty until used
   std::size_t tail_size_ = 0;

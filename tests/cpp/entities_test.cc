@@ -70,6 +70,15 @@ TEST(Entities, LoneSurnameJoinsTheMostMentionedFullName) {
   EXPECT_EQ(g.entity_of("Mrs. Clinton"), g.entity_of("Hillary Clinton"));
 }
 
+TEST(Entities, NameFromProseBeatsLongerHeadlineName) {
+  // In a title-case headline capitalised words run into the name.
+  Clustered c = cluster(
+      "Offensive Things Donald Trump Has Said About Latinos\n\nDonald Trump "
+      "spoke on Monday. Trump said more.");
+  ASSERT_GE(c.entity_of("Trump"), 0);
+  EXPECT_EQ(c.entity("Trump").name, "Donald Trump");
+}
+
 TEST(Entities, HyphenationAndCaseDoNotSplitNames) {
   Clustered c = cluster("Kim Jong-Un spoke. Later Kim Jong Un left.");
   ASSERT_GE(c.entity_of("Kim Jong-Un"), 0);
@@ -109,6 +118,18 @@ TEST(Entities, PlaceAloneIsNamedAfterItsCountry) {
   Clustered c = cluster("The Kremlin slammed the plan on Monday.");
   EXPECT_EQ(c.entity("The Kremlin").name, "Russia");
   EXPECT_EQ(c.entity("The Kremlin").type, quotelink::EntityType::organisation);
+}
+
+TEST(Entities, RolesOfDifferentCountriesStayApart) {
+  // A headline's "NK leader" (countries.tsv: NK is North Korea) is not the
+  // body's "the Russian leader".
+  Clustered c = cluster(
+      "NK leader asks Putin to help. The letter was delivered to the Russian "
+      "leader on Monday.");
+  ASSERT_GE(c.entity_of("NK leader"), 0);
+  ASSERT_GE(c.entity_of("the Russian leader"), 0);
+  EXPECT_NE(c.entity_of("NK leader"), c.entity_of("the Russian leader"));
+  EXPECT_EQ(c.entity("NK leader").name, "NK leader");
 }
 
 TEST(Entities, AcronymJoinsOrganisationName) {

@@ -318,6 +318,12 @@ TEST(Mentions, PluralDemonymBeforeItsCueSpeaks) {
   const SpeakerMention* speaker = f.find("The Russians");
   ASSERT_TRUE(speaker);
   EXPECT_FALSE(f.find("the Russians"));  // no cue next: no mention
+  // Auxiliaries and adverbials may stand between it and the cue.
+  Found g = mentions_before_cues(
+      "The Saudis have also said that the talks failed. Officials met the "
+      "Saudis.");
+  EXPECT_TRUE(g.find("The Saudis"));
+  EXPECT_FALSE(g.find("the Saudis"));
 }
 
 TEST(Mentions, LoneWordOpeningASentenceBeforeItsCueIsAName) {
@@ -325,6 +331,62 @@ TEST(Mentions, LoneWordOpeningASentenceBeforeItsCueIsAName) {
       "Breitbart reports that the two men fell out. Holding signs, they left.");
   EXPECT_TRUE(f.find("Breitbart"));
   EXPECT_FALSE(f.find("Holding"));
+  Found g =
+      mentions_before_cues("Breitbart also reports that the two men fell out.");
+  EXPECT_TRUE(g.find("Breitbart"));
+}
+
+TEST(Mentions, ContractedPronounIsItsSubjectPronoun) {
+  // A typographic apostrophe reads as '.
+  Found f = mentions_of("Smith spoke. He\u2019ll say more. They've left.");
+  const SpeakerMention* he = f.find("He\u2019ll");
+  ASSERT_TRUE(he);
+  EXPECT_EQ(he->mention.kind, quotelink::MentionKind::pronoun);
+  EXPECT_EQ(he->head_word, "he");
+  EXPECT_EQ(he->gender, Gender::male);
+  EXPECT_FALSE(he->possessive);
+  EXPECT_TRUE(he->anaphor);
+  const SpeakerMention* they = f.find("They've");
+  ASSERT_TRUE(they);
+  EXPECT_TRUE(they->plural);
+}
+
+TEST(Mentions, SentenceOpeningCueIsNoWordOfAName) {
+  Found f = mentions_before_cues(
+      "Asked Tuesday about the plan, she said it was fine.");
+  EXPECT_FALSE(f.find("Asked Tuesday"));
+  EXPECT_FALSE(f.find("Tuesday"));
+  Found g = mentions_before_cues("Said Jane Roe, \"We will see.\"");
+  EXPECT_TRUE(g.find("Jane Roe"));
+}
+
+TEST(Mentions, TitleCaseHeadlineVerbEndsTheName) {
+  // A capitalised cue, or capitalised adverbials before one, is the
+  // headline's verb, not a word of the name before it.
+  Found f = mentions_before_cues("Glenn Beck Says Trump Is Wrong\n\nHe left.");
+  EXPECT_TRUE(f.find("Glenn Beck"));
+  Found g =
+      mentions_before_cues("Rick Perry Just Announced His Plan\n\nHe left.");
+  EXPECT_TRUE(g.find("Rick Perry"));
+  Found h =
+      mentions_before_cues("Trump May Not Have Suggested A Ban\n\nHe left.");
+  EXPECT_TRUE(h.find("Trump"));
+  // The run after the verb starts after it.
+  EXPECT_FALSE(g.find("Announced His Plan"));
+  EXPECT_TRUE(g.find("His Plan"));
+  const SpeakerMention* perry = g.find("Rick Perry");
+  ASSERT_TRUE(perry);
+  EXPECT_TRUE(perry->headline);
+  // In prose a capitalised word is no verb ("States"), and a lower-case cue
+  // after a name ending in an adverbial keeps the name whole.
+  Found p = mentions_before_cues(
+      "Officials said the United States would act. Jane Roe left.");
+  EXPECT_TRUE(p.find("the United States"));
+  const SpeakerMention* roe = p.find("Jane Roe");
+  ASSERT_TRUE(roe);
+  EXPECT_FALSE(roe->headline);
+  Found u = mentions_before_cues("USA Today said the talks failed.");
+  EXPECT_TRUE(u.find("USA Today"));
 }
 
 TEST(Mentions, ExtraTitlesAreStripped) {

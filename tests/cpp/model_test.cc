@@ -248,10 +248,17 @@ TEST(ChooseSource, CandidatesAreTheCueSentencesMentionsOutsideTheContent) {
   const std::vector<int> by_start =
       quotelink::detail::mentions_by_start(r2.doc);
   ASSERT_EQ(by_start.size(), r2.doc.mentions.size());
-  for (std::size_t q = 0; q < r2.doc.quotes.size(); ++q)
+  std::vector<int> reused = {99};  // in place: what it held goes
+  ASSERT_FALSE(r2.doc.quotes.empty());
+  for (std::size_t q = 0; q < r2.doc.quotes.size(); ++q) {
     EXPECT_EQ(
         quotelink::detail::source_candidates(r2.doc, r2.layout, q),
         quotelink::detail::source_candidates(r2.doc, r2.layout, q, &by_start));
+    quotelink::detail::source_candidates(r2.doc, r2.layout, q, &by_start,
+                                         reused);
+    EXPECT_EQ(reused,
+              quotelink::detail::source_candidates(r2.doc, r2.layout, q));
+  }
 }
 
 TEST(ChooseSource, CandidatesStayWithinTheClauseBoundOfTheCue) {
@@ -502,6 +509,12 @@ TEST(ProposeReports, WithTagsTheNounPhraseAfterAVerbIsACandidate) {
   // The phrase candidate says how it ends.
   const ReportCandidates candidates(r.doc, r.layout, &tags);
   EXPECT_EQ(candidates.spans(cheered).back().end_kind, 3);
+  // In place of an array's contents, the same candidates.
+  std::vector<quotelink::detail::ReportCandidate> reused(3);
+  candidates.spans(cheered, reused);
+  ASSERT_EQ(reused.size(), candidates.spans(cheered).size());
+  for (std::size_t i = 0; i < reused.size(); ++i)
+    EXPECT_EQ(reused[i].last, candidates.spans(cheered)[i].last);
 }
 
 TEST(ProposeReports, WithTagsANounCueTakesItsOfAndToComplement) {

@@ -170,7 +170,7 @@ TEST(PosTagger, TheWordCacheGivesTheTagsOfTheFeatures) {
       "Jane Roe said the extraordinarilyunderstandable plan would cut "
       "taxes, and why?\n",
       fixture().text};
-  d::PosTagScratch big, tiny{d::PosWordCache(2), {}, {}, {}, {}};
+  d::PosTagScratch big, tiny{d::PosWordCache(2), {}, {}, {}};
   d::PosTags tags;
   for (const PosTagger* tagger : {&one, &other, &one}) {
     for (const std::string& text : texts) {

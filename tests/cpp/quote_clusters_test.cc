@@ -163,8 +163,9 @@ TEST(QuoteClusterer, HoldsAFewBytesAPosting) {
 // entry, its postings and one packed word of counts: its cluster is implied
 // by its exact entry and a parent is kept only for merged clusters. It took
 // 53 bytes with a cluster in the exact table, a cluster, word and shingle
-// count per indexed quotation and a parent per cluster; 37 now.
-TEST(QuoteClusterer, AQuotationCostsItsEntryItsPostingsAndFourBytes) {
+// count per indexed quotation and a parent per cluster; 35 now, with
+// counts of 2 bytes.
+TEST(QuoteClusterer, AQuotationCostsItsEntryItsPostingsAndTwoBytes) {
   QuoteClusterer c(3, 5, /*keep_members=*/false);
   const int n = 100000;
   for (int i = 0; i < n; ++i) {
@@ -173,7 +174,7 @@ TEST(QuoteClusterer, AQuotationCostsItsEntryItsPostingsAndFourBytes) {
       text += "w" + std::to_string(i * 31 + w * 7) + " ";
     c.add(quote_keys(text, 3), QuoteRef{static_cast<std::size_t>(i), 0}, {});
   }
-  EXPECT_LT(static_cast<double>(c.held_bytes()) / n, 40.0);
+  EXPECT_LT(static_cast<double>(c.held_bytes()) / n, 38.0);
 }
 
 // Counts past 16 bits are kept whole: a quotation of 70,000 words is found
@@ -187,6 +188,57 @@ TEST(QuoteClusterer, LongQuotationsKeepTheirCounts) {
   EXPECT_EQ(add(c, text + "more", 1), longest);
   EXPECT_EQ(add(c, "w10 w11 w12 w13 w14 w15", 2), longest);
   EXPECT_NE(add(c, "w10 w11 w12 w13 w14 w16", 3), longest);
+}
+
+// The index keeps a shingle's top 22 bits: two quotations whose shingles
+// differ only below them count as one containing the other (a collision,
+// 2^-22 a shingle pair); one differing above them does not.
+TEST(QuoteClusterer, TheIndexKeepsTwentyTwoBitsOfAShingle) {
+  QuoteClusterer c(3, 5, /*keep_members=*/false);
+  quotelink::QuoteKeys a;
+  a.words = 5;
+  a.exact = 1;
+  a.shingles = {0x10000000u, 0x20000000u, 0x30000000u};
+  quotelink::QuoteKeys low = a;
+  low.exact = 2;
+  low.shingles[2] |= 0x3FFu;  // below the top 22 bits
+  quotelink::QuoteKeys high = a;
+  high.exact = 3;
+  high.shingles[2] |= 0x400u;  // the lowest bit kept
+  const int first = c.add(a, QuoteRef{0, 0}, {});
+  EXPECT_EQ(c.add(low, QuoteRef{1, 0}, {}), first);
+  EXPECT_NE(c.add(high, QuoteRef{2, 0}, {}), first);
+}
+
+// A quotation repeating one phrase has far fewer distinct shingles than
+// words (40 words of "a b": 2 shingles, 36 fewer than 38): its counts do
+// not fit 16 bits and are kept whole, so a quotation containing it (both
+// of its shingles, one word more) still joins it.
+TEST(QuoteClusterer, RepeatedPhrasesKeepTheirShingleCount) {
+  QuoteClusterer c(3, 5, /*keep_members=*/false);
+  std::string text;
+  for (int w = 0; w < 20; ++w) text += "a b ";
+  const int repeated = add(c, text, 0);
+  EXPECT_EQ(add(c, text + "a", 1), repeated);
+  EXPECT_EQ(add(c, "b a b a b a b", 2), repeated);  // 2 shingles, 3 fewer
+  EXPECT_NE(add(c, "b a b a c", 3), repeated);
+}
+
+// The word and shingle counts of a distinct quotation take 16 bits: its
+// words and its shingles fewer than its words would give (4 bytes before).
+TEST(QuoteClusterer, CountsTakeTwoBytesAQuotation) {
+  QuoteClusterer c(3, 5, /*keep_members=*/false);
+  const int n = 100000;
+  for (int i = 0; i < n; ++i) {
+    std::string text;
+    for (int w = 0; w < 5 + i % 30; ++w)
+      text += "w" + std::to_string(i * 37 + w * 7) + " ";
+    c.add(quote_keys(text, 3), QuoteRef{static_cast<std::size_t>(i), 0}, {});
+  }
+  quotelink::LinkHeldBytes parts;
+  c.add_held_parts(parts);
+  EXPECT_EQ(parts.total(), c.held_bytes());
+  EXPECT_LT(static_cast<double>(parts.counts) / n, 2.1) << parts.counts;
 }
 
 // An exact-table entry's cluster is implied by its rank among the entries

@@ -141,6 +141,51 @@ TEST(RelativeSources, TheAntecedentStandsBeforeAParenthetical) {
   EXPECT_EQ(unset.doc.quotes[0].speaker, -1);
 }
 
+TEST(RelativeSources, TheAntecedentStandsBeforeADashParenthetical) {
+  Fixture f(
+      "They vote on a resolution -- drafted by the EU -- that blasts the "
+      "record.",
+      "a resolution", "blasts", "the record", false);
+  // A mention inside the parenthetical is not the antecedent.
+  Mention eu;
+  eu.span = span_of(f.doc.text, "the EU");
+  eu.kind = MentionKind::organisation;
+  eu.entity = 1;
+  f.doc.mentions.push_back(eu);
+  f.doc.entities.push_back(Entity{});
+  f.doc.entities[1].mentions = {1};
+  f.run();
+  EXPECT_EQ(f.mention_of(0), "that");
+  EXPECT_EQ(f.doc.quotes[0].speaker, 0);
+}
+
+TEST(RelativeSources, ACoordinatedVerbSharesTheRelativeSubject) {
+  const std::string text =
+      "The Assembly votes on a resolution that blasts the record and "
+      "suggests a referral.";
+  Fixture f(text, "a resolution", "blasts", "the record", false);
+  // The rules gave the second verb the sentence's subject.
+  Mention assembly;
+  assembly.span = span_of(text, "The Assembly");
+  assembly.kind = MentionKind::organisation;
+  assembly.entity = 1;
+  f.doc.mentions.insert(f.doc.mentions.begin(), assembly);
+  f.doc.entities[0].mentions = {1};
+  f.doc.entities.push_back(Entity{});
+  f.doc.entities[1].mentions = {0};
+  Quote second;
+  second.kind = QuoteKind::indirect;
+  second.span = second.outer = span_of(text, "a referral");
+  second.cue = span_of(text, "suggests");
+  second.speaker = 1;
+  second.mention = 0;
+  f.doc.quotes.push_back(second);
+  f.run();
+  EXPECT_EQ(f.mention_of(0), "that");
+  EXPECT_EQ(f.mention_of(1), "that");
+  EXPECT_EQ(f.doc.quotes[1].speaker, 0);
+}
+
 TEST(RelativeSources, APassiveOrAWordBetweenKeepsTheRecordAsItWas) {
   Fixture passive("Roe, who was told the plan failed, left.", "Roe", "told",
                   "the plan failed", false);

@@ -161,6 +161,24 @@ struct LinkedDocument {
   std::vector<int> clusters;
 };
 
+/// LinkStream::held_bytes() by part, for benchmarks and accounting tests.
+struct LinkHeldBytes {
+  std::size_t name_slots = 0;     ///< the keys' hash slots
+  std::size_t name_arena = 0;     ///< key records and spelling-variant lists
+  std::size_t name_lists = 0;     ///< the table finding a key's variant list
+  std::size_t index_codes = 0;    ///< the shingle postings' coded bits
+  std::size_t index_headers = 0;  ///< their block headers and directories
+  std::size_t index_tail = 0;     ///< the hashed tail of newest postings
+  std::size_t exact = 0;          ///< the exact-match table
+  std::size_t counts = 0;         ///< per-quotation word and shingle counts
+  std::size_t parents = 0;        ///< union-find parents and long counts
+  /// The sum of the parts: held_bytes().
+  std::size_t total() const noexcept {
+    return name_slots + name_arena + name_lists + index_codes + index_headers +
+           index_tail + exact + counts + parents;
+  }
+};
+
 /// Cross-document linking of a stream in bounded memory: each document is
 /// linked as it arrives and nothing of it is kept but what later documents
 /// can link to, namely the keys of its linkable entities (one entry per
@@ -198,6 +216,8 @@ class LinkStream {
   /// Heap bytes held for linking later documents: the linking keys and
   /// names, the quotation index and its per-quotation arrays (capacities).
   std::size_t held_bytes() const noexcept;
+  /// held_bytes() by part.
+  LinkHeldBytes held_parts() const noexcept;
 
  private:
   struct State;

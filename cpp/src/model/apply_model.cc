@@ -21,6 +21,7 @@ void apply_model(Document& doc, const TextLayout& layout,
   }
   std::vector<double> score(doc.quotes.size(), not_judged);
   std::vector<std::uint32_t> features;  // one array for every record
+  features.reserve(64);                 // more than a record has
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
     if (doc.quotes[q].kind != QuoteKind::indirect) continue;
     report_features(doc, layout, q, tags, features);

@@ -39,10 +39,18 @@ std::vector<int> source_candidates(const Document& doc,
                                    const TextLayout& layout, std::size_t q,
                                    const std::vector<int>* by_start) {
   std::vector<int> out;
+  source_candidates(doc, layout, q, by_start, out);
+  return out;
+}
+
+void source_candidates(const Document& doc, const TextLayout& layout,
+                       std::size_t q, const std::vector<int>* by_start,
+                       std::vector<int>& out) {
+  out.clear();
   const Quote& quote = doc.quotes[q];
-  if (quote.kind != QuoteKind::indirect || !quote.has_cue()) return out;
+  if (quote.kind != QuoteKind::indirect || !quote.has_cue()) return;
   const int cue = first_token_from(layout, quote.cue.begin);
-  if (cue >= static_cast<int>(layout.tokens.size())) return out;
+  if (cue >= static_cast<int>(layout.tokens.size())) return;
   // The cue's sentence, within kMaxClauseTokens of the cue: a text without
   // full stops keeps the candidates of each record bounded.
   const int sentence = layout.tokens[cue].sentence;
@@ -79,7 +87,6 @@ std::vector<int> source_candidates(const Document& doc,
       std::find(out.begin(), out.end(), quote.mention) == out.end())
     out.insert(std::upper_bound(out.begin(), out.end(), quote.mention),
                quote.mention);
-  return out;
 }
 
 namespace {
@@ -208,10 +215,10 @@ SourceScores score_candidates(const Document& doc, const TextLayout& layout,
                               std::size_t q, const LinearClassifier& c,
                               const std::vector<int>& by_start,
                               const PosTags* tags, int phrase_first,
-                              std::vector<std::uint32_t>& features) {
+                              std::vector<std::uint32_t>& features,
+                              std::vector<int>& candidates) {
   SourceScores out;
-  const std::vector<int> candidates =
-      source_candidates(doc, layout, q, &by_start);
+  source_candidates(doc, layout, q, &by_start, candidates);
   if (candidates.empty()) return out;
   const Quote& quote = doc.quotes[q];
   const RecordParts parts = record_parts(doc, layout, quote, phrase_first);
@@ -251,12 +258,14 @@ void choose_sources(Document& doc, const TextLayout& layout,
                                : static_cast<int>(doc.mentions.size());
   const std::vector<int> by_start = mentions_by_start(doc);
   std::vector<std::uint32_t> features;  // one array for every candidate
+  features.reserve(32);                 // more than a candidate has
+  std::vector<int> candidates;          // one array for every record
   for (std::size_t q = 0; q < doc.quotes.size(); ++q) {
     const bool sourced = doc.quotes[q].mention >= 0;
     const LinearClassifier* c = sourced ? revise : choose;
     if (!c) continue;
     const SourceScores s = score_candidates(doc, layout, q, *c, by_start, tags,
-                                            phrase_first, features);
+                                            phrase_first, features, candidates);
     if (s.best < 0) continue;
     // A sourceless record takes a candidate scoring over the threshold; a
     // sourced one switches when another beats the rules' choice by it.

@@ -35,6 +35,10 @@ std::vector<int> mentions_by_start(const Document& doc);
 std::vector<int> source_candidates(const Document& doc,
                                    const TextLayout& layout, std::size_t q,
                                    const std::vector<int>* by_start = nullptr);
+/// The same in place of `out`'s contents (one array for every record).
+void source_candidates(const Document& doc, const TextLayout& layout,
+                       std::size_t q, const std::vector<int>* by_start,
+                       std::vector<int>& out);
 
 /// The features of mention `m` as the source of doc.quotes[q]: its kind,
 /// side of the cue and distance, the commas and candidates between them,

@@ -78,10 +78,9 @@ std::uint32_t neighbour(const TextLayout& layout,
   return words[u];
 }
 
-// The static features that read the token's own text only, and those that
-// read its neighbours.
+// The static features that read the token's own text only (the others,
+// f7-f9, f11 and f12, read its neighbours').
 constexpr int kOwnFeatures[] = {0, 1, 2, 3, 4, 5, 6, 10};
-constexpr int kContextFeatures[] = {7, 8, 9, 11, 12};
 
 // The own-text features of a token (`hash` its text_hash, `tail` the
 // tail_hash of its last three bytes) into `f`.
@@ -122,9 +121,28 @@ void context_features(const TextLayout& layout,
   f[12] = (FeatureHash(112) << neighbour_tail(layout, tails, t, t + 1)).value();
 }
 
+// The features that read a word (`hash` its text_hash, `tail` the
+// tail_hash of its last three bytes) as another token's neighbour, into
+// the slots context_features gives them: as the word before that token
+// (f7, f11), after it (f8, f12) and two before it (f9).
+void as_neighbour_features(std::uint32_t hash, std::uint32_t tail,
+                           std::uint32_t* f) {
+  f[7] = (FeatureHash(107) << hash).value();
+  f[8] = (FeatureHash(108) << hash).value();
+  f[9] = (FeatureHash(109) << hash).value();
+  f[11] = (FeatureHash(111) << tail).value();
+  f[12] = (FeatureHash(112) << tail).value();
+}
+
 // True when token t of `layout` starts its sentence.
 bool starts_sentence(const TextLayout& layout, std::size_t t) {
   return t == 0 || layout.tokens[t - 1].sentence != layout.tokens[t].sentence;
+}
+
+// The feature of the tag before (`p1`) with the word (`word` its static
+// feature 1).
+std::uint32_t tag_word_feature(std::uint32_t word, std::uint32_t p1) {
+  return (FeatureHash(122) << p1 << word).value();
 }
 
 // The tag-dependent features of a token (`word` its static feature 1, the
@@ -133,7 +151,7 @@ void dynamic_features(std::uint32_t word, std::uint32_t p1, std::uint32_t p2,
                       std::uint32_t* out) {
   out[0] = (FeatureHash(120) << p1).value();
   out[1] = (FeatureHash(121) << p1 << p2).value();
-  out[2] = (FeatureHash(122) << p1 << word).value();
+  out[2] = tag_word_feature(word, p1);
   out[3] = (FeatureHash(123) << p2).value();
 }
 
@@ -256,13 +274,38 @@ inline void PosTagger::add_row(std::uint32_t f, std::uint32_t mask,
   for (int k = 0; k < kPosClasses; ++k) score[k] += (row[k] ^ m) - m;
 }
 
+namespace {
+
+// Adds `b` to `a`, class by class.
+void add_scores(PosScores& a, const PosScores& b) {
+  for (int k = 0; k < kPosClasses; ++k) a[k] += b[k];
+}
+
+constexpr int kTagValues = kPosClasses + 1;  // the classes and kNoTag
+
+}  // namespace
+
+void PosTagger::tag_pair_scores(std::uint32_t mask,
+                                std::vector<Scores>& out) const {
+  out.assign(kTagValues * kTagValues, Scores{});
+  std::array<std::uint32_t, kDynamicFeatures> f;
+  for (std::uint32_t p1 = 0; p1 < kTagValues; ++p1)
+    for (std::uint32_t p2 = 0; p2 < kTagValues; ++p2) {
+      dynamic_features(0, p1, p2, f.data());
+      Scores& score = out[p1 * kTagValues + p2];
+      for (int i : {0, 1, 3}) add_row(f[i], mask, score);  // not f[2]
+    }
+}
+
 template <class First, class WordFeature>
-void PosTagger::decode(const std::vector<Scores>& base, First first,
-                       WordFeature word_feature, std::uint32_t mask,
-                       PosTags& out) const {
+void PosTagger::decode(const std::vector<Scores>& base, const Scores* pairs,
+                       First first, WordFeature word_feature,
+                       std::uint32_t mask, PosTags& out) const {
   // The tag features start again at each sentence, so sentences are
   // independent chains: kLanes of them are decoded at once, a token of each
-  // in turn, so that the cache misses of their rows overlap.
+  // in turn, so that the cache misses of their rows overlap. Of the four
+  // tag features, three read the tags only: their rows come summed from
+  // `pairs`; the tag before with the word is the one row read per token.
   constexpr int kLanes = 4;
   struct Lane {
     std::size_t t, end;
@@ -278,30 +321,29 @@ void PosTagger::decode(const std::vector<Scores>& base, First first,
     return true;
   };
   std::array<Lane, kLanes> lanes;
-  std::array<std::array<std::uint32_t, kDynamicFeatures>, kLanes> dynamic;
+  std::array<std::uint32_t, kLanes> tag_word;
   int active = 0;
   while (active < kLanes && start(lanes[active])) ++active;
   while (active > 0) {
     for (int l = 0; l < active; ++l) {
-      const Lane& lane = lanes[l];
-      dynamic_features(word_feature(lane.t), lane.p1, lane.p2,
-                       dynamic[l].data());
+      tag_word[l] = tag_word_feature(word_feature(lanes[l].t), lanes[l].p1);
 #if defined(__GNUC__) || defined(__clang__)
       __builtin_prefetch(
-          &weights[std::size_t{dynamic[l][2] & mask} * kPosClasses]);
+          &weights[std::size_t{tag_word[l] & mask} * kPosClasses]);
 #endif
     }
     for (int l = 0; l < active;) {
       Lane& lane = lanes[l];
       Scores score = base[lane.t];
-      for (std::uint32_t f : dynamic[l]) add_row(f, mask, score);
+      add_scores(score, pairs[lane.p1 * kTagValues + lane.p2]);
+      add_row(tag_word[l], mask, score);
       out[lane.t] = best_class(score.data());
       lane.p2 = lane.p1;
       lane.p1 = out[lane.t];
       if (++lane.t == lane.end && !start(lane)) {
         --active;  // the last lane, not stepped yet in this round, moves here
         lane = lanes[active];
-        dynamic[l] = dynamic[active];
+        tag_word[l] = tag_word[active];
         continue;
       }
       ++l;
@@ -315,10 +357,12 @@ PosTags PosTagger::tag_features(const std::vector<std::uint32_t>& features,
   if (weights.empty()) return out;
   const std::uint32_t mask =
       static_cast<std::uint32_t>(weights.size() / kPosClasses - 1);
+  std::vector<Scores> pairs;
+  tag_pair_scores(mask, pairs);
   // The static features' part of every token's scores first: no token
   // waits for another, so the table's cache misses overlap.
   decode(
-      static_scores(features, mask),
+      static_scores(features, mask), pairs.data(),
       [&](std::size_t t) { return sentence_first[t] != 0; },
       [&](std::size_t t) { return features[t * kPosStaticFeatures + 1]; }, mask,
       out);
@@ -331,42 +375,106 @@ void PosTagger::tag(std::string_view text, const TextLayout& layout,
   if (weights.empty()) return;
   const std::uint32_t mask =
       static_cast<std::uint32_t>(weights.size() / kPosClasses - 1);
-  own_scores(text, layout, mask, scratch);
-  add_context_scores(layout, mask, scratch);
+  if (scratch.words.serve(this)) tag_pair_scores(mask, scratch.words.tag_pairs);
+  word_scores(text, layout, mask, scratch);
   decode(
-      scratch.scores, [&](std::size_t t) { return starts_sentence(layout, t); },
+      scratch.scores, scratch.words.tag_pairs.data(),
+      [&](std::size_t t) { return starts_sentence(layout, t); },
       [&](std::size_t t) {
         return (FeatureHash(101) << scratch.hashes[t]).value();
       },
       mask, out);
 }
 
+void PosTagger::word_rows(const std::uint32_t* f, std::uint32_t mask,
+                          PosWordRows& out) const {
+  out = PosWordRows{};
+  for (int k : kOwnFeatures) add_row(f[k], mask, out.own);
+  add_row(f[7], mask, out.as_previous);
+  add_row(f[11], mask, out.as_previous);
+  add_row(f[8], mask, out.as_next);
+  add_row(f[12], mask, out.as_next);
+  add_row(f[9], mask, out.as_second_previous);
+}
+
 namespace {
 
-// A token whose word the cache does not hold: its own-text features, whose
-// rows are asked for before they are summed, and the slot to cache it in.
+// A token whose word the cache does not hold: its static features, whose
+// rows are asked for before they are summed, the sums, and the slot to
+// cache them in.
 struct CacheMiss {
-  std::size_t t;
   PosWordCache::Entry* slot;  // nullptr: too long to cache
+  std::size_t t;
   std::uint8_t kind_first;
   std::uint32_t f[kPosStaticFeatures];
+  PosWordRows rows;
+};
+
+// Token scores from word rows, token after token: token t's scores are its
+// own rows and the rows its neighbours add as the word before, after and
+// two before it, or those of no word (`outside`) beyond its sentence.
+class NeighbourSums {
+ public:
+  explicit NeighbourSums(const PosWordRows& outside) : outside_(outside) {}
+  // Token t (`first`: it starts its sentence) with rows `r`: sets
+  // scores[t] but for the word after, and completes scores[t - 1].
+  void add(std::vector<PosScores>& scores, std::size_t t, bool first,
+           const PosWordRows& r) {
+    PosScores& s = scores[t];
+    s = r.own;
+    add_scores(s, first ? outside_.as_previous : previous_);
+    add_scores(s, first || previous_first_ ? outside_.as_second_previous
+                                           : second_previous_);
+    if (t > 0) add_scores(scores[t - 1], first ? outside_.as_next : r.as_next);
+    second_previous_ = previous_second_;
+    previous_second_ = r.as_second_previous;
+    previous_ = r.as_previous;
+    previous_first_ = first;
+  }
+  // Completes the last token's scores.
+  void finish(std::vector<PosScores>& scores) const {
+    if (!scores.empty()) add_scores(scores.back(), outside_.as_next);
+  }
+
+ private:
+  const PosWordRows& outside_;
+  PosScores previous_{};         // token t - 1's as_previous
+  PosScores previous_second_{};  // token t - 1's as_second_previous
+  PosScores second_previous_{};  // token t - 2's as_second_previous
+  bool previous_first_ = true;   // token t - 1 starts its sentence
 };
 
 }  // namespace
 
-void PosTagger::own_scores(std::string_view text, const TextLayout& layout,
-                           std::uint32_t mask, PosTagScratch& scratch) const {
+void PosTagger::word_scores(std::string_view text, const TextLayout& layout,
+                            std::uint32_t mask, PosTagScratch& scratch) const {
   const std::size_t n = layout.tokens.size();
   scratch.hashes.resize(n);
-  scratch.tails.resize(n);
   scratch.scores.resize(n);
+  PosWordRows outside;  // the rows of no word, before or after a sentence
+  {
+    std::uint32_t f[kPosStaticFeatures] = {};
+    const std::uint32_t no_tail = tail_hash(std::string_view(), 3);
+    as_neighbour_features(kBeforeText, no_tail, f);
+    add_row(f[7], mask, outside.as_previous);
+    add_row(f[11], mask, outside.as_previous);
+    add_row(f[9], mask, outside.as_second_previous);
+    as_neighbour_features(kAfterText, no_tail, f);
+    add_row(f[8], mask, outside.as_next);
+    add_row(f[12], mask, outside.as_next);
+  }
+  NeighbourSums sums(outside);
   // Tokens go in chunks: the chunk's misses ask for their rows first, then
-  // sum them, so that the rows' cache misses overlap.
+  // sum them, so that the rows' cache misses overlap; the chunk's scores
+  // follow, and only then are its misses cached (a slot a token of the
+  // chunk reads is not overwritten before).
   constexpr std::size_t kChunk = 32;
   std::array<CacheMiss, kChunk> misses;
+  std::array<const PosWordRows*, kChunk> rows;
   for (std::size_t begin = 0; begin < n; begin += kChunk) {
+    const std::size_t end = std::min(n, begin + kChunk);
     std::size_t missed = 0;
-    for (std::size_t t = begin; t < std::min(n, begin + kChunk); ++t) {
+    for (std::size_t t = begin; t < end; ++t) {
       const Token& token = layout.tokens[t];
       const std::string_view word =
           text.substr(token.span.begin, token.span.size());
@@ -375,60 +483,41 @@ void PosTagger::own_scores(std::string_view text, const TextLayout& layout,
       const auto kind_first = static_cast<std::uint8_t>(
           static_cast<unsigned>(token.kind) | first << 2);
       bool hit = false;
-      PosWordCache::Entry* e =
-          scratch.words.find(this, word, hash, kind_first, hit);
+      PosWordCache::Entry* e = scratch.words.find(word, hash, kind_first, hit);
       scratch.hashes[t] = hash;
       if (hit) {
-        scratch.tails[t] = e->tail;
-        scratch.scores[t] = e->score;
+        rows[t - begin] = &e->rows;
         continue;
       }
       CacheMiss& m = misses[missed++];
-      m = CacheMiss{t, e, kind_first, {}};
-      scratch.tails[t] = tail_hash(word, 3);
-      own_features(word, token.kind, first, hash, scratch.tails[t], m.f);
+      m.slot = e;
+      m.t = t;
+      m.kind_first = kind_first;
+      const std::uint32_t tail = tail_hash(word, 3);
+      own_features(word, token.kind, first, hash, tail, m.f);
+      as_neighbour_features(hash, tail, m.f);
 #if defined(__GNUC__) || defined(__clang__)
-      for (int i : kOwnFeatures)
-        __builtin_prefetch(&weights[std::size_t{m.f[i] & mask} * kPosClasses]);
+      for (std::uint32_t f : m.f)
+        __builtin_prefetch(&weights[std::size_t{f & mask} * kPosClasses]);
 #endif
+      rows[t - begin] = &m.rows;
     }
+    for (std::size_t i = 0; i < missed; ++i)
+      word_rows(misses[i].f, mask, misses[i].rows);
+    for (std::size_t t = begin; t < end; ++t)
+      sums.add(scratch.scores, t, starts_sentence(layout, t), *rows[t - begin]);
     for (std::size_t i = 0; i < missed; ++i) {
       const CacheMiss& m = misses[i];
-      Scores& score = scratch.scores[m.t];
-      score = Scores{};
-      for (int k : kOwnFeatures) add_row(m.f[k], mask, score);
       if (!m.slot) continue;  // too long to cache
       const TokenSpan& span = layout.tokens[m.t].span;
-      m.slot->score = score;
+      m.slot->rows = m.rows;
       m.slot->hash = scratch.hashes[m.t];
-      m.slot->tail = scratch.tails[m.t];
       m.slot->size = static_cast<std::uint8_t>(span.size());
       m.slot->kind_first = m.kind_first;
       std::memcpy(m.slot->word, text.data() + span.begin, span.size());
     }
   }
-}
-
-void PosTagger::add_context_scores(const TextLayout& layout, std::uint32_t mask,
-                                   PosTagScratch& scratch) const {
-  const int n = static_cast<int>(scratch.scores.size());
-  // The features of the tokens kAhead on, whose rows are asked for early.
-  constexpr int kAhead = 4, kRing = 8;
-  std::array<std::array<std::uint32_t, kPosStaticFeatures>, kRing> ring;
-  const auto ask = [&](int t) {
-    std::uint32_t* f = ring[t % kRing].data();
-    context_features(layout, scratch.hashes, scratch.tails, t, f);
-#if defined(__GNUC__) || defined(__clang__)
-    for (int i : kContextFeatures)
-      __builtin_prefetch(&weights[std::size_t{f[i] & mask} * kPosClasses]);
-#endif
-  };
-  for (int t = 0; t < std::min(n, kAhead); ++t) ask(t);
-  for (int t = 0; t < n; ++t) {
-    if (t + kAhead < n) ask(t + kAhead);
-    const std::uint32_t* f = ring[t % kRing].data();
-    for (int i : kContextFeatures) add_row(f[i], mask, scratch.scores[t]);
-  }
+  sums.finish(scratch.scores);
 }
 
 std::vector<PosTagger::Scores> PosTagger::static_scores(
@@ -456,16 +545,19 @@ PosWordCache::PosWordCache(std::size_t entries) {
   mask_ = size - 1;
 }
 
-PosWordCache::Entry* PosWordCache::find(const void* owner,
-                                        std::string_view word,
+bool PosWordCache::serve(const void* owner) {
+  if (owner == owner_) return false;
+  entries_.assign(mask_ + 1, Entry{});
+  tag_pairs.clear();
+  owner_ = owner;
+  return true;
+}
+
+PosWordCache::Entry* PosWordCache::find(std::string_view word,
                                         std::uint32_t hash,
                                         std::uint8_t kind_first, bool& hit) {
   hit = false;
   if (word.size() > kMaxWord) return nullptr;
-  if (owner != owner_) {
-    entries_.assign(mask_ + 1, Entry{});
-    owner_ = owner;
-  }
   std::uint32_t h = (hash ^ kind_first * 0x9e3779b1u) * 0x85ebca6bu;
   h ^= h >> 15;
   Entry& e = entries_[h & mask_];

@@ -67,53 +67,64 @@ std::vector<std::uint32_t> pos_static_features(std::string_view text,
 /// One token's score per class.
 using PosScores = std::array<std::int32_t, kPosClasses>;
 
-/// What the tagger remembers of the words it has seen, across documents:
-/// per word (its exact bytes, token kind and whether it starts a sentence)
-/// the sum of the rows of its features that read its own text only, and
-/// its hash and last-three-bytes hash, which its neighbours' features read.
-/// Direct-mapped with a fixed number of entries: a word replaces the one in
-/// its slot. The sums are int32, so a cached sum is exactly the one the
-/// rows give in any order. Not thread-safe: each extraction has its own
-/// (Scratch::pos). Valid for one tagger's weights; cleared when another
-/// tagger uses it.
+/// The sums of the rows a word's static features add: to its own token's
+/// scores (the features that read its own text: f0-f6, f10), and to its
+/// neighbours' as the word before them (f7, f11), after them (f8, f12) and
+/// two before them (f9). They read the word's text only, so they are summed
+/// once per word and reused wherever it stands.
+struct PosWordRows {
+  PosScores own{};
+  PosScores as_previous{};
+  PosScores as_next{};
+  PosScores as_second_previous{};
+};
+/// What the tagger remembers across documents: per word it has seen (its
+/// exact bytes, token kind and whether it starts a sentence) its
+/// PosWordRows and hash; and the summed rows of the three features that
+/// read the tags before only (`tag_pairs`). Direct-mapped with a fixed
+/// number of entries: a word replaces the one in its slot. The sums are
+/// int32, so a cached sum is exactly the one the rows give in any order.
+/// Not thread-safe: each extraction has its own (Scratch::pos). Valid for
+/// one tagger's weights; cleared when another tagger uses it.
 class PosWordCache {
  public:
   /// Words longer than this are not cached.
   static constexpr std::size_t kMaxWord = 22;
   struct Entry {
-    PosScores score{};
+    PosWordRows rows;
     std::uint32_t hash = 0;       ///< text_hash of the word
-    std::uint32_t tail = 0;       ///< tail_hash of its last three bytes
     std::uint8_t size = 0xff;     ///< bytes of the word; 0xff: empty slot
     std::uint8_t kind_first = 0;  ///< TokenKind, and 4 when first
     char word[kMaxWord] = {};
   };
-
   /// `entries` is rounded up to a power of two.
   explicit PosWordCache(std::size_t entries = 1024);
+  /// Readies the cache for the tagger `owner`: when it last served another
+  /// (or none), clears it, allocating it the first time, and returns true
+  /// (the caller then fills `tag_pairs`).
+  bool serve(const void* owner);
   /// The slot for `word` (`hash` its text_hash), or nullptr when the word
-  /// is too long; `hit` tells whether the slot holds it already. The table
-  /// is cleared (and allocated, the first time) when `owner` differs from
-  /// the tagger it last served.
-  Entry* find(const void* owner, std::string_view word, std::uint32_t hash,
+  /// is too long; `hit` tells whether the slot holds it already. Call
+  /// serve() first.
+  Entry* find(std::string_view word, std::uint32_t hash,
               std::uint8_t kind_first, bool& hit);
+  /// Per (tag before, tag two before), each 0..kPosClasses (none): the
+  /// sum of the rows of the features reading those tags only.
+  std::vector<PosScores> tag_pairs;
 
  private:
   std::size_t mask_;
   const void* owner_ = nullptr;
   std::vector<Entry> entries_;
 };
-
 /// The tagger's work arrays for one extraction, kept from one document to
 /// the next (Scratch::pos), and its word cache.
 struct PosTagScratch {
   PosWordCache words;
   std::vector<std::uint32_t> hashes;  ///< per token: word hash
-  std::vector<std::uint32_t> tails;   ///< per token: tail_hash(word, 3)
   std::vector<PosScores> scores;      ///< per token
   PosTags tags;                       ///< the pipeline's tags of a window
 };
-
 /// The tagger's weights: 2^bits rows of kPosClasses int16 weights, a
 /// feature hash's low bits choosing a row and its top bit the sign the row
 /// is added with (signed feature hashing: features sharing a row add
@@ -133,8 +144,9 @@ struct PosTagger {
                        const std::vector<char>& sentence_first) const;
   /// The same tags as tag(text, layout), into `out`, with the arrays and
   /// the word cache of `scratch`: a word seen before costs one lookup
-  /// instead of its own features' eight rows, and no array is allocated
-  /// once `scratch` has served a window as large.
+  /// instead of its static features' thirteen rows (its own and its
+  /// neighbours' sums added in turn), and no array is allocated once
+  /// `scratch` has served a window as large.
   void tag(std::string_view text, const TextLayout& layout,
            PosTagScratch& scratch, PosTags& out) const;
 
@@ -153,18 +165,22 @@ struct PosTagger {
   /// Per token, the sum of its static features' rows.
   std::vector<Scores> static_scores(const std::vector<std::uint32_t>& features,
                                     std::uint32_t mask) const;
-  /// Per token into scratch.scores: the rows of its own-text features,
-  /// from the cache or summed and cached; fills hashes and tails.
-  void own_scores(std::string_view text, const TextLayout& layout,
-                  std::uint32_t mask, PosTagScratch& scratch) const;
-  /// Adds each token's context features' rows to scratch.scores.
-  void add_context_scores(const TextLayout& layout, std::uint32_t mask,
-                          PosTagScratch& scratch) const;
+  /// Per token into scratch.scores: the sum of its static features' rows,
+  /// from the word cache or summed and cached; fills scratch.hashes.
+  void word_scores(std::string_view text, const TextLayout& layout,
+                   std::uint32_t mask, PosTagScratch& scratch) const;
+  /// Into `out`: the rows of word features `f` (own_features and
+  /// as_neighbour_features) summed per PosWordRows part.
+  void word_rows(const std::uint32_t* f, std::uint32_t mask,
+                 PosWordRows& out) const;
+  /// Into `out` ((kPosClasses + 1)^2 entries): PosWordCache::tag_pairs.
+  void tag_pair_scores(std::uint32_t mask, std::vector<Scores>& out) const;
   /// The greedy left-to-right pass over the tokens' static scores `base`
   /// into `out` (out.size() tokens; `first(t)`: token t starts a sentence;
-  /// `word_feature(t)`: its word feature, static feature 1).
+  /// `word_feature(t)`: its word feature, static feature 1; `pairs`:
+  /// tag_pair_scores).
   template <class First, class WordFeature>
-  void decode(const std::vector<Scores>& base, First first,
+  void decode(const std::vector<Scores>& base, const Scores* pairs, First first,
               WordFeature word_feature, std::uint32_t mask, PosTags& out) const;
 };
 

@@ -91,6 +91,7 @@ ReportCandidates::ReportCandidates(const Document& doc,
     const int last = first_token_from(layout, m.span.end) - 1;
     if (last >= 0) mention_end_[last] = to_string(m.kind)[0];
   }
+  words_.reserve(layout.tokens.size());  // one allocation
   for (int t = 0; t < static_cast<int>(layout.tokens.size()); ++t) {
     const Token& token = layout.tokens[t];
     if (covered_[t] || token.kind != TokenKind::word || token.span.size() < 3 ||
@@ -124,6 +125,12 @@ std::uint32_t ReportCandidates::word_hash(int t) const {
 
 std::vector<ReportCandidate> ReportCandidates::spans(int t) const {
   std::vector<ReportCandidate> out;
+  spans(t, out);
+  return out;
+}
+
+void ReportCandidates::spans(int t, std::vector<ReportCandidate>& out) const {
+  out.clear();
   const int sentence = layout_.tokens[t].sentence;
   const int stop = layout_.sentence_first_token[sentence + 1];
   int end = t + 1;  // one past the content's last token
@@ -159,7 +166,6 @@ std::vector<ReportCandidate> ReportCandidates::spans(int t) const {
         }))
       out.pop_back();
   }
-  return out;
 }
 
 namespace {
@@ -385,7 +391,10 @@ std::vector<Proposal> score_words(const ReportCandidates& candidates,
                                   const LinearClassifier& propose,
                                   const LinearClassifier& gate) {
   std::vector<Proposal> out;
-  std::vector<std::uint32_t> features, span;
+  std::vector<std::uint32_t> features, span;  // more than a word or span has
+  features.reserve(16);
+  span.reserve(32);
+  std::vector<ReportCandidate> spans;
   for (int t : candidates.words()) {
     candidates.word_features(t, features);
     if (!gate.decide(features)) continue;
@@ -393,7 +402,8 @@ std::vector<Proposal> score_words(const ReportCandidates& candidates,
     const double word = propose.score(features);
     Proposal best;
     bool found = false;
-    for (const ReportCandidate& c : candidates.spans(t)) {
+    candidates.spans(t, spans);
+    for (const ReportCandidate& c : spans) {
       span.clear();
       candidates.span_features(c, span);
       const double score = word + propose.score(span);
@@ -423,6 +433,7 @@ void propose_reports(Document& doc, const TextLayout& layout,
       [](const Proposal& a, const Proposal& b) { return a.score > b.score; });
   std::vector<char> taken(layout.tokens.size(), 0);
   std::vector<Quote> added;
+  added.reserve(proposals.size());
   for (const Proposal& p : proposals) {
     const ReportCandidate& c = p.candidate;
     if (taken[c.cue] ||

@@ -60,6 +60,8 @@ class ReportCandidates {
   /// for a word whose complement is a medium (medium_complement).
   /// Trailing punctuation is left out; empty spans are not candidates.
   std::vector<ReportCandidate> spans(int t) const;
+  /// The same in place of `out`'s contents (one array for every word).
+  void spans(int t, std::vector<ReportCandidate>& out) const;
   /// The features of word `t` alone (what the gate scores, and the first
   /// part of what propose_report scores), in place of `out`'s contents.
   void word_features(int t, std::vector<std::uint32_t>& out) const;
