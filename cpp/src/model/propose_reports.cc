@@ -143,7 +143,7 @@ void ReportCandidates::spans(int t, std::vector<ReportCandidate>& out) const {
     ++end;
   }
   // "a statement on the ministry's website": a place, no content.
-  if (tags_ && medium_complement(t, end)) return out;
+  if (tags_ && medium_complement(t, end)) return;
   const int end_kind = end < stop ? 2 : 0;
   const auto add = [&](int last, int kind) {
     while (last > t && layout_.tokens[last].kind != TokenKind::word &&
