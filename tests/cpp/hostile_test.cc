@@ -299,7 +299,10 @@ TEST(Hostile, ReportedClausesNeverCross) {
           << doc.text_of(doc.quotes[i]) << " | " << doc.text_of(doc.quotes[j]);
     }
   ASSERT_FALSE(doc.quotes.empty());
-  EXPECT_EQ(doc.quotes[0].sieve, "reported_according+model");
+  // The learned layer may give it a source ("+source", the phrase after
+  // "According to"): the rule that stands is what this checks.
+  const std::string sieve(doc.quotes[0].sieve.name());
+  EXPECT_EQ(sieve.substr(0, sieve.find("+source")), "reported_according+model");
 }
 
 TEST(Hostile, ReportedClauseNeverOpensInsideAQuotation) {

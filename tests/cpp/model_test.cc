@@ -768,3 +768,31 @@ TEST(ProposeReports, WithTagsAWordWhoseComplementIsAMediumTakesNoContent) {
       "A statement on the budget plan said the talks would resume.\n");
   EXPECT_EQ(topic.first, (std::vector<std::string>{"on the budget plan"}));
 }
+
+TEST(PhraseSources, ThePhraseAfterTheCueIsACandidateWhenNoContentIsThere) {
+  const std::string text =
+      "Trump received 37 percent, according to the results.\n";
+  RulesOutput r = rules_output(text);
+  ASSERT_EQ(r.doc.quotes.size(), 1u);
+  ASSERT_EQ(r.doc.quotes[0].mention, -1);
+  const PosTags tags =
+      hand_tags(r, {kPosPropn, kPosVerbFin, kPosOther, kPosNoun, kPosPunct,
+                    kPosVerbIng, kPosTo, kPosDet, kPosNoun, kPosPunct});
+  const TokenRange after = object_phrase(r.layout, tags, token_at(r, "to"));
+  ASSERT_GE(after.first, 0);
+  EXPECT_EQ(r.doc.slice(quotelink::Span{r.layout.tokens[after.first].span.begin,
+                                        r.layout.tokens[after.last].span.end}),
+            "the results");
+  LinearModel model;
+  model.classifiers.push_back(constant_classifier("choose_source", 1));
+  choose_sources(r.doc, r.layout, model, &tags);
+  ASSERT_GE(r.doc.quotes[0].mention, 0);
+  EXPECT_EQ(r.doc.slice(r.doc.mentions[r.doc.quotes[0].mention].span),
+            "the results");
+  // A content right after the cue takes no phrase from it.
+  RulesOutput said = rules_output("The other said the plan would fail.\n");
+  const PosTags said_tags =
+      hand_tags(said, {kPosDet, kPosAdj, kPosVerbFin, kPosDet, kPosNoun,
+                       kPosVerbFin, kPosVerbBase, kPosPunct});
+  EXPECT_EQ(add_phrase_mention(said.doc, said.layout, said_tags, 0), 1);
+}

@@ -63,22 +63,39 @@ TokenRange subject_phrase(const TextLayout& layout, const PosTags& tags,
   return out;
 }
 
-int add_phrase_mention(Document& doc, const TextLayout& layout,
-                       const PosTags& tags, std::size_t q) {
-  const Quote& quote = doc.quotes[q];
-  if (tags.empty() || quote.kind != QuoteKind::indirect || !quote.has_cue() ||
-      quote.mention >= 0)
-    return -1;
-  const TokenRange r =
-      subject_phrase(layout, tags, first_token_from(layout, quote.cue.begin));
-  if (r.first < 0) return -1;
+TokenRange object_phrase(const TextLayout& layout, const PosTags& tags,
+                         int after) {
+  TokenRange out;
+  const int size = static_cast<int>(tags.size());
+  if (after < 0 || after + 1 >= size) return out;
+  const int sentence = layout.tokens[after].sentence;
+  int last = after;
+  while (last + 1 < size && last - after < 8 &&
+         layout.tokens[last + 1].sentence == sentence &&
+         (layout.tokens[last + 1].kind == TokenKind::word ||
+          layout.tokens[last + 1].kind == TokenKind::number) &&
+         subject_word(tags[last + 1]))
+    ++last;
+  if (last == after) return out;
+  out.first = after + 1;
+  out.last = last;
+  return out;
+}
+
+namespace {
+
+// Appends tokens r of doc as a phrase mention for `quote`, unless it
+// overlaps the record's content or cue or a mention. True when appended.
+bool add_phrase(Document& doc, const TextLayout& layout, const PosTags& tags,
+                const Quote& quote, TokenRange r) {
+  if (r.first < 0) return false;
   const Span span{layout.tokens[r.first].span.begin,
                   layout.tokens[r.last].span.end};
-  if (overlaps(span, quote.outer) || overlaps(span, quote.cue)) return -1;
+  if (overlaps(span, quote.outer) || overlaps(span, quote.cue)) return false;
   // A mention there is a candidate already (a phrase appended for another
   // record of the same cue among them).
   for (const Mention& m : doc.mentions)
-    if (overlaps(m.span, span)) return -1;
+    if (overlaps(m.span, span)) return false;
   Mention mention;
   mention.span = span;
   bool names = true;
@@ -88,7 +105,26 @@ int add_phrase_mention(Document& doc, const TextLayout& layout,
                      : (names ? MentionKind::name : MentionKind::role);
   mention.head = doc.slice(Span(layout.tokens[r.last].span));
   doc.mentions.push_back(std::move(mention));
-  return static_cast<int>(doc.mentions.size()) - 1;
+  return true;
+}
+
+}  // namespace
+
+int add_phrase_mention(Document& doc, const TextLayout& layout,
+                       const PosTags& tags, std::size_t q) {
+  const Quote& quote = doc.quotes[q];
+  if (tags.empty() || quote.kind != QuoteKind::indirect || !quote.has_cue() ||
+      quote.mention >= 0)
+    return 0;
+  const int cue = first_token_from(layout, quote.cue.begin);
+  const int cue_last =
+      std::max(cue, first_token_from(layout, quote.cue.end) - 1);
+  int added = 0;
+  added +=
+      add_phrase(doc, layout, tags, quote, subject_phrase(layout, tags, cue));
+  added += add_phrase(doc, layout, tags, quote,
+                      object_phrase(layout, tags, cue_last));
+  return added;
 }
 
 int add_phrase_mentions(Document& doc, const TextLayout& layout,

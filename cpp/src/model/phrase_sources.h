@@ -28,13 +28,21 @@ struct TokenRange {
 TokenRange subject_phrase(const TextLayout& layout, const PosTags& tags,
                           int cue);
 
+/// The phrase right after token `after` (a cue's last; tags not empty):
+/// the run of words of subject_phrase's tags that starts there, at most
+/// eight tokens, within its sentence ("according to exit polls", ", said
+/// the former governor"). None when no such word follows.
+TokenRange object_phrase(const TextLayout& layout, const PosTags& tags,
+                         int after);
+
 /// Contract: for doc.quotes[q], an indirect record with a cue and no
-/// source mention (and tags not empty), appends its subject_phrase as a
-/// mention (kind pronoun for one pronoun, name when every word is a proper
-/// noun, role otherwise; no entity; head its last word) unless a mention
-/// overlaps it or the record's content or cue does; a phrase already
-/// appended is not appended twice. Returns the index of that mention, or
-/// -1.
+/// source mention (and tags not empty), appends its subject_phrase and
+/// the object_phrase after its cue as mentions (kind pronoun for one
+/// pronoun, name when every word is a proper noun, role otherwise; no
+/// entity; head its last word), each unless a mention overlaps it or the
+/// record's content or cue does (so a phrase already appended is not
+/// appended twice, and a content right after the cue takes no object
+/// phrase). Returns how many it appended.
 int add_phrase_mention(Document& doc, const TextLayout& layout,
                        const PosTags& tags, std::size_t q);
 
