@@ -2,6 +2,7 @@
 // pipeline hook that judges the rules' reported speech.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -515,6 +516,38 @@ TEST(ProposeReports, WithTagsTheNounPhraseAfterAVerbIsACandidate) {
   ASSERT_EQ(reused.size(), candidates.spans(cheered).size());
   for (std::size_t i = 0; i < reused.size(); ++i)
     EXPECT_EQ(reused[i].last, candidates.spans(cheered)[i].last);
+}
+
+TEST(ChooseSource, APronounDeterminingANounIsNoSourceOfAVerbCue) {
+  // (an unresolved pronoun is no mention of the document: "Lavrov" first)
+  RulesOutput r = rules_output(
+      "Sergei Lavrov spoke on Monday. His comments came as Pyongyang "
+      "threatened a new test.\n");
+  ASSERT_EQ(r.doc.quotes.size(), 1u);
+  const PosTags tags = hand_tags(
+      r, {kPosPropn, kPosPropn, kPosVerbFin, kPosAdp, kPosPropn, kPosPunct,
+          kPosPron, kPosNoun, kPosVerbFin, kPosAdp, kPosPropn, kPosVerbFin,
+          kPosDet, kPosAdj, kPosNoun, kPosPunct});
+  int his = -1, pyongyang = -1;
+  for (std::size_t m = 0; m < r.doc.mentions.size(); ++m) {
+    const std::string_view words = r.doc.slice(r.doc.mentions[m].span);
+    if (words == "His") his = static_cast<int>(m);
+    if (words == "Pyongyang") pyongyang = static_cast<int>(m);
+  }
+  ASSERT_GE(his, 0);
+  ASSERT_GE(pyongyang, 0);
+  const std::vector<int> all =
+      quotelink::detail::source_candidates(r.doc, r.layout, 0);
+  EXPECT_NE(std::find(all.begin(), all.end(), his), all.end());
+  EXPECT_TRUE(quotelink::detail::determiner_pronoun_of_verb_cue(r.doc, r.layout,
+                                                                tags, 0, his));
+  EXPECT_FALSE(quotelink::detail::determiner_pronoun_of_verb_cue(
+      r.doc, r.layout, tags, 0, pyongyang));
+  // Before a noun cue ("his criticism") the pronoun may be the source.
+  PosTags noun_cue = tags;
+  noun_cue[11] = kPosNoun;  // "threatened"
+  EXPECT_FALSE(quotelink::detail::determiner_pronoun_of_verb_cue(
+      r.doc, r.layout, noun_cue, 0, his));
 }
 
 TEST(ProposeReports, WithTagsANounCueTakesItsOfAndToComplement) {

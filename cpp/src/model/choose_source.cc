@@ -201,6 +201,29 @@ std::vector<std::uint32_t> source_features(const Document& doc,
   return out;
 }
 
+bool determiner_pronoun_of_verb_cue(const Document& doc,
+                                    const TextLayout& layout,
+                                    const PosTags& tags, std::size_t q, int m) {
+  const Quote& quote = doc.quotes[q];
+  const Mention& mention = doc.mentions[m];
+  if (m == quote.mention || mention.kind != MentionKind::pronoun ||
+      tags.empty())
+    return false;
+  const int first = first_token_from(layout, mention.span.begin);
+  const int cue = first_token_from(layout, quote.cue.begin);
+  const int size = static_cast<int>(tags.size());
+  if (first + 1 >= size || cue >= size ||
+      layout.tokens[first].span.end != mention.span.end)
+    return false;
+  const std::uint8_t next = tags[first + 1];
+  const bool determines =
+      next == kPosNoun || next == kPosAdj || next == kPosPropn;
+  const std::uint8_t cue_tag = tags[cue];
+  const bool verb = cue_tag == kPosVerbFin || cue_tag == kPosVerbIng ||
+                    cue_tag == kPosVerbPart || cue_tag == kPosVerbBase;
+  return determines && verb && first + 1 != cue;
+}
+
 namespace {
 
 // The best-scoring candidate of doc.quotes[q] and its score, and the score
@@ -223,6 +246,8 @@ SourceScores score_candidates(const Document& doc, const TextLayout& layout,
   const Quote& quote = doc.quotes[q];
   const RecordParts parts = record_parts(doc, layout, quote, phrase_first);
   for (int m : candidates) {
+    if (tags && determiner_pronoun_of_verb_cue(doc, layout, *tags, q, m))
+      continue;
     candidate_features(doc, layout, quote, parts, m, tags, features);
     const double score = c.score(features);
     if (m == doc.quotes[q].mention) {

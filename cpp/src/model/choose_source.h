@@ -40,6 +40,15 @@ void source_candidates(const Document& doc, const TextLayout& layout,
                        std::size_t q, const std::vector<int>* by_start,
                        std::vector<int>& out);
 
+/// True when mention `m` cannot be the source of doc.quotes[q] by the
+/// window's `tags`: a one-word pronoun determining a noun ("His comments
+/// came as Pyongyang threatened ...": his comments, not he, act) before or
+/// after a verb cue. Never the record's own mention (the rules' choice
+/// stays scored). Training and inference both leave such candidates out.
+bool determiner_pronoun_of_verb_cue(const Document& doc,
+                                    const TextLayout& layout,
+                                    const PosTags& tags, std::size_t q, int m);
+
 /// The features of mention `m` as the source of doc.quotes[q]: its kind,
 /// side of the cue and distance, the commas and candidates between them,
 /// its words and the cue's; for a record with a source, whether `m` is the

@@ -139,6 +139,7 @@ void add_source_examples(const Document& doc, const TextLayout& layout,
                          const PosTags& tags, std::size_t q, int phrase_first,
                          std::vector<SourceExample>& out) {
   for (int m : source_candidates(doc, layout, q)) {
+    if (determiner_pronoun_of_verb_cue(doc, layout, tags, q, m)) continue;
     SourceExample e;
     e.start = doc.code_point_offset(doc.quotes[q].span.begin);
     e.end = doc.code_point_offset(doc.quotes[q].span.end);
